@@ -1,0 +1,284 @@
+package split
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/splitter-dev/splitter/rng"
+)
+
+// Length is one entry of the lengths argument of
+// torch.utils.data.random_split: a Python int (a row count) or a Python
+// float (a fraction of the dataset), kept as the user typed it, because
+// torch treats 3 and 3.0 differently.
+type Length struct {
+	count    int
+	frac     float64
+	fraction bool
+}
+
+// LengthCount returns the Python int n as a random_split length.
+func LengthCount(n int) Length { return Length{count: n} }
+
+// LengthFraction returns the Python float f as a random_split length.
+func LengthFraction(f float64) Length { return Length{frac: f, fraction: true} }
+
+// IsFraction reports whether l was given as a float (LengthFraction).
+func (l Length) IsFraction() bool { return l.fraction }
+
+// Count returns the int of a LengthCount (0 for a fraction).
+func (l Length) Count() int { return l.count }
+
+// Fraction returns the float of a LengthFraction (0 for a count).
+func (l Length) Fraction() float64 { return l.frac }
+
+// String formats l as Python's repr would: "3" for a count, "3.0" or
+// "0.1" for a fraction.
+func (l Length) String() string {
+	if !l.fraction {
+		return strconv.Itoa(l.count)
+	}
+	switch {
+	case math.IsNaN(l.frac):
+		return "nan"
+	case math.IsInf(l.frac, 1):
+		return "inf"
+	case math.IsInf(l.frac, -1):
+		return "-inf"
+	}
+	s := strconv.FormatFloat(l.frac, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eEn") {
+		s += ".0"
+	}
+	return s
+}
+
+// ErrTorchLengthSyntax is returned by ParseLength for text that is neither
+// a Python int literal nor a Python float literal.
+var ErrTorchLengthSyntax = errors.New("length is neither an integer nor a float")
+
+// ParseLength reads one length the way Python reads the literal: decimal
+// digits with an optional sign make an int ("3", "-2"), anything float()
+// accepts makes a float ("3.0", "0.8", ".5", "1e-1", "nan", "inf").
+// Underscores and hexadecimal are refused.
+func ParseLength(s string) (Length, error) {
+	t := strings.TrimSpace(s)
+	if t == "" || strings.ContainsAny(t, "_xXpP") {
+		return Length{}, fmt.Errorf("length %q: %w", s, ErrTorchLengthSyntax)
+	}
+	if n, err := strconv.Atoi(t); err == nil {
+		return LengthCount(n), nil
+	} else if isTorchDigits(t) {
+		return Length{}, fmt.Errorf("length %q: %w", s, err)
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil {
+		return Length{}, fmt.Errorf("length %q: %w", s, ErrTorchLengthSyntax)
+	}
+	return LengthFraction(f), nil
+}
+
+func isTorchDigits(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Errors of RandomSplit. The first three carry torch's own messages.
+var (
+	// ErrTorchFraction: ValueError "Fraction at index i is not between 0 and 1".
+	ErrTorchFraction = errors.New("fraction is not between 0 and 1")
+	// ErrTorchLengthSum: ValueError "Sum of input lengths does not equal
+	// the length of the input dataset!".
+	ErrTorchLengthSum = errors.New("Sum of input lengths does not equal the length of the input dataset!")
+	// ErrTorchFloatLengths: float lengths that are not fractions summing
+	// to 1 but do sum to n (e.g. [3.0, 7.0] for 10 rows) reach
+	// torch.randperm(10.0), which raises TypeError.
+	ErrTorchFloatLengths = errors.New("float lengths that are not fractions summing to 1: torch.randperm raises TypeError for a float n")
+	// ErrTorchNegativeLength: a negative int length. torch 1.13 accepts
+	// negative ints summing to n and returns overlapping-looking, wrongly
+	// sized slices; splitter refuses them.
+	ErrTorchNegativeLength = errors.New("negative length")
+)
+
+// torchSum is the value of Python's sum(lengths) in CPython 3.11: exact
+// integer while every item is an int, a float64 from the first float on,
+// accumulated left to right without compensation.
+type torchSum struct {
+	isFloat bool
+	i       *big.Int
+	f       float64
+}
+
+func torchSumLengths(lengths []Length) torchSum {
+	s := torchSum{i: new(big.Int)}
+	for _, l := range lengths {
+		switch {
+		case !s.isFloat && !l.fraction:
+			s.i.Add(s.i, big.NewInt(int64(l.count)))
+		case !s.isFloat:
+			fi, _ := new(big.Float).SetInt(s.i).Float64()
+			s.isFloat = true
+			s.f = fi + l.frac
+		case l.fraction:
+			s.f += l.frac
+		default:
+			s.f += float64(l.count)
+		}
+	}
+	return s
+}
+
+func (s torchSum) float() float64 {
+	if s.isFloat {
+		return s.f
+	}
+	f, _ := new(big.Float).SetInt(s.i).Float64()
+	return f
+}
+
+// leOne is Python's sum(lengths) <= 1.
+func (s torchSum) leOne() bool {
+	if s.isFloat {
+		return s.f <= 1
+	}
+	return s.i.Cmp(big.NewInt(1)) <= 0
+}
+
+// equals is Python's sum(lengths) == n (int/float comparison is exact).
+func (s torchSum) equals(n int) bool {
+	if !s.isFloat {
+		return s.i.IsInt64() && s.i.Int64() == int64(n)
+	}
+	if math.IsNaN(s.f) || math.IsInf(s.f, 0) {
+		return false
+	}
+	bf := new(big.Float).SetFloat64(s.f)
+	return bf.Cmp(new(big.Float).SetInt64(int64(n))) == 0
+}
+
+// torchIsCloseOne is Python's math.isclose(a, 1) (rel_tol=1e-9, abs_tol=0).
+func torchIsCloseOne(a float64) bool {
+	const relTol = 1e-9
+	if a == 1 {
+		return true
+	}
+	if math.IsInf(a, 0) {
+		return false
+	}
+	diff := math.Abs(1 - a)
+	return diff <= math.Abs(relTol*1) || diff <= math.Abs(relTol*a)
+}
+
+// RandomSplitLengths returns the split sizes that
+// torch.utils.data.random_split(range(n), lengths) uses, and the
+// UserWarning messages torch emits on the way ("Length of split at index i
+// is 0. This might result in an empty dataset.", only for fractions).
+//
+// When sum(lengths) — Python's sum, left to right, int then float64 — is
+// math.isclose to 1 and <= 1, every length is a fraction (even ints such as
+// [1, 0]): each must lie in [0, 1], size i is floor(n * f_i), and the
+// remainder n - sum(sizes) is handed out one by one round-robin from the
+// first split. Otherwise the lengths must be ints summing to n.
+func RandomSplitLengths(n int, lengths []Length) ([]int, []string, error) {
+	if n < 0 {
+		return nil, nil, fmt.Errorf("random_split: dataset length %d: %w", n, ErrTorchLengthSum)
+	}
+	sum := torchSumLengths(lengths)
+	if torchIsCloseOne(sum.float()) && sum.leOne() {
+		sizes := make([]int, len(lengths))
+		total := 0
+		for i, l := range lengths {
+			var size int
+			if l.fraction {
+				if l.frac < 0 || l.frac > 1 {
+					return nil, nil, fmt.Errorf("random_split: Fraction at index %d is not between 0 and 1 (got %s): %w", i, l, ErrTorchFraction)
+				}
+				size = int(math.Floor(float64(n) * l.frac))
+			} else {
+				if l.count < 0 || l.count > 1 {
+					return nil, nil, fmt.Errorf("random_split: Fraction at index %d is not between 0 and 1 (got %s): %w", i, l, ErrTorchFraction)
+				}
+				size = n * l.count
+			}
+			sizes[i] = size
+			total += size
+		}
+		if rem := n - total; rem > 0 && len(sizes) > 0 {
+			q, r := rem/len(sizes), rem%len(sizes)
+			for i := range sizes {
+				sizes[i] += q
+				if i < r {
+					sizes[i]++
+				}
+			}
+			total = n
+		}
+		var warns []string
+		for i, size := range sizes {
+			if size == 0 {
+				warns = append(warns, fmt.Sprintf("Length of split at index %d is 0. This might result in an empty dataset.", i))
+			}
+		}
+		if total != n {
+			return nil, warns, fmt.Errorf("random_split: %w", ErrTorchLengthSum)
+		}
+		return sizes, warns, nil
+	}
+	if !sum.equals(n) {
+		return nil, nil, fmt.Errorf("random_split: %d rows, lengths %s: %w", n, torchLengthList(lengths), ErrTorchLengthSum)
+	}
+	if sum.isFloat {
+		return nil, nil, fmt.Errorf("random_split: lengths %s: %w", torchLengthList(lengths), ErrTorchFloatLengths)
+	}
+	sizes := make([]int, len(lengths))
+	for i, l := range lengths {
+		if l.count < 0 {
+			return nil, nil, fmt.Errorf("random_split: length at index %d is %d: %w (torch 1.13 accepts it and returns wrongly sized splits; splitter refuses)", i, l.count, ErrTorchNegativeLength)
+		}
+		sizes[i] = l.count
+	}
+	return sizes, nil, nil
+}
+
+func torchLengthList(lengths []Length) string {
+	parts := make([]string, len(lengths))
+	for i, l := range lengths {
+		parts[i] = l.String()
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// RandomSplit equals
+// [list(s) for s in torch.utils.data.random_split(range(n), lengths, generator=g)]:
+// the sizes of RandomSplitLengths, then one torch.randperm(n, generator=g)
+// cut into consecutive slices in order. g advances as torch's does. The
+// returned slices share one backing array and have capacity equal to their
+// length.
+func RandomSplit(n int, lengths []Length, g *rng.TorchGenerator) ([][]int, error) {
+	sizes, _, err := RandomSplitLengths(n, lengths)
+	if err != nil {
+		return nil, err
+	}
+	perm := g.Randperm(n)
+	out := make([][]int, len(sizes))
+	off := 0
+	for i, size := range sizes {
+		out[i] = perm[off : off+size : off+size]
+		off += size
+	}
+	return out, nil
+}
