@@ -1,0 +1,9 @@
+package main
+
+import "os"
+
+// fileExists reports whether path names an existing file or directory.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}

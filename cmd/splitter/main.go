@@ -1,0 +1,73 @@
+// Command splitter splits and samples datasets exactly as Python does: the
+// same seed gives the same rows, in the same order, as numpy,
+// scikit-learn, pandas, Hugging Face datasets, PyTorch and Python's random.
+//
+// See docs/cli.md for every command and the Python call it equals.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is the release name printed by --version, set at build time with
+// -ldflags "-X main.version=v1.2.3".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the process exit status. Errors
+// are printed as one line on stderr.
+func run(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	root := newRootCmd(stdout, stderr)
+	root.SetArgs(withDefaultCommand(root, args))
+	if err := root.ExecuteContext(ctx); err != nil {
+		var ex *exitError
+		if errors.As(err, &ex) {
+			if ex.msg != "" {
+				fmt.Fprintln(stderr, "splitter: "+ex.msg)
+			}
+			return ex.code
+		}
+		fmt.Fprintln(stderr, "splitter: "+oneLine(err.Error()))
+		if ctx.Err() != nil {
+			return 130
+		}
+		return 1
+	}
+	return 0
+}
+
+// exitError ends the program with a given status (and an optional message)
+// without the generic error formatting; verify and explain use status 1 for
+// "no match" as distinct from a failure.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return fmt.Sprintf("exit status %d: %s", e.code, e.msg) }
+
+// oneLine folds a message onto one line: the contract promises a single
+// line on stderr per error.
+func oneLine(s string) string {
+	b := []byte(s)
+	for len(b) > 0 && (b[len(b)-1] == '\n' || b[len(b)-1] == '\r') {
+		b = b[:len(b)-1]
+	}
+	for i, c := range b {
+		if c == '\n' || c == '\r' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}

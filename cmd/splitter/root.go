@@ -1,0 +1,87 @@
+package main
+
+import (
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// newRootCmd builds the command tree. stdout and stderr are injected so
+// that tests can run commands in-process.
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "splitter [split] [flags] INPUT",
+		Short: "Split and sample datasets exactly as Python does",
+		Long: `splitter splits and samples datasets exactly as Python does: for the same seed it
+writes the same rows, in the same order, as numpy, scikit-learn, pandas,
+Hugging Face datasets, PyTorch and Python's random. Every output row is an input
+row copied byte for byte.
+
+With no command name and an input file, splitter runs "split".`,
+		Example: `  # train_test_split(pd.read_csv("data.csv"), test_size=0.2, random_state=101)
+  splitter --seed 101 --test 0.2 data.csv
+
+  # KFold(5, shuffle=True, random_state=7): adds a "fold" column
+  splitter kfold --folds 5 --seed 7 data.csv
+
+  # np.random.RandomState(42).permutation(10)
+  splitter perm --seed 42 --n 10`,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		CompletionOptions: cobra.CompletionOptions{
+			DisableDefaultCmd: true,
+		},
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetVersionTemplate("splitter {{.Version}}\n")
+	root.AddCommand(newPermCmd())
+	return root
+}
+
+// withDefaultCommand inserts "split" when the command line does not start
+// with a command name: `splitter --seed 1 data.csv` is `splitter split
+// --seed 1 data.csv`. Help and version requests, and a first word that names
+// no file and no command, are left to cobra (which suggests commands).
+func withDefaultCommand(root *cobra.Command, args []string) []string {
+	if len(args) == 0 {
+		return args
+	}
+	first := args[0]
+	switch first {
+	case "-h", "--help", "--version", "help":
+		return args
+	}
+	for _, c := range root.Commands() {
+		if c.Name() == first || c.HasAlias(first) {
+			return args
+		}
+	}
+	if strings.HasPrefix(first, "__") { // cobra's hidden completion commands
+		return args
+	}
+	if !strings.HasPrefix(first, "-") && !strings.ContainsAny(first, "./\\") {
+		// A bare word: most likely a mistyped command name.
+		if _, ok := findSplit(root); !ok {
+			return args
+		}
+		if !fileExists(first) {
+			return args
+		}
+	}
+	if _, ok := findSplit(root); !ok {
+		return args
+	}
+	return append([]string{"split"}, args...)
+}
+
+func findSplit(root *cobra.Command) (*cobra.Command, bool) {
+	for _, c := range root.Commands() {
+		if c.Name() == "split" {
+			return c, true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// ErrBadSize reports a size flag that is neither an integer nor a float.
+var ErrBadSize = errors.New("want an integer row count or a float fraction")
+
+// size is a size flag typed as scikit-learn types it: written with a `.`
+// or an exponent it is a float (a fraction), otherwise an int (a count).
+type size struct {
+	set     bool
+	isFloat bool
+	f       float64 // when isFloat
+	i       int     // when !isFloat
+}
+
+// String formats s as Python would print the argument (`0.2`, `30`,
+// `None`).
+func (s size) String() string {
+	switch {
+	case !s.set:
+		return "None"
+	case s.isFloat:
+		return pyFloat(s.f)
+	default:
+		return strconv.Itoa(s.i)
+	}
+}
+
+// parseSize types and parses the value of flag.
+func parseSize(flag, v string) (size, error) {
+	t := strings.TrimSpace(v)
+	if t == "" {
+		return size{}, flagErr(flag, v, ErrBadSize)
+	}
+	low := strings.ToLower(t)
+	switch strings.TrimLeft(low, "+-") {
+	case "inf", "infinity", "nan":
+		f, err := strconv.ParseFloat(low, 64)
+		if err != nil {
+			return size{}, flagErr(flag, v, ErrBadSize)
+		}
+		return size{set: true, isFloat: true, f: f}, nil
+	}
+	if strings.ContainsAny(t, ".eE") {
+		f, err := strconv.ParseFloat(t, 64)
+		if err != nil && !errors.Is(err, strconv.ErrRange) {
+			return size{}, flagErr(flag, v, ErrBadSize)
+		}
+		return size{set: true, isFloat: true, f: f}, nil
+	}
+	i, err := strconv.ParseInt(t, 10, 64)
+	if err != nil {
+		if errors.Is(err, strconv.ErrRange) {
+			return size{}, flagErr(flag, v, fmt.Errorf("integer out of range: %w", ErrBadSize))
+		}
+		return size{}, flagErr(flag, v, ErrBadSize)
+	}
+	return size{set: true, i: int(i)}, nil
+}
+
+// pyFloat formats f as Python's repr(float) does.
+func pyFloat(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	// Python's repr: shortest digits; exponent form when the decimal
+	// exponent is < -4 or >= 16.
+	e := strconv.FormatFloat(f, 'e', -1, 64) // d.ddde±XX
+	mant, expText, _ := strings.Cut(e, "e")
+	exp, _ := strconv.Atoi(expText)
+	if exp < -4 || exp >= 16 {
+		sign := "+"
+		if exp < 0 {
+			sign, exp = "-", -exp
+		}
+		return fmt.Sprintf("%se%s%02d", mant, sign, exp)
+	}
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if !strings.Contains(s, ".") {
+		s += ".0"
+	}
+	return s
+}

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+)
+
+// formatExts are the file-name extensions that name a data format; STEM
+// drops them (and a compression extension after them).
+var formatExts = []string{".csv", ".tsv", ".jsonl", ".parquet", ".txt"}
+
+// splitName splits the base name of path into its STEM and its format
+// extensions: "data.csv.gz" → ("data", ".csv.gz"); "data" → ("data", "").
+func splitName(path string) (stem, ext string) {
+	base := filepath.Base(path)
+	rest := base
+	if strings.HasSuffix(strings.ToLower(rest), ".gz") && len(rest) > 3 {
+		rest = rest[:len(rest)-3]
+		ext = base[len(rest):]
+	}
+	low := strings.ToLower(rest)
+	for _, e := range formatExts {
+		if strings.HasSuffix(low, e) && len(rest) > len(e) {
+			ext = rest[len(rest)-len(e):] + ext
+			rest = rest[:len(rest)-len(e)]
+			break
+		}
+	}
+	if rest == "" {
+		return base, ""
+	}
+	return rest, ext
+}
+
+// outputPath names the output `STEM.part.EXT` for input in dir (the
+// input's folder when dir is empty). EXT is the input's format extensions,
+// ".csv" when the input has none.
+func outputPath(input, dir, part string) string {
+	stem, ext := splitName(input)
+	if ext == "" {
+		ext = ".csv"
+	}
+	if dir == "" {
+		dir = filepath.Dir(input)
+	}
+	return filepath.Join(dir, stem+"."+part+ext)
+}
