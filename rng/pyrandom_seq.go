@@ -173,7 +173,9 @@ func pyBisectRight(a []float64, x float64, hi int) int {
 // floor(random() * n); otherwise the weights are summed left to right in
 // float64 (itertools.accumulate) and each pick is
 // bisect_right(cum_weights, random() * total, 0, n-1). k <= 0 gives an
-// empty result, as Python's repeat(None, k) does.
+// empty result, as Python's repeat(None, k) does. An empty population
+// with k > 0 is ErrPyIndex; without weights Python (and so this) draws
+// one random() before failing.
 //
 // Python sums int weights exactly; float64 sums equal them while every
 // partial sum stays below 2**53.
@@ -230,6 +232,7 @@ func (p *PyRandom) choicesUniform(n, k int) ([]int, error) {
 		k = 0
 	}
 	if n == 0 && k > 0 {
+		p.mt.Float64() // Python draws random() before indexing the empty range
 		return nil, fmt.Errorf("%w: range object index out of range", ErrPyIndex)
 	}
 	fn := float64(n)
