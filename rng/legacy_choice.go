@@ -1,0 +1,159 @@
+package rng
+
+import (
+	"math"
+	"sort"
+)
+
+// Choice equals RandomState.choice(a, size, replace, p) for an integer
+// population a (indices 0..a-1; for an array population index it with
+// the result). p nil means uniform. size=None draws exactly as size=1.
+//
+//   - replace, no p: randint(0, a, size) (int64 masked rejection);
+//   - replace, p: searchsorted(cumsum(p)/sum, random_sample(size), 'right');
+//   - no replace, no p: permutation(a)[:size] (the whole population is shuffled);
+//   - no replace, p: numpy's repeated draw-and-zero loop.
+//
+// Errors carry numpy's messages and wrap ErrPopulation, ErrProbabilities or
+// ErrSize, checked in numpy's order.
+func (r *RandomState) Choice(a int, size int, replace bool, p []float64) ([]int, error) {
+	if a <= 0 && size != 0 {
+		return nil, legacyErr(ErrPopulation, "a must be greater than 0 unless no samples are taken")
+	}
+	pop := a
+	if pop < 0 {
+		pop = 0
+	}
+	if p != nil {
+		if err := legacyCheckP(p, pop); err != nil {
+			return nil, err
+		}
+	}
+	if replace {
+		if size < 0 {
+			return nil, legacyNegativeSize()
+		}
+		out := make([]int, size)
+		if p != nil {
+			cdf := legacyCDF(p)
+			for i := range out {
+				out[i] = legacySearchRight(cdf, r.mt.Float64())
+			}
+			return out, nil
+		}
+		if size == 0 {
+			return out, nil
+		}
+		rng := uint64(pop - 1)
+		for i := range out {
+			out[i] = int(r.legacyBounded64(0, rng))
+		}
+		return out, nil
+	}
+	if size > pop {
+		return nil, legacyErr(ErrSize, "Cannot take a larger sample than population when 'replace=False'")
+	}
+	if size < 0 {
+		return nil, legacyErr(ErrSize, "Negative dimensions are not allowed")
+	}
+	if p == nil {
+		return r.Permutation(pop)[:size:size], nil
+	}
+	nonzero := 0
+	for _, v := range p {
+		if v > 0 {
+			nonzero++
+		}
+	}
+	if nonzero < size {
+		return nil, legacyErr(ErrSize, "Fewer non-zero entries in p than size")
+	}
+	q := make([]float64, len(p))
+	copy(q, p)
+	found := make([]int, 0, size)
+	seen := make(map[int]bool, size)
+	x := make([]float64, size)
+	for len(found) < size {
+		x = x[:size-len(found)]
+		for i := range x {
+			x[i] = r.mt.Float64()
+		}
+		for _, f := range found {
+			q[f] = 0
+		}
+		cdf := legacyCDF(q)
+		clear(seen)
+		for _, u := range x {
+			k := legacySearchRight(cdf, u)
+			if !seen[k] {
+				seen[k] = true
+				found = append(found, k)
+			}
+		}
+	}
+	return found, nil
+}
+
+// legacyCheckP applies choice's checks of p in numpy's order.
+func legacyCheckP(p []float64, pop int) error {
+	if len(p) != pop {
+		return legacyErr(ErrProbabilities, "'a' and 'p' must have same size")
+	}
+	sum := legacyKahanSum(p)
+	if math.IsNaN(sum) {
+		return legacyErr(ErrProbabilities, "probabilities contain NaN")
+	}
+	for _, v := range p {
+		if v < 0 {
+			return legacyErr(ErrProbabilities, "probabilities are not non-negative")
+		}
+	}
+	if !(math.Abs(sum-1) <= legacyPAtol) {
+		return legacyErr(ErrProbabilities, "probabilities do not sum to 1")
+	}
+	return nil
+}
+
+// legacyPAtol is sqrt(finfo(float64).eps), choice's tolerance on sum(p).
+var legacyPAtol = math.Sqrt(0x1p-52)
+
+// legacyKahanSum is mtrand's kahan_sum. numpy reads p[0] even when p is
+// empty; an empty p is reported as not summing to 1.
+func legacyKahanSum(p []float64) float64 {
+	if len(p) == 0 {
+		return 0
+	}
+	sum := p[0]
+	c := 0.0
+	for _, v := range p[1:] {
+		y := v - c
+		t := sum + y
+		c = (t - sum) - y
+		sum = t
+	}
+	return sum
+}
+
+// legacyCDF is cumsum(p) / cumsum(p)[-1], as numpy computes it
+// (sequential sum, then one division per element).
+func legacyCDF(p []float64) []float64 {
+	cdf := make([]float64, len(p))
+	s := 0.0
+	for i, v := range p {
+		s += v
+		cdf[i] = s
+	}
+	if len(cdf) > 0 {
+		last := cdf[len(cdf)-1]
+		for i := range cdf {
+			cdf[i] /= last
+		}
+	}
+	return cdf
+}
+
+// legacySearchRight is searchsorted(cdf, u, side='right'): the first index
+// whose cdf value is > u.
+func legacySearchRight(cdf []float64, u float64) int {
+	return sort.Search(len(cdf), func(i int) bool { return cdf[i] > u })
+}

@@ -1,0 +1,93 @@
+package rng
+
+// Permutation equals RandomState.permutation(n) for an integer n:
+// arange(n) shuffled by RandomState.shuffle. n <= 0 gives an empty slice
+// (numpy returns an empty array for n = 0 and raises for n < 0; callers
+// validate n).
+func (r *RandomState) Permutation(n int) []int {
+	if n <= 0 {
+		return []int{}
+	}
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	r.legacyShuffleInts(p)
+	return p
+}
+
+// Shuffle equals RandomState.shuffle(x) on a 1-D sequence (list or array)
+// of length n: Fisher-Yates from the end, j = random_interval(i) for i =
+// n-1 down to 1, calling swap(i, j) (j may equal i). On a 2-D array numpy
+// swaps whole rows with the same draws, so Shuffle(len(rows), ...) covers it.
+func (r *RandomState) Shuffle(n int, swap func(i, j int)) {
+	for i := n - 1; i > 0; i-- {
+		swap(i, int(r.RandomInterval(uint64(i))))
+	}
+}
+
+// LegacyShuffleSlice equals RandomState.shuffle(s) for a 1-D list or
+// array: s is shuffled in place.
+func LegacyShuffleSlice[T any](r *RandomState, s []T) {
+	for i := len(s) - 1; i > 0; i-- {
+		j := r.RandomInterval(uint64(i))
+		s[i], s[j] = s[j], s[i]
+	}
+}
+
+// LegacyPermuteSlice equals RandomState.permutation(s) for a 1-D array (or
+// an n-D array whose rows are the elements of s): a shuffled copy; s is
+// not modified.
+func LegacyPermuteSlice[T any](r *RandomState, s []T) []T {
+	c := make([]T, len(s))
+	copy(c, s)
+	if len(c) > 0 {
+		if p, ok := any(c).([]int); ok {
+			r.legacyShuffleInts(p)
+			return c
+		}
+	}
+	LegacyShuffleSlice(r, c)
+	return c
+}
+
+// legacyShuffleInts is RandomState.shuffle on []int with the MT19937 draw
+// and numpy's random_interval inlined: the mask is constant while i stays
+// in (mask>>1, mask], so each segment runs a tight rejection loop.
+func (r *RandomState) legacyShuffleInts(a []int) {
+	i := len(a) - 1
+	for uint64(i) > 0xFFFFFFFF {
+		j := r.RandomInterval(uint64(i))
+		a[i], a[j] = a[j], a[i]
+		i--
+	}
+	mt := &r.mt
+	key := &mt.key
+	pos := uint(mt.pos)
+	for i > 0 {
+		mask := uint32(legacyMask(uint64(i)))
+		stop := int(mask >> 1)
+		for ; i > stop; i-- {
+			ui := uint32(i)
+			var v uint32
+			for {
+				if pos >= mtN {
+					mt.refill()
+					pos = 0
+				}
+				y := key[pos]
+				pos++
+				y ^= y >> 11
+				y ^= (y << 7) & 0x9d2c5680
+				y ^= (y << 15) & 0xefc60000
+				y ^= y >> 18
+				v = y & mask
+				if v <= ui {
+					break
+				}
+			}
+			a[i], a[v] = a[v], a[i]
+		}
+	}
+	mt.pos = int(pos)
+}
