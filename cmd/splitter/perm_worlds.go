@@ -7,6 +7,14 @@ import (
 // permWorlds lists the --compat worlds of perm.
 func permWorlds() map[string]permWorld {
 	return map[string]permWorld{
+		// np.random.RandomState(s).permutation(n)
+		"numpy": {seedUint32, func(s string, n int) ([]int, error) {
+			seed, err := rng.ParseLegacySeed(s)
+			if err != nil {
+				return nil, err
+			}
+			return rng.NewRandomState(seed).Permutation(n), nil
+		}},
 		// np.random.default_rng(s).permutation(n)
 		"generator": {seedNonNegative, func(s string, n int) ([]int, error) {
 			seed, err := rng.ParseGeneratorSeed(s)
