@@ -25,7 +25,7 @@ type pyCase struct {
 type pySeedSpec struct {
 	Kind    string          `json:"kind"`
 	V       json.RawMessage `json:"v,omitempty"`
-	Hex     string          `json:"hex,omitempty"`
+	Hex     string          `json:"hex"`
 	Version int             `json:"version,omitempty"`
 }
 

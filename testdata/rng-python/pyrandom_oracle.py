@@ -87,7 +87,7 @@ def op(r, o):
 def run_case(case):
     try:
         r = make(case["seed"])
-    except Exception as e:  # seeding errors are results too
+    except (TypeError, ValueError, OverflowError) as e:  # seeding errors are results
         return {"seed_error": {"error": type(e).__name__, "msg": str(e)}}
     out = []
     for o in case["ops"]:
