@@ -22,7 +22,7 @@ func (r *RandomState) StandardNormal() float64 {
 			break
 		}
 	}
-	f := math.Sqrt(-2 * math.Log(r2) / r2)
+	f := math.Sqrt(-2 * legacyLog(r2) / r2)
 	r.gauss = f * x1
 	r.hasGauss = true
 	return f * x2
@@ -65,7 +65,7 @@ func (r *RandomState) NormalN(loc, scale float64, n int) ([]float64, error) {
 // StandardExponential equals RandomState.standard_exponential(): the
 // legacy -log(1 - random_sample()) (not the ziggurat of Generator).
 func (r *RandomState) StandardExponential() float64 {
-	return -math.Log(1 - r.mt.Float64())
+	return -legacyLog(1 - r.mt.Float64())
 }
 
 // StandardExponentialN equals RandomState.standard_exponential(n).

@@ -101,7 +101,7 @@ func legacyRandBounds(rnd *rand.Rand, dtype string) (low, high string) {
 
 // legacyLogExact enables the log-based distributions (normal, exponential)
 // once the glibc-exact log lands.
-const legacyLogExact = false
+const legacyLogExact = true
 
 func TestLegacyLive(t *testing.T) {
 	oracle.Require(t, "numpy")
