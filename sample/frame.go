@@ -3,6 +3,8 @@ package sample
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 )
 
 // RandomState is what pandas' random_state argument becomes: an object with
@@ -98,7 +100,7 @@ func CheckN(n float64) (int, error) {
 	if math.IsNaN(n) || math.IsInf(n, 0) || n != math.Trunc(n) {
 		return 0, fmt.Errorf("sample: %w", ErrNotIntegerN)
 	}
-	return 0, fmt.Errorf("sample: got '%v': %w", n, ErrFloatN)
+	return 0, fmt.Errorf("sample: %w, got '%s'", ErrFloatN, pyFloatRepr(n))
 }
 
 // Frame equals DataFrame.sample(n, frac, replace, weights, random_state)
@@ -163,4 +165,14 @@ func Labels(positions []int, ignoreIndex bool) []int {
 		}
 	}
 	return out
+}
+
+// pyFloatRepr is Python's repr of a float: shortest digits, ".0" on
+// integral values.
+func pyFloatRepr(x float64) string {
+	s := strconv.FormatFloat(x, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eIN") {
+		s += ".0"
+	}
+	return s
 }
