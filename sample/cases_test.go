@@ -197,19 +197,19 @@ func runGo(c pyCase) ([]int, error) {
 		return PyChoices(rng.NewPyRandom(c.Seed), c.Rows, floats(c.Weights), c.K)
 	}
 	opt := Options{N: c.N, Frac: c.Frac, Replace: c.Replace, Weights: floats(c.Weights)}
+	var nErr error
 	if c.NF != nil {
-		// pandas checks random_state first, then n.
-		if _, err := randomState(c.RandomState); err != nil {
-			return nil, err
-		}
-		_, err := CheckN(*c.NF)
-		return nil, err
+		n, err := CheckN(*c.NF)
+		opt.N, opt.FloatN, nErr = &n, true, err
 	}
 	switch c.Kind {
 	case "frame":
 		rs, err := randomState(c.RandomState)
 		if err != nil {
 			return nil, err
+		}
+		if nErr != nil {
+			return nil, nErr
 		}
 		opt.RandomState = rs
 		idx, err := Frame(c.Rows, opt)
@@ -227,6 +227,9 @@ func runGo(c pyCase) ([]int, error) {
 		}
 		// GroupBy.sample validates size and weights before random_state;
 		// here the seed is converted before the call, so check them first.
+		if nErr != nil {
+			return nil, nErr
+		}
 		if _, err := processSize(opt); err != nil {
 			return nil, err
 		}

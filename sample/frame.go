@@ -30,6 +30,10 @@ type Options struct {
 	// Weights is pandas' weights, one per row; nil means equal weights.
 	// NaN counts as zero; negative or infinite weights are errors.
 	Weights []float64
+	// FloatN records that pandas received n as a float with an integral
+	// value (2.0): pandas accepts it, numpy's choice raises TypeError
+	// (ErrFloatN) after its own checks. See CheckN.
+	FloatN bool
 	// RandomState is the generator, after pandas' random_state
 	// conversion: see Seed, SeedArray. It is required.
 	RandomState RandomState
@@ -89,10 +93,12 @@ func fracSize(frac float64, rows int) (int, error) {
 	return int(r), nil
 }
 
-// CheckN validates an n given as a float the way pandas and numpy do: a
-// negative n is ErrNegativeN, a fractional n is ErrNotIntegerN and an
-// integral float such as 2.0 is ErrFloatN (pandas accepts it, numpy's
-// choice then raises TypeError). Use it when n comes from text.
+// CheckN validates an n given as a float (say, parsed from text) as
+// pandas' process_sampling_size does: a negative n is ErrNegativeN, a
+// fractional (or NaN, infinite) n is ErrNotIntegerN. An integral n such as
+// 2.0 passes pandas' checks and is returned as an int; numpy's choice then
+// raises TypeError unless an earlier error wins: set Options.FloatN to
+// reproduce that.
 func CheckN(n float64) (int, error) {
 	if n < 0 {
 		return 0, fmt.Errorf("sample: %w", ErrNegativeN)
@@ -100,7 +106,15 @@ func CheckN(n float64) (int, error) {
 	if math.IsNaN(n) || math.IsInf(n, 0) || n != math.Trunc(n) {
 		return 0, fmt.Errorf("sample: %w", ErrNotIntegerN)
 	}
-	return 0, fmt.Errorf("sample: %w, got '%s'", ErrFloatN, pyFloatRepr(n))
+	if n > math.MaxInt32*float64(1<<31) {
+		return 0, fmt.Errorf("sample: n=%g: %w", n, ErrSizeTooLarge)
+	}
+	return int(n), nil
+}
+
+// floatNErr is numpy's TypeError for a float size.
+func floatNErr(n int) error {
+	return fmt.Errorf("sample: %w, got '%s'", ErrFloatN, pyFloatRepr(float64(n)))
 }
 
 // Frame equals DataFrame.sample(n, frac, replace, weights, random_state)
@@ -121,7 +135,11 @@ func Frame(rows int, opt Options) ([]int, error) {
 			return nil, err
 		}
 	}
-	return draw(rows, size, opt.Replace, w, opt.RandomState)
+	idx, err := draw(rows, size, opt.Replace, w, opt.RandomState)
+	if err == nil && opt.FloatN && opt.N != nil {
+		return nil, floatNErr(*opt.N)
+	}
+	return idx, err
 }
 
 // Shuffle equals DataFrame.sample(frac=1, random_state=rs): a permutation

@@ -127,6 +127,9 @@ func GroupBy(g Groups, opt Options) ([]int, error) {
 		if err != nil {
 			return nil, err
 		}
+		if opt.FloatN && opt.N != nil {
+			return nil, floatNErr(*opt.N)
+		}
 		for _, p := range pick {
 			out = append(out, members[p])
 		}
