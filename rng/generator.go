@@ -108,8 +108,7 @@ func (g *Generator) Shuffle(n int, swap func(i, j int)) {
 }
 
 // Permutation equals Generator.permutation(n): numpy.arange(n) shuffled by
-// Generator.shuffle. n <= 0 gives an empty slice (numpy returns an empty
-// array for 0 and raises for negative n; see PermutationChecked).
+// Generator.shuffle. n <= 0 gives an empty slice, as numpy's arange(n) does.
 func (g *Generator) Permutation(n int) []int {
 	if n <= 0 {
 		return []int{}
