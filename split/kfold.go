@@ -1,0 +1,311 @@
+package split
+
+import (
+	"fmt"
+	"slices"
+)
+
+// checkKFoldArgs is _BaseKFold.__init__'s validation.
+func checkKFoldArgs(nSplits int, shuffle bool, rs RandomState) error {
+	if nSplits <= 1 {
+		return newErr(ErrNSplits, "k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits=%d.", nSplits)
+	}
+	if !shuffle && !rs.IsNone() {
+		return newErr(ErrRandomStateWithoutShuffle, "Setting a random_state has no effect since shuffle is False. You should leave random_state to its default (None), or set shuffle=True.")
+	}
+	return nil
+}
+
+// checkKFoldSamples is _BaseKFold.split's check of n_splits against n.
+func checkKFoldSamples(nSplits, n int) error {
+	if nSplits > n {
+		return newErr(ErrTooManySplits, "Cannot have number of splits n_splits=%d greater than the number of samples: n_samples=%d.", nSplits, n)
+	}
+	return nil
+}
+
+// KFold is sklearn.model_selection.KFold(n_splits, shuffle, random_state).
+// NSplits is n_splits (Python's default is DefaultKFoldSplits).
+type KFold struct {
+	NSplits     int
+	Shuffle     bool
+	RandomState RandomState
+}
+
+// Split is KFold.split(X) for n samples. Test and train indices come out
+// ascending (scikit-learn builds them from masks), also when shuffled.
+func (k KFold) Split(n int) ([]Fold, error) {
+	if err := checkKFoldArgs(k.NSplits, k.Shuffle, k.RandomState); err != nil {
+		return nil, err
+	}
+	if err := checkKFoldSamples(k.NSplits, n); err != nil {
+		return nil, err
+	}
+	return foldsFromAssignment(k.assign(n), k.NSplits), nil
+}
+
+// assign returns the fold holding each sample in its test set.
+func (k KFold) assign(n int) []int {
+	indices := make([]int, n)
+	for i := range indices {
+		indices[i] = i
+	}
+	if k.Shuffle {
+		r := k.RandomState.check()
+		r.Shuffle(n, func(i, j int) { indices[i], indices[j] = indices[j], indices[i] })
+	}
+	assign := make([]int, n)
+	cur := 0
+	for f := range k.NSplits {
+		size := n / k.NSplits
+		if f < n%k.NSplits {
+			size++
+		}
+		for _, i := range indices[cur : cur+size] {
+			assign[i] = f
+		}
+		cur += size
+	}
+	return assign
+}
+
+// StratifiedKFold is sklearn.model_selection.StratifiedKFold(n_splits,
+// shuffle, random_state), the algorithm of scikit-learn ≥ 0.22.
+type StratifiedKFold struct {
+	NSplits     int
+	Shuffle     bool
+	RandomState RandomState
+}
+
+// Split is StratifiedKFold.split(X, y) with len(X) == y.Len().
+// scikit-learn's UserWarning when a class has fewer members than n_splits
+// is not reported.
+func (s StratifiedKFold) Split(y Labels) ([]Fold, error) {
+	if err := checkKFoldArgs(s.NSplits, s.Shuffle, s.RandomState); err != nil {
+		return nil, err
+	}
+	if err := y.checkFinite("y"); err != nil {
+		return nil, err
+	}
+	if err := checkKFoldSamples(s.NSplits, y.Len()); err != nil {
+		return nil, err
+	}
+	if err := checkTarget(y); err != nil {
+		return nil, err
+	}
+	var shuffle func(n int, swap func(i, j int))
+	if s.Shuffle {
+		shuffle = s.RandomState.check().Shuffle
+	}
+	assign, err := stratifiedKFoldTestFolds(y.codes, y.k, s.NSplits, shuffle)
+	if err != nil {
+		return nil, err
+	}
+	return foldsFromAssignment(assign, s.NSplits), nil
+}
+
+func checkTarget(y Labels) error {
+	t, err := y.typeOfTarget()
+	if err != nil {
+		return err
+	}
+	if t != "binary" && t != "multiclass" {
+		return newErr(ErrTargetType, "Supported target types are: ('binary', 'multiclass'). Got %s instead.", pyStrRepr(t))
+	}
+	return nil
+}
+
+func pyStrRepr(s string) string { return "'" + s + "'" }
+
+// stratifiedKFoldTestFolds is StratifiedKFold._make_test_folds (≥ 0.22):
+// classes numbered by first appearance, each class's members dealt to the
+// folds in blocks sized by stratifiedKFoldAllocation, the blocks shuffled
+// per class when shuffle is not nil.
+func stratifiedKFoldTestFolds(codes []int, k, nSplits int, shuffle func(n int, swap func(i, j int))) ([]int, error) {
+	// first-appearance order
+	order := make([]int, k)
+	for i := range order {
+		order[i] = -1
+	}
+	next := 0
+	enc := make([]int, len(codes))
+	for i, c := range codes {
+		if order[c] < 0 {
+			order[c] = next
+			next++
+		}
+		enc[i] = order[c]
+	}
+	counts := make([]int, k)
+	for _, e := range enc {
+		counts[e]++
+	}
+	all := true
+	for _, c := range counts {
+		if nSplits <= c {
+			all = false
+		}
+	}
+	if all {
+		return nil, newErr(ErrClassTooSmall, "n_splits=%d cannot be greater than the number of members in each class.", nSplits)
+	}
+	alloc := stratifiedKFoldAllocation(counts, nSplits)
+	assign := make([]int, len(codes))
+	pos := make([][]int, k)
+	for i, e := range enc {
+		pos[e] = append(pos[e], i)
+	}
+	for c := range k {
+		folds := make([]int, 0, counts[c])
+		for f := range nSplits {
+			for range alloc[f][c] {
+				folds = append(folds, f)
+			}
+		}
+		if shuffle != nil {
+			shuffle(len(folds), func(i, j int) { folds[i], folds[j] = folds[j], folds[i] })
+		}
+		for j, i := range pos[c] {
+			assign[i] = folds[j]
+		}
+	}
+	return assign, nil
+}
+
+// stratifiedKFoldAllocation is the round-robin allocation of
+// StratifiedKFold (≥ 0.22): alloc[f][c] counts class c among
+// sort(y_encoded)[f::n_splits].
+func stratifiedKFoldAllocation(counts []int, nSplits int) [][]int {
+	upTo := func(x, f int) int { // #p in [0, x) with p % nSplits == f
+		r := x / nSplits
+		if x%nSplits > f {
+			r++
+		}
+		return r
+	}
+	alloc := make([][]int, nSplits)
+	for f := range alloc {
+		alloc[f] = make([]int, len(counts))
+	}
+	start := 0
+	for c, cnt := range counts {
+		for f := range nSplits {
+			alloc[f][c] = upTo(start+cnt, f) - upTo(start, f)
+		}
+		start += cnt
+	}
+	return alloc
+}
+
+// GroupKFold is sklearn.model_selection.GroupKFold(n_splits) of
+// scikit-learn 1.2: groups, largest first, each go to the fold with the
+// fewest samples so far.
+type GroupKFold struct {
+	NSplits int
+}
+
+// Split is GroupKFold.split(X, groups=groups) with len(X) == groups.Len().
+// Groups of equal size are ordered by numpy 1.24's unstable argsort, as
+// in Python.
+func (g GroupKFold) Split(groups Labels) ([]Fold, error) {
+	if err := checkKFoldArgs(g.NSplits, false, None); err != nil {
+		return nil, err
+	}
+	if groups.IsNone() {
+		return nil, newErr(ErrNoGroups, "The 'groups' parameter should not be None.")
+	}
+	if err := checkKFoldSamples(g.NSplits, groups.Len()); err != nil {
+		return nil, err
+	}
+	if err := groups.checkFinite("groups"); err != nil {
+		return nil, err
+	}
+	if g.NSplits > groups.k {
+		return nil, newErr(ErrTooManySplits, "Cannot have number of splits n_splits=%d greater than the number of groups: %d.", g.NSplits, groups.k)
+	}
+	sizes := make([]int64, groups.k)
+	for _, c := range groups.codes {
+		sizes[c]++
+	}
+	order := npArgsortInt64(sizes)
+	slices.Reverse(order)
+	weight := make([]int64, g.NSplits)
+	groupFold := make([]int, groups.k)
+	for _, gi := range order {
+		lightest := 0
+		for f := range weight {
+			if weight[f] < weight[lightest] {
+				lightest = f
+			}
+		}
+		weight[lightest] += sizes[gi]
+		groupFold[gi] = lightest
+	}
+	assign := make([]int, groups.Len())
+	for i, c := range groups.codes {
+		assign[i] = groupFold[c]
+	}
+	return foldsFromAssignment(assign, g.NSplits), nil
+}
+
+// RepeatedKFold is sklearn.model_selection.RepeatedKFold(n_splits,
+// n_repeats, random_state): KFold(shuffle=True) repeated with one
+// RandomState shared by every repetition.
+type RepeatedKFold struct {
+	NSplits     int
+	NRepeats    int
+	RandomState RandomState
+}
+
+func checkRepeats(n int) error {
+	if n <= 0 {
+		return newErr(ErrNRepeats, "Number of repetitions must be greater than 0.")
+	}
+	return nil
+}
+
+// Split is RepeatedKFold.split(X) for n samples: NRepeats*NSplits folds.
+func (r RepeatedKFold) Split(n int) ([]Fold, error) {
+	if err := checkRepeats(r.NRepeats); err != nil {
+		return nil, err
+	}
+	state := Shared(r.RandomState.check())
+	var out []Fold
+	for range r.NRepeats {
+		f, err := KFold{NSplits: r.NSplits, Shuffle: true, RandomState: state}.Split(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f...)
+	}
+	return out, nil
+}
+
+// RepeatedStratifiedKFold is
+// sklearn.model_selection.RepeatedStratifiedKFold(n_splits, n_repeats,
+// random_state): StratifiedKFold(shuffle=True) repeated with one shared
+// RandomState.
+type RepeatedStratifiedKFold struct {
+	NSplits     int
+	NRepeats    int
+	RandomState RandomState
+}
+
+// Split is RepeatedStratifiedKFold.split(X, y) with len(X) == y.Len().
+func (r RepeatedStratifiedKFold) Split(y Labels) ([]Fold, error) {
+	if err := checkRepeats(r.NRepeats); err != nil {
+		return nil, err
+	}
+	state := Shared(r.RandomState.check())
+	var out []Fold
+	for range r.NRepeats {
+		f, err := StratifiedKFold{NSplits: r.NSplits, Shuffle: true, RandomState: state}.Split(y)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f...)
+	}
+	return out, nil
+}
+
+var _ = fmt.Sprint

@@ -1,0 +1,278 @@
+package split
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+)
+
+// Labels are per-sample class labels (y, stratify) or group labels
+// (groups), held as codes: each sample's rank among the column's distinct
+// values in numpy.unique order. Build them with EncodeInts, EncodeFloats,
+// EncodeStrings, EncodeBools or LabelsFromCodes; the zero Labels is "not
+// given" (Python None).
+type Labels struct {
+	codes []int
+	k     int
+	kind  labelKind
+	// nan and inf record non-finite floats (or missing strings, nan) for
+	// scikit-learn's check_array; nonInt records a float column with a
+	// value that is not an integer (type_of_target "continuous").
+	nan, inf, nonInt bool
+	// firstMissing: an object column whose first value is missing
+	// (type_of_target "unknown").
+	firstMissing bool
+}
+
+type labelKind uint8
+
+const (
+	kindNone labelKind = iota
+	kindInt
+	kindFloat
+	kindString
+	kindBool
+)
+
+// Len returns the number of samples labelled, 0 for the zero Labels.
+func (l Labels) Len() int { return len(l.codes) }
+
+// IsNone reports whether l is the zero Labels (Python None).
+func (l Labels) IsNone() bool { return l.kind == kindNone }
+
+// NumClasses returns the number of distinct values.
+func (l Labels) NumClasses() int { return l.k }
+
+// Codes returns each sample's code: its value's rank in np.unique order.
+// The slice is shared; do not modify it.
+func (l Labels) Codes() []int { return l.codes }
+
+// LabelsFromCodes returns labels whose values are the given ints, as
+// numpy sees an int64 array (equal to EncodeInts on the same values).
+func LabelsFromCodes(codes []int) Labels {
+	v := make([]int64, len(codes))
+	for i, c := range codes {
+		v[i] = int64(c)
+	}
+	return EncodeInts(v)
+}
+
+// rankDistinct assigns codes 0..k-1 to keys in sorted key order.
+func rankDistinct[K comparable](keys []K, less func(a, b K) int) ([]int, int) {
+	idx := make(map[K]int)
+	var distinct []K
+	for _, k := range keys {
+		if _, ok := idx[k]; !ok {
+			idx[k] = 0
+			distinct = append(distinct, k)
+		}
+	}
+	slices.SortFunc(distinct, less)
+	for i, k := range distinct {
+		idx[k] = i
+	}
+	codes := make([]int, len(keys))
+	for i, k := range keys {
+		codes[i] = idx[k]
+	}
+	return codes, len(distinct)
+}
+
+// EncodeInts encodes an int64 column (pandas int64): codes follow
+// np.unique(values) order, ascending.
+func EncodeInts(values []int64) Labels {
+	codes, k := rankDistinct(values, cmp.Compare[int64])
+	return Labels{codes: codes, k: k, kind: kindInt}
+}
+
+// EncodeFloats encodes a float64 column (pandas float64) as numpy 1.24's
+// np.unique does: ascending, -0.0 equal to 0.0, and every NaN one class
+// sorted last (equal_nan=True).
+func EncodeFloats(values []float64) Labels {
+	keys := make([]uint64, len(values))
+	l := Labels{kind: kindFloat}
+	const nanKey = 0x7ff8000000000000
+	for i, v := range values {
+		switch {
+		case v != v:
+			keys[i] = nanKey
+			l.nan = true
+			l.nonInt = true
+			continue
+		case math.IsInf(v, 0):
+			l.inf = true
+		}
+		if v == 0 {
+			v = 0 // folds -0.0 into 0.0
+		}
+		if !floatIsInt64(v) {
+			l.nonInt = true
+		}
+		keys[i] = math.Float64bits(v)
+	}
+	l.codes, l.k = rankDistinct(keys, func(a, b uint64) int {
+		if a == nanKey || b == nanKey {
+			switch {
+			case a == b:
+				return 0
+			case a == nanKey:
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(math.Float64frombits(a), math.Float64frombits(b))
+	})
+	return l
+}
+
+// floatIsInt64 reports whether v == v.astype(int64) holds in numpy on
+// x86-64, where out-of-range conversions give the minimum int64.
+func floatIsInt64(v float64) bool {
+	if v != math.Trunc(v) {
+		return false
+	}
+	return v >= -(1<<63) && v < 1<<63
+}
+
+// EncodeStrings encodes a string column (pandas object of str): codes
+// follow Python's string order (code points), as np.unique sorts it.
+func EncodeStrings(values []string) Labels {
+	codes, k := rankDistinct(values, cmp.Compare[string])
+	return Labels{codes: codes, k: k, kind: kindString}
+}
+
+// EncodeNullableStrings encodes a string column with missing values
+// (pandas object of str and NaN): missing[i] marks row i as NaN. Missing
+// values form one class sorted last; scikit-learn refuses them where it
+// checks its input ("Input contains NaN").
+func EncodeNullableStrings(values []string, missing []bool) Labels {
+	keys := make([]string, len(values))
+	l := Labels{kind: kindString}
+	const nanKey = "\xff\xfeNaN\x00" // not valid UTF-8: never a real value
+	for i, v := range values {
+		if i < len(missing) && missing[i] {
+			keys[i] = nanKey
+			l.nan = true
+			if i == 0 {
+				l.firstMissing = true
+			}
+			continue
+		}
+		keys[i] = v
+	}
+	l.codes, l.k = rankDistinct(keys, func(a, b string) int {
+		if a == nanKey || b == nanKey {
+			switch {
+			case a == b:
+				return 0
+			case a == nanKey:
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(a, b)
+	})
+	return l
+}
+
+// EncodeBools encodes a bool column (pandas bool): False before True.
+func EncodeBools(values []bool) Labels {
+	keys := make([]int64, len(values))
+	for i, v := range values {
+		if v {
+			keys[i] = 1
+		}
+	}
+	l := EncodeInts(keys)
+	l.kind = kindBool
+	return l
+}
+
+// ClassEncodeInts is Hugging Face's class_encode_column on an int column:
+// class ids are the values as strings (str(v)), sorted as strings, so 10
+// comes before 9.
+func ClassEncodeInts(values []int64) Labels {
+	s := make([]string, len(values))
+	for i, v := range values {
+		s[i] = strconv.FormatInt(v, 10)
+	}
+	return EncodeStrings(s)
+}
+
+// ClassEncodeFloats is class_encode_column on a float column: class ids
+// are str(v) sorted as strings ("1.0", "nan").
+func ClassEncodeFloats(values []float64) Labels {
+	s := make([]string, len(values))
+	for i, v := range values {
+		s[i] = pyFloat(v)
+	}
+	return EncodeStrings(s)
+}
+
+// ClassEncodeBools is class_encode_column on a bool column: "False" before "True".
+func ClassEncodeBools(values []bool) Labels {
+	s := make([]string, len(values))
+	for i, v := range values {
+		s[i] = "False"
+		if v {
+			s[i] = "True"
+		}
+	}
+	return EncodeStrings(s)
+}
+
+// ClassEncodeStrings is class_encode_column on a string column.
+func ClassEncodeStrings(values []string) Labels { return EncodeStrings(values) }
+
+// checkFinite is the part of sklearn's check_array(y, input_name=name,
+// ensure_2d=False, dtype=None) that can fail on a 1-D label column.
+func (l Labels) checkFinite(name string) error {
+	switch {
+	case len(l.codes) == 0:
+		return newErr(ErrTooFewSamples, "Found array with 0 sample(s) (shape=(0,)) while a minimum of 1 is required.")
+	case l.kind == kindString && l.nan:
+		return newErr(ErrNotFinite, "Input contains NaN")
+	case l.kind == kindFloat && l.nan:
+		return newErr(ErrNotFinite, "Input %s contains NaN.", name)
+	case l.kind == kindFloat && l.inf:
+		return newErr(ErrNotFinite, "Input %s contains infinity or a value too large for dtype('float64').", name)
+	}
+	return nil
+}
+
+// typeOfTarget is sklearn.utils.multiclass.type_of_target for a 1-D
+// column, with its finiteness check for non-integral floats.
+func (l Labels) typeOfTarget() (string, error) {
+	if len(l.codes) == 0 {
+		return "binary", nil
+	}
+	if l.kind == kindString && l.firstMissing {
+		return "unknown", nil
+	}
+	if l.kind == kindFloat && l.nonInt {
+		if l.nan {
+			return "", newErr(ErrNotFinite, "Input contains NaN.")
+		}
+		if l.inf {
+			return "", newErr(ErrNotFinite, "Input contains infinity or a value too large for dtype('float64').")
+		}
+		return "continuous", nil
+	}
+	if l.k > 2 {
+		return "multiclass", nil
+	}
+	return "binary", nil
+}
+
+// inconsistent is sklearn's check_consistent_length message.
+func inconsistent(lengths ...int) error {
+	s := "["
+	for i, n := range lengths {
+		if i > 0 {
+			s += ", "
+		}
+		s += strconv.Itoa(n)
+	}
+	return newErr(ErrLengthMismatch, "Found input variables with inconsistent numbers of samples: %s]", s)
+}

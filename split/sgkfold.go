@@ -1,0 +1,191 @@
+package split
+
+import (
+	"math"
+	"slices"
+)
+
+// StratifiedGroupKFold is
+// sklearn.model_selection.StratifiedGroupKFold(n_splits, shuffle,
+// random_state) of scikit-learn 1.0–1.7: non-overlapping groups, folds
+// balanced greedily on the class distribution.
+type StratifiedGroupKFold struct {
+	NSplits     int
+	Shuffle     bool
+	RandomState RandomState
+}
+
+// Split is StratifiedGroupKFold.split(X, y, groups) with len(X) ==
+// y.Len(). As in scikit-learn ≤ 1.7, shuffle=True shuffles the rows of the
+// per-group class-count matrix while their positions keep naming groups.
+func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
+	if err := checkKFoldArgs(s.NSplits, s.Shuffle, s.RandomState); err != nil {
+		return nil, err
+	}
+	n := y.Len()
+	if groups.IsNone() {
+		return nil, newErr(ErrNoGroups, "The 'groups' parameter should not be None.")
+	}
+	if groups.Len() != n {
+		return nil, inconsistent(n, n, groups.Len())
+	}
+	if err := checkKFoldSamples(s.NSplits, n); err != nil {
+		return nil, err
+	}
+	var r interface {
+		Shuffle(n int, swap func(i, j int))
+	}
+	if s.Shuffle {
+		r = s.RandomState.check()
+	}
+	if err := checkTarget(y); err != nil {
+		return nil, err
+	}
+	yCnt := make([]int, y.k)
+	for _, c := range y.codes {
+		yCnt[c]++
+	}
+	all := true
+	for _, c := range yCnt {
+		if s.NSplits <= c {
+			all = false
+		}
+	}
+	if all {
+		return nil, newErr(ErrClassTooSmall, "n_splits=%d cannot be greater than the number of members in each class.", s.NSplits)
+	}
+	nc, ng := y.k, groups.k
+	if groups.kind == kindString && groups.nan {
+		return nil, newErr(ErrNotFinite, "'<' not supported between instances of 'float' and 'str'")
+	}
+	counts := make([][]float64, ng)
+	for g := range counts {
+		counts[g] = make([]float64, nc)
+	}
+	for i, c := range y.codes {
+		counts[groups.codes[i]][c]++
+	}
+	if r != nil {
+		r.Shuffle(ng, func(i, j int) { counts[i], counts[j] = counts[j], counts[i] })
+	}
+	stds := make([]float64, ng)
+	for g, row := range counts {
+		stds[g] = -npStdRow(row)
+	}
+	order := make([]int, ng)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		switch {
+		case stds[a] < stds[b]:
+			return -1
+		case stds[a] > stds[b]:
+			return 1
+		}
+		return 0
+	})
+	foldCounts := make([][]float64, s.NSplits)
+	for f := range foldCounts {
+		foldCounts[f] = make([]float64, nc)
+	}
+	yCntF := make([]float64, nc)
+	for c, v := range yCnt {
+		yCntF[c] = float64(v)
+	}
+	groupFold := make([]int, ng)
+	for _, gi := range order {
+		best := sgkfBestFold(foldCounts, yCntF, counts[gi])
+		for c := range nc {
+			foldCounts[best][c] += counts[gi][c]
+		}
+		groupFold[gi] = best
+	}
+	assign := make([]int, n)
+	for i, g := range groups.codes {
+		assign[i] = groupFold[g]
+	}
+	return foldsFromAssignment(assign, s.NSplits), nil
+}
+
+// sgkfBestFold is StratifiedGroupKFold._find_best_fold, with numpy's
+// order of floating-point operations.
+func sgkfBestFold(foldCounts [][]float64, yCnt, group []float64) int {
+	k, nc := len(foldCounts), len(yCnt)
+	best := -1
+	minEval := math.Inf(1)
+	minSize := math.Inf(1)
+	ratio := make([][]float64, k)
+	for f := range ratio {
+		ratio[f] = make([]float64, nc)
+	}
+	stdPerClass := make([]float64, nc)
+	col := make([]float64, k)
+	for i := range k {
+		for c := range nc {
+			foldCounts[i][c] += group[c]
+		}
+		for f := range k {
+			for c := range nc {
+				ratio[f][c] = foldCounts[f][c] / yCnt[c]
+			}
+		}
+		for c := range nc {
+			for f := range k {
+				col[f] = ratio[f][c]
+			}
+			stdPerClass[c] = npStdAxis0(col, nc == 1)
+		}
+		for c := range nc {
+			foldCounts[i][c] -= group[c]
+		}
+		eval := npSum(stdPerClass) / float64(nc)
+		size := npSum(foldCounts[i])
+		if eval < minEval || npIsClose(eval, minEval) && size < minSize {
+			minEval, minSize, best = eval, size, i
+		}
+	}
+	return best
+}
+
+// npIsClose is np.isclose(a, b) with rtol=1e-5, atol=1e-8.
+func npIsClose(a, b float64) bool {
+	if math.IsInf(a, 0) || math.IsInf(b, 0) {
+		return a == b
+	}
+	return math.Abs(a-b) <= 1e-8+1e-5*math.Abs(b)
+}
+
+// npStdRow is np.std of one contiguous row (pairwise sums).
+func npStdRow(x []float64) float64 {
+	n := float64(len(x))
+	mean := npSum(x) / n
+	d := make([]float64, len(x))
+	for i, v := range x {
+		d[i] = (v - mean) * (v - mean)
+	}
+	return math.Sqrt(npSum(d) / n)
+}
+
+// npStdAxis0 is one column of np.std(a, axis=0) for a C-ordered matrix:
+// numpy adds the rows one after another, unless the matrix has a single
+// column, when the reduction is a contiguous (pairwise) one.
+func npStdAxis0(col []float64, contiguous bool) float64 {
+	n := float64(len(col))
+	sum := func(x []float64) float64 {
+		if contiguous {
+			return npSum(x)
+		}
+		s := 0.0
+		for _, v := range x {
+			s += v
+		}
+		return s
+	}
+	mean := sum(col) / n
+	d := make([]float64, len(col))
+	for i, v := range col {
+		d[i] = (v - mean) * (v - mean)
+	}
+	return math.Sqrt(sum(d) / n)
+}

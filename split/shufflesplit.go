@@ -1,0 +1,187 @@
+package split
+
+import "github.com/splitter-dev/splitter/rng"
+
+// Default sizes and split counts of the scikit-learn splitters.
+const (
+	DefaultTrainTestTestSize    = 0.25 // train_test_split
+	DefaultShuffleSplitTestSize = 0.1  // ShuffleSplit, StratifiedShuffleSplit
+	DefaultGroupShuffleTestSize = 0.2  // GroupShuffleSplit
+	DefaultShuffleSplits        = 10   // ShuffleSplit, StratifiedShuffleSplit
+	DefaultGroupShuffleSplits   = 5    // GroupShuffleSplit
+	DefaultKFoldSplits          = 5    // KFold and the other k-fold splitters
+	DefaultRepeats              = 10   // RepeatedKFold, RepeatedStratifiedKFold
+)
+
+// ShuffleSplit is sklearn.model_selection.ShuffleSplit(n_splits,
+// test_size=TestSize, train_size=TrainSize, random_state=RandomState).
+// NSplits is n_splits (Python's default is DefaultShuffleSplits); sizes
+// left None default to test_size=0.1.
+type ShuffleSplit struct {
+	NSplits     int
+	TestSize    Size
+	TrainSize   Size
+	RandomState RandomState
+}
+
+// Split is ShuffleSplit.split(X) for n samples: per split, the first
+// n_test entries of rng.permutation(n) are the test set and the next
+// n_train the train set.
+func (s ShuffleSplit) Split(n int) ([]Fold, error) {
+	nTrain, nTest, err := validateShuffleSplit(n, s.TestSize, s.TrainSize, DefaultShuffleSplitTestSize)
+	if err != nil {
+		return nil, err
+	}
+	r := s.RandomState.check()
+	var folds []Fold
+	for range s.NSplits {
+		perm := r.Permutation(n)
+		folds = append(folds, Fold{Train: perm[nTest : nTest+nTrain : nTest+nTrain], Test: perm[:nTest:nTest]})
+	}
+	return folds, nil
+}
+
+// StratifiedShuffleSplit is sklearn.model_selection.StratifiedShuffleSplit(
+// n_splits, test_size, train_size, random_state): ShuffleSplit preserving
+// the class proportions of y. Sizes left None default to test_size=0.1.
+type StratifiedShuffleSplit struct {
+	NSplits     int
+	TestSize    Size
+	TrainSize   Size
+	RandomState RandomState
+}
+
+// Split is StratifiedShuffleSplit.split(X, y) with len(X) == y.Len().
+func (s StratifiedShuffleSplit) Split(y Labels) ([]Fold, error) {
+	return s.split(y.Len(), y)
+}
+
+func (s StratifiedShuffleSplit) split(n int, y Labels) ([]Fold, error) {
+	if err := y.checkFinite("y"); err != nil {
+		return nil, err
+	}
+	if y.Len() != n {
+		return nil, inconsistent(n, y.Len())
+	}
+	nTrain, nTest, err := validateShuffleSplit(n, s.TestSize, s.TrainSize, DefaultShuffleSplitTestSize)
+	if err != nil {
+		return nil, err
+	}
+	members, counts := classMembers(y.codes, y.k)
+	if err := checkStratifiedCounts(counts, nTrain, nTest); err != nil {
+		return nil, err
+	}
+	r := s.RandomState.check()
+	var folds []Fold
+	for range s.NSplits {
+		train, test := stratifiedShuffleOnce(members, counts, nTrain, nTest, r, continuousSklearn, legacyChoose(r))
+		folds = append(folds, Fold{Train: train, Test: test})
+	}
+	return folds, nil
+}
+
+// legacyChoose is RandomState.choice(m, size, replace=False):
+// permutation(m)[:size].
+func legacyChoose(r *rng.RandomState) chooseFunc {
+	return func(m, size int) []int {
+		idx, err := r.Choice(m, size, false, nil)
+		if err != nil {
+			panic(err) // size <= m always holds here
+		}
+		return idx
+	}
+}
+
+// GroupShuffleSplit is sklearn.model_selection.GroupShuffleSplit(n_splits,
+// test_size, train_size, random_state): ShuffleSplit over the distinct
+// groups, sizes counting groups. Sizes left None default to test_size=0.2.
+type GroupShuffleSplit struct {
+	NSplits     int
+	TestSize    Size
+	TrainSize   Size
+	RandomState RandomState
+}
+
+// Split is GroupShuffleSplit.split(X, groups=groups) with len(X) ==
+// groups.Len(); train and test hold the samples of the chosen groups in
+// ascending order.
+func (s GroupShuffleSplit) Split(groups Labels) ([]Fold, error) {
+	if groups.IsNone() {
+		return nil, newErr(ErrNoGroups, "The 'groups' parameter should not be None.")
+	}
+	if err := groups.checkFinite("groups"); err != nil {
+		return nil, err
+	}
+	inner := ShuffleSplit{NSplits: s.NSplits, TestSize: s.TestSize, TrainSize: s.TrainSize, RandomState: s.RandomState}
+	nTrain, nTest, err := validateShuffleSplit(groups.k, s.TestSize, s.TrainSize, DefaultGroupShuffleTestSize)
+	if err != nil {
+		return nil, err
+	}
+	r := inner.RandomState.check()
+	var folds []Fold
+	side := make([]int8, groups.k)
+	for range s.NSplits {
+		perm := r.Permutation(groups.k)
+		clear(side)
+		for _, g := range perm[:nTest] {
+			side[g] = 2
+		}
+		for _, g := range perm[nTest : nTest+nTrain] {
+			side[g] = 1
+		}
+		var f Fold
+		for i, g := range groups.codes {
+			switch side[g] {
+			case 1:
+				f.Train = append(f.Train, i)
+			case 2:
+				f.Test = append(f.Test, i)
+			}
+		}
+		folds = append(folds, f)
+	}
+	return folds, nil
+}
+
+// TrainTestOptions are train_test_split's keyword arguments.
+type TrainTestOptions struct {
+	TestSize    Size        // test_size (None: 0.25 unless TrainSize is set)
+	TrainSize   Size        // train_size (None: the complement of the test set)
+	RandomState RandomState // random_state
+	NoShuffle   bool        // shuffle=False (Python's default is shuffle=True)
+	Stratify    Labels      // stratify (the zero Labels is None)
+}
+
+// TrainTestSplit is sklearn.model_selection.train_test_split(X,
+// test_size, train_size, random_state, shuffle, stratify) for len(X) == n:
+// it returns the row indices of X_train and X_test, in order.
+func TrainTestSplit(n int, opts TrainTestOptions) (train, test []int, err error) {
+	nTrain, nTest, err := validateShuffleSplit(n, opts.TestSize, opts.TrainSize, DefaultTrainTestTestSize)
+	if err != nil {
+		return nil, nil, err
+	}
+	if opts.NoShuffle {
+		if !opts.Stratify.IsNone() {
+			return nil, nil, newErr(ErrStratifyNoShuffle, "Stratified train/test split is not implemented for shuffle=False")
+		}
+		train = make([]int, nTrain)
+		for i := range train {
+			train[i] = i
+		}
+		test = make([]int, nTest)
+		for i := range test {
+			test[i] = nTrain + i
+		}
+		return train, test, nil
+	}
+	var folds []Fold
+	if opts.Stratify.IsNone() {
+		folds, err = ShuffleSplit{NSplits: 1, TestSize: IntSize(nTest), TrainSize: IntSize(nTrain), RandomState: opts.RandomState}.Split(n)
+	} else {
+		folds, err = StratifiedShuffleSplit{NSplits: 1, TestSize: IntSize(nTest), TrainSize: IntSize(nTrain), RandomState: opts.RandomState}.split(n, opts.Stratify)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return folds[0].Train, folds[0].Test, nil
+}
