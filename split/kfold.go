@@ -1,9 +1,6 @@
 package split
 
-import (
-	"fmt"
-	"slices"
-)
+import "slices"
 
 // checkKFoldArgs is _BaseKFold.__init__'s validation.
 func checkKFoldArgs(nSplits int, shuffle bool, rs RandomState) error {
@@ -307,5 +304,3 @@ func (r RepeatedStratifiedKFold) Split(y Labels) ([]Fold, error) {
 	}
 	return out, nil
 }
-
-var _ = fmt.Sprint

@@ -8,7 +8,6 @@ func (LeaveOneOut) Split(n int) ([]Fold, error) {
 	if n <= 1 {
 		return nil, newErr(ErrTooFewSamples, "Cannot perform LeaveOneOut with n_samples=%d.", n)
 	}
-	assign := make([]int, n)
 	folds := make([]Fold, n)
 	for i := range n {
 		train := make([]int, 0, n-1)
@@ -19,7 +18,6 @@ func (LeaveOneOut) Split(n int) ([]Fold, error) {
 		}
 		folds[i] = Fold{Train: train, Test: []int{i}}
 	}
-	_ = assign
 	return folds, nil
 }
 

@@ -39,9 +39,9 @@ type ocase struct {
 }
 
 type olabels struct {
-	DType   string   `json:"dtype"`
-	Values  []any    `json:"values"`
-	Missing []bool   `json:"missing,omitempty"`
+	DType   string `json:"dtype"`
+	Values  []any  `json:"values"`
+	Missing []bool `json:"missing,omitempty"`
 }
 
 type oresult struct {
@@ -69,7 +69,7 @@ func osize(s []any) Size {
 	return FloatSize(f)
 }
 
-func intSize(n int) []any     { return []any{"i", n} }
+func intSize(n int) []any       { return []any{"i", n} }
 func floatSize(f float64) []any { return []any{"f", strconv.FormatFloat(f, 'g', -1, 64)} }
 
 func (l *olabels) labels() Labels {

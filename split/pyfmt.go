@@ -23,12 +23,11 @@ func pyFloat(f float64) string {
 		return "0.0"
 	}
 	e := strconv.FormatFloat(f, 'e', -1, 64)
-	mant, exp, _ := strings.Cut(e, "e")
+	_, exp, _ := strings.Cut(e, "e")
 	x, _ := strconv.Atoi(exp)
 	if x < -4 || x >= 16 {
 		return e
 	}
-	_ = mant
 	s := strconv.FormatFloat(f, 'f', -1, 64)
 	if !strings.ContainsAny(s, ".") {
 		s += ".0"

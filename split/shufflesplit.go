@@ -112,12 +112,11 @@ func (s GroupShuffleSplit) Split(groups Labels) ([]Fold, error) {
 	if err := groups.checkFinite("groups"); err != nil {
 		return nil, err
 	}
-	inner := ShuffleSplit{NSplits: s.NSplits, TestSize: s.TestSize, TrainSize: s.TrainSize, RandomState: s.RandomState}
 	nTrain, nTest, err := validateShuffleSplit(groups.k, s.TestSize, s.TrainSize, DefaultGroupShuffleTestSize)
 	if err != nil {
 		return nil, err
 	}
-	r := inner.RandomState.check()
+	r := s.RandomState.check()
 	var folds []Fold
 	side := make([]int8, groups.k)
 	for range s.NSplits {

@@ -81,7 +81,6 @@ func (s Size) String() string {
 	return "None"
 }
 
-
 // validateShuffleSplit is sklearn.model_selection._split._validate_shuffle_split:
 // it checks test and train sizes against n and returns (n_train, n_test).
 func validateShuffleSplit(n int, test, train Size, defaultTest float64) (nTrain, nTest int, err error) {
