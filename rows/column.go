@@ -1,0 +1,512 @@
+package rows
+
+import (
+	"fmt"
+	"math"
+)
+
+// Kind is the type pandas infers for a column.
+type Kind int
+
+// Kinds of a Column. Bool and String columns with missing values are
+// object columns in pandas (Python bools or strs with float NaN).
+const (
+	Int64   Kind = iota // dtype int64: Ints
+	Uint64              // dtype uint64 (some value above 2**63-1): Uints
+	Float64             // dtype float64: Floats, NaN where Null
+	Bool                // dtype bool, or object when Null has a true entry: Bools
+	String              // dtype object of str, NaN where Null: Strings
+	Mixed               // dtype object of mixed Python types (low_memory chunks typed apart): Values
+)
+
+// String returns the kind's name.
+func (k Kind) String() string {
+	switch k {
+	case Int64:
+		return "int64"
+	case Uint64:
+		return "uint64"
+	case Float64:
+		return "float64"
+	case Bool:
+		return "bool"
+	case String:
+		return "string"
+	case Mixed:
+		return "mixed"
+	}
+	return fmt.Sprintf("Kind(%d)", int(k))
+}
+
+// Column is one column as pd.read_csv(path)[name] holds it.
+type Column struct {
+	Name    string
+	Kind    Kind
+	Ints    []int64
+	Uints   []uint64
+	Floats  []float64
+	Bools   []bool
+	Strings []string
+	// Null marks missing values (NaN in pandas); nil when there are none.
+	Null []bool
+	// Values holds the elements of a Mixed column: int64, uint64, float64
+	// (NaN for missing), bool or string, as the Python objects would be.
+	Values []any
+}
+
+// Len returns the number of values.
+func (c *Column) Len() int {
+	switch c.Kind {
+	case Int64:
+		return len(c.Ints)
+	case Uint64:
+		return len(c.Uints)
+	case Float64:
+		return len(c.Floats)
+	case Bool:
+		return len(c.Bools)
+	case String:
+		return len(c.Strings)
+	}
+	return len(c.Values)
+}
+
+// HasNull reports whether any value is missing (NaN).
+func (c *Column) HasNull() bool {
+	for _, b := range c.Null {
+		if b {
+			return true
+		}
+	}
+	if c.Kind == Mixed {
+		for _, v := range c.Values {
+			if f, ok := v.(float64); ok && math.IsNaN(f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Dtype returns the pandas dtype name: "int64", "uint64", "float64",
+// "bool" or "object".
+func (c *Column) Dtype() string {
+	switch c.Kind {
+	case Int64, Uint64, Float64:
+		return c.Kind.String()
+	case Bool:
+		if c.HasNull() {
+			return "object"
+		}
+		return "bool"
+	}
+	return "object"
+}
+
+// Value returns element i as the Python object pandas holds: int64,
+// uint64, float64 (NaN when missing), bool or string.
+func (c *Column) Value(i int) any {
+	if c.Null != nil && c.Null[i] {
+		return math.NaN()
+	}
+	switch c.Kind {
+	case Int64:
+		return c.Ints[i]
+	case Uint64:
+		return c.Uints[i]
+	case Float64:
+		return c.Floats[i]
+	case Bool:
+		return c.Bools[i]
+	case String:
+		return c.Strings[i]
+	}
+	return c.Values[i]
+}
+
+// Column reads the column called name with pandas' type inference:
+// pd.read_csv(path)[name]. It makes one sequential pass over the file. A
+// name the header does not have is a ParseError wrapping ErrNoColumn.
+func (ix *Index) Column(name string) (*Column, error) {
+	j := -1
+	for k, nm := range ix.names {
+		if nm == name {
+			j = k
+			break
+		}
+	}
+	if j < 0 {
+		return nil, &ParseError{File: ix.name, Err: fmt.Errorf("%w %q", ErrNoColumn, name)}
+	}
+	words := ix.words(ix.leading + j)
+	col := inferColumn(words, bufferLines(ix.hfields+ix.leading))
+	col.Name = name
+	return col, nil
+}
+
+// wordList is the raw field values of one column, in one arena.
+type wordList struct {
+	arena []byte
+	offs  []int // len = rows+1
+}
+
+func (w *wordList) len() int        { return len(w.offs) - 1 }
+func (w *wordList) at(i int) []byte { return w.arena[w.offs[i]:w.offs[i+1]] }
+
+// words collects field f of every row (empty for short rows), each cut at
+// its first NUL byte as pandas' C strings are.
+func (ix *Index) words(f int) *wordList {
+	n := ix.Len()
+	wl := &wordList{offs: make([]int, 1, n+1)}
+	var scratch []byte
+	for i := 0; i < n; i++ {
+		var v []byte
+		v, _, scratch = fieldAt(ix.Record(i), ix.sep, f, scratch)
+		wl.arena = append(wl.arena, cString(v)...)
+		wl.offs = append(wl.offs, len(wl.arena))
+	}
+	return wl
+}
+
+// chunk kinds: the dtype pandas gives one low_memory chunk.
+const (
+	ckInt64 = iota
+	ckUint64
+	ckFloat64
+	ckBool
+	ckObject // strs (and NaN), or bools with NaN (objBool)
+)
+
+type chunkCol struct {
+	kind    int
+	ints    []int64
+	uints   []uint64
+	floats  []float64
+	bools   []bool
+	objBool bool // ckObject holding Python bools (a bool chunk with NaN)
+	strs    []string
+	null    []bool
+}
+
+// inferColumn types the words chunk by chunk (pandas' low_memory reader
+// infers each chunk of buffer_lines rows on its own) and concatenates the
+// chunks as np.concatenate would.
+func inferColumn(wl *wordList, chunk int) *Column {
+	n := wl.len()
+	if n == 0 {
+		// An empty column is object dtype in pandas.
+		return &Column{Kind: String, Strings: []string{}}
+	}
+	intern := map[string]string{}
+	var chunks []chunkCol
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(lo+chunk, n)
+		chunks = append(chunks, inferChunk(wl, lo, hi, intern))
+	}
+	if len(chunks) == 1 {
+		return chunks[0].column()
+	}
+	return concatChunks(chunks)
+}
+
+func (c *chunkCol) column() *Column {
+	switch c.kind {
+	case ckInt64:
+		return &Column{Kind: Int64, Ints: c.ints}
+	case ckUint64:
+		return &Column{Kind: Uint64, Uints: c.uints}
+	case ckFloat64:
+		return &Column{Kind: Float64, Floats: c.floats, Null: c.null}
+	case ckBool:
+		return &Column{Kind: Bool, Bools: c.bools}
+	}
+	if c.objBool {
+		return &Column{Kind: Bool, Bools: c.bools, Null: c.null}
+	}
+	return &Column{Kind: String, Strings: c.strs, Null: c.null}
+}
+
+// inferChunk is pandas' TextReader._convert_tokens with no dtype: try
+// int64 (uint64 on overflow), then float64, then bool, then object.
+func inferChunk(wl *wordList, lo, hi int, intern map[string]string) chunkCol {
+	m := hi - lo
+	// int64
+	ints := make([]int64, m)
+	var null []bool
+	naCount := 0
+	intErr := numOK
+	for i := 0; i < m; i++ {
+		w := wl.at(lo + i)
+		if isNA(w) {
+			if null == nil {
+				null = make([]bool, m)
+			}
+			null[i] = true
+			naCount++
+			continue
+		}
+		v, e := strToInt64(w)
+		if e != numOK {
+			intErr = e
+			break
+		}
+		ints[i] = v
+	}
+	switch intErr {
+	case numOK:
+		if naCount == 0 {
+			return chunkCol{kind: ckInt64, ints: ints}
+		}
+		// _maybe_upcast: int64 with NA becomes float64, and the value
+		// equal to its NA sentinel (INT64_MIN) becomes NaN too.
+		fl := make([]float64, m)
+		for i, v := range ints {
+			if v == math.MinInt64 {
+				null[i] = true
+			}
+			if null[i] {
+				fl[i] = math.NaN()
+			} else {
+				fl[i] = float64(v)
+			}
+		}
+		return chunkCol{kind: ckFloat64, floats: fl, null: null}
+	case numOverflow:
+		// _try_uint64
+		var st uintState
+		uints := make([]uint64, m)
+		uerr := numOK
+		for i := 0; i < m; i++ {
+			w := wl.at(lo + i)
+			if isNA(w) {
+				st.seenNull = true
+				continue
+			}
+			v, e := strToUint64(&st, w)
+			if e != numOK {
+				uerr = e
+				break
+			}
+			uints[i] = v
+		}
+		switch {
+		case uerr == numOverflow:
+			return objectChunk(wl, lo, hi, true, intern)
+		case uerr != numOK:
+			// not an integer column: fall through to float64
+		case st.seenUint && (st.seenSint || st.seenNull):
+			// ValueError: object without NA filtering.
+			return objectChunk(wl, lo, hi, false, intern)
+		case st.seenSint:
+			return objectChunk(wl, lo, hi, true, intern)
+		default:
+			return chunkCol{kind: ckUint64, uints: uints}
+		}
+	}
+	// float64
+	fl := make([]float64, m)
+	null = nil
+	ok := true
+	for i := 0; i < m; i++ {
+		w := wl.at(lo + i)
+		if isNA(w) {
+			if null == nil {
+				null = make([]bool, m)
+			}
+			null[i] = true
+			fl[i] = math.NaN()
+			continue
+		}
+		v, good := parseDouble(w)
+		if !good {
+			ok = false
+			break
+		}
+		fl[i] = v
+	}
+	if ok {
+		return chunkCol{kind: ckFloat64, floats: fl, null: null}
+	}
+	// bool
+	bs := make([]bool, m)
+	null = nil
+	ok = true
+	for i := 0; i < m; i++ {
+		w := wl.at(lo + i)
+		if isNA(w) {
+			if null == nil {
+				null = make([]bool, m)
+			}
+			null[i] = true
+			continue
+		}
+		v, good := parseBool(w)
+		if !good {
+			ok = false
+			break
+		}
+		bs[i] = v
+	}
+	if ok {
+		if null == nil {
+			return chunkCol{kind: ckBool, bools: bs}
+		}
+		return chunkCol{kind: ckObject, objBool: true, bools: bs, null: null}
+	}
+	return objectChunk(wl, lo, hi, true, intern)
+}
+
+// objectChunk is pandas' _string_box_utf8: the words as strings, NA words
+// as NaN when naFilter.
+func objectChunk(wl *wordList, lo, hi int, naFilter bool, intern map[string]string) chunkCol {
+	m := hi - lo
+	strs := make([]string, m)
+	var null []bool
+	for i := 0; i < m; i++ {
+		w := wl.at(lo + i)
+		if naFilter && isNA(w) {
+			if null == nil {
+				null = make([]bool, m)
+			}
+			null[i] = true
+			continue
+		}
+		s, ok := intern[string(w)]
+		if !ok {
+			s = string(w)
+			intern[s] = s
+		}
+		strs[i] = s
+	}
+	return chunkCol{kind: ckObject, strs: strs, null: null}
+}
+
+// concatChunks joins chunk arrays as np.concatenate does: numeric dtypes
+// promote (bool < int64/uint64 < float64; int64 with uint64 gives float64),
+// anything with an object chunk is object holding each chunk's Python values.
+func concatChunks(chunks []chunkCol) *Column {
+	hasObj, allBoolish, allStr := false, true, true
+	kinds := map[int]bool{}
+	for i := range chunks {
+		c := &chunks[i]
+		kinds[c.kind] = true
+		if c.kind == ckObject {
+			hasObj = true
+			if c.objBool {
+				allStr = false
+			} else {
+				allBoolish = false
+			}
+		} else {
+			allStr = false
+			if c.kind != ckBool {
+				allBoolish = false
+			}
+		}
+	}
+	if len(kinds) == 1 && !hasObj {
+		out := chunks[0].column()
+		for _, c := range chunks[1:] {
+			out.Ints = append(out.Ints, c.ints...)
+			out.Uints = append(out.Uints, c.uints...)
+			out.Floats = append(out.Floats, c.floats...)
+			out.Bools = append(out.Bools, c.bools...)
+		}
+		out.Null = concatNull(chunks)
+		return out
+	}
+	if hasObj {
+		switch {
+		case allStr:
+			out := &Column{Kind: String}
+			for _, c := range chunks {
+				out.Strings = append(out.Strings, c.strs...)
+			}
+			out.Null = concatNull(chunks)
+			return out
+		case allBoolish:
+			out := &Column{Kind: Bool}
+			for _, c := range chunks {
+				out.Bools = append(out.Bools, c.bools...)
+			}
+			out.Null = concatNull(chunks)
+			return out
+		}
+		out := &Column{Kind: Mixed}
+		for _, c := range chunks {
+			cc := c.column()
+			for i := 0; i < cc.Len(); i++ {
+				out.Values = append(out.Values, cc.Value(i))
+			}
+		}
+		return out
+	}
+	// numeric promotion
+	var kind Kind
+	switch {
+	case kinds[ckFloat64] || (kinds[ckInt64] && kinds[ckUint64]):
+		kind = Float64
+	case kinds[ckUint64]:
+		kind = Uint64
+	default: // bool with int64
+		kind = Int64
+	}
+	out := &Column{Kind: kind}
+	for _, c := range chunks {
+		cc := c.column()
+		for i := 0; i < cc.Len(); i++ {
+			var f float64
+			var iv int64
+			var uv uint64
+			switch cc.Kind {
+			case Int64:
+				iv, f, uv = cc.Ints[i], float64(cc.Ints[i]), uint64(cc.Ints[i])
+			case Uint64:
+				uv, f = cc.Uints[i], float64(cc.Uints[i])
+			case Float64:
+				f = cc.Floats[i]
+			case Bool:
+				if cc.Bools[i] {
+					iv, f, uv = 1, 1, 1
+				}
+			}
+			switch kind {
+			case Float64:
+				out.Floats = append(out.Floats, f)
+			case Uint64:
+				out.Uints = append(out.Uints, uv)
+			default:
+				out.Ints = append(out.Ints, iv)
+			}
+		}
+	}
+	if kind == Float64 {
+		out.Null = concatNull(chunks)
+	}
+	return out
+}
+
+func concatNull(chunks []chunkCol) []bool {
+	any := false
+	for _, c := range chunks {
+		if c.null != nil {
+			any = true
+		}
+	}
+	if !any {
+		return nil
+	}
+	var out []bool
+	for _, c := range chunks {
+		m := len(c.ints) + len(c.uints) + len(c.floats) + len(c.bools) + len(c.strs)
+		if c.kind == ckObject && c.objBool {
+			m = len(c.bools)
+		}
+		if c.null != nil {
+			out = append(out, c.null...)
+		} else {
+			out = append(out, make([]bool, m)...)
+		}
+	}
+	return out
+}

@@ -1,0 +1,20 @@
+// Package rows is splitter's row engine: it numbers the rows of a CSV file
+// exactly as pandas.read_csv(path) (pandas 1.5, C parser, default options)
+// numbers them, reads single columns with pandas' type inference, and copies
+// each record's bytes verbatim to outputs in any order.
+//
+// The engine works in two passes over a memory-mapped file. IndexFile scans
+// the file once, quote-aware, and keeps one int64 offset per record (8 bytes a
+// row, whatever the row width). The caller computes a permutation on row
+// numbers; WriteRows then copies the records in that order with large
+// buffered writes. Nothing else of the file is held in memory, so a file
+// larger than RAM can be split.
+//
+// Row numbering follows pandas: the first non-blank line is the header; blank
+// lines and lines of only spaces or tabs are not rows; quoted fields may hold
+// delimiters, doubled quotes and line ends; LF, CRLF and a lone CR end a line;
+// a UTF-8 BOM is skipped; the last line may lack its line end. Rows shorter
+// than the header are padded, longer rows are an error except where pandas
+// accepts them (the first data row, whose extra leading fields become the
+// index).
+package rows

@@ -1,0 +1,40 @@
+package rows
+
+import (
+	"bufio"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"os"
+)
+
+// openGzip decompresses a gzip file (all members, as Python's gzip module
+// reads them) into an unlinked temporary file and maps that.
+func openGzip(path string) ([]byte, func() error, error) {
+	in, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer in.Close()
+	zr, err := gzip.NewReader(bufio.NewReaderSize(in, 1<<20))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	tmp, err := os.CreateTemp("", "splitter-gunzip-*")
+	if err != nil {
+		return nil, nil, err
+	}
+	name := tmp.Name()
+	cleanup := func() error { return os.Remove(name) }
+	if _, err := io.Copy(tmp, zr); err != nil {
+		tmp.Close()
+		cleanup()
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if err := zr.Close(); err != nil {
+		tmp.Close()
+		cleanup()
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return mapFile(tmp, cleanup)
+}

@@ -1,0 +1,273 @@
+package rows
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+)
+
+// Options configures how a file is read.
+type Options struct {
+	// Sep is the field delimiter, as read_csv(sep=...) with a one-character
+	// sep; 0 means ',' (or '\t' for a .tsv file in IndexFile).
+	Sep byte
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// Index is the result of the first pass over a CSV: where each row's record
+// starts, plus the header. It holds one int64 per row; the file's bytes stay
+// on disk (memory-mapped) until Close.
+type Index struct {
+	name      string
+	data      []byte
+	release   func() error
+	sep       byte
+	header    []byte // header bytes as written to outputs, BOM included
+	headerEOL []byte // the header's line end, "\n" when it has none
+	hfields   int    // fields of the header line
+	names     []string
+	leading   int     // leading index columns (first data row longer than the header)
+	starts    []int64 // len = rows+1; starts[rows] is the end of the data
+}
+
+// IndexFile memory-maps the file at path and indexes its rows as
+// pandas.read_csv(path, sep=opts.Sep) numbers them. A path ending in .gz is
+// decompressed first (to a temporary file, removed by Close), as pandas does
+// for compression="infer". Close releases the file.
+func IndexFile(path string, opts Options) (*Index, error) {
+	if opts.Sep == 0 {
+		opts.Sep = sepForPath(path)
+	}
+	data, release, err := openData(path)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := indexData(path, data, opts)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	ix.release = release
+	return ix, nil
+}
+
+// IndexBytes indexes an in-memory CSV; name is used in error messages.
+func IndexBytes(name string, data []byte, opts Options) (*Index, error) {
+	if opts.Sep == 0 {
+		opts.Sep = ','
+	}
+	return indexData(name, data, opts)
+}
+
+// Close releases the memory-mapped file (and any decompressed temporary).
+func (ix *Index) Close() error {
+	if ix.release == nil {
+		return nil
+	}
+	r := ix.release
+	ix.release = nil
+	ix.data = nil
+	return r()
+}
+
+func indexData(name string, data []byte, opts Options) (*Index, error) {
+	sep := opts.Sep
+	if sep == '"' || sep == '\n' || sep == '\r' || sep == 0 {
+		return nil, fmt.Errorf("%s: %w %q", name, ErrSep, sep)
+	}
+	ix := &Index{name: name, data: data, sep: sep}
+	s := newScanner(data, sep)
+	n := len(data)
+	pos := 0
+	bom := bytes.HasPrefix(data, utf8BOM)
+	if bom {
+		pos = len(utf8BOM)
+	}
+	hs := s.skipBlank(pos)
+	if hs >= n {
+		return nil, &ParseError{File: name, Err: ErrEmpty}
+	}
+	if s.isWS(data[hs]) && hs > pos && data[hs-1] != '\n' {
+		return nil, ix.errAt(hs, false, ErrCRSpace)
+	}
+	hend, hfields, bad := s.record(hs)
+	if bad >= 0 {
+		return nil, ix.errAt(bad, true, ErrQuote)
+	}
+	hrec := data[hs:hend]
+	if bom && hs != len(utf8BOM) {
+		ix.header = append(append([]byte{}, utf8BOM...), hrec...)
+	} else {
+		ix.header = data[:hend]
+	}
+	ix.headerEOL = lineEnd(hrec)
+	if len(ix.headerEOL) == 0 {
+		ix.headerEOL = []byte{'\n'}
+	}
+	ix.hfields = hfields
+	ix.names = headerNames(splitRecord(hrec, sep))
+
+	est := bytes.Count(data[hend:], []byte{'\n'})
+	if est == 0 {
+		est = bytes.Count(data[hend:], []byte{'\r'})
+	}
+	starts := make([]int64, 0, est+2)
+	cur := hfields // pandas' ex_fields: the previous line's (padded) field count
+	chunk := 1
+	pos = hend
+	for {
+		prevEnd := pos
+		pos = s.skipBlank(pos)
+		if pos >= n {
+			break
+		}
+		r := len(starts)
+		if s.isWS(data[pos]) && data[pos-1] != '\n' {
+			// pandas backtracks to the previous LF or to the start of the
+			// current tokenize call (rows 1, B, 2B, ...).
+			if !(pos == prevEnd && (r == 1 || (r > 0 && r%chunk == 0))) {
+				return nil, ix.errAt(pos, false, ErrCRSpace)
+			}
+		}
+		end, f, bad := s.record(pos)
+		if bad >= 0 {
+			return nil, ix.errAt(bad, true, ErrQuote)
+		}
+		if r == 0 {
+			if f > hfields {
+				ix.leading = f - hfields
+			}
+			chunk = bufferLines(hfields + ix.leading)
+		}
+		if f > cur {
+			// pandas checks a row against the previous one, except the
+			// first row of each low_memory chunk of buffer_lines rows.
+			if r%chunk != 0 {
+				return nil, ix.errAt(pos, false, fmt.Errorf("%w: expected %d fields, saw %d", ErrFieldCount, cur, f))
+			}
+			cur = f
+		}
+		starts = append(starts, int64(pos))
+		pos = end
+	}
+	starts = append(starts, int64(n))
+	ix.starts = starts
+	return ix, nil
+}
+
+// bufferLines is pandas' TextReader.buffer_lines: the rows per low_memory
+// chunk for a table of the given width.
+func bufferLines(width int) int {
+	if width < 1 {
+		width = 1
+	}
+	heuristic := (1 << 20) / width
+	b := 1
+	for b*2 < heuristic {
+		b *= 2
+	}
+	return b
+}
+
+// errAt builds a ParseError for the byte at pos: its physical line and,
+// when withColumn, its 1-based byte column.
+func (ix *Index) errAt(pos int, withColumn bool, err error) error {
+	line, col := lineCol(ix.data, pos)
+	if !withColumn {
+		col = 0
+	}
+	return &ParseError{File: ix.name, Line: line, Column: col, Err: err}
+}
+
+// lineCol returns the 1-based physical line and byte column of pos; LF,
+// CRLF and a lone CR each end a line.
+func lineCol(d []byte, pos int) (line, col int) {
+	line = 1
+	lineStart := 0
+	for i := 0; i < pos; i++ {
+		switch d[i] {
+		case '\n':
+			line++
+			lineStart = i + 1
+		case '\r':
+			if i+1 < len(d) && d[i+1] == '\n' {
+				continue
+			}
+			line++
+			lineStart = i + 1
+		}
+	}
+	return line, pos - lineStart + 1
+}
+
+// lineEnd returns the line end that closes rec: "\n", "\r\n", "\r" or nil.
+func lineEnd(rec []byte) []byte {
+	switch {
+	case bytes.HasSuffix(rec, []byte("\r\n")):
+		return []byte("\r\n")
+	case bytes.HasSuffix(rec, []byte("\n")):
+		return []byte("\n")
+	case bytes.HasSuffix(rec, []byte("\r")):
+		return []byte("\r")
+	}
+	return nil
+}
+
+// Len returns the number of rows, len(pd.read_csv(path)).
+func (ix *Index) Len() int { return len(ix.starts) - 1 }
+
+// Names returns the column names, list(pd.read_csv(path).columns): empty
+// names become "Unnamed: i" and duplicates are mangled to "a.1", "a.2".
+func (ix *Index) Names() []string { return append([]string(nil), ix.names...) }
+
+// IndexColumns returns how many leading fields pandas reads as the index
+// (the first data row had that many more fields than the header).
+func (ix *Index) IndexColumns() int { return ix.leading }
+
+// Header returns the header line as written to outputs: the input's bytes,
+// a BOM included, with its line end.
+func (ix *Index) Header() []byte { return ix.header }
+
+// Record returns the bytes of row i, line end included (the last row may
+// have none). The slice aliases the mapped file: do not modify it, and do
+// not keep it after Close.
+func (ix *Index) Record(i int) []byte {
+	s, e := ix.bounds(i)
+	return ix.data[s:e]
+}
+
+func (ix *Index) bounds(i int) (int, int) {
+	s := int(ix.starts[i])
+	return s, recordEnd(ix.data, s, int(ix.starts[i+1]), ix.sep)
+}
+
+// Size returns the number of bytes of the (decompressed) input.
+func (ix *Index) Size() int64 { return int64(len(ix.data)) }
+
+// errNotRegular is returned for inputs that cannot be mapped.
+var errNotRegular = errors.New("not a regular file")
+
+func sepForPath(path string) byte {
+	p := path
+	if len(p) > 3 && p[len(p)-3:] == ".gz" {
+		p = p[:len(p)-3]
+	}
+	if len(p) > 4 && (p[len(p)-4:] == ".tsv" || p[len(p)-4:] == ".TSV") {
+		return '\t'
+	}
+	return ','
+}
+
+// openData maps the file at path (decompressing .gz inputs first).
+func openData(path string) ([]byte, func() error, error) {
+	if len(path) > 3 && path[len(path)-3:] == ".gz" {
+		return openGzip(path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return mapFile(f, func() error { return nil })
+}

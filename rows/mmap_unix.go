@@ -1,0 +1,49 @@
+//go:build unix
+
+package rows
+
+import (
+	"fmt"
+	"os"
+	"syscall"
+)
+
+// mapFile maps f read-only; the returned release unmaps it, closes f and
+// then runs after.
+func mapFile(f *os.File, after func() error) ([]byte, func() error, error) {
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		after()
+		return nil, nil, err
+	}
+	if !st.Mode().IsRegular() {
+		f.Close()
+		after()
+		return nil, nil, fmt.Errorf("%s: %w", f.Name(), errNotRegular)
+	}
+	size := st.Size()
+	if size == 0 {
+		return []byte{}, func() error { f.Close(); return after() }, nil
+	}
+	if int64(int(size)) != size {
+		f.Close()
+		after()
+		return nil, nil, fmt.Errorf("%s: file too large to map", f.Name())
+	}
+	data, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED)
+	if err != nil {
+		f.Close()
+		after()
+		return nil, nil, fmt.Errorf("%s: mmap: %w", f.Name(), err)
+	}
+	release := func() error {
+		err := syscall.Munmap(data)
+		f.Close()
+		if e := after(); err == nil {
+			err = e
+		}
+		return err
+	}
+	return data, release, nil
+}
