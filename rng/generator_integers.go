@@ -46,12 +46,15 @@ func genDTypeRange(d DType) (lo, hi int64, ok bool) {
 	return 0, 0, false
 }
 
-// genBoundsError is numpy's format_bounds_error.
+// genBoundsError is numpy's format_bounds_error (low == 0 is special-cased
+// for the one-argument integers(high)).
 func genBoundsError(closed bool, low int64) error {
-	if closed {
+	switch {
+	case closed && low == 0:
+		return genErr(ErrBounds, "high < 0")
+	case closed:
 		return genErr(ErrBounds, "low > high")
-	}
-	if low == 0 {
+	case low == 0:
 		return genErr(ErrBounds, "high <= 0")
 	}
 	return genErr(ErrBounds, "low >= high")
@@ -82,7 +85,8 @@ func (g *Generator) Integers(low, high int64, n int, endpoint bool) ([]int64, er
 // 32-bit draw, or single bits for bool, so it changes the values drawn.
 // For dtype uint64 beyond math.MaxInt64 use IntegersUint64. Errors carry
 // numpy's messages ("low is out of bounds for int8", "high <= 0",
-// "low >= high", "low > high", "negative dimensions are not allowed").
+// "low >= high", "high < 0", "low > high", "negative dimensions are not
+// allowed").
 func (g *Generator) IntegersDType(low, high int64, n int, dtype DType, endpoint bool) ([]int64, error) {
 	lb, ub, ok := genDTypeRange(dtype)
 	if !ok {

@@ -196,7 +196,7 @@ def golden_cases():
         ops = []
         for (a, b, e) in [(0, 1, True), (0, 1, False), (lo, hi, True), (lo, 0, True), (0, 10, False),
                           (3, 3, True), (3, 3, False), (lo, hi + 1, False), (lo - 1, hi, True),
-                          (lo, hi + 1, True), (5, 2, False), (5, 2, True), (0, 0, False)]:
+                          (lo, hi + 1, True), (5, 2, False), (5, 2, True), (0, 0, False), (0, -1, True), (-1, -5, False)]:
             for n in (None, 1, 7, 100):
                 ops.append({"f": "integers", "low": str(a), "high": str(b), "n": n, "dtype": dt, "endpoint": e})
         for w in (7, 15, 16, 31, 32, 33, 62, 63):
