@@ -45,8 +45,12 @@ func pySetSize(k int) (int, bool) {
 	setsize := 21
 	if k > 5 {
 		// math.log(x, 4) is log(x) / log(4) in double precision.
-		e := math.Ceil(math.Log(float64(k)*3) / math.Log(4))
-		if e >= 31 {
+		// Python converts the exact int 3k to a double once.
+		if k > math.MaxInt64/3 {
+			return 0, false // 3k > 2**63: the exponent is >= 32
+		}
+		e := math.Ceil(math.Log(float64(3*k)) / math.Log(4))
+		if e >= 32 {
 			return 0, false
 		}
 		setsize += 1 << (2 * uint(e))

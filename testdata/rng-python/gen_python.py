@@ -79,12 +79,21 @@ v, s, g = r.getstate()
 CASES.append({"seed": {"kind": "state", "v": [2, [x - 2**32 if x >= 2**31 else x for x in s], None]},
               "ops": [["random", 3], ["getstate"]]})
 
+# random.sample's pool/set threshold: setsize for k, computed as Lib/random.py does
+from math import ceil as _ceil, log as _log  # noqa: E402
+KS = list(range(0, 2001))
+for m in range(2, 32):
+    c = (4**m - 1) // 3
+    KS += [c - 1, c, c + 1]
+SETSIZE = [[str(k), str(21 + (4 ** _ceil(_log(k * 3, 4)) if k > 5 else 0))] for k in KS]
+
 out = {
     "python": sys.version.split()[0],
     "implementation": platform.python_implementation(),
     "generator": "testdata/rng-python/gen_python.py",
     "cases": CASES,
     "results": po.run(CASES),
+    "setsize": SETSIZE,
 }
 with open("golden.json", "w") as f:
     json.dump(out, f, separators=(",", ":"))
