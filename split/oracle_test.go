@@ -63,10 +63,27 @@ func osize(s []any) Size {
 	}
 	switch s[0] {
 	case "i":
-		return IntSize(s[1].(int))
+		return IntSize(anyInt(s[1]))
 	}
 	f, _ := strconv.ParseFloat(s[1].(string), 64)
 	return FloatSize(f)
+}
+
+// anyInt reads an int built in Go or decoded from JSON with UseNumber.
+func anyInt(x any) int {
+	switch v := x.(type) {
+	case int:
+		return v
+	case json.Number:
+		n, err := v.Int64()
+		if err != nil {
+			panic(err)
+		}
+		return int(n)
+	case float64:
+		return int(v)
+	}
+	panic(fmt.Sprintf("not an int: %T", x))
 }
 
 func intSize(n int) []any       { return []any{"i", n} }
@@ -80,7 +97,7 @@ func (l *olabels) labels() Labels {
 	case "int":
 		v := make([]int64, len(l.Values))
 		for i, x := range l.Values {
-			v[i] = int64(x.(int))
+			v[i] = int64(anyInt(x))
 		}
 		return EncodeInts(v)
 	case "float":
@@ -112,7 +129,7 @@ func (l *olabels) hfLabels() Labels {
 	case "int":
 		v := make([]int64, len(l.Values))
 		for i, x := range l.Values {
-			v[i] = int64(x.(int))
+			v[i] = int64(anyInt(x))
 		}
 		return ClassEncodeInts(v)
 	case "float":
