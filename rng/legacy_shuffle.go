@@ -53,7 +53,9 @@ func LegacyPermuteSlice[T any](r *RandomState, s []T) []T {
 
 // legacyShuffleInts is RandomState.shuffle on []int with the MT19937 draw
 // and numpy's random_interval inlined: the mask is constant while i stays
-// in (mask>>1, mask], so each segment runs a tight rejection loop.
+// in (mask>>1, mask], so each segment runs a tight rejection loop. The
+// indices j are drawn a block ahead of the swaps, so that the swaps'
+// random memory accesses (the real cost for big n) overlap in the CPU.
 func (r *RandomState) legacyShuffleInts(a []int) {
 	i := len(a) - 1
 	for uint64(i) > 0xFFFFFFFF {
@@ -64,30 +66,42 @@ func (r *RandomState) legacyShuffleInts(a []int) {
 	mt := &r.mt
 	key := &mt.key
 	pos := uint(mt.pos)
+	var js [legacyShuffleBlock]uint32
 	for i > 0 {
 		mask := uint32(legacyMask(uint64(i)))
 		stop := int(mask >> 1)
-		for ; i > stop; i-- {
-			ui := uint32(i)
-			var v uint32
-			for {
-				if pos >= mtN {
-					mt.refill()
-					pos = 0
-				}
-				y := key[pos]
-				pos++
-				y ^= y >> 11
-				y ^= (y << 7) & 0x9d2c5680
-				y ^= (y << 15) & 0xefc60000
-				y ^= y >> 18
-				v = y & mask
-				if v <= ui {
-					break
+		for i > stop {
+			// Draw j for i, i-1, ..., i-n+1 (all in this mask segment).
+			n := min(i-stop, legacyShuffleBlock)
+			for b := 0; b < n; b++ {
+				ui := uint32(i - b)
+				for {
+					if pos >= mtN {
+						mt.refill()
+						pos = 0
+					}
+					y := key[pos]
+					pos++
+					y ^= y >> 11
+					y ^= (y << 7) & 0x9d2c5680
+					y ^= (y << 15) & 0xefc60000
+					y ^= y >> 18
+					if v := y & mask; v <= ui {
+						js[b] = v
+						break
+					}
 				}
 			}
-			a[i], a[v] = a[v], a[i]
+			blk := a[:i+1]
+			for b, j := range js[:n] {
+				k := i - b
+				blk[k], blk[j] = blk[j], blk[k]
+			}
+			i -= n
 		}
 	}
 	mt.pos = int(pos)
 }
+
+// legacyShuffleBlock is how many indices legacyShuffleInts draws ahead.
+const legacyShuffleBlock = 256

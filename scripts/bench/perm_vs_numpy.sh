@@ -1,0 +1,35 @@
+#!/bin/sh
+# Side-by-side timing of RandomState(s).permutation(10_000_000): splitter's
+# rng.RandomState.Permutation (Go benchmark, one iteration per round) versus
+# numpy's (/usr/bin/python3), alternating rounds on the same machine so
+# that background load hits both alike. Prints both medians and the ratio
+# numpy/Go (> 1 means Go is faster).
+#   scripts/bench/perm_vs_numpy.sh [ROUNDS] [N]
+set -eu
+ROUNDS=${1:-9}
+N=${2:-10000000}
+cd "$(dirname "$0")/../.."
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+go test -c -o "$TMP/rng.test" ./rng/ >/dev/null
+PY=${SPLITTER_PYTHON:-/usr/bin/python3}
+i=0
+while [ "$i" -lt "$ROUNDS" ]; do
+	SPLITTER_PERM_N=$N "$TMP/rng.test" -test.run '^$' -test.bench '^BenchmarkLegacyPermutationN$' -test.benchtime 1x |
+		awk '/^BenchmarkLegacyPermutationN/ {print $3/1e9}' >>"$TMP/go"
+	"$PY" -c "
+import time, numpy as np
+r = np.random.RandomState($i)
+t = time.perf_counter(); r.permutation($N); print(time.perf_counter() - t)" >>"$TMP/np"
+	i=$((i + 1))
+done
+"$PY" - "$TMP/go" "$TMP/np" "$N" "$ROUNDS" <<'PYEOF'
+import statistics, sys, numpy
+g = [float(x) for x in open(sys.argv[1])]
+n = [float(x) for x in open(sys.argv[2])]
+mg, mn = statistics.median(g), statistics.median(n)
+print(f"permutation({sys.argv[3]}), {sys.argv[4]} alternating rounds")
+print(f"  Go  RandomState.Permutation   median {mg*1e3:8.1f} ms  (min {min(g)*1e3:.1f})")
+print(f"  numpy {numpy.__version__} permutation  median {mn*1e3:8.1f} ms  (min {min(n)*1e3:.1f})")
+print(f"  ratio numpy/Go = {mn/mg:.2f}")
+PYEOF
