@@ -121,11 +121,7 @@ func randomState(s *rsSpec) (RandomState, error) {
 		if err != nil {
 			return nil, err
 		}
-		var g any = rng.DefaultRNG(v)
-		if rs, ok := g.(RandomState); ok {
-			return rs, nil
-		}
-		return nil, errUnsupported
+		return Generator(rng.DefaultRNG(v)), nil
 	}
 	return nil, fmt.Errorf("bad random_state %+v", s)
 }

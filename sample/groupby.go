@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Groups are the groups of a pandas groupby with the defaults sort=True,
@@ -21,38 +22,41 @@ type Groups struct {
 // GroupsCodes builds groups from integer codes, one per row: groups are
 // ordered by code and a negative code (pandas' -1 for NaN) drops the row.
 func GroupsCodes(codes []int) Groups {
-	return groupsBy(len(codes), func(i int) bool { return codes[i] >= 0 },
-		func(i, j int) int { return cmp.Compare(codes[i], codes[j]) })
+	return groupsByKey(codes, func(i int) bool { return codes[i] >= 0 }, cmp.Compare[int])
 }
 
 // GroupsInt64 equals df.groupby(col) on an int64 column.
 func GroupsInt64(keys []int64) Groups {
-	return groupsBy(len(keys), func(int) bool { return true },
-		func(i, j int) int { return cmp.Compare(keys[i], keys[j]) })
+	return groupsByKey(keys, nil, cmp.Compare[int64])
 }
 
 // GroupsFloat64 equals df.groupby(col) on a float64 column: NaN rows are
 // dropped (dropna=True) and 0.0 and -0.0 form one group.
 func GroupsFloat64(keys []float64) Groups {
-	return groupsBy(len(keys), func(i int) bool { return !math.IsNaN(keys[i]) },
-		func(i, j int) int {
-			// cmp.Compare orders -0.0 and 0.0 as equal, as pandas' hash table does.
-			return cmp.Compare(keys[i], keys[j])
-		})
+	norm := make([]float64, len(keys))
+	for i, k := range keys {
+		if k == 0 {
+			k = 0 // -0.0 hashes and sorts with 0.0 in pandas
+		}
+		norm[i] = k
+	}
+	return groupsByKey(norm, func(i int) bool { return !math.IsNaN(norm[i]) }, cmp.Compare[float64])
 }
 
 // GroupsBool equals df.groupby(col) on a bool column (False before True).
 // valid marks present values; nil means all present. A missing value
 // (an object column of True/False/NaN in pandas) drops the row.
 func GroupsBool(keys []bool, valid []bool) Groups {
-	b := func(x bool) int {
-		if x {
-			return 1
+	codes := make([]int, len(keys))
+	for i, k := range keys {
+		switch {
+		case valid != nil && !valid[i]:
+			codes[i] = -1
+		case k:
+			codes[i] = 1
 		}
-		return 0
 	}
-	return groupsBy(len(keys), func(i int) bool { return valid == nil || valid[i] },
-		func(i, j int) int { return cmp.Compare(b(keys[i]), b(keys[j])) })
+	return GroupsCodes(codes)
 }
 
 // GroupsString equals df.groupby(col) on a column of strings (pandas'
@@ -60,28 +64,66 @@ func GroupsBool(keys []bool, valid []bool) Groups {
 // marks present values; nil means all present; missing values (NaN) drop
 // the row.
 func GroupsString(keys []string, valid []bool) Groups {
-	return groupsBy(len(keys), func(i int) bool { return valid == nil || valid[i] },
-		func(i, j int) int { return cmp.Compare(keys[i], keys[j]) })
+	var present func(int) bool
+	if valid != nil {
+		present = func(i int) bool { return valid[i] }
+	}
+	return groupsByKey(keys, present, strings.Compare)
 }
 
-// groupsBy sorts the present rows stably by key and cuts runs of equal
-// keys into groups: sorted keys, ascending positions within a group.
-func groupsBy(rows int, present func(int) bool, compare func(i, j int) int) Groups {
-	order := make([]int, 0, rows)
-	for i := range rows {
-		if present(i) {
-			order = append(order, i)
+// groupsByKey numbers the distinct present keys, ranks them in sorted
+// order and buckets the rows by rank: sorted keys, ascending positions
+// within a group. A nil present means every row is present.
+func groupsByKey[K comparable](keys []K, present func(int) bool, compare func(a, b K) int) Groups {
+	id := make(map[K]int)
+	codes := make([]int, len(keys))
+	var uniq []K
+	for i, k := range keys {
+		if present != nil && !present(i) {
+			codes[i] = -1
+			continue
+		}
+		c, ok := id[k]
+		if !ok {
+			c = len(uniq)
+			id[k] = c
+			uniq = append(uniq, k)
+		}
+		codes[i] = c
+	}
+	order := make([]int, len(uniq))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return compare(uniq[a], uniq[b]) })
+	rank := make([]int, len(uniq))
+	for r, u := range order {
+		rank[u] = r
+	}
+	counts := make([]int, len(uniq)+1)
+	for i, c := range codes {
+		if c >= 0 {
+			codes[i] = rank[c]
+			counts[rank[c]+1]++
 		}
 	}
-	slices.SortStableFunc(order, compare)
-	g := Groups{Rows: rows}
-	for lo := 0; lo < len(order); {
-		hi := lo + 1
-		for hi < len(order) && compare(order[lo], order[hi]) == 0 {
-			hi++
+	for g := 1; g < len(counts); g++ {
+		counts[g] += counts[g-1]
+	}
+	backing := make([]int, counts[len(uniq)])
+	fill := slices.Clone(counts[:len(uniq)])
+	for i, c := range codes {
+		if c >= 0 {
+			backing[fill[c]] = i
+			fill[c]++
 		}
-		g.Members = append(g.Members, order[lo:hi:hi])
-		lo = hi
+	}
+	g := Groups{Rows: len(keys), Members: make([][]int, len(uniq))}
+	for r := range g.Members {
+		g.Members[r] = backing[counts[r]:counts[r+1]:counts[r+1]]
+	}
+	if len(uniq) == 0 {
+		g.Members = nil
 	}
 	return g
 }

@@ -52,6 +52,9 @@ func drawCase(r *rand.Rand) pyCase {
 	case 0: // defaults: n=1
 	case 1, 2, 3, 4, 5:
 		n := r.IntN(rows + 3)
+		if c.Kind == "groupby" && r.IntN(4) > 0 {
+			n = r.IntN(4) // groups are small: keep most cases valid
+		}
 		c.N = &n
 	default:
 		hi := 1.0
@@ -115,12 +118,12 @@ func drawCase(r *rand.Rand) pyCase {
 func drawWeights(r *rand.Rand, rows int) []jfloat {
 	w := make([]jfloat, rows)
 	for i := range w {
-		switch r.IntN(8) {
+		switch r.IntN(16) {
 		case 0:
 			w[i] = jfloat(math.NaN())
 		case 1:
 			w[i] = 0
-		case 2, 3:
+		case 2, 3, 4, 5:
 			w[i] = jfloat(1 + r.IntN(9))
 		default:
 			w[i] = jfloat(r.Float64() * math.Pow(10, float64(r.IntN(7)-3)))
@@ -183,13 +186,60 @@ func TestLivePandas(t *testing.T) {
 		t.Fatalf("%d outcomes for %d cases", len(out), len(cases))
 	}
 	done, errs := 0, 0
+	byMsg := map[string]int{}
 	for i, c := range cases {
 		if compare(t, c, out[i]) {
 			done++
 			if out[i].Error != "" {
 				errs++
+				byMsg[out[i].Error]++
 			}
 		}
 	}
 	t.Logf("%d of %d cases compared with live pandas/CPython (%d pandas errors)", done, len(cases), errs)
+	t.Logf("pandas errors compared: %v", byMsg)
+}
+
+// TestLiveLarge compares a few large cases (a million rows) per run.
+func TestLiveLarge(t *testing.T) {
+	oracle.Require(t, "numpy", "pandas")
+	script, err := os.ReadFile("../testdata/sample/cases.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := oracle.Rand(t)
+	seed := func() *rsSpec {
+		s := json.Number(big.NewInt(int64(r.Uint32())).String())
+		return &rsSpec{Int: &s}
+	}
+	gen := func() *rsSpec {
+		s := json.Number(new(big.Int).SetUint64(r.Uint64()).String())
+		return &rsSpec{Generator: &s}
+	}
+	one, third := 1.0, 0.3
+	n2k, n300k := 2000, 300000
+	w := make([]jfloat, 100000)
+	for i := range w {
+		w[i] = jfloat(r.Float64())
+	}
+	keys := make([]any, 200000)
+	for i := range keys {
+		keys[i] = json.Number(big.NewInt(int64(r.IntN(50))).String())
+	}
+	cases := []pyCase{
+		{Kind: "frame", Rows: 1000000, Frac: &one, RandomState: seed()},
+		{Kind: "frame", Rows: 1000000, N: &n300k, RandomState: gen()},
+		{Kind: "frame", Rows: 1000000, N: &n2k, RandomState: gen()},
+		{Kind: "frame", Rows: 100000, N: &n2k, Weights: w, RandomState: seed()},
+		{Kind: "frame", Rows: 100000, N: &n300k, Replace: true, Weights: w, RandomState: seed()},
+		{Kind: "groupby", Rows: 200000, Frac: &third, KeyType: "int64", Keys: keys, RandomState: seed()},
+		{Kind: "py_sample", Rows: 1000000, K: 100000, Seed: big.NewInt(int64(r.Uint64() >> 1))},
+		{Kind: "py_shuffle", Rows: 1000000, Seed: big.NewInt(int64(r.Uint64() >> 1))},
+	}
+	var out []pyOutcome
+	oracle.RunJSON(t, string(script), cases, &out)
+	for i, c := range cases {
+		compare(t, c, out[i])
+	}
+	t.Logf("%d large cases compared", len(cases))
 }

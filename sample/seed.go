@@ -38,3 +38,15 @@ func SeedArray(words []int64) (*rng.RandomState, error) {
 	}
 	return rs, nil
 }
+
+// Generator adapts a numpy Generator to RandomState: pandas' random_state=
+// np.random.default_rng(seed) (or any Generator), whose draws are
+// Generator.choice(a, size, replace=replace, p=p) with numpy's default
+// shuffle=True.
+func Generator(g *rng.Generator) RandomState { return generatorState{g} }
+
+type generatorState struct{ g *rng.Generator }
+
+func (s generatorState) Choice(a, size int, replace bool, p []float64) ([]int, error) {
+	return s.g.Choice(a, size, replace, p, true)
+}
