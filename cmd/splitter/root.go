@@ -27,9 +27,10 @@ With no command name and an input file, splitter runs "split".`,
 
   # np.random.RandomState(42).permutation(10)
   splitter perm --seed 42 --n 10`,
-		Version:       version,
-		SilenceUsage:  true,
-		SilenceErrors: true,
+		Version:           version,
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		PersistentPostRun: func(cmd *cobra.Command, _ []string) { announceSeed(cmd) },
 		CompletionOptions: cobra.CompletionOptions{
 			DisableDefaultCmd: true,
 		},
@@ -37,7 +38,7 @@ With no command name and an input file, splitter runs "split".`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetVersionTemplate("splitter {{.Version}}\n")
-	root.AddCommand(newPermCmd())
+	root.AddCommand(newSplitCmd(), newKfoldCmd(), newPermCmd())
 	return root
 }
 

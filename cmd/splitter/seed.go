@@ -38,8 +38,10 @@ func (r seedRange) bits() int {
 }
 
 // seedText returns the --seed value of cmd, or, when the flag is absent, a
-// seed drawn from the OS in range r, announced as "seed: N" on stderr so
-// the run can be repeated. drawn reports which case applied.
+// seed drawn from the OS in range r. A drawn seed is announced as
+// "seed: N" on stderr when the command succeeds (see announceSeed), so the
+// run can be repeated and an error stays one line. drawn reports which
+// case applied.
 func seedText(cmd *cobra.Command, r seedRange) (s string, drawn bool, err error) {
 	if f := cmd.Flags().Lookup("seed"); f != nil && f.Changed {
 		return f.Value.String(), false, nil
@@ -48,8 +50,21 @@ func seedText(cmd *cobra.Command, r seedRange) (s string, drawn bool, err error)
 	if err != nil {
 		return "", false, err
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "seed: %s\n", s)
+	if cmd.Annotations == nil {
+		cmd.Annotations = map[string]string{}
+	}
+	cmd.Annotations[drawnSeedKey] = s
 	return s, true, nil
+}
+
+// drawnSeedKey is the command annotation holding a drawn seed.
+const drawnSeedKey = "splitter.drawn-seed"
+
+// announceSeed prints "seed: N" on stderr when cmd drew its seed.
+func announceSeed(cmd *cobra.Command) {
+	if s, ok := cmd.Annotations[drawnSeedKey]; ok {
+		fmt.Fprintf(cmd.ErrOrStderr(), "seed: %s\n", s)
+	}
 }
 
 // drawSeed draws a uniform seed of r.bits() bits from src (crypto/rand).

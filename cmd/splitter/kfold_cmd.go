@@ -1,0 +1,138 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/split"
+)
+
+func newKfoldCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "kfold --folds K --seed S [--stratify COL | --group COL] [--no-shuffle] INPUT",
+		Short: "Add a fold column exactly as KFold / StratifiedKFold / GroupKFold assign folds",
+		Long: `Writes STEM.folds.csv: every input row, in input order, with one more last column
+"fold", the 0-based number of the fold whose test part holds the row
+(df = pd.read_csv(INPUT)):
+
+  (default)         KFold(K, shuffle=True, random_state=S).split(df)
+  --no-shuffle      KFold(K).split(df)
+  --stratify COL    StratifiedKFold(K, shuffle=True, random_state=S).split(df, df[COL])
+  --group COL       GroupKFold(K).split(df, groups=df[COL])
+
+--folds defaults to 5. --seed with --no-shuffle is an error (scikit-learn >= 0.24
+raises), and so is --seed with --group (GroupKFold has no random_state in
+scikit-learn 1.2). Without --seed (and with shuffling) a seed is drawn and
+printed on stderr as "seed: S".`,
+		Example: `  # KFold(5, shuffle=True, random_state=7)
+  splitter kfold --folds 5 --seed 7 data.csv
+
+  # StratifiedKFold(10, shuffle=True, random_state=7) on the label column
+  splitter kfold --folds 10 --seed 7 --stratify label data.csv
+
+  # GroupKFold(4) by user
+  splitter kfold --folds 4 --group user_id data.csv`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, err := parseKfoldFlags(cmd, args[0])
+			if err != nil {
+				return err
+			}
+			return runKfold(cmd, o)
+		},
+	}
+	kfoldFlags(cmd)
+	return cmd
+}
+
+func runKfold(cmd *cobra.Command, o *kfoldOpts) error {
+	ix, err := rows.IndexFile(o.input, rows.Options{})
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	folds, err := kfoldFolds(cmd, o, ix)
+	if err != nil {
+		return inputErr(o.input, err)
+	}
+	values := make([]string, ix.Len())
+	for f, fold := range folds {
+		s := strconv.Itoa(f)
+		for _, i := range fold.Test {
+			values[i] = s
+		}
+	}
+	path := outputPath(o.input, o.outDir, "folds")
+	out := rows.NewOutputs(cmd.Context())
+	w, err := out.Create(path)
+	if err == nil {
+		err = ix.WriteWithColumn(w, "fold", values)
+	}
+	if err == nil {
+		err = cmd.Context().Err()
+	}
+	if err != nil {
+		out.Abort()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return out.Commit()
+}
+
+func kfoldFolds(cmd *cobra.Command, o *kfoldOpts, ix *rows.Index) ([]split.Fold, error) {
+	var folds []split.Fold
+	var err error
+	switch {
+	case o.group != "":
+		groups, err := labelsOf(ix, o.group, "--group")
+		if err != nil {
+			return nil, err
+		}
+		folds, err = split.GroupKFold{NSplits: o.folds}.Split(groups)
+		if err != nil {
+			return nil, foldsErr(err)
+		}
+		return folds, nil
+	case o.stratify != "":
+		y, err := labelsOf(ix, o.stratify, "--stratify")
+		if err != nil {
+			return nil, err
+		}
+		rs := split.None
+		if o.shuffle {
+			if rs, err = sklearnSeed(cmd); err != nil {
+				return nil, err
+			}
+		}
+		folds, err = split.StratifiedKFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs}.Split(y)
+		if err != nil {
+			return nil, foldsErr(err)
+		}
+		return folds, nil
+	}
+	rs := split.None
+	if o.shuffle {
+		if rs, err = sklearnSeed(cmd); err != nil {
+			return nil, err
+		}
+	}
+	folds, err = split.KFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs}.Split(ix.Len())
+	if err != nil {
+		return nil, foldsErr(err)
+	}
+	return folds, nil
+}
+
+// foldsErr names the flag behind a cross-validator error.
+func foldsErr(err error) error {
+	switch {
+	case errors.Is(err, split.ErrNSplits), errors.Is(err, split.ErrTooManySplits):
+		return fmt.Errorf("--folds: %w", err)
+	case errors.Is(err, split.ErrRandomStateWithoutShuffle), errors.Is(err, split.ErrSeed):
+		return fmt.Errorf("--seed: %w", err)
+	}
+	return err
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// ErrBadFolds reports a --folds value that is not an integer.
+var ErrBadFolds = errors.New("the number of folds must be of Integral type")
+
+// kfoldOpts are the parsed flags of `splitter kfold`.
+type kfoldOpts struct {
+	input    string
+	outDir   string
+	folds    int
+	stratify string
+	group    string
+	shuffle  bool
+	seed     string // as typed or drawn; "" when nothing is random
+}
+
+func kfoldFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.String("folds", "5", "n_splits `K` (an integer >= 2)")
+	f.String("seed", "", "random_state `S` (0..2**32-1); drawn from the OS when absent (not with --no-shuffle or --group)")
+	f.String("stratify", "", "StratifiedKFold on df[`COL`]")
+	f.String("group", "", "GroupKFold with groups=df[`COL`]")
+	f.Bool("no-shuffle", false, "shuffle=False (KFold(K) / StratifiedKFold(K))")
+	f.String("compat", "sklearn", "sklearn (today's scikit-learn, as 1.2)")
+	f.String("out-dir", "", "output folder `DIR` (default: the input's folder; created if missing)")
+}
+
+func parseKfoldFlags(cmd *cobra.Command, input string) (*kfoldOpts, error) {
+	f := cmd.Flags()
+	str := func(name string) string { v, _ := f.GetString(name); return v }
+	o := &kfoldOpts{input: input, outDir: str("out-dir"), stratify: str("stratify"), group: str("group")}
+	noShuffle, _ := f.GetBool("no-shuffle")
+	o.shuffle = !noShuffle
+	switch c := str("compat"); {
+	case c == "sklearn" || c == "":
+	case strings.HasPrefix(c, "sklearn@"):
+		return nil, flagErr("--compat", c, errors.New("pinned scikit-learn releases are not supported yet"))
+	default:
+		return nil, flagErr("--compat", c, errors.New("want sklearn or sklearn@X.Y.Z"))
+	}
+	for _, name := range []string{"stratify", "group"} {
+		if f.Changed(name) && str(name) == "" {
+			return nil, flagErr("--"+name, "", errors.New("want a column name"))
+		}
+	}
+	k, err := parseSize("--folds", str("folds"))
+	if err != nil {
+		return nil, err
+	}
+	if k.isFloat {
+		return nil, flagErr("--folds", str("folds"), ErrBadFolds)
+	}
+	o.folds = k.i
+	if o.folds < 2 {
+		// _BaseKFold.__init__, before any data is read.
+		return nil, flagErr("--folds", str("folds"), fmt.Errorf("k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits=%d", o.folds))
+	}
+	seeded := f.Changed("seed")
+	switch {
+	case o.group != "" && o.stratify != "":
+		return nil, fmt.Errorf("--group with --stratify: %w", ErrFlagCombination)
+	case seeded && noShuffle:
+		// KFold.__init__ (scikit-learn >= 0.24).
+		return nil, flagErr("--seed", str("seed"), errors.New("setting a random_state has no effect since shuffle is False; you should leave random_state to its default (None), or set shuffle=True"))
+	case seeded && o.group != "":
+		return nil, flagErr("--seed", str("seed"), errors.New("GroupKFold has no random_state before scikit-learn 1.6 (use --compat sklearn@1.6.1 or later)"))
+	}
+	if o.group != "" {
+		o.shuffle = false
+	}
+	return o, nil
+}

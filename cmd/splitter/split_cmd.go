@@ -1,0 +1,284 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/spf13/cobra"
+
+	"github.com/splitter-dev/splitter/rng"
+	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/split"
+)
+
+func newSplitCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "split [flags] INPUT",
+		Short: "Split rows into train and test exactly as train_test_split does (the default command)",
+		Long: `Writes STEM.train.csv and STEM.test.csv holding exactly the rows, in exactly the
+order, that the Python call returns (df = pd.read_csv(INPUT)):
+
+  (default)           train, test = train_test_split(df, test_size=T, train_size=R,
+                                         random_state=S, shuffle=..., stratify=...)
+  --group COL         next(GroupShuffleSplit(n_splits=1, test_size=T, train_size=R,
+                                         random_state=S).split(df, groups=df[COL]))
+  --compat datasets   Dataset.from_pandas(df).train_test_split(test_size=T,
+                                         train_size=R, seed=S[, stratify_by_column=COL])
+  --val V             rest, test = train_test_split(df, test_size=T, random_state=S)
+                      train, val = train_test_split(rest, test_size=V, random_state=S)
+                      (also writes STEM.val.csv; V is a fraction of rest, or a count)
+  --compat torch      random_split(df, [L1, L2, ...],
+                                   generator=torch.Generator().manual_seed(S))
+                      (writes STEM.part0.csv, STEM.part1.csv, ... or --names)
+
+Sizes are typed as scikit-learn types them: 0.2 or 1e-1 is a fraction, 30 a row
+count. With no size, test_size is 0.25 (0.2 with --group). Without --seed a seed
+is drawn and printed on stderr as "seed: S".`,
+		Example: `  # train_test_split(pd.read_csv("data.csv"), test_size=0.2, random_state=101)
+  splitter --seed 101 --test 0.2 data.csv
+
+  # stratified on the label column, 100 test rows, outputs in out/
+  splitter split --seed 7 --test 100 --stratify label --out-dir out data.csv
+
+  # 60/20/20 train/val/test
+  splitter --seed 1 --test 0.2 --val 0.25 data.csv
+
+  # Hugging Face datasets
+  splitter --compat datasets --seed 42 --test 0.1 data.csv
+
+  # torch random_split into three named parts
+  splitter --compat torch --seed 42 --lengths 0.8,0.1,0.1 --names train,val,test data.csv`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, err := parseSplitFlags(cmd, args[0])
+			if err != nil {
+				return err
+			}
+			return runSplit(cmd, o)
+		},
+	}
+	splitFlags(cmd)
+	return cmd
+}
+
+// part is one output: its name (train, test, val, part0, ...) and rows.
+type part struct {
+	name string
+	rows []int
+}
+
+func runSplit(cmd *cobra.Command, o *splitOpts) error {
+	ix, err := rows.IndexFile(o.input, rows.Options{})
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	var parts []part
+	switch o.recipe {
+	case recipeSklearn:
+		parts, err = sklearnSplit(cmd, o, ix)
+	case recipeDatasets:
+		parts, err = datasetsSplit(cmd, o, ix)
+	case recipeTorch:
+		parts, err = torchSplit(cmd, o, ix)
+	}
+	if err != nil {
+		return inputErr(o.input, err)
+	}
+	return writeParts(cmd.Context(), ix, o.input, o.outDir, parts)
+}
+
+// inputErr prefixes err with the input file unless it already names it.
+func inputErr(input string, err error) error {
+	var pe *rows.ParseError
+	if errors.As(err, &pe) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", input, err)
+}
+
+// labelsOf reads column name of ix as scikit-learn labels.
+func labelsOf(ix *rows.Index, name string, flag string) (split.Labels, error) {
+	col, err := ix.Column(name)
+	if err != nil {
+		return split.Labels{}, fmt.Errorf("%s %s: %w", flag, name, err)
+	}
+	l, err := columnLabels(col)
+	if err != nil {
+		return split.Labels{}, fmt.Errorf("%s %s: %w", flag, name, err)
+	}
+	return l, nil
+}
+
+// sklearnSeed resolves --seed for numpy's RandomState (0..2**32-1).
+func sklearnSeed(cmd *cobra.Command) (split.RandomState, error) {
+	s, _, err := seedText(cmd, seedUint32)
+	if err != nil {
+		return split.RandomState{}, err
+	}
+	v, err := rng.ParseLegacySeed(s)
+	if err != nil {
+		return split.RandomState{}, flagErr("--seed", s, err)
+	}
+	return split.Seed(v), nil
+}
+
+// sizeArg converts a parsed size flag to split's Size.
+func sizeArg(s size) split.Size {
+	switch {
+	case !s.set:
+		return split.NoSize
+	case s.isFloat:
+		return split.FloatSize(s.f)
+	}
+	return split.IntSize(s.i)
+}
+
+func sklearnSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, error) {
+	n := ix.Len()
+	var strat, groups split.Labels
+	var err error
+	if o.stratify != "" {
+		if strat, err = labelsOf(ix, o.stratify, "--stratify"); err != nil {
+			return nil, err
+		}
+	}
+	if o.group != "" {
+		if groups, err = labelsOf(ix, o.group, "--group"); err != nil {
+			return nil, err
+		}
+	}
+	rs := split.None
+	if o.shuffle {
+		if rs, err = sklearnSeed(cmd); err != nil {
+			return nil, err
+		}
+	}
+	if o.group != "" {
+		folds, err := split.GroupShuffleSplit{NSplits: 1, TestSize: sizeArg(o.test), TrainSize: sizeArg(o.train), RandomState: rs}.Split(groups)
+		if err != nil {
+			return nil, sizeErr(err, "--test/--train")
+		}
+		return []part{{"train", folds[0].Train}, {"test", folds[0].Test}}, nil
+	}
+	opts := split.TrainTestOptions{TestSize: sizeArg(o.test), TrainSize: sizeArg(o.train), RandomState: rs, NoShuffle: !o.shuffle, Stratify: strat}
+	train, test, err := split.TrainTestSplit(n, opts)
+	if err != nil {
+		return nil, sizeErr(err, "--test/--train")
+	}
+	if !o.val.set {
+		return []part{{"train", train}, {"test", test}}, nil
+	}
+	// Second step on the rest, in the rest's row order.
+	opts = split.TrainTestOptions{TestSize: sizeArg(o.val), RandomState: rs, NoShuffle: !o.shuffle}
+	if !strat.IsNone() {
+		opts.Stratify = subLabels(strat, train)
+	}
+	tr, va, err := split.TrainTestSplit(len(train), opts)
+	if err != nil {
+		return nil, sizeErr(err, "--val")
+	}
+	return []part{{"train", take(train, tr)}, {"val", take(train, va)}, {"test", test}}, nil
+}
+
+func datasetsSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, error) {
+	n := ix.Len()
+	var strat split.Labels
+	if o.stratify != "" {
+		col, err := ix.Column(o.stratify)
+		if err != nil {
+			return nil, fmt.Errorf("--stratify %s: %w", o.stratify, err)
+		}
+		if strat, err = columnClassLabels(col); err != nil {
+			return nil, fmt.Errorf("--stratify %s: %w", o.stratify, err)
+		}
+	}
+	var seed *big.Int
+	if o.shuffle {
+		s, _, err := seedText(cmd, seedNonNegative)
+		if err != nil {
+			return nil, err
+		}
+		if seed, err = rng.ParseGeneratorSeed(s); err != nil {
+			return nil, flagErr("--seed", s, err)
+		}
+	}
+	opts := split.HFOptions{TestSize: sizeArg(o.test), TrainSize: sizeArg(o.train), NoShuffle: !o.shuffle, Seed: seed, Stratify: strat, StratifyColumn: o.stratify}
+	train, test, err := split.HFTrainTestSplit(n, opts)
+	if err != nil {
+		return nil, sizeErr(err, "--test/--train")
+	}
+	if !o.val.set {
+		return []part{{"train", train}, {"test", test}}, nil
+	}
+	opts = split.HFOptions{TestSize: sizeArg(o.val), NoShuffle: !o.shuffle, Seed: seed, StratifyColumn: o.stratify}
+	if !strat.IsNone() {
+		opts.Stratify = subLabels(strat, train)
+	}
+	tr, va, err := split.HFTrainTestSplit(len(train), opts)
+	if err != nil {
+		return nil, sizeErr(err, "--val")
+	}
+	return []part{{"train", take(train, tr)}, {"val", take(train, va)}, {"test", test}}, nil
+}
+
+// take returns base[idx[0]], base[idx[1]], ...: row numbers of a subset.
+func take(base, idx []int) []int {
+	out := make([]int, len(idx))
+	for i, j := range idx {
+		out[i] = base[j]
+	}
+	return out
+}
+
+// subLabels returns the labels of the rows idx, as y[idx] would be
+// (classes re-encoded on the subset, as np.unique sees it).
+func subLabels(l split.Labels, idx []int) split.Labels {
+	codes := l.Codes()
+	sub := make([]int, len(idx))
+	for i, j := range idx {
+		sub[i] = codes[j]
+	}
+	return split.LabelsFromCodes(sub)
+}
+
+// sizeErr names the flags behind a split error about sizes or seeds.
+func sizeErr(err error, sizeFlags string) error {
+	switch {
+	case errors.Is(err, split.ErrSeed):
+		return fmt.Errorf("--seed: %w", err)
+	case errors.Is(err, split.ErrTestSize), errors.Is(err, split.ErrNaNSize):
+		if sizeFlags == "--val" {
+			return fmt.Errorf("--val: %w", err)
+		}
+		return fmt.Errorf("--test: %w", err)
+	case errors.Is(err, split.ErrTrainSize):
+		return fmt.Errorf("--train: %w", err)
+	case errors.Is(err, split.ErrSizeSum), errors.Is(err, split.ErrEmptyTrain):
+		return fmt.Errorf("%s: %w", sizeFlags, err)
+	}
+	return err
+}
+
+// writeParts writes each part to STEM.NAME.EXT atomically: all files or,
+// on any error or interrupt, none.
+func writeParts(ctx context.Context, ix *rows.Index, input, outDir string, parts []part) error {
+	out := rows.NewOutputs(ctx)
+	for _, p := range parts {
+		w, err := out.Create(outputPath(input, outDir, p.name))
+		if err == nil {
+			err = ix.WriteRowsContext(ctx, w, p.rows)
+		}
+		if err != nil {
+			out.Abort()
+			return fmt.Errorf("writing %s: %w", outputPath(input, outDir, p.name), err)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		out.Abort()
+		return err
+	}
+	return out.Commit()
+}

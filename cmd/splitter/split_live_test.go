@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/splitter-dev/splitter/internal/oracle"
+)
+
+// testdata/live_cases.py draws random CSV files (tricky quoting, embedded
+// newlines, CRLF / lone CR / mixed line ends, blank and whitespace-only
+// lines, short rows, BOM, missing final newline; int, string, float and
+// bool labels with skewed classes; groups) and for each the flags of a
+// split or kfold run. It writes the bytes that splitter must produce,
+// computed from the rows that the live pandas + scikit-learn return
+// (pd.read_csv, train_test_split, GroupShuffleSplit, KFold,
+// StratifiedKFold, GroupKFold), or records the error Python raised.
+
+// liveCase is one case drawn by splitCasesOracle.
+type liveCase struct {
+	Dir     string   `json:"dir"`
+	Args    []string `json:"args"`
+	OutDir  string   `json:"outdir"`
+	Outputs []string `json:"outputs"`
+	Error   *string  `json:"error"`
+	Kind    string   `json:"kind"`
+	N       int      `json:"n"`
+}
+
+// runLiveCases draws count cases of the given kinds, runs the binary on
+// each and compares its outputs with Python's byte for byte.
+func runLiveCases(t *testing.T, count int, kinds ...string) {
+	oracle.Require(t, "numpy", "pandas", "sklearn")
+	r := oracle.Rand(t)
+	root := t.TempDir()
+	script, err := os.ReadFile("testdata/live_cases.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []liveCase
+	oracle.RunJSON(t, string(script), map[string]any{
+		"dir": root, "seed": r.Int64(), "count": count, "kinds": kinds,
+	}, &cases)
+	failed, errs := 0, 0
+	for i, c := range cases {
+		res := runBin(t, "", c.Args...)
+		if !checkLiveCase(t, root, i, c, res) {
+			failed++
+		}
+		if c.Error != nil {
+			errs++
+		}
+		if failed > 5 {
+			t.Fatal("too many failures")
+		}
+	}
+	t.Logf("%d cases (%d where Python raises) compared with pandas/scikit-learn", len(cases), errs)
+}
+
+func checkLiveCase(t *testing.T, root string, i int, c liveCase, res result) bool {
+	t.Helper()
+	stem := "data"
+	name := "splitter " + strings.Join(c.Args, " ") + " (n=" + itoa(c.N) + ")"
+	if c.Error != nil {
+		ok := true
+		if res.code == 0 {
+			t.Errorf("%s: exit 0, but Python raises %s", name, *c.Error)
+			ok = false
+		} else if bytes.Count(res.stderr, []byte("\n")) != 1 {
+			t.Errorf("%s: stderr %q, want one line", name, res.stderr)
+			ok = false
+		}
+		if left := filesUnder(t, c.Dir); len(left) != 1 {
+			t.Errorf("%s: failed but left %v", name, left)
+			ok = false
+		}
+		return ok
+	}
+	if res.code != 0 {
+		t.Errorf("%s: exit %d: %s", name, res.code, res.stderr)
+		return false
+	}
+	ok := true
+	want := map[string]bool{filepath.Join(c.Dir, "data.csv"): true, filepath.Join(c.OutDir, stem+".split.json"): true}
+	for _, part := range c.Outputs {
+		p := filepath.Join(c.OutDir, stem+"."+part+".csv")
+		want[p] = true
+		got, err := os.ReadFile(p)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			ok = false
+			continue
+		}
+		exp, err := os.ReadFile(filepath.Join(root, "exp"+itoa(i)+"."+part))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, exp) {
+			t.Errorf("%s: %s differs from Python at byte %d\n got %.300q\nwant %.300q", name, part, firstDiff(got, exp), got, exp)
+			ok = false
+		}
+	}
+	for _, f := range filesUnder(t, c.Dir) {
+		if !want[f] {
+			t.Errorf("%s: unexpected file %s", name, f)
+			ok = false
+		}
+	}
+	return ok
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// filesUnder lists the regular files under dir, sorted.
+func filesUnder(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			out = append(out, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// firstDiff returns the offset of the first byte where a and b differ.
+func firstDiff(a, b []byte) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+func TestSplitLive(t *testing.T) {
+	runLiveCases(t, 160, "split", "stratify", "noshuffle", "group")
+}
+
+func TestKfoldLive(t *testing.T) {
+	runLiveCases(t, 80, "kfold", "kfold-strat", "kfold-group", "kfold-noshuffle")
+}

@@ -1,0 +1,169 @@
+import sys, json, os, random, traceback
+import numpy as np, pandas as pd
+from sklearn.model_selection import (train_test_split, GroupShuffleSplit, KFold,
+                                     StratifiedKFold, GroupKFold)
+
+cfg = json.load(sys.stdin)
+R = random.Random(cfg["seed"])
+root = cfg["dir"]
+kinds = cfg["kinds"]
+
+WORDS = ["alpha", "beta", "x,y", 'say ""hi""', "multi\nline", "  lead", "trail  ", "", "a\"b",
+         "semi;colon", "tab\there", "ünï", "10", "9", "-3", "1.5", "NaN?", "#hash"]
+
+def label_pool(kind, k):
+    if kind == "int":
+        return [str(v) for v in R.sample(range(-20, 100), k)]
+    if kind == "str":
+        return R.sample(["cat", "dog", "10", "9", "a b", "Z", "z", "007", "ß", "x,y", "1e3"], k)
+    if kind == "float":
+        return R.sample(["1.0", "2", "1.5", "-0.25", "3.0", "1e2", "7", "0.1"], k)
+    return ["True", "False"][:k]
+
+def quote(v):
+    # A CSV field: quoted when needed (or sometimes for no reason).
+    needs = any(c in v for c in ',"\n\r') or v.strip() != v and v != ""
+    if '""' in v:  # already-doubled quotes: literal doubled data, must be quoted
+        return '"' + v + '"'
+    if needs or R.random() < 0.1:
+        return '"' + v.replace('"', '""') + '"'
+    return v
+
+def make_csv(n):
+    style = R.choice(["lf", "lf", "crlf", "mixed", "cr"])
+    def eol():
+        if style == "lf": return "\n"
+        if style == "crlf": return "\r\n"
+        if style == "cr": return "\r"
+        return R.choice(["\n", "\r\n"])
+    lk = R.choice(["int", "int", "str", "float", "bool"])
+    k = 2 if lk == "bool" else R.randint(2, 7)
+    pool = label_pool(lk, k)
+    weights = [R.random() ** 2 + 0.02 for _ in pool]
+    ng = R.randint(2, 40)
+    gk = R.choice(["int", "str"])
+    gvals = [str(g) if gk == "int" else "g%d" % g for g in range(ng)]
+    header_fields = ["id", "label", "grp", "text", "num"]
+    bom = "\ufeff" if R.random() < 0.1 else ""
+    header = bom + ",".join(header_fields)
+    hdr_eol = eol()
+    records = []  # (text without eol, eol, nfields)
+    for i in range(n):
+        lab = R.choices(pool, weights)[0]
+        text = R.choice(WORDS)
+        if style == "cr":
+            text = text.replace("\n", " ")
+        f = [str(i), quote(lab), R.choice(gvals), quote(text), repr(round(R.uniform(-5, 5), 3))]
+        nf = 5
+        if R.random() < 0.03:
+            nf = R.randint(3, 4)
+            f = f[:nf]
+        records.append([",".join(f), eol(), nf])
+    last_no_eol = R.random() < 0.3 and n > 0
+    if last_no_eol:
+        records[-1][1] = ""
+    if R.random() < 0.15:
+        hdr_eol_final = hdr_eol
+    parts = [header, hdr_eol]
+    for r in records:
+        if R.random() < 0.03 and r[1] != "":
+            parts.append((R.choice(["", "  ", "\t"]) if style != "cr" else "") + (r[1] if style != "mixed" else "\n"))
+        parts.append(r[0] + r[1])
+    data = "".join(parts).encode("utf-8")
+    if n == 0 and R.random() < 0.5:
+        data = (header).encode("utf-8")
+        hdr_eol = ""
+    return data, header, hdr_eol, records, header_fields
+
+def row_bytes(rec, hdr_eol):
+    end = rec[1] if rec[1] != "" else (hdr_eol or "\n")
+    return (rec[0] + end).encode("utf-8")
+
+def size_str():
+    r = R.random()
+    if r < 0.45:
+        return repr(round(R.uniform(0.02, 0.98), R.randint(1, 4)))
+    if r < 0.55:
+        return R.choice(["1e-1", "2.5e-1", "5E-1", ".3"])
+    if r < 0.9:
+        return str(R.randint(1, 60))
+    return R.choice(["0", "-1", "1.0", "0.0", "100000", "1.5"])
+
+def pysize(s):
+    if s is None: return None
+    return float(s) if any(c in s for c in ".eE") else int(s)
+
+cases = []
+for ci in range(cfg["count"]):
+    kind = kinds[ci % len(kinds)]
+    d = os.path.join(root, "case%d" % ci)
+    os.makedirs(d)
+    n = R.choice([0, 1, 2, 3, 5, 10]) if R.random() < 0.1 else R.choice([R.randint(4, 60), R.randint(60, 600), R.randint(600, 5000)])
+    data, header, hdr_eol, records, hf = make_csv(n)
+    path = os.path.join(d, "data.csv")
+    open(path, "wb").write(data)
+    seed = R.choice([R.randint(0, 2**32 - 1), R.randint(0, 1000), 0, 2**32 - 1])
+    args = []
+    exp = {}
+    err = None
+    try:
+        df = pd.read_csv(path)
+        assert len(df) == n and (n == 0 or list(df["id"]) == list(range(n))), ("generator: pandas rows differ", path, len(df), n, [x for x in df["id"]][:20])
+        if kind in ("split", "stratify", "noshuffle", "group"):
+            test = size_str() if R.random() < 0.85 else None
+            train = size_str() if R.random() < 0.25 else None
+            args = ["split"] if R.random() < 0.5 else []
+            args += ["--seed", str(seed)]
+            if test is not None: args += ["--test", test]
+            if train is not None: args += ["--train", train]
+            kw = dict(test_size=pysize(test), train_size=pysize(train))
+            if kind == "group":
+                args += ["--group", "grp"]
+                gss = GroupShuffleSplit(n_splits=1, random_state=seed, **{k: v for k, v in kw.items() if v is not None or k == "train_size"})
+                tr, te = next(gss.split(df, groups=df["grp"]))
+                parts = {"train": list(tr), "test": list(te)}
+            else:
+                if kind == "stratify":
+                    args += ["--stratify", "label"]
+                    kw["stratify"] = df["label"]
+                if kind == "noshuffle":
+                    args += ["--no-shuffle"]
+                    kw["shuffle"] = False
+                a, b = train_test_split(df, random_state=seed, **kw)
+                parts = {"train": list(a.index), "test": list(b.index)}
+            for name, idx in parts.items():
+                exp[name] = b"".join([header.encode() + (hdr_eol or "\n").encode() if False else (header + hdr_eol).encode() if hdr_eol else (header + "\n").encode()] + [row_bytes(records[i], hdr_eol) for i in idx])
+        elif kind in ("kfold", "kfold-strat", "kfold-group", "kfold-noshuffle"):
+            K = R.choice([2, 3, 5, 10, R.randint(2, 12)])
+            args = ["kfold", "--folds", str(K)]
+            y = g = None
+            if kind == "kfold-group":
+                cv = GroupKFold(K); g = df["grp"]; args += ["--group", "grp"]
+            elif kind == "kfold-noshuffle":
+                cv = KFold(K); args += ["--no-shuffle"]
+            elif kind == "kfold-strat":
+                cv = StratifiedKFold(K, shuffle=True, random_state=seed); y = df["label"]
+                args += ["--stratify", "label", "--seed", str(seed)]
+            else:
+                cv = KFold(K, shuffle=True, random_state=seed); args += ["--seed", str(seed)]
+            fold = [None] * n
+            for j, (_, te) in enumerate(cv.split(df, y, g)):
+                for i in te: fold[i] = j
+            out = [(header + ",fold" + (hdr_eol or "\n")).encode()]
+            for i, rec in enumerate(records):
+                end = rec[1] if rec[1] != "" else (hdr_eol or "\n")
+                out.append((rec[0] + "," * (len(hf) - rec[2]) + ",%d" % fold[i] + end).encode())
+            exp["folds"] = b"".join(out)
+    except Exception as e:
+        if isinstance(e, AssertionError):
+            raise
+        err = "%s: %s" % (type(e).__name__, str(e).splitlines()[0] if str(e) else "")
+        exp = {}
+    outdir = None
+    if R.random() < 0.3:
+        outdir = os.path.join(d, "out", "sub")
+        args += ["--out-dir", outdir]
+    for name, b in exp.items():
+        open(os.path.join(root, "exp%d.%s" % (ci, name)), "wb").write(b)
+    cases.append({"dir": d, "args": args + [path], "outdir": outdir or d, "outputs": sorted(exp), "error": err, "kind": kind, "n": n})
+json.dump(cases, sys.stdout)
