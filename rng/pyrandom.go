@@ -391,3 +391,48 @@ func (p *PyRandom) randBelowBig(n *big.Int) *big.Int {
 		}
 	}
 }
+
+// RandBytes is random.randbytes(n): getrandbits(8n).to_bytes(n, 'little').
+// A negative n is ErrPyNegativeBits, as in Python.
+func (p *PyRandom) RandBytes(n int) ([]byte, error) {
+	if n < 0 {
+		return nil, ErrPyNegativeBits
+	}
+	out := make([]byte, n)
+	k := 8 * n
+	for i := 0; k > 0; i, k = i+4, k-32 {
+		r := p.mt.Uint32()
+		if k < 32 {
+			r >>= 32 - uint(k)
+		}
+		for b := 0; b < 4 && i+b < n; b++ {
+			out[i+b] = byte(r >> (8 * uint(b)))
+		}
+	}
+	return out, nil
+}
+
+// Triangular is random.triangular(low, high, mode). It draws one
+// random() and uses only IEEE operations and a square root, so it is
+// exact. high == low returns low (Python's ZeroDivisionError branch).
+func (p *PyRandom) Triangular(low, high, mode float64) float64 {
+	u := p.mt.Float64()
+	if high-low == 0 {
+		return low
+	}
+	return pyTriangular(u, (mode-low)/(high-low), low, high)
+}
+
+// TriangularMid is random.triangular(low, high) with mode=None (c = 0.5).
+func (p *PyRandom) TriangularMid(low, high float64) float64 {
+	return pyTriangular(p.mt.Float64(), 0.5, low, high)
+}
+
+func pyTriangular(u, c, low, high float64) float64 {
+	if u > c {
+		u = 1.0 - u
+		c = 1.0 - c
+		low, high = high, low
+	}
+	return low + float64((high-low)*math.Sqrt(float64(u*c)))
+}

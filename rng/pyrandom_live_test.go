@@ -146,7 +146,23 @@ func pyRandFloats(r *rand.Rand, n int) []any {
 func pyNum(v int) json.Number { return json.Number(strconv.Itoa(v)) }
 
 func pyRandOp(r *rand.Rand) []any {
-	switch r.IntN(13) {
+	switch r.IntN(15) {
+	case 13:
+		return []any{"randbytes", pyNum(r.IntN(40) - 1)}
+	case 14:
+		f := func() json.Number {
+			return json.Number(strconv.FormatFloat((r.Float64()-0.3)*math.Pow(10, float64(r.IntN(6))), 'g', -1, 64))
+		}
+		var mode any = f()
+		if r.IntN(3) == 0 {
+			mode = nil
+		}
+		lo := f()
+		hi := f()
+		if r.IntN(10) == 0 {
+			hi = lo
+		}
+		return []any{"triangular", lo, hi, mode, pyNum(1 + r.IntN(4))}
 	case 0:
 		return []any{"random", pyNum(1 + r.IntN(10))}
 	case 1:

@@ -212,6 +212,22 @@ func pyRunOp(p *PyRandom, o []any) (any, error) {
 			return nil, err
 		}
 		return strconv.FormatInt(v, 10), nil
+	case "randbytes":
+		b, err := p.RandBytes(a.int(0))
+		if err != nil {
+			return nil, err
+		}
+		return hex.EncodeToString(b), nil
+	case "triangular":
+		out := make([]float64, a.int(3))
+		for i := range out {
+			if a[2] == nil {
+				out[i] = p.TriangularMid(a.float(0), a.float(1))
+			} else {
+				out[i] = p.Triangular(a.float(0), a.float(1), a.float(2))
+			}
+		}
+		return out, nil
 	case "getstate":
 		return p.GetState(), nil
 	}

@@ -37,6 +37,10 @@ BASE_OPS = [
     ["choices", 10, None, 5], ["choices", 4, [0.1, 0.2, 0.3, 0.4], 8],
     ["randrange", "10"], ["randrange", "-5", "5", None], ["randint", "1", "100"],
     ["uniform", 1.0, 3.5, 3],
+    ["randbytes", 0], ["randbytes", 1], ["randbytes", 3], ["randbytes", 4], ["randbytes", 7],
+    ["randbytes", 9], ["randbytes", -1],
+    ["triangular", 0.0, 1.0, None, 3], ["triangular", 1.0, 10.0, 2.5, 3], ["triangular", 2.0, 2.0, 5.0, 1],
+    ["triangular", 5.0, 1.0, 7.0, 3], ["triangular", -3.0, 4.0, -5.0, 3],
     ["getstate"],
 ]
 

@@ -78,6 +78,10 @@ def op(r, o):
         return str(r.randrange(*args))
     if name == "randint":
         return str(r.randint(int(a[0]), int(a[1])))
+    if name == "randbytes":
+        return r.randbytes(a[0]).hex()
+    if name == "triangular":
+        return [r.triangular(a[0], a[1], a[2]) for _ in range(a[3])]
     if name == "getstate":
         v, s, g = r.getstate()
         return [v, list(s), g]
