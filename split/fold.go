@@ -20,17 +20,38 @@ func foldsFromAssignment(assign []int, k int) []Fold {
 	}
 	folds := make([]Fold, k)
 	for f := range folds {
-		folds[f].Test = make([]int, 0, sizes[f])
-		folds[f].Train = make([]int, 0, len(assign)-sizes[f])
-	}
-	for i, a := range assign {
-		for f := range folds {
-			if f == a {
-				folds[f].Test = append(folds[f].Test, i)
-			} else {
-				folds[f].Train = append(folds[f].Train, i)
+		// branch-free partition: write i to both, advance one (one spare slot each)
+		test := make([]int, sizes[f]+1)
+		train := make([]int, len(assign)-sizes[f]+1)
+		ti, ri := 0, 0
+		for i, a := range assign {
+			in := 0
+			if a == f {
+				in = 1
 			}
+			test[ti] = i
+			train[ri] = i
+			ti += in
+			ri += 1 - in
 		}
+		folds[f] = Fold{Train: train[:ri:ri], Test: test[:ti:ti]}
 	}
 	return folds
+}
+
+// TestFolds returns, for each of the n samples, the number of the fold
+// whose test set holds it (-1 when none does; the last such fold when
+// several do). For a k-fold splitter this is the `fold` column of
+// `splitter kfold`.
+func TestFolds(folds []Fold, n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = -1
+	}
+	for f, fold := range folds {
+		for _, i := range fold.Test {
+			out[i] = f
+		}
+	}
+	return out
 }

@@ -250,6 +250,9 @@ func (l Labels) typeOfTarget() (string, error) {
 	if l.kind == kindString && l.firstMissing {
 		return "unknown", nil
 	}
+	if l.kind == kindString && l.nan {
+		return "", errMixedObject
+	}
 	if l.kind == kindFloat && l.nonInt {
 		if l.nan {
 			return "", newErr(ErrNotFinite, "Input contains NaN.")
@@ -264,6 +267,11 @@ func (l Labels) typeOfTarget() (string, error) {
 	}
 	return "binary", nil
 }
+
+// errMixedObject is the TypeError np.unique raises sorting an object
+// column that mixes str and NaN. Python names the two operand types in an
+// order that depends on where the sort meets them; this message uses one.
+var errMixedObject = newErr(ErrNotFinite, "'<' not supported between instances of 'str' and 'float'")
 
 // inconsistent is sklearn's check_consistent_length message.
 func inconsistent(lengths ...int) error {

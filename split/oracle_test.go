@@ -256,6 +256,9 @@ func checkResult(t *testing.T, c ocase, r oresult) bool {
 			return false
 		}
 		typ, msg, _ := strings.Cut(want, ": ")
+		if typ == "TypeError" && strings.HasPrefix(msg, "'<' not supported between instances of") && err == errMixedObject {
+			return true // operand order depends on numpy's sort internals
+		}
 		if typ != "ValueError" && typ != "TypeError" && typ != "IndexError" || msg != err.Error() {
 			t.Errorf("%v:\n  Go error  %q\n  Python    %q", c, err.Error(), want)
 			return false
@@ -388,6 +391,20 @@ func (g gen) labels(n, k int, dtype string) *olabels {
 	l := &olabels{DType: dtype, Values: make([]any, n)}
 	for i := range n {
 		l.Values[i] = vals[pick()]
+	}
+	// now and then a column pandas would hold NaN, inf or a missing string in
+	if n > 0 && g.r.IntN(25) == 0 {
+		switch dtype {
+		case "float":
+			for range 1 + g.r.IntN(3) {
+				l.Values[g.r.IntN(n)] = []string{"nan", "inf", "-inf"}[g.r.IntN(3)]
+			}
+		case "str":
+			l.Missing = make([]bool, n)
+			for range 1 + g.r.IntN(3) {
+				l.Missing[g.r.IntN(n)] = true
+			}
+		}
 	}
 	return l
 }
@@ -574,6 +591,7 @@ func TestLiveHF(t *testing.T) {
 				k = 2
 			}
 			c.Y = g.labels(n, k, dt)
+			c.Y.Missing = nil // class_encode_column of missing values is not modelled
 		}
 		cases = append(cases, c)
 		if g.r.IntN(4) == 0 {

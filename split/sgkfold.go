@@ -56,7 +56,7 @@ func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
 	}
 	nc, ng := y.k, groups.k
 	if groups.kind == kindString && groups.nan {
-		return nil, newErr(ErrNotFinite, "'<' not supported between instances of 'float' and 'str'")
+		return nil, errMixedObject
 	}
 	counts := make([][]float64, ng)
 	for g := range counts {
