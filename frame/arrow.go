@@ -110,7 +110,7 @@ func ArrowGroups(col arrow.Array) (sample.Groups, error) {
 	return sample.GroupsInt64(k), nil
 }
 
-// ArrowWeights returns a numeric Arrow column as float64 weights for
+// ArrowWeights returns a numeric (or boolean: 1/0) Arrow column as float64 weights for
 // sample.Options.Weights, nulls as NaN (pandas counts them as zero).
 func ArrowWeights(col arrow.Array) ([]float64, error) {
 	w := make([]float64, col.Len())
@@ -122,6 +122,10 @@ func ArrowWeights(col arrow.Array) ([]float64, error) {
 		switch a := col.(type) {
 		case *array.Float64, *array.Float32:
 			w[i] = floatAt(a, i)
+		case *array.Boolean:
+			if a.Value(i) {
+				w[i] = 1
+			}
 		default:
 			v, ok := intAt(col, i)
 			if !ok {

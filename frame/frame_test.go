@@ -2,6 +2,7 @@ package frame
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -267,5 +268,23 @@ func TestTakeGotaEmptyAndRepeats(t *testing.T) {
 	}
 	if _, err := TakeGota(df, []int{3}); err == nil {
 		t.Error("out of range position accepted")
+	}
+}
+
+func TestGotaWeights(t *testing.T) {
+	df := dataframe.ReadCSV(strings.NewReader("a,w,b,s\n1,2.5,true,x\n2,NaN,false,y\n"))
+	if _, err := GotaWeights(df, "zz"); !errors.Is(err, sample.ErrWeightsColumn) {
+		t.Errorf("missing column: %v", err)
+	}
+	if _, err := GotaWeights(df, "s"); !errors.Is(err, ErrColumnType) {
+		t.Errorf("string column: %v", err)
+	}
+	w, err := GotaWeights(df, "w")
+	if err != nil || w[0] != 2.5 || !math.IsNaN(w[1]) {
+		t.Errorf("w: %v %v", w, err)
+	}
+	w, err = GotaWeights(df, "b")
+	if err != nil || !slices.Equal(w, []float64{1, 0}) {
+		t.Errorf("b: %v %v", w, err)
 	}
 }

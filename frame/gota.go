@@ -3,6 +3,7 @@ package frame
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -87,16 +88,22 @@ func GotaGroups(df dataframe.DataFrame, col string) (sample.Groups, error) {
 	return sample.Groups{}, fmt.Errorf("frame: group key of type %s: %w", s.Type(), ErrColumnType)
 }
 
-// GotaWeights returns a numeric gota column as float64 weights for
+// GotaWeights returns a numeric (or bool: 1/0) gota column as float64 weights for
 // sample.Options.Weights, missing values as NaN (pandas counts them as
 // zero).
 func GotaWeights(df dataframe.DataFrame, col string) ([]float64, error) {
+	if df.Err != nil {
+		return nil, fmt.Errorf("frame: %w", df.Err)
+	}
+	if !slices.Contains(df.Names(), col) {
+		return nil, fmt.Errorf("frame: weights %q: %w", col, sample.ErrWeightsColumn)
+	}
 	s := df.Col(col)
 	if s.Err != nil {
 		return nil, fmt.Errorf("frame: %w", s.Err)
 	}
 	switch s.Type() {
-	case series.Int, series.Float:
+	case series.Int, series.Float, series.Bool:
 	case series.String:
 		// gota reads a column of only missing values as strings; pandas
 		// converts weights with float(), as ParseFloat does here.

@@ -22,6 +22,9 @@ var (
 	ErrFracNaN = errors.New("cannot convert float NaN to integer")
 	// ErrFracInf: frac is infinite (Python's round(inf) raises OverflowError).
 	ErrFracInf = errors.New("cannot convert float infinity to integer")
+	// ErrWeightsColumn: weights name a column the frame does not have
+	// (pandas raises KeyError).
+	ErrWeightsColumn = errors.New("String passed to weights not a valid column")
 	// ErrWeightsLength: weights and rows differ in length.
 	ErrWeightsLength = errors.New("Weights and axis to be sampled must be of same length")
 	// ErrWeightsInf: a weight is ±inf.
