@@ -1,6 +1,7 @@
 package rng_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/big"
 
@@ -61,4 +62,37 @@ func ExamplePyRandom_RandInt() {
 	b, _ := rng.NewPyRandom(big.NewInt(0)).Getrandbits(64)
 	fmt.Println(v, b)
 	// Output: 50 7106521602475165645
+}
+
+// A state saved in Python with json.dumps(random.getstate()) loads with
+// encoding/json and continues the stream; here a Go state goes round.
+func ExamplePyState() {
+	r := rng.NewPyRandom(big.NewInt(7))
+	r.Random()
+	saved, _ := json.Marshal(r.GetState()) // [3, [w0, ..., w623, pos], null]
+	next := r.Random()
+
+	var st rng.PyState
+	if err := json.Unmarshal(saved, &st); err != nil {
+		panic(err)
+	}
+	q := rng.NewPyRandom(big.NewInt(0))
+	if err := q.SetState(st); err != nil {
+		panic(err)
+	}
+	fmt.Println(q.Random() == next, st.Pos)
+	// Output: true 2
+}
+
+// random.Random(1).sample(['red', 'blue'], counts=[4, 2], k=5)
+func ExamplePyRandom_SampleCounts() {
+	colors := []string{"red", "blue"}
+	idx, err := rng.NewPyRandom(big.NewInt(1)).SampleCounts([]int{4, 2}, 5)
+	if err != nil {
+		panic(err)
+	}
+	for _, i := range idx {
+		fmt.Print(colors[i], " ")
+	}
+	// Output: red blue red blue red
 }

@@ -436,3 +436,9 @@ func pyTriangular(u, c, low, high float64) float64 {
 	}
 	return low + float64((high-low)*math.Sqrt(float64(u*c)))
 }
+
+// Uint64 is random.getrandbits(64): the first 32-bit draw is the LOW half
+// (unlike MT19937.Uint64, numpy's order). With it a PyRandom is a Source.
+func (p *PyRandom) Uint64() uint64 {
+	return p.bits64(64)
+}

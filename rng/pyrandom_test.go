@@ -256,3 +256,15 @@ func FuzzPyStateJSON(f *testing.F) {
 		}
 	})
 }
+
+// Uint64 is getrandbits(64): low word first.
+func TestPyRandomUint64(t *testing.T) {
+	a, b := NewPyRandom(big.NewInt(5)), NewPyRandom(big.NewInt(5))
+	var _ Source = a
+	for i := 0; i < 100; i++ {
+		w, _ := b.Getrandbits(64)
+		if g := a.Uint64(); !w.IsUint64() || g != w.Uint64() {
+			t.Fatalf("draw %d: Uint64 %d, getrandbits(64) %v", i, g, w)
+		}
+	}
+}
