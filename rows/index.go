@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"unsafe"
 )
 
 // Options configures how a file is read.
@@ -20,16 +21,18 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // starts, plus the header. It holds one int64 per row; the file's bytes stay
 // on disk (memory-mapped) until Close.
 type Index struct {
-	name      string
-	data      []byte
-	release   func() error
-	sep       byte
-	header    []byte // header bytes as written to outputs, BOM included
-	headerEOL []byte // the header's line end, "\n" when it has none
-	hfields   int    // fields of the header line
-	names     []string
-	leading   int     // leading index columns (first data row longer than the header)
-	starts    []int64 // len = rows+1; starts[rows] is the end of the data
+	name       string
+	data       []byte
+	release    func() error
+	sep        byte
+	header     []byte // header bytes as written to outputs, BOM included
+	headerEOL  []byte // the header's line end, "\n" when it has none
+	hfields    int    // fields of the header line
+	names      []string
+	leading    int     // leading index columns (first data row longer than the header)
+	starts     []int64 // len = rows+1; starts[rows] is the end of the data
+	sink       byte    // defeats dead-load elimination of prefetching loads
+	freeStarts func()
 }
 
 // IndexFile memory-maps the file at path and indexes its rows as
@@ -69,10 +72,25 @@ func (ix *Index) Close() error {
 	r := ix.release
 	ix.release = nil
 	ix.data = nil
+	if ix.freeStarts != nil {
+		ix.freeStarts()
+		ix.freeStarts = nil
+	}
+	ix.starts = nil
 	return r()
 }
 
-func indexData(name string, data []byte, opts Options) (*Index, error) {
+// allocStarts returns an empty offset slice with room for n rows, in
+// huge-page memory when large, and the function that frees it.
+func allocStarts(n int) ([]int64, func()) {
+	b, free := bigAlloc(n * 8)
+	if n == 0 {
+		return nil, free
+	}
+	return unsafe.Slice((*int64)(unsafe.Pointer(&b[0])), n)[:0], free
+}
+
+func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
 	sep := opts.Sep
 	if sep == '"' || sep == '\n' || sep == '\r' || sep == 0 {
 		return nil, fmt.Errorf("%s: %w %q", name, ErrSep, sep)
@@ -113,7 +131,13 @@ func indexData(name string, data []byte, opts Options) (*Index, error) {
 	if est == 0 {
 		est = bytes.Count(data[hend:], []byte{'\r'})
 	}
-	starts := make([]int64, 0, est+2)
+	starts, freeStarts := allocStarts(est + 2)
+	ix.freeStarts = freeStarts
+	defer func() {
+		if err != nil {
+			freeStarts()
+		}
+	}()
 	cur := hfields // pandas' ex_fields: the previous line's (padded) field count
 	chunk := 1
 	pos = hend

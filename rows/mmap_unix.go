@@ -4,11 +4,16 @@ package rows
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"syscall"
 )
 
-// mapFile maps f read-only; the returned release unmaps it, closes f and
+// loadLimit is the largest input read into memory; larger inputs are
+// memory-mapped, so that a file larger than RAM still splits.
+const loadLimit = 1 << 30
+
+// mapFile maps f read-only (or reads it, up to loadLimit bytes); the returned release unmaps it, closes f and
 // then runs after.
 func mapFile(f *os.File, after func() error) ([]byte, func() error, error) {
 	st, err := f.Stat()
@@ -25,6 +30,19 @@ func mapFile(f *os.File, after func() error) ([]byte, func() error, error) {
 	size := st.Size()
 	if size == 0 {
 		return []byte{}, func() error { f.Close(); return after() }, nil
+	}
+	if size <= loadLimit {
+		// Small enough: read it into (huge-page) memory, which random
+		// row access reads faster than a mapping of 4 KiB file pages.
+		buf, free := bigAlloc(int(size))
+		_, err := io.ReadFull(io.NewSectionReader(f, 0, size), buf)
+		f.Close()
+		if err != nil {
+			free()
+			after()
+			return nil, nil, err
+		}
+		return buf, func() error { free(); return after() }, nil
 	}
 	if int64(int(size)) != size {
 		f.Close()

@@ -22,6 +22,7 @@ type Outputs struct {
 	files []*outFile
 	done  bool
 	stop  func() bool
+	ctx   context.Context
 }
 
 type outFile struct {
@@ -35,7 +36,7 @@ type outFile struct {
 // NewOutputs returns an empty set of outputs. When ctx is done before
 // Commit, the outputs are aborted.
 func NewOutputs(ctx context.Context) *Outputs {
-	o := &Outputs{}
+	o := &Outputs{ctx: ctx}
 	if ctx != nil {
 		o.stop = context.AfterFunc(ctx, o.Abort)
 	}
@@ -71,6 +72,10 @@ func (o *Outputs) Create(path string) (io.Writer, error) {
 
 // Commit flushes and closes every output and renames each into place.
 func (o *Outputs) Commit() error {
+	if o.ctx != nil && o.ctx.Err() != nil {
+		o.Abort()
+		return o.ctx.Err()
+	}
 	o.mu.Lock()
 	if o.done {
 		o.mu.Unlock()

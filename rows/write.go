@@ -20,31 +20,64 @@ func (ix *Index) WriteRows(w io.Writer, order []int) error {
 
 // WriteRowsContext is WriteRows that stops with ctx.Err() when ctx is done.
 func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int) error {
-	bw := bufio.NewWriterSize(w, writeBuf)
-	bw.Write(ix.header)
-	if n := ix.Len(); n > 0 && len(lineEnd(ix.header)) == 0 {
-		bw.Write(ix.headerEOL)
-	}
 	n := ix.Len()
-	for k, i := range order {
-		if k&0xffff == 0xffff {
+	out := make([]byte, 0, writeBuf)
+	out = append(out, ix.header...)
+	if n > 0 && len(lineEnd(ix.header)) == 0 {
+		out = append(out, ix.headerEOL...)
+	}
+	data := ix.data
+	starts := ix.starts
+	// Rows are copied in batches: first the offsets and the first and last
+	// byte of every record of the batch are loaded (independent loads, so
+	// the cache and TLB misses of a random order overlap), then the
+	// records are copied from cache.
+	const batch = 64
+	var ss, ee [batch]int
+	var sink byte
+	for base := 0; base < len(order); base += batch {
+		if base&0xffff == 0 && base > 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		if i < 0 || i >= n {
-			return fmt.Errorf("rows: row %d out of range [0, %d)", i, n)
+		m := min(batch, len(order)-base)
+		for k := 0; k < m; k++ {
+			i := order[base+k]
+			if uint(i) >= uint(n) {
+				return fmt.Errorf("rows: row %d out of range [0, %d)", i, n)
+			}
+			ss[k] = int(starts[i])
+			ee[k] = int(starts[i+1])
 		}
-		s, e := ix.bounds(i)
-		rec := ix.data[s:e]
-		if _, err := bw.Write(rec); err != nil {
-			return err
+		for k := 0; k < m; k++ {
+			sink += data[ss[k]] + data[ee[k]-1]
 		}
-		if i == n-1 && len(lineEnd(rec)) == 0 {
-			bw.Write(ix.headerEOL)
+		for k := 0; k < m; k++ {
+			e := recordEnd(data, ss[k], ee[k], ix.sep)
+			rec := data[ss[k]:e]
+			if len(out)+len(rec)+2 > cap(out) {
+				if _, err := w.Write(out); err != nil {
+					return err
+				}
+				out = out[:0]
+				if len(rec)+2 > cap(out) {
+					out = make([]byte, 0, len(rec)+2)
+				}
+			}
+			out = append(out, rec...)
+			if e == len(data) && len(lineEnd(rec)) == 0 {
+				out = append(out, ix.headerEOL...)
+			}
 		}
 	}
-	return bw.Flush()
+	ix.sink = sink
+	if len(out) > 0 {
+		if _, err := w.Write(out); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // WriteWithColumn writes the header and every row in input order with one

@@ -1,0 +1,95 @@
+package rows
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// benchCSV writes a CSV of n rows of about 33 bytes each (the issue's
+// 1,000,000-row, 33 MB shape) and returns its path.
+func benchCSV(b *testing.B, n int) string {
+	b.Helper()
+	p := filepath.Join(b.TempDir(), "bench.csv")
+	f, err := os.Create(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	w := make([]byte, 0, 1<<20)
+	w = append(w, "id,x,y,label\n"...)
+	for i := 0; i < n; i++ {
+		w = fmt.Appendf(w, "%d,%.6f,%.5f,c%d\n", i, r.Float64()*100, r.Float64(), r.IntN(5))
+		if len(w) > 1<<20-64 {
+			f.Write(w)
+			w = w[:0]
+		}
+	}
+	f.Write(w)
+	f.Close()
+	return p
+}
+
+func BenchmarkIndexFile(b *testing.B) {
+	p := benchCSV(b, 1_000_000)
+	st, _ := os.Stat(p)
+	b.SetBytes(st.Size())
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix, err := IndexFile(p, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix.Close()
+	}
+}
+
+func BenchmarkWriteRowsShuffled(b *testing.B) {
+	p := benchCSV(b, 1_000_000)
+	ix, err := IndexFile(p, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	order := rand.New(rand.NewPCG(3, 4)).Perm(ix.Len())
+	b.SetBytes(ix.Size())
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := ix.WriteRows(io.Discard, order); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkColumn(b *testing.B) {
+	p := benchCSV(b, 1_000_000)
+	ix, err := IndexFile(p, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := ix.Column("label"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkColumnFloat(b *testing.B) {
+	p := benchCSV(b, 1_000_000)
+	ix, err := IndexFile(p, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := ix.Column("x"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

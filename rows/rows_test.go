@@ -1,0 +1,227 @@
+package rows
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRowsTable(t *testing.T) {
+	// Expected values were checked against pandas 1.5.3 read_csv.
+	tests := []struct {
+		name, in string
+		rows     int
+		names    string
+		lead     int
+		rev      string // WriteRows in reverse order
+	}{
+		{"blank and whitespace lines", "a,b\n1,2\n   \n\t\n3,4\n", 2, "a|b", 0, "a,b\n3,4\n1,2\n"},
+		{"line led by spaces is a row", "a,b\n1,2\n  5,6\n3,4\n", 3, "a|b", 0, "a,b\n3,4\n  5,6\n1,2\n"},
+		{"lone CR", "a,b\r1,2\r3,4\r", 2, "a|b", 0, "a,b\r3,4\r1,2\r"},
+		{"CRLF", "a,b\r\n1,2\r\n\r\n3,4\r\n", 2, "a|b", 0, "a,b\r\n3,4\r\n1,2\r\n"},
+		{"delimiter after blank CR line dropped", "a,b\r1,2\r\r,3\r4,5\r", 3, "a|b", 0, "a,b\r4,5\r3\r1,2\r"},
+		{"quoted newline and quote in field", "a,b\n1,\"x\ny\"\n2,x\"y\n", 2, "a|b", 0, "a,b\n2,x\"y\n1,\"x\ny\"\n"},
+		{"BOM and blank lines before header", "\xef\xbb\xbf\n\na,b\n1,2\n", 1, "a|b", 0, "\xef\xbb\xbfa,b\n1,2\n"},
+		{"BOM kept in header", "\xef\xbb\xbfa,b\n1,2\n3,4", 2, "a|b", 0, "\xef\xbb\xbfa,b\n3,4\n1,2\n"},
+		{"missing final newline gets header's", "a,b\r\n1,2\r\n3,4", 2, "a|b", 0, "a,b\r\n3,4\r\n1,2\r\n"},
+		{"header only", "a,b", 0, "a|b", 0, "a,b"},
+		{"first row longer: index column", "a,b\n1,2,3\n4,5,6\n", 2, "a|b", 1, "a,b\n4,5,6\n1,2,3\n"},
+		{"short rows padded", "a,b,c\n1\n2,3\n", 2, "a|b|c", 0, "a,b,c\n2,3\n1\n"},
+		{"duplicate and empty names", "a,a,a.1,,\n1,2,3,4,5\n", 1, "a|a.2|a.1|Unnamed: 3|Unnamed: 4", 0, "a,a,a.1,,\n1,2,3,4,5\n"},
+		{"trailing whitespace at EOF", "a,b\n1,2\n   ", 1, "a|b", 0, "a,b\n1,2\n"},
+		{"row of delimiters", "a,b\n,\n", 1, "a|b", 0, "a,b\n,\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix, err := IndexBytes("t.csv", []byte(tt.in), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ix.Len() != tt.rows || strings.Join(ix.Names(), "|") != tt.names || ix.IndexColumns() != tt.lead {
+				t.Fatalf("got %d rows, names %q, %d index columns", ix.Len(), ix.Names(), ix.IndexColumns())
+			}
+			order := make([]int, ix.Len())
+			for i := range order {
+				order[i] = ix.Len() - 1 - i
+			}
+			var buf bytes.Buffer
+			if err := ix.WriteRows(&buf, order); err != nil {
+				t.Fatal(err)
+			}
+			if buf.String() != tt.rev {
+				t.Fatalf("reversed copy %q, want %q", buf.String(), tt.rev)
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	// pandas: EmptyDataError, "EOF inside string", "Expected 2 fields in line 3, saw 3".
+	tests := []struct {
+		in        string
+		err       error
+		line, col int
+	}{
+		{"", ErrEmpty, 0, 0},
+		{"\n\n  \n", ErrEmpty, 0, 0},
+		{"a,b\n1,2\n3,\"4\n5,6\n", ErrQuote, 3, 3},
+		{"a,b\n1\n4,5,6\n", ErrFieldCount, 3, 0},
+		{"a,b\n1,2\n\n\"x\ny\",3,4\n", ErrFieldCount, 4, 0},
+		{"a,b\r\n1,\"x\r\ny\"\r\n3,4,5\r\n", ErrFieldCount, 4, 0},
+		{"a,b\n1,2,3\n4,5,6,7\n", ErrFieldCount, 3, 0},
+		{"a,b\r1,2\r3,4\r 5,6\r", ErrCRSpace, 4, 0},
+	}
+	for _, tt := range tests {
+		_, err := IndexBytes("bad.csv", []byte(tt.in), Options{})
+		var pe *ParseError
+		if !errors.Is(err, tt.err) || !errors.As(err, &pe) || pe.Line != tt.line || pe.Column != tt.col || pe.File != "bad.csv" {
+			t.Errorf("%q: got %v, want %v at line %d column %d", tt.in, err, tt.err, tt.line, tt.col)
+		}
+	}
+	ix, _ := IndexBytes("ok.csv", []byte("a,b\n1,2\n"), Options{})
+	if _, err := ix.Column("c"); !errors.Is(err, ErrNoColumn) || !strings.Contains(err.Error(), `"c"`) {
+		t.Errorf("missing column: %v", err)
+	}
+}
+
+func TestColumnTyping(t *testing.T) {
+	// dtypes as pandas 1.5.3 infers them.
+	tests := []struct {
+		vals  []string
+		dtype string
+	}{
+		{[]string{"10", "9", "007"}, "int64"},
+		{[]string{"10", "9", "a"}, "object"},
+		{[]string{"1.0", "2", "1"}, "float64"},
+		{[]string{"True", "false", "TRUE"}, "bool"},
+		{[]string{"True", ""}, "object"},
+		{[]string{"1", ""}, "float64"},
+		{[]string{"9223372036854775808", "1"}, "uint64"},
+		{[]string{"9223372036854775808", ""}, "object"},
+		{[]string{"-9223372036854775809", "1"}, "object"},
+		{[]string{"1e400", "1"}, "object"},
+		{[]string{"inf", "-Infinity", "nan"}, "float64"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		b.WriteString("c,d\n")
+		for _, v := range tt.vals {
+			b.WriteString(v + ",1\n")
+		}
+		ix, err := IndexBytes("t.csv", []byte(b.String()), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		col, err := ix.Column("c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if col.Dtype() != tt.dtype || col.Len() != len(tt.vals) {
+			t.Errorf("%q: dtype %s len %d, want %s", tt.vals, col.Dtype(), col.Len(), tt.dtype)
+		}
+	}
+}
+
+func TestWriteWithColumn(t *testing.T) {
+	ix, err := IndexBytes("t.csv", []byte("a,b,c\r\n1,2,3\r\n4\r\n\"x\ny\",5,6"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := ix.WriteWithColumn(&buf, "fold", []string{"0", "1", "2"}); err != nil {
+		t.Fatal(err)
+	}
+	want := "a,b,c,fold\r\n1,2,3,0\r\n4,,,1\r\n\"x\ny\",5,6,2\r\n"
+	if buf.String() != want {
+		t.Errorf("got %q, want %q", buf.String(), want)
+	}
+}
+
+func TestOutputsAtomic(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	o := NewOutputs(context.Background())
+	w1, err := o.Create(filepath.Join(dir, "a.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w2, _ := o.Create(filepath.Join(dir, "b.csv.gz"))
+	w1.Write([]byte("x\n"))
+	w2.Write([]byte("y\n"))
+	if ents, _ := os.ReadDir(dir); len(ents) != 2 || !strings.HasPrefix(ents[0].Name(), ".") {
+		t.Fatalf("before commit: %v", ents)
+	}
+	if err := o.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "a.csv")); string(b) != "x\n" {
+		t.Fatalf("a.csv = %q", b)
+	}
+	ix, err := IndexFile(filepath.Join(dir, "b.csv.gz"), Options{})
+	if err != nil || ix.Len() != 0 || ix.Names()[0] != "y" {
+		t.Fatalf("b.csv.gz: %v", err)
+	}
+	ix.Close()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	o = NewOutputs(ctx)
+	o.Create(filepath.Join(dir, "c.csv"))
+	cancel()
+	if err := o.Commit(); err == nil {
+		t.Fatal("commit after cancel succeeded")
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 2 {
+		t.Fatalf("after abort: %v", ents)
+	}
+}
+
+func FuzzIndex(f *testing.F) {
+	for _, s := range []string{"a,b\n1,2\n", "a,b\r1,\"x\r\ny\"\r\r,3\r", "\xef\xbb\xbf a\n\t\n1\n", "a\n\"\"\"\n", "a,b\n1,2,3\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ix, err := IndexBytes("f.csv", data, Options{})
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error is not a ParseError: %v", err)
+			}
+			return
+		}
+		// Offsets are increasing, records are disjoint and each one holds
+		// its own fields as the reference tokenizer splits them.
+		last := -1
+		for i := 0; i < ix.Len(); i++ {
+			s, e := ix.bounds(i)
+			if s <= last || e < s || e > len(data) {
+				t.Fatalf("row %d at [%d,%d) after %d", i, s, e, last)
+			}
+			last = e - 1
+			if e == s {
+				t.Fatalf("row %d empty", i)
+			}
+		}
+		var buf bytes.Buffer
+		order := make([]int, ix.Len())
+		for i := range order {
+			order[i] = i
+		}
+		if err := ix.WriteRows(&buf, order); err != nil {
+			t.Fatal(err)
+		}
+		// Re-indexing the copy gives the same number of rows whenever the
+		// copy is a file splitter accepts.
+		if rx, err := IndexBytes("copy.csv", buf.Bytes(), Options{}); err == nil && rx.Len() != ix.Len() {
+			t.Fatalf("copy has %d rows, input %d", rx.Len(), ix.Len())
+		}
+		for _, name := range ix.Names() {
+			if c, err := ix.Column(name); err != nil || c.Len() != ix.Len() {
+				t.Fatalf("column %q: %v", name, err)
+			}
+		}
+	})
+}
