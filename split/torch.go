@@ -113,14 +113,14 @@ func isTorchDigits(s string) bool {
 // Errors of RandomSplit. The first three carry torch's own messages.
 var (
 	// ErrTorchFraction: ValueError "Fraction at index i is not between 0 and 1".
-	ErrTorchFraction = errors.New("fraction is not between 0 and 1")
+	ErrTorchFraction = errors.New("bad random_split fraction")
 	// ErrTorchLengthSum: ValueError "Sum of input lengths does not equal
 	// the length of the input dataset!".
 	ErrTorchLengthSum = errors.New("Sum of input lengths does not equal the length of the input dataset!")
 	// ErrTorchFloatLengths: float lengths that are not fractions summing
 	// to 1 but do sum to n (e.g. [3.0, 7.0] for 10 rows) reach
 	// torch.randperm(10.0), which raises TypeError.
-	ErrTorchFloatLengths = errors.New("float lengths that are not fractions summing to 1: torch.randperm raises TypeError for a float n")
+	ErrTorchFloatLengths = errors.New("float lengths must be fractions summing to 1")
 	// ErrTorchNegativeLength: a negative int length. torch 1.13 accepts
 	// negative ints summing to n and returns overlapping-looking, wrongly
 	// sized slices; splitter refuses them.
@@ -208,7 +208,7 @@ func torchIsCloseOne(a float64) bool {
 // first split. Otherwise the lengths must be ints summing to n.
 func RandomSplitLengths(n int, lengths []Length) ([]int, []string, error) {
 	if n < 0 {
-		return nil, nil, fmt.Errorf("random_split: dataset length %d: %w", n, ErrTorchLengthSum)
+		return nil, nil, fmt.Errorf("random_split: dataset length %d is negative: %w", n, ErrTorchLengthSum)
 	}
 	sum := torchSumLengths(lengths)
 	if torchIsCloseOne(sum.float()) && sum.leOne() {
@@ -218,12 +218,12 @@ func RandomSplitLengths(n int, lengths []Length) ([]int, []string, error) {
 			var size int
 			if l.fraction {
 				if l.frac < 0 || l.frac > 1 {
-					return nil, nil, fmt.Errorf("random_split: Fraction at index %d is not between 0 and 1 (got %s): %w", i, l, ErrTorchFraction)
+					return nil, nil, fmt.Errorf("%w: Fraction at index %d is not between 0 and 1 (got %s)", ErrTorchFraction, i, l)
 				}
 				size = int(math.Floor(float64(n) * l.frac))
 			} else {
 				if l.count < 0 || l.count > 1 {
-					return nil, nil, fmt.Errorf("random_split: Fraction at index %d is not between 0 and 1 (got %s): %w", i, l, ErrTorchFraction)
+					return nil, nil, fmt.Errorf("%w: Fraction at index %d is not between 0 and 1 (got %s)", ErrTorchFraction, i, l)
 				}
 				size = n * l.count
 			}
@@ -247,7 +247,7 @@ func RandomSplitLengths(n int, lengths []Length) ([]int, []string, error) {
 			}
 		}
 		if total != n {
-			return nil, warns, fmt.Errorf("random_split: %w", ErrTorchLengthSum)
+			return nil, warns, fmt.Errorf("random_split: %d rows, fractions %s give sizes %v: %w", n, torchLengthList(lengths), sizes, ErrTorchLengthSum)
 		}
 		return sizes, warns, nil
 	}
@@ -255,7 +255,7 @@ func RandomSplitLengths(n int, lengths []Length) ([]int, []string, error) {
 		return nil, nil, fmt.Errorf("random_split: %d rows, lengths %s: %w", n, torchLengthList(lengths), ErrTorchLengthSum)
 	}
 	if sum.isFloat {
-		return nil, nil, fmt.Errorf("random_split: lengths %s: %w", torchLengthList(lengths), ErrTorchFloatLengths)
+		return nil, nil, fmt.Errorf("random_split: lengths %s sum to the %d rows: %w (torch 1.13 fails with TypeError in torch.randperm); write row counts as ints", torchLengthList(lengths), n, ErrTorchFloatLengths)
 	}
 	sizes := make([]int, len(lengths))
 	for i, l := range lengths {
