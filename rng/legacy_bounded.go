@@ -62,7 +62,7 @@ func ParseDType(s string) (DType, error) {
 			return d, nil
 		}
 	}
-	return 0, fmt.Errorf("%w: Unsupported dtype %q for randint", ErrDType, s)
+	return 0, legacyErr(ErrDType, fmt.Sprintf("Unsupported dtype dtype('%s') for randint", s))
 }
 
 // min and max of the dtype's range as int64 (uint64 is capped at

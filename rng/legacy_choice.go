@@ -25,7 +25,7 @@ func (r *RandomState) Choice(a int, size int, replace bool, p []float64) ([]int,
 		pop = 0
 	}
 	if p != nil {
-		if err := legacyCheckP(p, pop); err != nil {
+		if err := legacyCheckP(p, a); err != nil {
 			return nil, err
 		}
 	}
@@ -50,7 +50,7 @@ func (r *RandomState) Choice(a int, size int, replace bool, p []float64) ([]int,
 		}
 		return out, nil
 	}
-	if size > pop {
+	if size > a {
 		return nil, legacyErr(ErrSize, "Cannot take a larger sample than population when 'replace=False'")
 	}
 	if size < 0 {

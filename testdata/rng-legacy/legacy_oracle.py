@@ -67,7 +67,8 @@ def call(r, m, a):
         r.shuffle(x)
         return x
     if m == "choice":  # a, size, replace, p
-        return r.choice(a[0], size=a[1], replace=a[2], p=a[3])
+        p = None if a[3] is None else [float(v) for v in a[3]]  # "nan" allowed
+        return r.choice(a[0], size=a[1], replace=a[2], p=p)
     if m == "tomaxint":
         return r.tomaxint(a[0])
     if m == "get_state":
@@ -115,4 +116,4 @@ if __name__ == "__main__":
     out = {"numpy": np.__version__,
            "cases": [run(c) for c in req.get("cases", [])],
            "seed_errors": [run_seed_error(s) for s in req.get("seed_errors", [])]}
-    json.dump(out, sys.stdout)
+    json.dump(out, sys.stdout, allow_nan=False)
