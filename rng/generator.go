@@ -136,37 +136,51 @@ func (g *Generator) ShuffleInts(a []int) {
 
 // genShuffleInts32 is the Fisher-Yates loop of Generator.shuffle with
 // random_interval inlined on PCG64's buffered 32-bit halves; the state lives
-// in locals for speed. Requires len(a)-1 <= 2**32-1.
+// in locals for speed. The swap indices are drawn in blocks ahead of the
+// swaps themselves so that the random memory accesses of a large array
+// overlap (same draws, same order, same result). Requires len(a)-1 <= 2**32-1.
 func (p *PCG64) genShuffleInts32(a []int) {
 	hi, lo := p.hi, p.lo
 	incHi, incLo := p.incHi, p.incLo
 	has, buf := p.hasUint32, p.uinteger
-	for i := len(a) - 1; i >= 1; i-- {
-		max := uint32(i)
-		mask := uint32(genMask(uint64(i)))
-		var v uint32
-		for {
-			if has {
-				has = false
-				v = buf
-			} else {
-				h, l := bits.Mul64(lo, genPCGMultLo)
-				h += hi*genPCGMultLo + lo*genPCGMultHi
-				var c uint64
-				lo, c = bits.Add64(l, incLo, 0)
-				hi = h + incHi + c
-				out := bits.RotateLeft64(hi^lo, -int(hi>>58))
-				has = true
-				buf = uint32(out >> 32)
-				v = uint32(out)
+	const block = 64
+	var js [block]uint32
+	for top := len(a) - 1; top >= 1; top -= block {
+		bottom := max(top-block+1, 1)
+		k := 0
+		for i := top; i >= bottom; i-- {
+			max := uint32(i)
+			mask := uint32(genMask(uint64(i)))
+			var v uint32
+			for {
+				if has {
+					has = false
+					v = buf
+				} else {
+					h, l := bits.Mul64(lo, genPCGMultLo)
+					h += hi*genPCGMultLo + lo*genPCGMultHi
+					var c uint64
+					lo, c = bits.Add64(l, incLo, 0)
+					hi = h + incHi + c
+					out := bits.RotateLeft64(hi^lo, -int(hi>>58))
+					has = true
+					buf = uint32(out >> 32)
+					v = uint32(out)
+				}
+				v &= mask
+				if v <= max {
+					break
+				}
 			}
-			v &= mask
-			if v <= max {
-				break
-			}
+			js[k] = v
+			k++
 		}
-		j := int(v)
-		a[i], a[j] = a[j], a[i]
+		k = 0
+		for i := top; i >= bottom; i-- {
+			j := int(js[k])
+			k++
+			a[i], a[j] = a[j], a[i]
+		}
 	}
 	p.hi, p.lo = hi, lo
 	p.hasUint32, p.uinteger = has, buf

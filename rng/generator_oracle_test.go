@@ -237,7 +237,7 @@ func TestLiveGenerator(t *testing.T) {
 	big := genCase{Kind: "gen", Entropy: genQuote(genBigSeed(r).String())}
 	pop := 1_000_000 + r.IntN(2_000_000)
 	big.Ops = []genOp{{F: "choice", Pop: pop, N: genIntp(pop / 3), Shuffle: true},
-		{F: "normal", N: genIntp(100_000)}, {F: "random", N: genIntp(3)}}
+		{F: "normal", N: genIntp(2_000_000)}, {F: "random", N: genIntp(3)}}
 	cases = append(cases, big)
 	var want []json.RawMessage
 	oracle.RunJSON(t, genEvalScript(t), cases, &want)
