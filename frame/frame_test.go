@@ -208,6 +208,7 @@ func (c *frameCase) run(t *testing.T, tb table) (fromGota, fromArrow []int, errG
 // with gota / Arrow, samples them (whole and grouped by each key dtype) and
 // compares the rows.
 func TestLiveFrames(t *testing.T) {
+	t.Parallel()
 	oracle.Require(t, "pandas")
 	r := oracle.Rand(t)
 	var cases []frameCase

@@ -46,5 +46,5 @@ var (
 	// ErrGroupsLength: group keys and rows differ in length.
 	ErrGroupsLength = errors.New("Grouper and axis must be same length")
 	// ErrSizeTooLarge: round(frac*len) does not fit in an int.
-	ErrSizeTooLarge = errors.New("sample size too large")
+	ErrSizeTooLarge = errors.New("sample size too large (numpy: MemoryError)")
 )

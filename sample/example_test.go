@@ -14,8 +14,7 @@ func ExampleFrame() {
 	if err != nil {
 		panic(err)
 	}
-	n := 3
-	idx, err := sample.Frame(10, sample.Options{N: &n, RandomState: rs})
+	idx, err := sample.Frame(10, sample.Options{N: new(3), RandomState: rs})
 	fmt.Println(idx, err)
 	// Output: [8 1 5] <nil>
 }
@@ -23,9 +22,8 @@ func ExampleFrame() {
 // df.sample(n=3, weights="w", random_state=0) with w = 1..10.
 func ExampleFrame_weights() {
 	rs, _ := sample.Seed(0)
-	n := 3
 	w := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
-	idx, err := sample.Frame(10, sample.Options{N: &n, Weights: w, RandomState: rs})
+	idx, err := sample.Frame(10, sample.Options{N: new(3), Weights: w, RandomState: rs})
 	fmt.Println(idx, err)
 	// Output: [7 8 5] <nil>
 }
@@ -33,8 +31,7 @@ func ExampleFrame_weights() {
 // pandas' errors come back with pandas' messages.
 func ExampleFrame_errors() {
 	rs, _ := sample.Seed(0)
-	f := 1.2
-	_, err := sample.Frame(10, sample.Options{Frac: &f, RandomState: rs})
+	_, err := sample.Frame(10, sample.Options{Frac: new(1.2), RandomState: rs})
 	fmt.Println(err)
 	_, err = sample.Seed(1 << 32)
 	fmt.Println(err)
@@ -55,8 +52,7 @@ func ExampleShuffle() {
 func ExampleGroupBy() {
 	g := sample.GroupsString([]string{"x", "y", "x", "y", "x", "y", "x", "y", "z", "z"}, nil)
 	rs, _ := sample.Seed(5)
-	f := 0.5
-	idx, err := sample.GroupBy(g, sample.Options{Frac: &f, RandomState: rs})
+	idx, err := sample.GroupBy(g, sample.Options{Frac: new(0.5), RandomState: rs})
 	fmt.Println(idx, err)
 	// Output: [0 2 7 1 9] <nil>
 }

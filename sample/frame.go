@@ -18,7 +18,8 @@ type RandomState interface {
 }
 
 // Options are the keyword arguments of DataFrame.sample and
-// GroupBy.sample. A nil N and a nil Frac mean n=1, as in pandas.
+// GroupBy.sample. A nil N and a nil Frac mean n=1, as in pandas; set them
+// with new: Options{N: new(3)} is n=3, Options{Frac: new(0.5)} is frac=0.5.
 type Options struct {
 	// N is pandas' n: the number of rows (per group for GroupBy).
 	N *int
@@ -77,6 +78,10 @@ func processSize(opt Options) (int, error) {
 	return -1, nil
 }
 
+// maxSize bounds the sizes drawn: numpy would raise MemoryError long
+// before (2**36 int64 indices are 512 GiB).
+const maxSize = 1 << 36
+
 // fracSize is Python's round(frac * rows).
 func fracSize(frac float64, rows int) (int, error) {
 	x := frac * float64(rows)
@@ -87,7 +92,7 @@ func fracSize(frac float64, rows int) (int, error) {
 		return 0, fmt.Errorf("sample: %w", ErrFracInf)
 	}
 	r := math.RoundToEven(x)
-	if r >= math.MaxInt32*float64(1<<31) {
+	if r > maxSize {
 		return 0, fmt.Errorf("sample: frac*len = %g: %w", x, ErrSizeTooLarge)
 	}
 	return int(r), nil
@@ -106,7 +111,7 @@ func CheckN(n float64) (int, error) {
 	if math.IsNaN(n) || math.IsInf(n, 0) || n != math.Trunc(n) {
 		return 0, fmt.Errorf("sample: %w", ErrNotIntegerN)
 	}
-	if n > math.MaxInt32*float64(1<<31) {
+	if n > maxSize {
 		return 0, fmt.Errorf("sample: n=%g: %w", n, ErrSizeTooLarge)
 	}
 	return int(n), nil
@@ -128,6 +133,9 @@ func Frame(rows int, opt Options) ([]int, error) {
 	size, err := Size(rows, opt)
 	if err != nil {
 		return nil, err
+	}
+	if size > maxSize {
+		return nil, fmt.Errorf("sample: n=%d: %w", size, ErrSizeTooLarge)
 	}
 	var w []float64
 	if opt.Weights != nil {

@@ -138,6 +138,9 @@ func GroupBy(g Groups, opt Options) ([]int, error) {
 	if err != nil {
 		return nil, err
 	}
+	if size > maxSize {
+		return nil, fmt.Errorf("sample: n=%d: %w", size, ErrSizeTooLarge)
+	}
 	var w []float64
 	if opt.Weights != nil {
 		if w, err = PreprocessWeights(opt.Weights, g.Rows); err != nil {

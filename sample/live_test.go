@@ -167,6 +167,7 @@ func drawKeys(r *rand.Rand, c *pyCase) {
 // TestLivePandas compares fresh random cases, and every golden case, with
 // the live pandas and CPython in one Python process.
 func TestLivePandas(t *testing.T) {
+	t.Parallel()
 	oracle.Require(t, "numpy", "pandas")
 	script, err := os.ReadFile("../testdata/sample/cases.py")
 	if err != nil {
@@ -202,6 +203,7 @@ func TestLivePandas(t *testing.T) {
 
 // TestLiveLarge compares a few large cases (a million rows) per run.
 func TestLiveLarge(t *testing.T) {
+	t.Parallel()
 	oracle.Require(t, "numpy", "pandas")
 	script, err := os.ReadFile("../testdata/sample/cases.py")
 	if err != nil {

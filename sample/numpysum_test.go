@@ -11,6 +11,7 @@ import (
 // arrays of every length class (below 8, pairwise blocks, above the
 // 8192-element buffer).
 func TestLiveNumpySum(t *testing.T) {
+	t.Parallel()
 	oracle.Require(t, "numpy")
 	r := oracle.Rand(t)
 	var in [][]float64
