@@ -77,8 +77,10 @@ func NewPyRandom(seed *big.Int) *PyRandom {
 }
 
 // ParsePySeed parses a decimal integer of any sign and size, as Python's
-// int(s) does: optional surrounding whitespace, optional sign, digits with
-// single underscores between them.
+// int(s) does: optional surrounding whitespace (Python strips exactly the
+// characters unicode.IsSpace reports; not str.isspace's \x1c-\x1f), optional
+// sign, ASCII digits with single underscores between them. (Python also
+// reads non-ASCII decimal digits such as '١٢٣'; ParsePySeed refuses them.)
 func ParsePySeed(s string) (*big.Int, error) {
 	t := strings.TrimSpace(s)
 	neg := false

@@ -306,3 +306,49 @@ func TestPyRandomLiveSizes(t *testing.T) {
 	}
 	pyLiveRun(t, cases)
 }
+
+// TestParsePySeedLive compares ParsePySeed with Python's int(s) on random
+// strings over an alphabet of digits, signs, underscores and whitespace.
+func TestParsePySeedLive(t *testing.T) {
+	t.Parallel()
+	oracle.Require(t)
+	r := oracle.Rand(t)
+	alphabet := []string{"0", "1", "5", "9", "0", "7", "_", "-", "+", " ", "\t", "\n", "\x1c", "\x1f",
+		"\u00a0", "\u2003", "\u3000", "x", ".", "e", "\x00", "\u0085", "\u180e", "\u200b"}
+	var in []string
+	for i := 0; i < 3000; i++ {
+		var sb strings.Builder
+		for j := r.IntN(12); j >= 0; j-- {
+			if r.IntN(3) == 0 {
+				sb.WriteString(alphabet[r.IntN(len(alphabet))])
+			} else {
+				sb.WriteByte(byte('0' + r.IntN(10)))
+			}
+		}
+		in = append(in, sb.String())
+	}
+	script := `
+import json, sys
+out = []
+for s in json.load(sys.stdin):
+    try:
+        out.append(str(int(s)))
+    except ValueError:
+        out.append(None)
+json.dump(out, sys.stdout)
+`
+	var out []*string
+	oracle.RunJSON(t, script, in, &out)
+	for i, s := range in {
+		v, err := ParsePySeed(s)
+		switch {
+		case out[i] == nil && err == nil:
+			t.Errorf("ParsePySeed(%q) = %v, Python int() refuses it", s, v)
+		case out[i] != nil && err != nil:
+			t.Errorf("ParsePySeed(%q): %v, Python int() = %s", s, err, *out[i])
+		case out[i] != nil && v.String() != *out[i]:
+			t.Errorf("ParsePySeed(%q) = %v, Python int() = %s", s, v, *out[i])
+		}
+	}
+	t.Logf("%d strings compared with int()", len(in))
+}
