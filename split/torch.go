@@ -252,7 +252,11 @@ func RandomSplitLengths(n int, lengths []Length) ([]int, []string, error) {
 		return sizes, warns, nil
 	}
 	if !sum.equals(n) {
-		return nil, nil, fmt.Errorf("random_split: %d rows, lengths %s: %w", n, torchLengthList(lengths), ErrTorchLengthSum)
+		note := ""
+		if sum.isFloat && torchIsCloseOne(sum.f) && sum.f > 1 {
+			note = fmt.Sprintf(" (the fractions sum to %s in float64, left to right as Python 3.11's sum() adds them, just above 1, so torch does not read them as fractions; Python >= 3.12 sums with compensation and may accept them)", torchFloatRepr(sum.f))
+		}
+		return nil, nil, fmt.Errorf("random_split: %d rows, lengths %s: %w%s", n, torchLengthList(lengths), ErrTorchLengthSum, note)
 	}
 	if sum.isFloat {
 		return nil, nil, fmt.Errorf("random_split: lengths %s sum to the %d rows: %w (torch 1.13 fails with TypeError in torch.randperm); write row counts as ints", torchLengthList(lengths), n, ErrTorchFloatLengths)

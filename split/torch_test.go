@@ -154,3 +154,10 @@ func BenchmarkTorchRandomSplit(b *testing.B) {
 		}
 	}
 }
+
+func TestRandomSplitJustAboveOne(t *testing.T) {
+	_, _, err := RandomSplitLengths(10, torchLengths(t, "0.56,0.34,0.1"))
+	if !errors.Is(err, ErrTorchLengthSum) || !strings.Contains(err.Error(), "1.0000000000000002") {
+		t.Errorf("got %v", err)
+	}
+}
