@@ -29,6 +29,15 @@ type genCase struct {
 	Advance  *string         `json:"advance,omitempty"`
 	Jumps    *string         `json:"jumps,omitempty"`
 	Ops      []genOp         `json:"ops,omitempty"`
+	SetState *genState       `json:"set_state,omitempty"`
+}
+
+// genState is PCG64.state in the JSON of gen_generator.py.
+type genState struct {
+	State     string `json:"state"`
+	Inc       string `json:"inc"`
+	HasUint32 int    `json:"has_uint32"`
+	Uinteger  uint32 `json:"uinteger"`
 }
 
 type genOp struct {
@@ -324,6 +333,12 @@ func genRunCase(t testing.TB, c *genCase) (res map[string]any, skipped map[int]b
 		return out, nil
 	}
 	bg := NewPCG64(ss)
+	if st := c.SetState; st != nil {
+		err := bg.SetState(PCG64State{State: genBigOf(t, st.State), Inc: genBigOf(t, st.Inc), HasUint32: st.HasUint32, Uinteger: st.Uinteger})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	g := NewGenerator(bg)
 	outs := []any{}
 	skipped = map[int]bool{}

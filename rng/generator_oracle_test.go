@@ -216,6 +216,14 @@ func genRandCase(r *rand.Rand) genCase {
 		}
 	default:
 		c.Kind = "gen"
+		if r.IntN(8) == 0 { // a state written by Go, loaded by numpy
+			hi, lo := r.Uint64(), r.Uint64()
+			c.SetState = &genState{State: genU128(hi, lo).String(), Inc: genU128(r.Uint64(), r.Uint64()|1).String(),
+				HasUint32: r.IntN(2), Uinteger: r.Uint32()}
+			if c.SetState.HasUint32 == 0 {
+				c.SetState.Uinteger = 0
+			}
+		}
 		for i := 4 + r.IntN(10); i > 0; i-- {
 			c.Ops = append(c.Ops, genRandOp(r))
 		}

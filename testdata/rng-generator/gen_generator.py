@@ -140,6 +140,11 @@ def run(c):
                 out["jumped"] = state(j)
                 out["original"] = state(bg)
             return out
+        st = c.get("set_state")
+        if st:  # a state written elsewhere (e.g. by Go) loaded into numpy
+            bg.state = {"bit_generator": "PCG64",
+                        "state": {"state": int(st["state"]), "inc": int(st["inc"])},
+                        "has_uint32": st["has_uint32"], "uinteger": st["uinteger"]}
         g = np.random.Generator(bg)
         outs = []
         for op in c["ops"]:
@@ -236,6 +241,10 @@ def golden_cases():
                              {"f": "integers", "low": "5", "high": "2", "n": 0, "dtype": "int8", "endpoint": False}]))
     cases.append(gcase("31337", [{"f": "permutation", "n": 10_000_000}, {"f": "random", "n": 1}]))
     cases.append(gcase("8", [{"f": "random", "n": 3}], entropy=["1", "2", str(2**100)]))
+    cases.append(gcase("8", [{"f": "integers", "low": "0", "high": "10", "n": 5, "dtype": "int64", "endpoint": False}],
+                       set_state={"state": str(2**127 + 12345), "inc": str(2**100 + 1), "has_uint32": 1, "uinteger": 4000000000}))
+    cases.append(gcase("8", [{"f": "permutation", "n": 10}],
+                       set_state={"state": str(0), "inc": str(2**128 - 1), "has_uint32": 0, "uinteger": 0}))
     cases.append(gcase("8", [{"f": "permutation", "n": 20}], path=[1]))
     cases.append(gcase("8", [{"f": "permutation", "n": 20}], path=[0, 3]))
     return cases
