@@ -208,6 +208,18 @@ func (c ocase) run() ([]Fold, error) {
 		}
 		tr, te, err := HFTrainTestSplit(c.N, o)
 		return []Fold{{tr, te}}, err
+	case "hfgen":
+		g := rng.DefaultRNG(*c.Seed)
+		var out []Fold
+		for range 2 {
+			tr, te, err := HFTrainTestSplit(c.N, HFOptions{TestSize: osize(c.Test), TrainSize: osize(c.Train), Generator: g})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, Fold{tr, te})
+		}
+		p, err := HFShuffle(c.N, HFOptions{Generator: g})
+		return append(out, Fold{p, nil}), err
 	case "hfshuffle":
 		p, err := HFShuffle(c.N, HFOptions{Seed: HFSeed(*c.Seed)})
 		return []Fold{{p, nil}}, err
@@ -416,6 +428,7 @@ func (g gen) dtype() string {
 func (g gen) classes() int { return 2 + g.r.IntN(6) }
 
 func requireOracle(t *testing.T) *rand.Rand {
+	t.Parallel()
 	oracle.Require(t, "numpy", "sklearn")
 	return oracle.Rand(t)
 }
@@ -596,6 +609,9 @@ func TestLiveHF(t *testing.T) {
 		cases = append(cases, c)
 		if g.r.IntN(4) == 0 {
 			cases = append(cases, ocase{Kind: "hfshuffle", N: n, Seed: c.Seed})
+		}
+		if g.r.IntN(6) == 0 {
+			cases = append(cases, ocase{Kind: "hfgen", N: n, Test: c.Test, Train: c.Train, Seed: c.Seed})
 		}
 	}
 	compareCases(t, cases)

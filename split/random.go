@@ -42,7 +42,7 @@ func Seed(seed uint32) RandomState { return RandomState{kind: rsSeed, seed: seed
 // 2**32 - 1"), wrapped in ErrSeed.
 func SeedInt(seed int64) (RandomState, error) {
 	if seed < 0 || seed > 1<<32-1 {
-		return None, fmt.Errorf("%w: Seed must be between 0 and 2**32 - 1", ErrSeed)
+		return None, newErr(ErrSeed, "Seed must be between 0 and 2**32 - 1")
 	}
 	return Seed(uint32(seed)), nil
 }

@@ -94,10 +94,12 @@ def hf_stratified_indices(y, n_train, n_test, rng, n_splits=10):
         yield train, test
 
 
-def hf_train_test_split(n, test_size=None, train_size=None, shuffle=True, stratify=None, col="label", seed=None):
+def hf_train_test_split(n, test_size=None, train_size=None, shuffle=True, stratify=None, col="label", seed=None,
+                        generator=None):
     if n == 0:
         return np.arange(0), np.arange(0)
-    generator = None
+    if seed is not None and generator is not None:
+        raise ValueError("Both `seed` and `generator` were provided. Please specify just one of them.")
     if shuffle and generator is None:
         generator = np.random.default_rng(seed)
     n_samples = n
@@ -227,6 +229,15 @@ def run(c):
         tr, te = hf_train_test_split(n, size(c.get("test")), size(c.get("train")), c.get("shuffle", True), strat,
                                      c.get("col", "label"), c.get("seed"))
         return [[np.asarray(tr).tolist(), np.asarray(te).tolist()]]
+    if k == "hfgen":
+        # one numpy Generator passed to two calls: the second continues the stream
+        gen = np.random.default_rng(c["seed"])
+        out = []
+        for _ in range(2):
+            tr, te = hf_train_test_split(n, size(c.get("test")), size(c.get("train")), True, None, generator=gen)
+            out.append([np.asarray(tr).tolist(), np.asarray(te).tolist()])
+        out.append([gen.permutation(n).tolist(), []])
+        return out
     if k == "hfshuffle":
         return [[np.random.default_rng(c["seed"]).permutation(n).tolist(), []]]
     raise ValueError("unknown kind " + k)
