@@ -25,6 +25,9 @@ var (
 	// ErrWeightsColumn: weights name a column the frame does not have
 	// (pandas raises KeyError).
 	ErrWeightsColumn = errors.New("String passed to weights not a valid column")
+	// ErrWeightsType: an object weights column holding a value float()
+	// rejects (pandas 1.5 raises TypeError with this message).
+	ErrWeightsType = errors.New("No matching signature found")
 	// ErrWeightsLength: weights and rows differ in length.
 	ErrWeightsLength = errors.New("Weights and axis to be sampled must be of same length")
 	// ErrWeightsInf: a weight is ±inf.
