@@ -61,8 +61,20 @@ func torchShuffleForward[T int | int32 | int64](g *TorchGenerator, r []T) {
 		z := int(g.mt.Uint32())
 		r[i], r[i+z] = r[i+z], r[i]
 	}
+	// The hot loop draws straight from the key array (MT19937.Uint32 is
+	// too big to inline): same outputs, same order.
+	m := &g.mt
 	for ; i < n-1; i++ {
-		z := int(g.mt.Uint32() % uint32(n-i))
+		if m.pos >= mtN {
+			m.refill()
+		}
+		y := m.key[m.pos]
+		m.pos++
+		y ^= y >> 11
+		y ^= (y << 7) & 0x9d2c5680
+		y ^= (y << 15) & 0xefc60000
+		y ^= y >> 18
+		z := int(y % uint32(n-i))
 		r[i], r[i+z] = r[i+z], r[i]
 	}
 }
