@@ -19,8 +19,6 @@ var (
 	ErrEmptyTrain = errors.New("empty train set")
 	// ErrNaNSize: a NaN size (Python: "cannot convert float NaN to integer").
 	ErrNaNSize = errors.New("NaN size")
-	// ErrNoArrays: train_test_split called without arrays.
-	ErrNoArrays = errors.New("no arrays")
 	// ErrStratifyNoShuffle: stratify given with shuffle=False.
 	ErrStratifyNoShuffle = errors.New("stratified split without shuffle")
 	// ErrLengthMismatch: labels or groups of another length than the data.
@@ -47,8 +45,6 @@ var (
 	ErrTooFewSamples = errors.New("too few samples")
 	// ErrSeed: a seed numpy's RandomState refuses.
 	ErrSeed = errors.New("invalid seed")
-	// ErrColumn: a Hugging Face column that is missing or not a ClassLabel.
-	ErrColumn = errors.New("invalid stratify column")
 )
 
 // Error is a splitter error: Msg is the Python exception's message, Err

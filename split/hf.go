@@ -63,6 +63,9 @@ func (o HFOptions) generator() (*rng.Generator, error) {
 // (np.random.default_rng(seed).permutation(n)). Sizes, NoShuffle and
 // Stratify are ignored.
 func HFShuffle(n int, opts HFOptions) (perm []int, err error) {
+	if n == 0 {
+		return []int{}, nil // datasets returns an empty dataset before any check
+	}
 	g, err := opts.generator()
 	if err != nil {
 		return nil, err
