@@ -308,6 +308,7 @@ func genRunCase(t testing.TB, c *genCase) (res map[string]any, skipped map[int]b
 			keys = append(keys, k.SpawnKey())
 		}
 		out["children"], out["children_keys"] = pools, keys
+		out["repr"] = ss.String()
 		return out, nil
 	case "pcg64":
 		bg := NewPCG64(ss)

@@ -252,8 +252,8 @@ func (s *SeedSequence) PoolSize() int { return s.poolSize }
 // NChildrenSpawned equals SeedSequence.n_children_spawned.
 func (s *SeedSequence) NChildrenSpawned() int { return s.nChildrenSpawned }
 
-// String mirrors the repr of numpy's SeedSequence (entropy and, when not
-// empty, spawn_key and n_children_spawned).
+// String equals repr(seed_seq) of numpy's SeedSequence (entropy, then
+// spawn_key, pool_size and n_children_spawned when not the defaults).
 func (s *SeedSequence) String() string {
 	var b strings.Builder
 	b.WriteString("SeedSequence(\n    entropy=")

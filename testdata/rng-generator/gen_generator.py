@@ -122,6 +122,7 @@ def run(c):
             kids = ss.spawn(c.get("spawn", 0))
             out["children"] = [[int(x) for x in k.pool] for k in kids]
             out["children_keys"] = [list(k.spawn_key) for k in kids]
+            out["repr"] = repr(ss)
             return out
         ss = seedseq(c)
         bg = np.random.PCG64(ss)
