@@ -39,10 +39,10 @@ printed on stderr as "seed: S".`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o, err := parseKfoldFlags(cmd, args[0])
-			if err != nil {
-				return err
+			if err == nil {
+				err = runKfold(cmd, o)
 			}
-			return runKfold(cmd, o)
+			return inputErr(args[0], err)
 		},
 	}
 	kfoldFlags(cmd)
@@ -93,7 +93,7 @@ func kfoldFolds(cmd *cobra.Command, o *kfoldOpts, ix *rows.Index) ([]split.Fold,
 		}
 		folds, err = split.GroupKFold{NSplits: o.folds}.Split(groups)
 		if err != nil {
-			return nil, foldsErr(err)
+			return nil, labelErr(foldsErr(err), "--group", o.group)
 		}
 		return folds, nil
 	case o.stratify != "":
@@ -109,7 +109,7 @@ func kfoldFolds(cmd *cobra.Command, o *kfoldOpts, ix *rows.Index) ([]split.Fold,
 		}
 		folds, err = split.StratifiedKFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs}.Split(y)
 		if err != nil {
-			return nil, foldsErr(err)
+			return nil, labelErr(foldsErr(err), "--stratify", o.stratify)
 		}
 		return folds, nil
 	}

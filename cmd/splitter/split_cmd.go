@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -53,10 +54,10 @@ is drawn and printed on stderr as "seed: S".`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o, err := parseSplitFlags(cmd, args[0])
-			if err != nil {
-				return err
+			if err == nil {
+				err = runSplit(cmd, o)
 			}
-			return runSplit(cmd, o)
+			return inputErr(args[0], err)
 		},
 	}
 	splitFlags(cmd)
@@ -93,17 +94,40 @@ func runSplit(cmd *cobra.Command, o *splitOpts) error {
 // inputErr prefixes err with the input file unless it already names it.
 func inputErr(input string, err error) error {
 	var pe *rows.ParseError
-	if errors.As(err, &pe) {
+	if err == nil || errors.As(err, &pe) || strings.Contains(err.Error(), input) {
 		return err
 	}
 	return fmt.Errorf("%s: %w", input, err)
+}
+
+// columnErr names the flag of a column that could not be read:
+// "data.csv: --stratify nope: no such column".
+func columnErr(err error, flag, name string) error {
+	var pe *rows.ParseError
+	if errors.As(err, &pe) && pe.Line == 0 {
+		return fmt.Errorf("%s: %s %s: %w", pe.File, flag, name, pe.Err)
+	}
+	return fmt.Errorf("%s %s: %w", flag, name, err)
+}
+
+// labelErr names the column flag behind a split error about labels.
+func labelErr(err error, flag, col string) error {
+	if col == "" {
+		return err
+	}
+	for _, e := range []error{split.ErrClassTooSmall, split.ErrTooFewForClasses, split.ErrNotFinite, split.ErrTargetType, split.ErrColumn, split.ErrNoGroups} {
+		if errors.Is(err, e) {
+			return fmt.Errorf("%s %s: %w", flag, col, err)
+		}
+	}
+	return err
 }
 
 // labelsOf reads column name of ix as scikit-learn labels.
 func labelsOf(ix *rows.Index, name string, flag string) (split.Labels, error) {
 	col, err := ix.Column(name)
 	if err != nil {
-		return split.Labels{}, fmt.Errorf("%s %s: %w", flag, name, err)
+		return split.Labels{}, columnErr(err, flag, name)
 	}
 	l, err := columnLabels(col)
 	if err != nil {
@@ -159,14 +183,14 @@ func sklearnSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, err
 	if o.group != "" {
 		folds, err := split.GroupShuffleSplit{NSplits: 1, TestSize: sizeArg(o.test), TrainSize: sizeArg(o.train), RandomState: rs}.Split(groups)
 		if err != nil {
-			return nil, sizeErr(err, "--test/--train")
+			return nil, labelErr(sizeErr(err, "--test/--train"), "--group", o.group)
 		}
 		return []part{{"train", folds[0].Train}, {"test", folds[0].Test}}, nil
 	}
 	opts := split.TrainTestOptions{TestSize: sizeArg(o.test), TrainSize: sizeArg(o.train), RandomState: rs, NoShuffle: !o.shuffle, Stratify: strat}
 	train, test, err := split.TrainTestSplit(n, opts)
 	if err != nil {
-		return nil, sizeErr(err, "--test/--train")
+		return nil, labelErr(sizeErr(err, "--test/--train"), "--stratify", o.stratify)
 	}
 	if !o.val.set {
 		return []part{{"train", train}, {"test", test}}, nil
@@ -178,7 +202,7 @@ func sklearnSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, err
 	}
 	tr, va, err := split.TrainTestSplit(len(train), opts)
 	if err != nil {
-		return nil, sizeErr(err, "--val")
+		return nil, labelErr(sizeErr(err, "--val"), "--stratify", o.stratify)
 	}
 	return []part{{"train", take(train, tr)}, {"val", take(train, va)}, {"test", test}}, nil
 }
@@ -189,7 +213,7 @@ func datasetsSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, er
 	if o.stratify != "" {
 		col, err := ix.Column(o.stratify)
 		if err != nil {
-			return nil, fmt.Errorf("--stratify %s: %w", o.stratify, err)
+			return nil, columnErr(err, "--stratify", o.stratify)
 		}
 		if strat, err = columnClassLabels(col); err != nil {
 			return nil, fmt.Errorf("--stratify %s: %w", o.stratify, err)
@@ -208,7 +232,7 @@ func datasetsSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, er
 	opts := split.HFOptions{TestSize: sizeArg(o.test), TrainSize: sizeArg(o.train), NoShuffle: !o.shuffle, Seed: seed, Stratify: strat, StratifyColumn: o.stratify}
 	train, test, err := split.HFTrainTestSplit(n, opts)
 	if err != nil {
-		return nil, sizeErr(err, "--test/--train")
+		return nil, labelErr(sizeErr(err, "--test/--train"), "--stratify", o.stratify)
 	}
 	if !o.val.set {
 		return []part{{"train", train}, {"test", test}}, nil
@@ -219,7 +243,7 @@ func datasetsSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, er
 	}
 	tr, va, err := split.HFTrainTestSplit(len(train), opts)
 	if err != nil {
-		return nil, sizeErr(err, "--val")
+		return nil, labelErr(sizeErr(err, "--val"), "--stratify", o.stratify)
 	}
 	return []part{{"train", take(train, tr)}, {"val", take(train, va)}, {"test", test}}, nil
 }

@@ -150,6 +150,16 @@ func TestSplitLive(t *testing.T) {
 	runLiveCases(t, 160, "split", "stratify", "noshuffle", "group")
 }
 
+func TestThreeWayAndTorchLive(t *testing.T) {
+	oracle.Require(t, "torch")
+	runLiveCases(t, 90, "val", "val-strat", "torch")
+}
+
+func TestShuffleSampleLive(t *testing.T) {
+	oracle.Require(t, "torch")
+	runLiveCases(t, 120, "shuffle", "shuffle-python", "shuffle-torch", "sample", "sample-group", "sample-python")
+}
+
 func TestKfoldLive(t *testing.T) {
 	runLiveCases(t, 80, "kfold", "kfold-strat", "kfold-group", "kfold-noshuffle")
 }

@@ -1,3 +1,8 @@
+"""Draws random CSV files and splitter command lines, and writes the bytes
+splitter must produce for each, computed from the rows the live Python call
+returns (or records the exception Python raises). Input (JSON on stdin):
+{"dir", "seed", "count", "kinds"}; output: the list of cases. Run by
+split_live_test.go with /usr/bin/python3."""
 import sys, json, os, random, traceback
 import numpy as np, pandas as pd
 from sklearn.model_selection import (train_test_split, GroupShuffleSplit, KFold,
@@ -62,8 +67,6 @@ def make_csv(n):
     last_no_eol = R.random() < 0.3 and n > 0
     if last_no_eol:
         records[-1][1] = ""
-    if R.random() < 0.15:
-        hdr_eol_final = hdr_eol
     parts = [header, hdr_eol]
     for r in records:
         if R.random() < 0.03 and r[1] != "":
@@ -132,7 +135,104 @@ for ci in range(cfg["count"]):
                 a, b = train_test_split(df, random_state=seed, **kw)
                 parts = {"train": list(a.index), "test": list(b.index)}
             for name, idx in parts.items():
-                exp[name] = b"".join([header.encode() + (hdr_eol or "\n").encode() if False else (header + hdr_eol).encode() if hdr_eol else (header + "\n").encode()] + [row_bytes(records[i], hdr_eol) for i in idx])
+                exp[name] = b"".join([(header + hdr_eol).encode()] + [row_bytes(records[i], hdr_eol) for i in idx])
+        elif kind in ("val", "val-strat"):
+            test = size_str() if R.random() < 0.9 else None
+            val = size_str()
+            args = ["--seed", str(seed), "--val", val] + (["--test", test] if test else [])
+            kw = dict(test_size=pysize(test))
+            kw2 = dict(test_size=pysize(val))
+            if kind == "val-strat":
+                args += ["--stratify", "label"]
+                kw["stratify"] = df["label"]
+            rest, te = train_test_split(df, random_state=seed, **kw)
+            if kind == "val-strat":
+                kw2["stratify"] = rest["label"]
+            tr, va = train_test_split(rest, random_state=seed, **kw2)
+            parts = {"train": list(tr.index), "val": list(va.index), "test": list(te.index)}
+            for name, idx in parts.items():
+                exp[name] = b"".join([(header + hdr_eol).encode()] + [row_bytes(records[i], hdr_eol) for i in idx])
+        elif kind == "torch":
+            import torch
+            from torch.utils.data import random_split
+            tseed = R.choice([R.randint(-2**63, 2**64 - 1), R.randint(0, 100), -1])
+            k = R.randint(1, 4)
+            if R.random() < 0.5:
+                fr = [R.random() for _ in range(k)]
+                tot = sum(fr)
+                lens = [repr(round(x / tot, 2)) for x in fr]
+            else:
+                cuts = sorted(R.randint(0, n) for _ in range(k - 1))
+                lens = [str(b - a) for a, b in zip([0] + cuts, cuts + [n])]
+                if R.random() < 0.1:
+                    lens[0] = str(int(lens[0]) + 1)
+            args = ["--compat", "torch", "--seed", str(tseed), "--lengths", ",".join(lens)]
+            names = ["part%d" % i for i in range(k)]
+            if R.random() < 0.3:
+                names = ["n%d" % i for i in range(k)]
+                args += ["--names", ",".join(names)]
+            pl = [float(x) if "." in x else int(x) for x in lens]
+            if any(isinstance(x, int) and x < 0 for x in pl):
+                raise ValueError("negative length")
+            import warnings
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                subsets = random_split(range(n), pl, generator=torch.Generator().manual_seed(tseed))
+            for name, sub in zip(names, subsets):
+                exp[name] = b"".join([(header + hdr_eol).encode()] + [row_bytes(records[i], hdr_eol) for i in list(sub)])
+        elif kind in ("shuffle", "shuffle-python", "shuffle-torch"):
+            out = os.path.join(d, "out", "data.shuffled.csv") if R.random() < 0.3 else os.path.join(d, "data.shuffled.csv")
+            args = ["shuffle", "-o", out]
+            if kind == "shuffle":
+                args += ["--seed", str(seed)]
+                idx = list(df.sample(frac=1, random_state=seed).index)
+            elif kind == "shuffle-python":
+                ps = R.choice([R.randint(-2**70, 2**70), R.randint(0, 1000)])
+                args += ["--compat", "python", "--seed", str(ps)]
+                idx = list(range(n)); random.seed(ps); random.shuffle(idx)
+            else:
+                import torch
+                ts = R.randint(-2**63, 2**64 - 1)
+                args += ["--compat", "torch", "--seed", str(ts)]
+                idx = torch.randperm(n, generator=torch.Generator().manual_seed(ts)).tolist()
+            exp["shuffled"] = b"".join([(header + hdr_eol).encode()] + [row_bytes(records[i], hdr_eol) for i in idx])
+        elif kind in ("sample", "sample-group", "sample-python"):
+            out = os.path.join(d, "data.sampled.csv")
+            args = ["sample", "-o", out]
+            replace = R.random() < 0.4
+            kw = {}
+            r = R.random()
+            if r < 0.45 or kind == "sample-python":
+                nn = R.choice([0, 1, R.randint(0, n + 2), R.randint(0, 5)])
+                args += ["--n", str(nn)]; kw["n"] = nn
+            elif r < 0.9:
+                fr = round(R.uniform(0, 1.5 if replace else 1.0), 3)
+                args += ["--frac", repr(fr)]; kw["frac"] = fr
+            if replace:
+                args += ["--replace"]; kw["replace"] = True
+            w = None
+            if R.random() < 0.3 and (kind != "sample-python" or replace):
+                args += ["--weights", "num" if R.random() < 0.5 else "id"]
+                w = args[-1]
+            if kind == "sample-python":
+                ps = R.randint(-2**40, 2**40)
+                args += ["--compat", "python", "--seed", str(ps)]
+                random.seed(ps)
+                k = kw.get("n", 1)
+                if replace:
+                    idx = random.choices(range(n), weights=None if w is None else list(df[w]), k=k)
+                else:
+                    idx = random.sample(range(n), k)
+            else:
+                args += ["--seed", str(seed)]
+                if w: kw["weights"] = w
+                if kind == "sample-group":
+                    args += ["--group", "grp"]
+                    res = df.groupby("grp").sample(random_state=seed, **kw)
+                else:
+                    res = df.sample(random_state=seed, **kw)
+                idx = list(res.index)
+            exp["sampled"] = b"".join([(header + hdr_eol).encode()] + [row_bytes(records[i], hdr_eol) for i in idx])
         elif kind in ("kfold", "kfold-strat", "kfold-group", "kfold-noshuffle"):
             K = R.choice([2, 3, 5, 10, R.randint(2, 12)])
             args = ["kfold", "--folds", str(K)]
@@ -160,7 +260,9 @@ for ci in range(cfg["count"]):
         err = "%s: %s" % (type(e).__name__, str(e).splitlines()[0] if str(e) else "")
         exp = {}
     outdir = None
-    if R.random() < 0.3:
+    if kind.startswith(("shuffle", "sample")):
+        outdir = os.path.dirname(args[2])
+    elif R.random() < 0.3:
         outdir = os.path.join(d, "out", "sub")
         args += ["--out-dir", outdir]
     for name, b in exp.items():

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// sampleCSV is a small valid input for flag tests.
+const sampleCSV = "id,label,grp,w\n0,a,1,1.5\n1,b,1,2\n2,a,2,0\n3,b,2,1\n4,a,3,1\n5,b,3,2\n6,a,4,1\n7,b,4,1\n"
+
+func writeInput(t *testing.T, content string) (dir, path string) {
+	t.Helper()
+	dir = t.TempDir()
+	path = filepath.Join(dir, "data.csv")
+	if err := os.WriteFile(path, []byte(content), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	return dir, path
+}
+
+// TestCommandErrors checks that bad flags, bad combinations, bad columns
+// and bad input fail with one line naming the culprit, and write nothing.
+func TestCommandErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args  []string
+		input string // default sampleCSV
+		want  string
+	}{
+		{args: []string{"--seed", "1", "--group", "grp", "--stratify", "label"}, want: "--group with --stratify"},
+		{args: []string{"--seed", "1", "--group", "grp", "--no-shuffle"}, want: "--group with --no-shuffle"},
+		{args: []string{"--seed", "1", "--compat", "datasets", "--group", "grp"}, want: "--compat datasets with --group"},
+		{args: []string{"--seed", "1", "--val", "0.2", "--train", "0.5"}, want: "--val with --train"},
+		{args: []string{"--seed", "1", "--val", "0.2", "--group", "grp"}, want: "--val with --group"},
+		{args: []string{"--seed", "1", "--lengths", "4,4"}, want: "--lengths"},
+		{args: []string{"--seed", "1", "--compat", "torch"}, want: "--lengths"},
+		{args: []string{"--seed", "1", "--compat", "torch", "--lengths", "3.0,5.0"}, want: "--lengths"},
+		{args: []string{"--seed", "1", "--compat", "torch", "--lengths", "0.56,0.34,0.1"}, want: "--lengths"},
+		{args: []string{"--seed", "1", "--compat", "torch", "--lengths", "-1,9"}, want: "--lengths"},
+		{args: []string{"--seed", "1", "--compat", "torch", "--lengths", "4,4", "--names", "a,a"}, want: "--names"},
+		{args: []string{"--seed", "1", "--compat", "torch", "--lengths", "4,4", "--names", "a"}, want: "--names"},
+		{args: []string{"--seed", "1", "--compat", "torch", "--test", "0.33"}, want: "--test"},
+		{args: []string{"--seed", "1", "--compat", "bogus"}, want: "--compat"},
+		{args: []string{"--seed", "-1"}, want: "--seed"},
+		{args: []string{"--seed", "4294967296"}, want: "--seed"},
+		{args: []string{"--seed", "1", "--test", "0"}, want: "--test"},
+		{args: []string{"--seed", "1", "--test", "1.0"}, want: "--test"},
+		{args: []string{"--seed", "1", "--test", "abc"}, want: "--test"},
+		{args: []string{"--seed", "1", "--test", "9"}, want: "--test"},
+		{args: []string{"--seed", "1", "--train", "1.5"}, want: "--train"},
+		{args: []string{"--seed", "1", "--test", "0.6", "--train", "0.6"}, want: "--test/--train"},
+		{args: []string{"--seed", "1", "--test", "0.2", "--val", "0"}, want: "--val"},
+		{args: []string{"--seed", "1", "--stratify", "nope"}, want: "nope"},
+		{args: []string{"--seed", "1", "--stratify", "id"}, want: "data.csv"},
+		{args: []string{"--seed", "1"}, input: "a,b\n1,2\n3,4\n5,\"6\n", want: "line 4"},
+		{args: []string{"--seed", "1"}, input: "a,b\n1,2\n3,4\n5,6,7\n", want: "line 4"},
+		{args: []string{"--seed", "1"}, input: "", want: "data.csv"},
+		{args: []string{"split", "--seed", "1", "missing.csv"}, want: "missing.csv"},
+		{args: []string{"kfold", "--folds", "1"}, want: "--folds"},
+		{args: []string{"kfold", "--folds", "3.0"}, want: "--folds"},
+		{args: []string{"kfold", "--folds", "9", "--seed", "1"}, want: "--folds"},
+		{args: []string{"kfold", "--seed", "1", "--no-shuffle"}, want: "--seed"},
+		{args: []string{"kfold", "--seed", "1", "--group", "grp"}, want: "--seed"},
+		{args: []string{"kfold", "--stratify", "label", "--group", "grp"}, want: "--group with --stratify"},
+		{args: []string{"kfold", "--seed", "1", "--stratify", "w"}, want: "data.csv"},
+		{args: []string{"shuffle", "--seed", "1"}, want: "-o"},
+		{args: []string{"shuffle", "--seed", "x", "-o", "out.csv"}, want: "--seed"},
+		{args: []string{"sample", "--seed", "1", "--n", "2", "--frac", "0.5", "-o", "out.csv"}, want: "frac"},
+		{args: []string{"sample", "--seed", "1", "--n", "-1", "-o", "out.csv"}, want: "n"},
+		{args: []string{"sample", "--seed", "1", "--n", "9", "-o", "out.csv"}, want: "data.csv"},
+		{args: []string{"sample", "--seed", "1", "--frac", "1.5", "-o", "out.csv"}, want: "Replace"},
+		{args: []string{"sample", "--seed", "1", "--n", "2", "--weights", "label", "-o", "out.csv"}, want: "--weights"},
+		{args: []string{"sample", "--seed", "1", "--n", "2", "--weights", "nope", "-o", "out.csv"}, want: "nope"},
+		{args: []string{"sample", "--seed", "1", "--n", "2", "-o", ""}, want: "-o"},
+	} {
+		input := sampleCSV
+		if tc.input != "" || tc.want == "data.csv" && len(tc.args) == 2 {
+			input = tc.input
+		}
+		dir, path := writeInput(t, input)
+		args := append([]string(nil), tc.args...)
+		if !strings.HasSuffix(args[len(args)-1], ".csv") || args[len(args)-2] == "-o" {
+			args = append(args, path)
+		}
+		res := runBin(t, dir, args...)
+		name := "splitter " + strings.Join(tc.args, " ")
+		if res.code == 0 {
+			t.Errorf("%s: exit 0, want an error", name)
+			continue
+		}
+		if bytes.Count(res.stderr, []byte("\n")) != 1 || !strings.Contains(string(res.stderr), tc.want) {
+			t.Errorf("%s: stderr %q, want one line naming %q", name, res.stderr, tc.want)
+		}
+		if left := filesUnder(t, dir); len(left) != 1 {
+			t.Errorf("%s: left %v", name, left)
+		}
+	}
+}
+
+// TestDefaultCommand checks that `splitter FLAGS INPUT` runs split, that
+// outputs go beside the input or in a created --out-dir, and that STEM
+// drops .csv.
+func TestDefaultCommand(t *testing.T) {
+	dir, path := writeInput(t, sampleCSV)
+	a := mustRun(t, dir, "--seed", "5", "--test", "0.25", path)
+	b := mustRun(t, dir, "split", "--seed", "5", "--test", "0.25", "--out-dir", "o/p", "data.csv")
+	if len(a.stderr)+len(b.stderr) != 0 {
+		t.Errorf("stderr: %q %q", a.stderr, b.stderr)
+	}
+	for _, part := range []string{"train", "test"} {
+		x, err1 := os.ReadFile(filepath.Join(dir, "data."+part+".csv"))
+		y, err2 := os.ReadFile(filepath.Join(dir, "o", "p", "data."+part+".csv"))
+		if err1 != nil || err2 != nil || !bytes.Equal(x, y) {
+			t.Errorf("%s: %v %v, equal=%v", part, err1, err2, bytes.Equal(x, y))
+		}
+	}
+	// Bare file name as the only argument; drawn seed on stderr.
+	res := mustRun(t, dir, "data.csv", "--out-dir", "drawn")
+	if !strings.HasPrefix(string(res.stderr), "seed: ") {
+		t.Errorf("no seed on stderr: %q", res.stderr)
+	}
+	// A mistyped command is not taken for a file.
+	if r := runBin(t, dir, "kfodl"); r.code == 0 || !strings.Contains(string(r.stderr), "unknown command") {
+		t.Errorf("kfodl: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// TestInterruptLeavesNothing sends SIGINT while a large split is being
+// written and checks that no output or temporary file remains.
+func TestInterruptLeavesNothing(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,text\n")
+	for i := range 3_000_000 {
+		b.WriteString(itoa(i))
+		b.WriteString(",\"some, quoted text\"\n")
+	}
+	dir, path := writeInput(t, b.String())
+	for _, delay := range []time.Duration{20 * time.Millisecond, 60 * time.Millisecond, 150 * time.Millisecond} {
+		cmd := exec.Command(splitterBin, "--seed", "1", "--test", "0.5", "--out-dir", filepath.Join(dir, "out"), path)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(delay)
+		cmd.Process.Signal(syscall.SIGINT)
+		err := cmd.Wait()
+		left := filesUnder(t, dir)
+		if err == nil {
+			// Finished before the signal: both outputs must be complete.
+			if len(left) != 3 {
+				t.Errorf("completed run left %v", left)
+			}
+			os.RemoveAll(filepath.Join(dir, "out"))
+			continue
+		}
+		t.Logf("interrupted after %v: %v", delay, err)
+		if len(left) != 1 {
+			t.Errorf("interrupted after %v: left %v", delay, left)
+		}
+	}
+}
