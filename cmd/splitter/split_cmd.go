@@ -115,7 +115,7 @@ func labelErr(err error, flag, col string) error {
 	if col == "" {
 		return err
 	}
-	for _, e := range []error{split.ErrClassTooSmall, split.ErrTooFewForClasses, split.ErrNotFinite, split.ErrTargetType, split.ErrColumn, split.ErrNoGroups} {
+	for _, e := range []error{split.ErrClassTooSmall, split.ErrTooFewForClasses, split.ErrNotFinite, split.ErrTargetType, split.ErrNoGroups} {
 		if errors.Is(err, e) {
 			return fmt.Errorf("%s %s: %w", flag, col, err)
 		}
