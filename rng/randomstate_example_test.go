@@ -1,6 +1,7 @@
 package rng_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -53,4 +54,26 @@ func ExampleParseLegacySeed() {
 	_, err := rng.ParseLegacySeed("4294967296")
 	fmt.Println(err, errors.Is(err, rng.ErrSeedRange))
 	// Output: Seed must be between 0 and 2**32 - 1 true
+}
+
+// r = np.random.RandomState(1); r.standard_normal(11); state = r.get_state()
+// (saved as JSON with key.tolist()); later r2.set_state(state); r2.standard_normal()
+func ExampleRandomState_SetState() {
+	r := rng.NewRandomState(1)
+	r.StandardNormalN(11)
+	saved, _ := json.Marshal(r.GetState()) // ["MT19937",[...624 words...],pos,has_gauss,gauss]
+
+	var st rng.LegacyState
+	if err := json.Unmarshal(saved, &st); err != nil {
+		panic(err)
+	}
+	r2 := rng.NewRandomState(0)
+	if err := r2.SetState(st); err != nil {
+		panic(err)
+	}
+	fmt.Println(st.Pos, st.HasGauss, st.CachedGaussian)
+	fmt.Println(r2.StandardNormal() == r.StandardNormal())
+	// Output:
+	// 36 1 -2.060140709497654
+	// true
 }
