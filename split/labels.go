@@ -23,6 +23,63 @@ type Labels struct {
 	// firstMissing: an object column whose first value is missing
 	// (type_of_target "unknown").
 	firstMissing bool
+	// cls holds per-class flags (clsNaN, clsInf, clsNonInt), from which
+	// the column flags above are derived; Subset recomputes them.
+	cls []uint8
+}
+
+const (
+	clsNaN uint8 = 1 << iota // NaN, or a missing value of an object column
+	clsInf
+	clsNonInt
+)
+
+// setClassFlags records per-class flags and derives the column flags.
+func (l *Labels) setClassFlags(cls []uint8) {
+	l.cls = cls
+	l.nan, l.inf, l.nonInt = false, false, false
+	for _, f := range cls {
+		l.nan = l.nan || f&clsNaN != 0
+		l.inf = l.inf || f&clsInf != 0
+		l.nonInt = l.nonInt || f&clsNonInt != 0
+	}
+	l.firstMissing = l.kind == kindString && len(l.codes) > 0 && cls[l.codes[0]]&clsNaN != 0
+}
+
+// Subset returns the labels of the samples idx, in that order — what
+// y[idx] is to numpy: classes renumbered among the values present, the
+// column's dtype and NaN/inf flags kept.
+func (l Labels) Subset(idx []int) Labels {
+	if l.IsNone() {
+		return l
+	}
+	newCode := make([]int, l.k)
+	for i := range newCode {
+		newCode[i] = -1
+	}
+	for _, i := range idx {
+		newCode[l.codes[i]] = 0
+	}
+	k := 0
+	var cls []uint8
+	for c := range newCode {
+		if newCode[c] == 0 {
+			newCode[c] = k
+			k++
+			if l.cls != nil {
+				cls = append(cls, l.cls[c])
+			} else {
+				cls = append(cls, 0)
+			}
+		}
+	}
+	codes := make([]int, len(idx))
+	for j, i := range idx {
+		codes[j] = newCode[l.codes[i]]
+	}
+	out := Labels{codes: codes, k: k, kind: l.kind}
+	out.setClassFlags(cls)
+	return out
 }
 
 type labelKind uint8
@@ -123,6 +180,22 @@ func EncodeFloats(values []float64) Labels {
 		}
 		return cmp.Compare(math.Float64frombits(a), math.Float64frombits(b))
 	})
+	cls := make([]uint8, l.k)
+	if l.nan || l.inf || l.nonInt {
+		for i, v := range values {
+			var f uint8
+			switch {
+			case v != v:
+				f = clsNaN | clsNonInt
+			case math.IsInf(v, 0):
+				f = clsInf | clsNonInt
+			case !floatIsInt64(v):
+				f = clsNonInt
+			}
+			cls[l.codes[i]] |= f
+		}
+	}
+	l.setClassFlags(cls)
 	return l
 }
 
@@ -154,9 +227,6 @@ func EncodeNullableStrings(values []string, missing []bool) Labels {
 		if i < len(missing) && missing[i] {
 			keys[i] = nanKey
 			l.nan = true
-			if i == 0 {
-				l.firstMissing = true
-			}
 			continue
 		}
 		keys[i] = v
@@ -173,6 +243,13 @@ func EncodeNullableStrings(values []string, missing []bool) Labels {
 		}
 		return cmp.Compare(a, b)
 	})
+	cls := make([]uint8, l.k)
+	for i, m := range missing {
+		if m && i < len(values) {
+			cls[l.codes[i]] = clsNaN
+		}
+	}
+	l.setClassFlags(cls)
 	return l
 }
 

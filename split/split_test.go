@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/big"
+	"math/rand/v2"
 	"strconv"
 	"testing"
 
@@ -140,5 +141,43 @@ func TestTestFolds(t *testing.T) {
 	got := TestFolds(folds, 7)
 	if want := []int{0, 0, 0, 1, 1, 2, 2}; !eqInts(got, want) {
 		t.Fatalf("TestFolds = %v, want %v", got, want)
+	}
+}
+
+// Subset must equal encoding the sub-column afresh (y[idx] in numpy).
+func TestLabelsSubset(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), 0.5, 2, -0.0, 0}
+	for range 500 {
+		n := r.IntN(30)
+		fv := make([]float64, n)
+		sv := make([]string, n)
+		miss := make([]bool, n)
+		for i := range fv {
+			fv[i] = specials[r.IntN(len(specials))]
+			sv[i] = string(rune('a' + r.IntN(4)))
+			miss[i] = r.IntN(5) == 0
+		}
+		idx := make([]int, r.IntN(n+1))
+		for i := range idx {
+			idx[i] = r.IntN(n)
+		}
+		subF := make([]float64, len(idx))
+		subS := make([]string, len(idx))
+		subM := make([]bool, len(idx))
+		for j, i := range idx {
+			subF[j], subS[j], subM[j] = fv[i], sv[i], miss[i]
+		}
+		for _, pair := range [][2]Labels{
+			{EncodeFloats(fv).Subset(idx), EncodeFloats(subF)},
+			{EncodeNullableStrings(sv, miss).Subset(idx), EncodeNullableStrings(subS, subM)},
+			{EncodeStrings(sv).Subset(idx), EncodeStrings(subS)},
+		} {
+			got, want := pair[0], pair[1]
+			if !eqInts(got.codes, want.codes) || got.k != want.k || got.kind != want.kind || got.nan != want.nan ||
+				got.inf != want.inf || got.nonInt != want.nonInt || got.firstMissing != want.firstMissing {
+				t.Fatalf("Subset(%v) of %v / %v:\n got  %+v\n want %+v", idx, fv, sv, got, want)
+			}
+		}
 	}
 }
