@@ -2,6 +2,7 @@ package rows
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -140,33 +141,54 @@ func TestPandasDifferential(t *testing.T) {
 	const n = 300
 	var cases []pandasCase
 	var datas [][]byte
+	var seps []byte
 	for i := 0; i < n; i++ {
 		data := genCSV(r)
-		p := filepath.Join(dir, fmt.Sprintf("c%d.csv", i))
+		sep := byte(',')
+		ext := ".csv"
+		if r.IntN(4) == 0 {
+			sep, ext = '\t', ".tsv"
+			data = bytes.ReplaceAll(data, []byte(","), []byte("\t"))
+		}
+		p := filepath.Join(dir, fmt.Sprintf("c%d%s", i, ext))
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		c := pandasCase{Path: p, Sep: ","}
-		if ix, err := IndexBytes(p, data, Options{}); err == nil {
+		c := pandasCase{Path: p, Sep: string(sep)}
+		if r.IntN(5) == 0 {
+			// gzip input: pandas infers the compression from .gz, as IndexFile.
+			c.Path = p + ".gz"
+			writeGzip(t, c.Path, data)
+		}
+		ix, err := IndexBytes(p, data, Options{Sep: sep})
+		fx, ferr := IndexFile(c.Path, Options{})
+		if (err == nil) != (ferr == nil) || (err == nil && (fx.Len() != ix.Len() || !slices.Equal(fx.Names(), ix.Names()))) {
+			t.Fatalf("IndexFile(%s) = %v, IndexBytes = %v", c.Path, ferr, err)
+		}
+		if ferr == nil {
+			fx.Close()
+		}
+		if err == nil {
 			order := make([]int, ix.Len())
 			for k := range order {
 				order[k] = k
 			}
-			c.ID = filepath.Join(dir, fmt.Sprintf("c%d.id.csv", i))
+			c.ID = filepath.Join(dir, fmt.Sprintf("c%d.id%s", i, ext))
 			writeRowsFile(t, ix, c.ID, order)
 			slices.Reverse(order)
-			c.Rev = filepath.Join(dir, fmt.Sprintf("c%d.rev.csv", i))
+			c.Rev = filepath.Join(dir, fmt.Sprintf("c%d.rev%s", i, ext))
 			writeRowsFile(t, ix, c.Rev, order)
 		}
 		cases = append(cases, c)
 		datas = append(datas, data)
+		seps = append(seps, sep)
 	}
 	var got []pandasRead
 	oracle.RunJSON(t, pandasReadScript, cases, &got)
 	fails := 0
 	for i, want := range got {
 		data := datas[i]
-		if msg := comparePandas(data, want); msg != "" {
+		if msg := comparePandasSep(data, seps[i], want, true); msg != "" {
 			fails++
 			if fails <= 10 {
 				t.Errorf("case %d %q:\n%s", i, data, msg)
@@ -176,8 +198,10 @@ func TestPandasDifferential(t *testing.T) {
 	t.Logf("%d CSVs compared with pandas.read_csv, %d mismatches", n, fails)
 }
 
-func comparePandas(data []byte, want pandasRead) string {
-	ix, err := IndexBytes("x.csv", data, Options{})
+// comparePandasSep compares the engine on data with what pandas read;
+// copies checks the copies WriteRows made (IDOK, RevOK).
+func comparePandasSep(data []byte, sep byte, want pandasRead, copies bool) string {
+	ix, err := IndexBytes("x.csv", data, Options{Sep: sep})
 	if errors.Is(err, ErrCRSpace) {
 		// pandas garbles such files or raises "Buffer overflow caught".
 		return ""
@@ -220,6 +244,9 @@ func comparePandas(data []byte, want pandasRead) string {
 			return fmt.Sprintf("column %q values:\nGo     %s\npandas %s", name, g, w)
 		}
 	}
+	if !copies {
+		return ""
+	}
 	// A copy that splitter itself accepts must read back in pandas as the
 	// same rows (reversed for the reversed copy). Copies it refuses are
 	// files pandas misreads too: dropping blank lines can put a line that
@@ -240,7 +267,7 @@ func comparePandas(data []byte, want pandasRead) string {
 		}
 		var buf bytes.Buffer
 		ix.WriteRows(&buf, order)
-		rx, err := IndexBytes("copy.csv", buf.Bytes(), Options{})
+		rx, err := IndexBytes("copy.csv", buf.Bytes(), Options{Sep: sep})
 		if err == nil && rx.IndexColumns() == ix.IndexColumns() && !strings.Contains(msg, `"err"`) {
 			return fmt.Sprintf("copy (reversed %v) written by WriteRows does not read back as the same rows: %s", rev, msg)
 		}
@@ -261,6 +288,17 @@ func writeRowsFile(t *testing.T, ix *Index, path string, order []int) {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeGzip(t *testing.T, path string, data []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(data)
+	zw.Close()
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
