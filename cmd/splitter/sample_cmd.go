@@ -3,11 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 
 	"github.com/spf13/cobra"
 
+	"github.com/splitter-dev/splitter/frame"
 	"github.com/splitter-dev/splitter/rng"
 	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/sample"
@@ -198,7 +198,7 @@ func runSample(cmd *cobra.Command, input string) error {
 			if err != nil {
 				return nil, columnErr(err, "--group", group)
 			}
-			if groups, err = columnGroups(col); err != nil {
+			if groups, err = frame.RowsGroups(col); err != nil {
 				return nil, fmt.Errorf("--group %s: %w", group, err)
 			}
 		}
@@ -220,69 +220,11 @@ func weightColumn(ix *rows.Index, name string) ([]float64, error) {
 	if err != nil {
 		return nil, columnErr(err, "--weights", name)
 	}
-	switch col.Kind {
-	case rows.Int64:
-		w := make([]float64, len(col.Ints))
-		for i, v := range col.Ints {
-			w[i] = float64(v)
-		}
-		return w, nil
-	case rows.Uint64:
-		w := make([]float64, len(col.Uints))
-		for i, v := range col.Uints {
-			w[i] = float64(v)
-		}
-		return w, nil
-	case rows.Float64:
-		return col.Floats, nil
-	case rows.Bool:
-		w := make([]float64, len(col.Bools))
-		for i, v := range col.Bools {
-			switch {
-			case col.Null != nil && col.Null[i]:
-				w[i] = math.NaN()
-			case v:
-				w[i] = 1
-			}
-		}
-		return w, nil
-	case rows.Mixed:
-		if f, ok := numericValues(col.Values); ok {
-			return f, nil
-		}
+	w, err := frame.RowsWeights(col)
+	if err != nil {
+		return nil, fmt.Errorf("--weights %s: %w", name, err)
 	}
-	return nil, fmt.Errorf("--weights %s: the column is not numeric (pandas cannot convert it to float)", name)
-}
-
-// columnGroups builds df.groupby(col)'s groups.
-func columnGroups(col *rows.Column) (sample.Groups, error) {
-	valid := func() []bool {
-		if col.Null == nil {
-			return nil
-		}
-		v := make([]bool, len(col.Null))
-		for i, n := range col.Null {
-			v[i] = !n
-		}
-		return v
-	}
-	switch col.Kind {
-	case rows.Int64:
-		return sample.GroupsInt64(col.Ints), nil
-	case rows.Uint64:
-		return sample.GroupsCodes(uintRanks(col.Uints)), nil
-	case rows.Float64:
-		return sample.GroupsFloat64(col.Floats), nil
-	case rows.Bool:
-		return sample.GroupsBool(col.Bools, valid()), nil
-	case rows.String:
-		return sample.GroupsString(col.Strings, valid()), nil
-	case rows.Mixed:
-		if f, ok := numericValues(col.Values); ok {
-			return sample.GroupsFloat64(f), nil
-		}
-	}
-	return sample.Groups{}, ErrMixedColumn
+	return w, nil
 }
 
 // pandasSeed resolves --seed as pandas' random_state=int:

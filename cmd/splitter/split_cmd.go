@@ -198,7 +198,7 @@ func sklearnSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, err
 	// Second step on the rest, in the rest's row order.
 	opts = split.TrainTestOptions{TestSize: sizeArg(o.val), RandomState: rs, NoShuffle: !o.shuffle}
 	if !strat.IsNone() {
-		opts.Stratify = subLabels(strat, train)
+		opts.Stratify = strat.Subset(train)
 	}
 	tr, va, err := split.TrainTestSplit(len(train), opts)
 	if err != nil {
@@ -239,7 +239,7 @@ func datasetsSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, er
 	}
 	opts = split.HFOptions{TestSize: sizeArg(o.val), NoShuffle: !o.shuffle, Seed: seed, StratifyColumn: o.stratify}
 	if !strat.IsNone() {
-		opts.Stratify = subLabels(strat, train)
+		opts.Stratify = strat.Subset(train)
 	}
 	tr, va, err := split.HFTrainTestSplit(len(train), opts)
 	if err != nil {
@@ -255,17 +255,6 @@ func take(base, idx []int) []int {
 		out[i] = base[j]
 	}
 	return out
-}
-
-// subLabels returns the labels of the rows idx, as y[idx] would be
-// (classes re-encoded on the subset, as np.unique sees it).
-func subLabels(l split.Labels, idx []int) split.Labels {
-	codes := l.Codes()
-	sub := make([]int, len(idx))
-	for i, j := range idx {
-		sub[i] = codes[j]
-	}
-	return split.LabelsFromCodes(sub)
 }
 
 // sizeErr names the flags behind a split error about sizes or seeds.
