@@ -95,7 +95,10 @@ func (g *Generator) randomInterval(max uint64) uint64 {
 
 // Shuffle equals Generator.shuffle(x) on a 1-D sequence of length n: for
 // i = n-1 down to 1 it draws j uniformly from [0, i] with numpy's masked
-// rejection (random_interval) and calls swap(i, j).
+// rejection (random_interval) and calls swap(i, j). Generator.shuffle(x,
+// axis=k) on an n-D array makes the same draws with n = x.shape[k] and
+// swaps whole slices — except that numpy draws nothing at all for an array
+// with no elements, so skip the call then.
 func (g *Generator) Shuffle(n int, swap func(i, j int)) {
 	if g.pcg != nil && n-1 <= 0xffffffff {
 		g.pcg.genShuffle32(n, swap)
@@ -109,6 +112,8 @@ func (g *Generator) Shuffle(n int, swap func(i, j int)) {
 
 // Permutation equals Generator.permutation(n): numpy.arange(n) shuffled by
 // Generator.shuffle. n <= 0 gives an empty slice, as numpy's arange(n) does.
+// Generator.permutation(x, axis=k) of an array is x indexed along axis k
+// by Permutation(x.shape[k]) (drawn even when x has no elements).
 func (g *Generator) Permutation(n int) []int {
 	if n <= 0 {
 		return []int{}

@@ -205,6 +205,34 @@ func genRunOp(t testing.TB, g *Generator, op genOp) (out map[string]any, skip bo
 		}
 		g.Shuffle(n, func(i, j int) { x[i], x[j] = x[j], x[i] })
 		return genIntsOf(x), false
+	case "permutation_axis", "shuffle_axis":
+		// numpy permutes the index along the axis: the draws of
+		// Permutation(shape[axis]) / Shuffle(shape[axis], swap).
+		shape, ax := op.Shape, *op.Axis
+		n, _ := genShapeSize(shape)
+		var p []int
+		if op.F == "permutation_axis" {
+			p = g.Permutation(shape[ax])
+		} else if n == 0 {
+			return genInts(nil), false // numpy: shuffling an empty array draws nothing
+		} else {
+			p = make([]int, shape[ax])
+			for i := range p {
+				p[i] = i
+			}
+			g.Shuffle(len(p), func(i, j int) { p[i], p[j] = p[j], p[i] })
+		}
+		inner := 1
+		for _, d := range shape[ax+1:] {
+			inner *= d
+		}
+		out := make([]int, 0, n)
+		for k := 0; k < n; k++ {
+			o, rest := k/(shape[ax]*inner), k%(shape[ax]*inner)
+			a, in := rest/inner, rest%inner
+			out = append(out, (o*shape[ax]+p[a])*inner+in)
+		}
+		return genIntsOf(out), false
 	case "permuted":
 		var idx []int
 		var err error

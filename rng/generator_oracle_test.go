@@ -116,6 +116,10 @@ func genRandOp(r *rand.Rand) genOp {
 		if r.IntN(4) != 0 {
 			ax = genIntp(r.IntN(2*nd+2) - nd - 1)
 		}
+		if r.IntN(3) == 0 {
+			f := []string{"permutation_axis", "shuffle_axis"}[r.IntN(2)]
+			return genOp{F: f, Shape: shape, Axis: genIntp(r.IntN(nd))}
+		}
 		return genOp{F: "permuted", Shape: shape, Axis: ax}
 	case 6:
 		var pop int

@@ -91,6 +91,13 @@ def gen_op(g, op):
         x = list(range(n))
         g.shuffle(x)
         return ints(x)
+    if f in ("permutation_axis", "shuffle_axis"):
+        shape = op["shape"]
+        x = np.arange(int(np.prod(shape)), dtype=np.int64).reshape(shape)
+        if f == "permutation_axis":
+            return ints(g.permutation(x, axis=op["axis"]).reshape(-1))
+        g.shuffle(x, axis=op["axis"])
+        return ints(x.reshape(-1))
     if f == "permuted":
         shape = op["shape"]
         x = np.arange(int(np.prod(shape)), dtype=np.int64).reshape(shape)
@@ -234,6 +241,12 @@ def golden_cases():
     for shape in ([3, 4], [1, 7], [7, 1], [0, 3], [5, 6], [2, 3, 4]):
         ops = [{"f": "permuted", "shape": shape, "axis": ax} for ax in (None, 0, 1, -1, 2, -3)]
         cases.append(gcase("2", ops))
+    for shape in ([4, 5], [2, 3, 4], [1, 6], [6, 0]):
+        ops = []
+        for ax in range(len(shape)):
+            ops.append({"f": "permutation_axis", "shape": shape, "axis": ax})
+            ops.append({"f": "shuffle_axis", "shape": shape, "axis": ax})
+        cases.append(gcase("6", ops))
     cases.append(gcase("3", [{"f": "uniform", "low": "5.0", "high": "1.0", "n": 1}, {"f": "uniform", "low": "0.0", "high": "inf", "n": 1},
                              {"f": "uniform", "low": "0.0", "high": "-0.0", "n": None}, {"f": "uniform", "low": "0.0", "high": "1.0", "n": -1},
                              {"f": "uniform", "low": "nan", "high": "1.0", "n": 1}, {"f": "uniform", "low": "-1e308", "high": "1e308", "n": 1},
