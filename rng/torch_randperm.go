@@ -61,23 +61,24 @@ func torchShuffleForward[T int | int32 | int64](g *TorchGenerator, r []T) {
 		z := int(g.mt.Uint32())
 		r[i], r[i+z] = r[i+z], r[i]
 	}
-	// The hot loop draws straight from the key array (MT19937.Uint32 is
-	// too big to inline): same outputs, same order.
-	m := &g.mt
-	for ; i < n-1; i++ {
-		if m.pos >= mtN {
-			m.refill()
+	// The draws do not depend on r: a block of offsets is drawn ahead of
+	// its swaps, so that the swaps' cache misses overlap instead of
+	// queueing behind the generator. Same draws, same swaps, same order.
+	var zs [torchBlock]uint32
+	for i < n-1 {
+		m := min(torchBlock, n-1-i)
+		for b := range m {
+			zs[b] = g.mt.Uint32() % uint32(n-i-b)
 		}
-		y := m.key[m.pos]
-		m.pos++
-		y ^= y >> 11
-		y ^= (y << 7) & 0x9d2c5680
-		y ^= (y << 15) & 0xefc60000
-		y ^= y >> 18
-		z := int(y % uint32(n-i))
-		r[i], r[i+z] = r[i+z], r[i]
+		for b := range m {
+			z := i + b + int(zs[b])
+			r[i+b], r[z] = r[z], r[i+b]
+		}
+		i += m
 	}
 }
+
+const torchBlock = 256
 
 // torchInsideOut is the large-n loop of randperm_cpu since PR #143682; it
 // overwrites r with a permutation of 0..len(r)-1.
