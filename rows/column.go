@@ -3,6 +3,7 @@ package rows
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Kind is the type pandas infers for a column.
@@ -128,6 +129,12 @@ func (c *Column) Value(i int) any {
 // pd.read_csv(path)[name]. It makes one sequential pass over the file. A
 // name the header does not have is a ParseError wrapping ErrNoColumn.
 func (ix *Index) Column(name string) (*Column, error) {
+	if ix.jsonl {
+		if !slices.Contains(ix.Names(), name) {
+			return nil, &ParseError{File: ix.name, Err: fmt.Errorf("%w %q", ErrNoColumn, name)}
+		}
+		return ix.jsonlColumn(name)
+	}
 	j := -1
 	for k, nm := range ix.names {
 		if nm == name {

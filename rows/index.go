@@ -13,7 +13,20 @@ type Options struct {
 	// Sep is the field delimiter, as read_csv(sep=...) with a one-character
 	// sep; 0 means ',' (or '\t' for a .tsv file in IndexFile).
 	Sep byte
+	// Format is the input format; Auto picks JSON Lines for .jsonl and
+	// .ndjson paths (also gzipped) in IndexFile, CSV otherwise.
+	Format Format
 }
+
+// Format is an input format.
+type Format int
+
+// Formats.
+const (
+	Auto      Format = iota // from the file name (IndexFile), CSV for IndexBytes
+	CSV                     // pandas.read_csv
+	JSONLines               // pandas.read_json(lines=True)
+)
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
@@ -32,6 +45,7 @@ type Index struct {
 	leading    int     // leading index columns (first data row longer than the header)
 	starts     []int64 // len = rows+1; starts[rows] is the end of the data
 	sink       byte    // defeats dead-load elimination of prefetching loads
+	jsonl      bool    // JSON Lines: one row a line, no header
 	freeStarts func()
 }
 
@@ -47,7 +61,12 @@ func IndexFile(path string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix, err := indexData(path, data, opts)
+	var ix *Index
+	if opts.Format == JSONLines || (opts.Format == Auto && isJSONLPath(path)) {
+		ix, err = indexJSONL(path, data)
+	} else {
+		ix, err = indexData(path, data, opts)
+	}
 	if err != nil {
 		release()
 		return nil, err
@@ -58,6 +77,9 @@ func IndexFile(path string, opts Options) (*Index, error) {
 
 // IndexBytes indexes an in-memory CSV; name is used in error messages.
 func IndexBytes(name string, data []byte, opts Options) (*Index, error) {
+	if opts.Format == JSONLines {
+		return indexJSONL(name, data)
+	}
 	if opts.Sep == 0 {
 		opts.Sep = ','
 	}
@@ -244,7 +266,12 @@ func (ix *Index) Len() int { return len(ix.starts) - 1 }
 
 // Names returns the column names, list(pd.read_csv(path).columns): empty
 // names become "Unnamed: i" and duplicates are mangled to "a.1", "a.2".
-func (ix *Index) Names() []string { return append([]string(nil), ix.names...) }
+func (ix *Index) Names() []string {
+	if ix.jsonl && ix.names == nil {
+		ix.names = ix.jsonlNames()
+	}
+	return append([]string(nil), ix.names...)
+}
 
 // IndexColumns returns how many leading fields pandas reads as the index
 // (the first data row had that many more fields than the header).
@@ -264,6 +291,9 @@ func (ix *Index) Record(i int) []byte {
 
 func (ix *Index) bounds(i int) (int, int) {
 	s := int(ix.starts[i])
+	if ix.jsonl {
+		return s, jsonlEnd(ix.data, s)
+	}
 	return s, recordEnd(ix.data, s, int(ix.starts[i+1]), ix.sep)
 }
 

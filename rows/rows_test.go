@@ -225,3 +225,31 @@ func FuzzIndex(f *testing.F) {
 		}
 	})
 }
+
+func TestJSONLines(t *testing.T) {
+	in := "{\"a\": 1, \"b\": \"x\"}\r\n\n  \n{}\n{\"b\": \"y\"}"
+	ix, err := IndexBytes("t.jsonl", []byte(in), Options{Format: JSONLines})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.Len() != 3 || strings.Join(ix.Names(), "|") != "a|b" {
+		t.Fatalf("%d rows, names %q", ix.Len(), ix.Names())
+	}
+	var buf bytes.Buffer
+	ix.WriteRows(&buf, []int{2, 0, 1})
+	if want := "{\"b\": \"y\"}\n{\"a\": 1, \"b\": \"x\"}\r\n{}\n"; buf.String() != want {
+		t.Errorf("WriteRows %q, want %q", buf.String(), want)
+	}
+	buf.Reset()
+	ix.WriteWithColumn(&buf, "fold", []string{"0", "1", "2"})
+	if want := "{\"a\": 1, \"b\": \"x\",\"fold\":0}\r\n{\"fold\":1}\n{\"b\": \"y\",\"fold\":2}\n"; buf.String() != want {
+		t.Errorf("WriteWithColumn %q, want %q", buf.String(), want)
+	}
+	col, err := ix.Column("a")
+	if err != nil || col.Dtype() != "float64" || !col.Null[1] {
+		t.Errorf("column a: %v %v", col, err)
+	}
+	if _, err := IndexBytes("bad.jsonl", []byte("{\"a\":1}\n[1]\n"), Options{Format: JSONLines}); !errors.Is(err, ErrJSON) {
+		t.Errorf("array line: %v", err)
+	}
+}

@@ -2,7 +2,9 @@ package rows
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 )
@@ -23,7 +25,7 @@ func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int)
 	n := ix.Len()
 	out := make([]byte, 0, writeBuf)
 	out = append(out, ix.header...)
-	if n > 0 && len(lineEnd(ix.header)) == 0 {
+	if n > 0 && len(ix.header) > 0 && len(lineEnd(ix.header)) == 0 {
 		out = append(out, ix.headerEOL...)
 	}
 	data := ix.data
@@ -54,7 +56,12 @@ func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int)
 			sink += data[ss[k]] + data[ee[k]-1]
 		}
 		for k := 0; k < m; k++ {
-			e := recordEnd(data, ss[k], ee[k], ix.sep)
+			var e int
+			if ix.jsonl {
+				e = jsonlEnd(data, ss[k])
+			} else {
+				e = recordEnd(data, ss[k], ee[k], ix.sep)
+			}
 			rec := data[ss[k]:e]
 			if len(out)+len(rec)+2 > cap(out) {
 				if _, err := w.Write(out); err != nil {
@@ -90,6 +97,32 @@ func (ix *Index) WriteWithColumn(w io.Writer, name string, values []string) erro
 		return fmt.Errorf("rows: %d values for %d rows", len(values), n)
 	}
 	bw := bufio.NewWriterSize(w, writeBuf)
+	if ix.jsonl {
+		// JSON Lines: the key is added as the object's last member.
+		for i := 0; i < n; i++ {
+			rec := ix.Record(i)
+			eol := lineEnd(rec)
+			if len(eol) == 0 {
+				eol = ix.headerEOL
+			}
+			body := rec[:len(rec)-len(lineEnd(rec))]
+			j := bytes.LastIndexByte(body, '}')
+			inner := bytes.TrimSpace(body[:j])
+			bw.Write(body[:j])
+			if len(inner) > 0 && inner[len(inner)-1] != '{' {
+				bw.WriteByte(',')
+			}
+			key, _ := json.Marshal(name)
+			bw.Write(key)
+			bw.WriteByte(':')
+			bw.WriteString(values[i])
+			bw.Write(body[j:])
+			if _, err := bw.Write(eol); err != nil {
+				return err
+			}
+		}
+		return bw.Flush()
+	}
 	sep := []byte{ix.sep}
 	h := ix.header
 	eol := lineEnd(h)
