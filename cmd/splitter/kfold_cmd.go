@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -46,10 +47,16 @@ printed on stderr as "seed: S".`,
 		},
 	}
 	kfoldFlags(cmd)
+	manifestFlags(cmd)
 	return cmd
 }
 
 func runKfold(cmd *cobra.Command, o *kfoldOpts) error {
+	mpath, err := manifestPath(cmd, defaultManifest(o.input, o.outDir))
+	if err != nil {
+		return err
+	}
+	j := startJob(cmd, o.input)
 	ix, err := rows.IndexFile(o.input, rows.Options{})
 	if err != nil {
 		return err
@@ -66,20 +73,11 @@ func runKfold(cmd *cobra.Command, o *kfoldOpts) error {
 			values[i] = s
 		}
 	}
-	path := outputPath(o.input, o.outDir, "folds")
-	out := rows.NewOutputs(cmd.Context())
-	w, err := out.Create(path)
-	if err == nil {
-		err = ix.WriteWithColumn(w, "fold", values)
-	}
-	if err == nil {
-		err = cmd.Context().Err()
-	}
-	if err != nil {
-		out.Abort()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return out.Commit()
+	j.rows = ix.Len()
+	j.python = kfoldPython(cmd, o)
+	out := output{name: "folds", path: outputPath(o.input, o.outDir, "folds"), rows: ix.Len(),
+		write: func(w io.Writer) error { return ix.WriteWithColumn(w, "fold", values) }}
+	return j.commit(cmd.Context(), []output{out}, mpath)
 }
 
 func kfoldFolds(cmd *cobra.Command, o *kfoldOpts, ix *rows.Index) ([]split.Fold, error) {

@@ -3,7 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -38,6 +41,16 @@ Without --seed a seed is drawn and printed on stderr as "seed: S".`,
 			}
 			compat, _ := cmd.Flags().GetString("compat")
 			var order func(n int) ([]int, error)
+			python := func() string {
+				seed := seedUsed(cmd)
+				switch compat {
+				case "python":
+					return "x = list(range(len(df)))\nrandom.seed(" + seed + ")\nrandom.shuffle(x)\ndf.iloc[x]"
+				case "torch":
+					return "df.iloc[torch.randperm(len(df), generator=torch.Generator().manual_seed(" + seed + ")).numpy()]"
+				}
+				return "df.sample(frac=1, random_state=" + seed + ")"
+			}
 			switch compat {
 			case "pandas", "":
 				order = func(n int) ([]int, error) {
@@ -66,13 +79,14 @@ Without --seed a seed is drawn and printed on stderr as "seed: S".`,
 			default:
 				return flagErr("--compat", compat, errors.New("want pandas, python or torch"))
 			}
-			return inputErr(args[0], runRowsTo(cmd, args[0], out, order))
+			return inputErr(args[0], runRowsTo(cmd, args[0], out, python, order))
 		},
 	}
 	f := cmd.Flags()
 	f.String("seed", "", "random_state `S` (range per --compat); drawn from the OS when absent")
 	f.StringP("output", "o", "", "output file `OUT` (its folder is created if missing)")
 	f.String("compat", "pandas", "emulated call: pandas, python or torch")
+	manifestFlags(cmd)
 	return cmd
 }
 
@@ -114,6 +128,7 @@ are an error. N written with a '.' is a float, as pandas receives it.`,
 	f.String("group", "", "df.groupby(`COL`).sample(...)")
 	f.StringP("output", "o", "", "output file `OUT` (its folder is created if missing)")
 	f.String("compat", "pandas", "emulated call: pandas or python")
+	manifestFlags(cmd)
 	return cmd
 }
 
@@ -165,7 +180,18 @@ func runSample(cmd *cobra.Command, input string) error {
 		if opt.N != nil {
 			k = *opt.N
 		}
-		return runRowsToIndex(cmd, input, out, func(ix *rows.Index) ([]int, error) {
+		python := func() string {
+			call := "random.sample(range(len(df)), " + itoa(k) + ")"
+			if replace {
+				w := ""
+				if weights != "" {
+					w = "weights=df[" + pyStr(weights) + "], "
+				}
+				call = "random.choices(range(len(df)), " + w + "k=" + itoa(k) + ")"
+			}
+			return "random.seed(" + seedUsed(cmd) + ")\ndf.iloc[" + call + "]"
+		}
+		return runRowsToIndex(cmd, input, out, python, func(ix *rows.Index) ([]int, error) {
 			var w []float64
 			if weights != "" {
 				var err error
@@ -185,7 +211,27 @@ func runSample(cmd *cobra.Command, input string) error {
 	default:
 		return flagErr("--compat", compat, errors.New("want pandas or python"))
 	}
-	return runRowsToIndex(cmd, input, out, func(ix *rows.Index) ([]int, error) {
+	python := func() string {
+		var a []string
+		if opt.N != nil {
+			a = append(a, "n="+str("n"))
+		}
+		if opt.Frac != nil {
+			a = append(a, "frac="+str("frac"))
+		}
+		if replace {
+			a = append(a, "replace=True")
+		}
+		if weights != "" {
+			a = append(a, "weights=df["+pyStr(weights)+"]")
+		}
+		a = append(a, "random_state="+seedUsed(cmd))
+		if group != "" {
+			return "df.groupby(" + pyStr(group) + ").sample(" + strings.Join(a, ", ") + ")"
+		}
+		return "df.sample(" + strings.Join(a, ", ") + ")"
+	}
+	return runRowsToIndex(cmd, input, out, python, func(ix *rows.Index) ([]int, error) {
 		var err error
 		if weights != "" {
 			if opt.Weights, err = weightColumn(ix, weights); err != nil {
@@ -268,13 +314,19 @@ func torchSeed(cmd *cobra.Command) (*rng.TorchGenerator, error) {
 }
 
 // runRowsTo indexes input, draws the row order from its length and writes
-// those rows to out atomically.
-func runRowsTo(cmd *cobra.Command, input, out string, order func(n int) ([]int, error)) error {
-	return runRowsToIndex(cmd, input, out, func(ix *rows.Index) ([]int, error) { return order(ix.Len()) })
+// those rows to out atomically, with the manifest.
+func runRowsTo(cmd *cobra.Command, input, out string, python func() string, order func(n int) ([]int, error)) error {
+	return runRowsToIndex(cmd, input, out, python, func(ix *rows.Index) ([]int, error) { return order(ix.Len()) })
 }
 
 // runRowsToIndex is runRowsTo with access to the index (columns).
-func runRowsToIndex(cmd *cobra.Command, input, out string, order func(ix *rows.Index) ([]int, error)) error {
+func runRowsToIndex(cmd *cobra.Command, input, out string, python func() string, order func(ix *rows.Index) ([]int, error)) error {
+	stem, _ := splitName(out)
+	mpath, err := manifestPath(cmd, filepath.Join(filepath.Dir(out), stem+".split.json"))
+	if err != nil {
+		return err
+	}
+	j := startJob(cmd, input)
 	ix, err := rows.IndexFile(input, rows.Options{})
 	if err != nil {
 		return err
@@ -284,19 +336,12 @@ func runRowsToIndex(cmd *cobra.Command, input, out string, order func(ix *rows.I
 	if err != nil {
 		return err
 	}
-	outs := rows.NewOutputs(cmd.Context())
-	w, err := outs.Create(out)
-	if err == nil {
-		err = ix.WriteRowsContext(cmd.Context(), w, idx)
-	}
-	if err == nil {
-		err = cmd.Context().Err()
-	}
-	if err != nil {
-		outs.Abort()
-		return fmt.Errorf("writing %s: %w", out, err)
-	}
-	return outs.Commit()
+	j.rows = ix.Len()
+	j.python = readCSV(input) + python()
+	ctx := cmd.Context()
+	o := output{name: cmd.Name() + "d", path: out, rows: len(idx),
+		write: func(w io.Writer) error { return ix.WriteRowsContext(ctx, w, idx) }}
+	return j.commit(ctx, []output{o}, mpath)
 }
 
 // sampleErr names the flag behind a pandas sampling error.

@@ -1,9 +1,9 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"strings"
 
@@ -61,6 +61,7 @@ is drawn and printed on stderr as "seed: S".`,
 		},
 	}
 	splitFlags(cmd)
+	manifestFlags(cmd)
 	return cmd
 }
 
@@ -71,6 +72,11 @@ type part struct {
 }
 
 func runSplit(cmd *cobra.Command, o *splitOpts) error {
+	mpath, err := manifestPath(cmd, defaultManifest(o.input, o.outDir))
+	if err != nil {
+		return err
+	}
+	j := startJob(cmd, o.input)
 	ix, err := rows.IndexFile(o.input, rows.Options{})
 	if err != nil {
 		return err
@@ -88,7 +94,15 @@ func runSplit(cmd *cobra.Command, o *splitOpts) error {
 	if err != nil {
 		return inputErr(o.input, err)
 	}
-	return writeParts(cmd.Context(), ix, o.input, o.outDir, parts)
+	j.rows = ix.Len()
+	j.python = splitPython(cmd, o, o.torchLengths)
+	ctx := cmd.Context()
+	outs := make([]output, len(parts))
+	for i, p := range parts {
+		outs[i] = output{name: p.name, path: outputPath(o.input, o.outDir, p.name), rows: len(p.rows),
+			write: func(w io.Writer) error { return ix.WriteRowsContext(ctx, w, p.rows) }}
+	}
+	return j.commit(ctx, outs, mpath)
 }
 
 // inputErr prefixes err with the input file unless it already names it.
@@ -273,25 +287,4 @@ func sizeErr(err error, sizeFlags string) error {
 		return fmt.Errorf("%s: %w", sizeFlags, err)
 	}
 	return err
-}
-
-// writeParts writes each part to STEM.NAME.EXT atomically: all files or,
-// on any error or interrupt, none.
-func writeParts(ctx context.Context, ix *rows.Index, input, outDir string, parts []part) error {
-	out := rows.NewOutputs(ctx)
-	for _, p := range parts {
-		w, err := out.Create(outputPath(input, outDir, p.name))
-		if err == nil {
-			err = ix.WriteRowsContext(ctx, w, p.rows)
-		}
-		if err != nil {
-			out.Abort()
-			return fmt.Errorf("writing %s: %w", outputPath(input, outDir, p.name), err)
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		out.Abort()
-		return err
-	}
-	return out.Commit()
 }

@@ -23,19 +23,21 @@ const (
 
 // splitOpts are the parsed flags of `splitter split`.
 type splitOpts struct {
-	input     string
-	outDir    string
-	recipe    recipe
-	test      size
-	train     size
-	val       size
-	stratify  string
-	group     string
-	shuffle   bool
-	lengths   []string // --lengths, as typed
-	names     []string // --names
-	seed      string   // --seed as typed, or the drawn seed
-	seedDrawn bool
+	input    string
+	outDir   string
+	recipe   recipe
+	test     size
+	train    size
+	val      size
+	stratify string
+	group    string
+	shuffle  bool
+	lengths  []string // --lengths, as typed
+	names    []string // --names
+	// torchLengths are the random_split lengths as Python literals.
+	torchLengths []string
+	seed         string // --seed as typed, or the drawn seed
+	seedDrawn    bool
 }
 
 // splitFlags registers the flags of split on cmd.

@@ -2,10 +2,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -86,7 +86,15 @@ func checkLiveCase(t *testing.T, root string, i int, c liveCase, res result) boo
 		return false
 	}
 	ok := true
-	want := map[string]bool{filepath.Join(c.Dir, "data.csv"): true, filepath.Join(c.OutDir, stem+".split.json"): true}
+	want := map[string]bool{filepath.Join(c.Dir, "data.csv"): true}
+	mpath := filepath.Join(c.OutDir, stem+".split.json")
+	if len(c.Outputs) == 1 && (c.Outputs[0] == "shuffled" || c.Outputs[0] == "sampled") {
+		mpath = filepath.Join(c.OutDir, stem+"."+c.Outputs[0]+".split.json")
+	}
+	want[mpath] = true
+	if !checkManifest(t, name, mpath, c.Dir) {
+		ok = false
+	}
 	for _, part := range c.Outputs {
 		p := filepath.Join(c.OutDir, stem+"."+part+".csv")
 		want[p] = true
@@ -114,7 +122,34 @@ func checkLiveCase(t *testing.T, root string, i int, c liveCase, res result) boo
 	return ok
 }
 
-func itoa(i int) string { return strconv.Itoa(i) }
+// checkManifest checks that the manifest at path records the input's and
+// each output's SHA-256 correctly.
+func checkManifest(t *testing.T, name, path, dir string) bool {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Errorf("%s: no manifest: %v", name, err)
+		return false
+	}
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Errorf("%s: manifest: %v", name, err)
+		return false
+	}
+	files := append([]ManifestFile{m.Input}, m.Outputs...)
+	for _, f := range files {
+		got, err := hashFile(f.Path)
+		if err != nil || got != f.SHA256 {
+			t.Errorf("%s: manifest records %s as %s, file hashes to %s (%v)", name, f.Path, f.SHA256, got, err)
+			return false
+		}
+	}
+	if m.Python == "" || m.Seed == "" && strings.Contains(m.Python, "random_state") {
+		t.Errorf("%s: manifest lacks the Python call or seed: %+v", name, m)
+		return false
+	}
+	return true
+}
 
 // filesUnder lists the regular files under dir, sorted.
 func filesUnder(t *testing.T, dir string) []string {

@@ -86,6 +86,9 @@ func torchSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, error
 	if err != nil {
 		return nil, flagErr("--seed", s, err)
 	}
+	for _, l := range lengths {
+		o.torchLengths = append(o.torchLengths, l.String())
+	}
 	sets, err := split.RandomSplit(n, lengths, rng.NewTorchGenerator(seed))
 	if err != nil {
 		return nil, err

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/splitter-dev/splitter/rows"
+)
+
+// Manifest is the record written beside a command's outputs
+// (STEM.split.json): enough to repeat the run and check its outputs.
+type Manifest struct {
+	Splitter string            `json:"splitter"`       // splitter version
+	Command  string            `json:"command"`        // split, kfold, shuffle, sample
+	Input    ManifestFile      `json:"input"`          // the input file
+	Flags    map[string]string `json:"flags"`          // the flags given, as typed
+	Seed     string            `json:"seed,omitempty"` // the seed used, drawn or given
+	Drawn    bool              `json:"seed_drawn"`     // the seed was drawn from the OS
+	Python   string            `json:"python"`         // the Python code the outputs equal
+	Outputs  []ManifestFile    `json:"outputs"`        // each output written
+	Note     string            `json:"note,omitempty"` // e.g. how compressed outputs are hashed
+}
+
+// ManifestFile is a file and its SHA-256 (hex).
+type ManifestFile struct {
+	Name   string `json:"name,omitempty"` // part name: train, test, val, folds, ...
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Rows   int    `json:"rows"`
+}
+
+// manifestFlags registers --manifest and --no-manifest on cmd.
+func manifestFlags(cmd *cobra.Command) {
+	cmd.Flags().String("manifest", "", "write the manifest to `PATH` instead of STEM.split.json beside the outputs")
+	cmd.Flags().Bool("no-manifest", false, "write no manifest")
+}
+
+// manifestPath returns where the manifest goes ("" for none). def is the
+// default path.
+func manifestPath(cmd *cobra.Command, def string) (string, error) {
+	no, _ := cmd.Flags().GetBool("no-manifest")
+	p, _ := cmd.Flags().GetString("manifest")
+	switch {
+	case no && cmd.Flags().Changed("manifest"):
+		return "", fmt.Errorf("--manifest with --no-manifest: %w", ErrFlagCombination)
+	case no:
+		return "", nil
+	case cmd.Flags().Changed("manifest"):
+		if p == "" {
+			return "", flagErr("--manifest", p, errors.New("want a file path"))
+		}
+		return p, nil
+	}
+	return def, nil
+}
+
+// output is one file a command writes.
+type output struct {
+	name  string
+	path  string
+	rows  int
+	write func(w io.Writer) error
+}
+
+// job is one row-writing command in progress: the input's hash is computed
+// alongside the work.
+type job struct {
+	cmd       *cobra.Command
+	input     string
+	inputHash chan hashResult
+	python    string // filled in by the command
+	rows      int    // the input's row count
+}
+
+type hashResult struct {
+	sum string
+	err error
+}
+
+// startJob begins a command on input, hashing the input in the background.
+func startJob(cmd *cobra.Command, input string) *job {
+	r := &job{cmd: cmd, input: input, inputHash: make(chan hashResult, 1)}
+	go func() {
+		sum, err := hashFile(input)
+		r.inputHash <- hashResult{sum, err}
+	}()
+	return r
+}
+
+func hashFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// commit writes outs and, unless disabled, the manifest at mpath, all
+// atomically: every file or none.
+func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
+	set := rows.NewOutputs(ctx)
+	files := make([]ManifestFile, len(outs))
+	for i, o := range outs {
+		w, err := set.Create(o.path)
+		if err != nil {
+			set.Abort()
+			return fmt.Errorf("writing %s: %w", o.path, err)
+		}
+		h := sha256.New()
+		if err := o.write(io.MultiWriter(w, h)); err != nil {
+			set.Abort()
+			return fmt.Errorf("writing %s: %w", o.path, err)
+		}
+		files[i] = ManifestFile{Name: o.name, Path: o.path, SHA256: hex.EncodeToString(h.Sum(nil)), Rows: o.rows}
+	}
+	if mpath != "" {
+		m := Manifest{
+			Splitter: version,
+			Command:  r.cmd.Name(),
+			Flags:    map[string]string{},
+			Python:   r.python,
+			Outputs:  files,
+		}
+		m.Seed, m.Drawn = r.cmd.Annotations[drawnSeedKey], true
+		if m.Seed == "" {
+			m.Drawn = false
+			if f := r.cmd.Flags().Lookup("seed"); f != nil && f.Changed {
+				m.Seed = f.Value.String()
+			}
+		}
+		r.cmd.Flags().Visit(func(f *pflag.Flag) { m.Flags[f.Name] = f.Value.String() })
+		hr := <-r.inputHash
+		if hr.err != nil {
+			set.Abort()
+			return fmt.Errorf("hashing the input: %w", hr.err)
+		}
+		m.Input = ManifestFile{Path: r.input, SHA256: hr.sum, Rows: r.rows}
+		for _, f := range files {
+			if strings.HasSuffix(f.Path, ".gz") {
+				m.Note = "the sha256 of a .gz output is that of its uncompressed content"
+			}
+		}
+		data, err := json.MarshalIndent(m, "", "  ")
+		if err != nil {
+			set.Abort()
+			return err
+		}
+		w, err := set.Create(mpath)
+		if err == nil {
+			_, err = w.Write(append(data, '\n'))
+		}
+		if err != nil {
+			set.Abort()
+			return fmt.Errorf("writing %s: %w", mpath, err)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		set.Abort()
+		return err
+	}
+	return set.Commit()
+}
+
+// defaultManifest is STEM.split.json in dir (the input's folder when
+// empty).
+func defaultManifest(input, dir string) string {
+	stem, _ := splitName(input)
+	if dir == "" {
+		dir = filepath.Dir(input)
+	}
+	return filepath.Join(dir, stem+".split.json")
+}
