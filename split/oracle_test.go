@@ -401,8 +401,13 @@ func (g gen) labels(n, k int, dtype string) *olabels {
 		}
 	}
 	l := &olabels{DType: dtype, Values: make([]any, n)}
+	balanced := g.r.IntN(4) == 0 // equal class counts: ties in _approximate_mode
 	for i := range n {
-		l.Values[i] = vals[pick()]
+		if balanced {
+			l.Values[i] = vals[i%k]
+		} else {
+			l.Values[i] = vals[pick()]
+		}
 	}
 	// now and then a column pandas would hold NaN, inf or a missing string in
 	if n > 0 && g.r.IntN(25) == 0 {
