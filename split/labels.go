@@ -115,23 +115,37 @@ func LabelsFromCodes(codes []int) Labels {
 	return EncodeInts(v)
 }
 
-// rankDistinct assigns codes 0..k-1 to keys in sorted key order.
+// rankDistinct assigns codes 0..k-1 to keys in sorted key order: one map
+// lookup per key (provisional ids in order of first appearance), then the
+// distinct keys are sorted and the ids remapped through a slice.
 func rankDistinct[K comparable](keys []K, less func(a, b K) int) ([]int, int) {
 	idx := make(map[K]int)
 	var distinct []K
-	for _, k := range keys {
-		if _, ok := idx[k]; !ok {
-			idx[k] = 0
-			distinct = append(distinct, k)
-		}
-	}
-	slices.SortFunc(distinct, less)
-	for i, k := range distinct {
-		idx[k] = i
-	}
 	codes := make([]int, len(keys))
 	for i, k := range keys {
-		codes[i] = idx[k]
+		if i > 0 && k == keys[i-1] { // runs of equal values skip the map
+			codes[i] = codes[i-1]
+			continue
+		}
+		id, ok := idx[k]
+		if !ok {
+			id = len(distinct)
+			idx[k] = id
+			distinct = append(distinct, k)
+		}
+		codes[i] = id
+	}
+	order := make([]int, len(distinct))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return less(distinct[a], distinct[b]) })
+	rank := make([]int, len(distinct))
+	for r, id := range order {
+		rank[id] = r
+	}
+	for i, id := range codes {
+		codes[i] = rank[id]
 	}
 	return codes, len(distinct)
 }
