@@ -48,6 +48,7 @@ printed on stderr as "seed: S".`,
 	}
 	kfoldFlags(cmd)
 	manifestFlags(cmd)
+	sepFlag(cmd)
 	return cmd
 }
 
@@ -57,7 +58,11 @@ func runKfold(cmd *cobra.Command, o *kfoldOpts) error {
 		return err
 	}
 	j := startJob(cmd, o.input)
-	ix, err := rows.IndexFile(o.input, rows.Options{})
+	opts, err := readOptions(cmd)
+	if err != nil {
+		return err
+	}
+	ix, err := rows.IndexFile(o.input, opts)
 	if err != nil {
 		return err
 	}

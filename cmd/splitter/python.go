@@ -46,16 +46,11 @@ func kw(name string, s size) string {
 	return name + "=" + s.String()
 }
 
-// readCSV is the pandas read of the input.
-func readCSV(input string) string {
-	return "df = pd.read_csv(" + pyStr(input) + ")\n"
-}
-
 // splitPython is the Python code a split run equals.
 func splitPython(cmd *cobra.Command, o *splitOpts, lengths []string) string {
 	seed := seedUsed(cmd)
 	var b strings.Builder
-	b.WriteString(readCSV(o.input))
+	b.WriteString(readCSV(cmd, o.input))
 	switch o.recipe {
 	case recipeTorch:
 		b.WriteString("parts = torch.utils.data.random_split(df, [" + strings.Join(lengths, ", ") +
@@ -126,7 +121,7 @@ func kfoldPython(cmd *cobra.Command, o *kfoldOpts) string {
 	default:
 		cv, split = "KFold("+pyArgs(k, shuffle)+")", "df"
 	}
-	return readCSV(o.input) + "fold = np.empty(len(df), dtype=int)\n" +
+	return readCSV(cmd, o.input) + "fold = np.empty(len(df), dtype=int)\n" +
 		"for f, (_, test) in enumerate(" + cv + ".split(" + split + ")):\n    fold[test] = f\n" +
 		"df.assign(fold=fold)"
 }

@@ -87,6 +87,7 @@ Without --seed a seed is drawn and printed on stderr as "seed: S".`,
 	f.StringP("output", "o", "", "output file `OUT` (its folder is created if missing)")
 	f.String("compat", "pandas", "emulated call: pandas, python or torch")
 	manifestFlags(cmd)
+	sepFlag(cmd)
 	return cmd
 }
 
@@ -129,6 +130,7 @@ are an error. N written with a '.' is a float, as pandas receives it.`,
 	f.StringP("output", "o", "", "output file `OUT` (its folder is created if missing)")
 	f.String("compat", "pandas", "emulated call: pandas or python")
 	manifestFlags(cmd)
+	sepFlag(cmd)
 	return cmd
 }
 
@@ -327,7 +329,11 @@ func runRowsToIndex(cmd *cobra.Command, input, out string, python func() string,
 		return err
 	}
 	j := startJob(cmd, input)
-	ix, err := rows.IndexFile(input, rows.Options{})
+	opts, err := readOptions(cmd)
+	if err != nil {
+		return err
+	}
+	ix, err := rows.IndexFile(input, opts)
 	if err != nil {
 		return err
 	}
@@ -337,7 +343,7 @@ func runRowsToIndex(cmd *cobra.Command, input, out string, python func() string,
 		return err
 	}
 	j.rows = ix.Len()
-	j.python = readCSV(input) + python()
+	j.python = readCSV(cmd, input) + python()
 	ctx := cmd.Context()
 	o := output{name: cmd.Name() + "d", path: out, rows: len(idx),
 		write: func(w io.Writer) error { return ix.WriteRowsContext(ctx, w, idx) }}

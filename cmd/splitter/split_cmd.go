@@ -62,6 +62,7 @@ is drawn and printed on stderr as "seed: S".`,
 	}
 	splitFlags(cmd)
 	manifestFlags(cmd)
+	sepFlag(cmd)
 	return cmd
 }
 
@@ -77,7 +78,11 @@ func runSplit(cmd *cobra.Command, o *splitOpts) error {
 		return err
 	}
 	j := startJob(cmd, o.input)
-	ix, err := rows.IndexFile(o.input, rows.Options{})
+	opts, err := readOptions(cmd)
+	if err != nil {
+		return err
+	}
+	ix, err := rows.IndexFile(o.input, opts)
 	if err != nil {
 		return err
 	}

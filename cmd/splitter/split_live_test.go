@@ -2,7 +2,11 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -23,6 +27,7 @@ import (
 
 // liveCase is one case drawn by splitCasesOracle.
 type liveCase struct {
+	Ext     string   `json:"ext"`
 	Dir     string   `json:"dir"`
 	Args    []string `json:"args"`
 	OutDir  string   `json:"outdir"`
@@ -86,7 +91,7 @@ func checkLiveCase(t *testing.T, root string, i int, c liveCase, res result) boo
 		return false
 	}
 	ok := true
-	want := map[string]bool{filepath.Join(c.Dir, "data.csv"): true}
+	want := map[string]bool{filepath.Join(c.Dir, "data"+c.Ext): true}
 	mpath := filepath.Join(c.OutDir, stem+".split.json")
 	if len(c.Outputs) == 1 && (c.Outputs[0] == "shuffled" || c.Outputs[0] == "sampled") {
 		mpath = filepath.Join(c.OutDir, stem+"."+c.Outputs[0]+".split.json")
@@ -96,9 +101,9 @@ func checkLiveCase(t *testing.T, root string, i int, c liveCase, res result) boo
 		ok = false
 	}
 	for _, part := range c.Outputs {
-		p := filepath.Join(c.OutDir, stem+"."+part+".csv")
+		p := filepath.Join(c.OutDir, stem+"."+part+c.Ext)
 		want[p] = true
-		got, err := os.ReadFile(p)
+		got, err := readMaybeGzip(p)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			ok = false
@@ -137,8 +142,14 @@ func checkManifest(t *testing.T, name, path, dir string) bool {
 		return false
 	}
 	files := append([]ManifestFile{m.Input}, m.Outputs...)
-	for _, f := range files {
+	for i, f := range files {
 		got, err := hashFile(f.Path)
+		if i > 0 && strings.HasSuffix(f.Path, ".gz") {
+			var data []byte
+			data, err = readMaybeGzip(f.Path)
+			sum := sha256.Sum256(data)
+			got = hex.EncodeToString(sum[:])
+		}
 		if err != nil || got != f.SHA256 {
 			t.Errorf("%s: manifest records %s as %s, file hashes to %s (%v)", name, f.Path, f.SHA256, got, err)
 			return false
@@ -149,6 +160,19 @@ func checkManifest(t *testing.T, name, path, dir string) bool {
 		return false
 	}
 	return true
+}
+
+// readMaybeGzip reads a file, decompressing a .gz one.
+func readMaybeGzip(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.HasSuffix(path, ".gz") {
+		return data, err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
 }
 
 // filesUnder lists the regular files under dir, sorted.

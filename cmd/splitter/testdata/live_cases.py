@@ -25,9 +25,11 @@ def label_pool(kind, k):
         return R.sample(["1.0", "2", "1.5", "-0.25", "3.0", "1e2", "7", "0.1"], k)
     return ["True", "False"][:k]
 
+SEP = ","
+
 def quote(v):
     # A CSV field: quoted when needed (or sometimes for no reason).
-    needs = any(c in v for c in ',"\n\r') or v.strip() != v and v != ""
+    needs = any(c in v for c in SEP + '"\n\r') or v.strip() != v and v != ""
     if '""' in v:  # already-doubled quotes: literal doubled data, must be quoted
         return '"' + v + '"'
     if needs or R.random() < 0.1:
@@ -50,7 +52,7 @@ def make_csv(n):
     gvals = [str(g) if gk == "int" else "g%d" % g for g in range(ng)]
     header_fields = ["id", "label", "grp", "text", "num"]
     bom = "\ufeff" if R.random() < 0.1 else ""
-    header = bom + ",".join(header_fields)
+    header = bom + SEP.join(header_fields)
     hdr_eol = eol()
     records = []  # (text without eol, eol, nfields)
     for i in range(n):
@@ -63,14 +65,14 @@ def make_csv(n):
         if R.random() < 0.03:
             nf = R.randint(3, 4)
             f = f[:nf]
-        records.append([",".join(f), eol(), nf])
+        records.append([SEP.join(f), eol(), nf])
     last_no_eol = R.random() < 0.3 and n > 0
     if last_no_eol:
         records[-1][1] = ""
     parts = [header, hdr_eol]
     for r in records:
         if R.random() < 0.03 and r[1] != "":
-            parts.append((R.choice(["", "  ", "\t"]) if style != "cr" else "") + (r[1] if style != "mixed" else "\n"))
+            parts.append((R.choice(["", "  ", "\t"]) if style != "cr" and SEP == "," else "") + (r[1] if style != "mixed" else "\n"))
         parts.append(r[0] + r[1])
     data = "".join(parts).encode("utf-8")
     if n == 0 and R.random() < 0.5:
@@ -102,15 +104,26 @@ for ci in range(cfg["count"]):
     d = os.path.join(root, "case%d" % ci)
     os.makedirs(d)
     n = R.choice([0, 1, 2, 3, 5, 10]) if R.random() < 0.1 else R.choice([R.randint(4, 60), R.randint(60, 600), R.randint(600, 5000)])
+    fmt = R.choice(["csv"] * 6 + ["tsv", "csv.gz", "tsv.gz", "semi"])
+    SEP = {"tsv": "\t", "tsv.gz": "\t", "semi": ";"}.get(fmt, ",")
+    ext = "." + fmt if fmt != "semi" else ".csv"
     data, header, hdr_eol, records, hf = make_csv(n)
-    path = os.path.join(d, "data.csv")
-    open(path, "wb").write(data)
+    path = os.path.join(d, "data" + ext)
+    if fmt.endswith(".gz"):
+        import gzip
+        with gzip.open(path, "wb") as gz:
+            gz.write(data)
+    else:
+        open(path, "wb").write(data)
+    pd_read_csv = pd.read_csv
+    def read(p):
+        return pd_read_csv(p, sep=SEP)
     seed = R.choice([R.randint(0, 2**32 - 1), R.randint(0, 1000), 0, 2**32 - 1])
     args = []
     exp = {}
     err = None
     try:
-        df = pd.read_csv(path)
+        df = read(path)
         assert len(df) == n and (n == 0 or list(df["id"]) == list(range(n))), ("generator: pandas rows differ", path, len(df), n, [x for x in df["id"]][:20])
         if kind in ("split", "stratify", "noshuffle", "group"):
             test = size_str() if R.random() < 0.85 else None
@@ -181,7 +194,7 @@ for ci in range(cfg["count"]):
             for name, sub in zip(names, subsets):
                 exp[name] = b"".join([(header + hdr_eol).encode()] + [row_bytes(records[i], hdr_eol) for i in list(sub)])
         elif kind in ("shuffle", "shuffle-python", "shuffle-torch"):
-            out = os.path.join(d, "out", "data.shuffled.csv") if R.random() < 0.3 else os.path.join(d, "data.shuffled.csv")
+            out = os.path.join(d, "out", "data.shuffled" + ext) if R.random() < 0.3 else os.path.join(d, "data.shuffled" + ext)
             args = ["shuffle", "-o", out]
             if kind == "shuffle":
                 args += ["--seed", str(seed)]
@@ -197,7 +210,7 @@ for ci in range(cfg["count"]):
                 idx = torch.randperm(n, generator=torch.Generator().manual_seed(ts)).tolist()
             exp["shuffled"] = b"".join([(header + hdr_eol).encode()] + [row_bytes(records[i], hdr_eol) for i in idx])
         elif kind in ("sample", "sample-group", "sample-python"):
-            out = os.path.join(d, "data.sampled.csv")
+            out = os.path.join(d, "data.sampled" + ext)
             args = ["sample", "-o", out]
             replace = R.random() < 0.4
             kw = {}
@@ -249,10 +262,10 @@ for ci in range(cfg["count"]):
             fold = [None] * n
             for j, (_, te) in enumerate(cv.split(df, y, g)):
                 for i in te: fold[i] = j
-            out = [(header + ",fold" + (hdr_eol or "\n")).encode()]
+            out = [(header + SEP + "fold" + (hdr_eol or "\n")).encode()]
             for i, rec in enumerate(records):
                 end = rec[1] if rec[1] != "" else (hdr_eol or "\n")
-                out.append((rec[0] + "," * (len(hf) - rec[2]) + ",%d" % fold[i] + end).encode())
+                out.append((rec[0] + SEP * (len(hf) - rec[2]) + SEP + "%d" % fold[i] + end).encode())
             exp["folds"] = b"".join(out)
     except Exception as e:
         if isinstance(e, AssertionError):
@@ -267,5 +280,7 @@ for ci in range(cfg["count"]):
         args += ["--out-dir", outdir]
     for name, b in exp.items():
         open(os.path.join(root, "exp%d.%s" % (ci, name)), "wb").write(b)
-    cases.append({"dir": d, "args": args + [path], "outdir": outdir or d, "outputs": sorted(exp), "error": err, "kind": kind, "n": n})
+    if fmt == "semi":
+        args += ["--sep", ";"]
+    cases.append({"ext": ext, "dir": d, "args": args + [path], "outdir": outdir or d, "outputs": sorted(exp), "error": err, "kind": kind, "n": n})
 json.dump(cases, sys.stdout)
