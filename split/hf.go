@@ -21,6 +21,12 @@ type HFOptions struct {
 	Seed *big.Int
 	// Generator is generator= (a numpy Generator, used and advanced).
 	Generator *rng.Generator
+	// Global stands for numpy's global RandomState (np.random.seed(s) is
+	// Global = rng.NewRandomState(s)). With neither Seed nor Generator,
+	// datasets takes its seed from that state — key[pos], or key[0] right
+	// after seeding — and advances it by one np.random.random(); so does
+	// this package when Global is set.
+	Global *rng.RandomState
 	// Stratify is the stratify_by_column column's ClassLabel ids, after
 	// class_encode_column (see ClassEncodeStrings and friends); the zero
 	// Labels means no stratification.
@@ -41,6 +47,15 @@ func (o HFOptions) generator() (*rng.Generator, error) {
 		return o.Generator, nil
 	}
 	seed := o.Seed
+	if seed == nil && o.Global != nil {
+		st := o.Global.GetState()
+		word := st.Key[0]
+		if st.Pos < len(st.Key) {
+			word = st.Key[st.Pos]
+		}
+		o.Global.RandomSample()
+		seed = big.NewInt(int64(word))
+	}
 	if seed == nil {
 		var b [4]byte
 		if _, err := rand.Read(b[:]); err != nil {

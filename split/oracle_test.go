@@ -220,6 +220,17 @@ func (c ocase) run() ([]Fold, error) {
 		}
 		p, err := HFShuffle(c.N, HFOptions{Generator: g})
 		return append(out, Fold{p, nil}), err
+	case "hfglobal":
+		global := rng.NewRandomState(uint32(*c.Seed))
+		var out []Fold
+		for range 3 {
+			p, err := HFShuffle(c.N, HFOptions{Global: global})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, Fold{p, nil})
+		}
+		return out, nil
 	case "hfshuffle":
 		p, err := HFShuffle(c.N, HFOptions{Seed: HFSeed(*c.Seed)})
 		return []Fold{{p, nil}}, err
@@ -614,6 +625,10 @@ func TestLiveHF(t *testing.T) {
 		cases = append(cases, c)
 		if g.r.IntN(4) == 0 {
 			cases = append(cases, ocase{Kind: "hfshuffle", N: n, Seed: c.Seed})
+		}
+		if g.r.IntN(8) == 0 && n > 0 {
+			s := uint64(g.r.Uint32())
+			cases = append(cases, ocase{Kind: "hfglobal", N: n, Seed: &s})
 		}
 		if g.r.IntN(6) == 0 {
 			cases = append(cases, ocase{Kind: "hfgen", N: n, Test: c.Test, Train: c.Train, Seed: c.Seed})

@@ -16,7 +16,9 @@ import (
 // RandomState instance through as is, so its stream advances. None makes
 // Python use numpy's global state; with no global state here, None draws a
 // fresh RandomState seeded from the operating system instead (equally
-// unreproducible).
+// unreproducible). To reproduce np.random.seed(s) followed by calls with
+// random_state=None, pass Shared(g) with g := rng.NewRandomState(s) to
+// every call: numpy's global state is such a shared RandomState.
 type RandomState struct {
 	kind  rsKind
 	seed  uint32

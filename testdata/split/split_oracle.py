@@ -238,6 +238,16 @@ def run(c):
             out.append([np.asarray(tr).tolist(), np.asarray(te).tolist()])
         out.append([gen.permutation(n).tolist(), []])
         return out
+    if k == "hfglobal":
+        # np.random.seed(s); then seedless Dataset.shuffle() calls (datasets >= 2.x seed derivation)
+        np.random.seed(c["seed"])
+        out = []
+        for _ in range(3):
+            _, key, pos, *_ = np.random.get_state()
+            seed = key[pos] if pos < 624 else key[0]
+            _ = np.random.random()
+            out.append([np.random.default_rng(seed).permutation(n).tolist(), []])
+        return out
     if k == "hfshuffle":
         return [[np.random.default_rng(c["seed"]).permutation(n).tolist(), []]]
     raise ValueError("unknown kind " + k)
