@@ -27,11 +27,15 @@ type KFold struct {
 	NSplits     int
 	Shuffle     bool
 	RandomState RandomState
+	Version     Version // scikit-learn release pinned (zero: today's, 1.2.1)
 }
 
 // Split is KFold.split(X) for n samples. Test and train indices come out
 // ascending (scikit-learn builds them from masks), also when shuffled.
 func (k KFold) Split(n int) ([]Fold, error) {
+	if k.Version.IsPinned() {
+		return k.splitPinned(n)
+	}
 	if err := checkKFoldArgs(k.NSplits, k.Shuffle, k.RandomState); err != nil {
 		return nil, err
 	}
@@ -72,12 +76,16 @@ type StratifiedKFold struct {
 	NSplits     int
 	Shuffle     bool
 	RandomState RandomState
+	Version     Version // scikit-learn release pinned (zero: today's, 1.2.1)
 }
 
 // Split is StratifiedKFold.split(X, y) with len(X) == y.Len().
 // scikit-learn's UserWarning when a class has fewer members than n_splits
 // is not reported.
 func (s StratifiedKFold) Split(y Labels) ([]Fold, error) {
+	if s.Version.IsPinned() {
+		return s.splitPinned(y)
+	}
 	if err := checkKFoldArgs(s.NSplits, s.Shuffle, s.RandomState); err != nil {
 		return nil, err
 	}
@@ -199,12 +207,21 @@ func stratifiedKFoldAllocation(counts []int, nSplits int) [][]int {
 // fewest samples so far.
 type GroupKFold struct {
 	NSplits int
+	// Shuffle and RandomState are GroupKFold(shuffle=True,
+	// random_state=...), scikit-learn ≥ 1.6 only: set them with a Version
+	// of 1.6.0 or later (otherwise they fail as Python's TypeError does).
+	Shuffle     bool
+	RandomState RandomState
+	Version     Version // scikit-learn release pinned (zero: today's, 1.2.1)
 }
 
 // Split is GroupKFold.split(X, groups=groups) with len(X) == groups.Len().
 // Groups of equal size are ordered by numpy 1.24's unstable argsort, as
 // in Python.
 func (g GroupKFold) Split(groups Labels) ([]Fold, error) {
+	if g.Version.IsPinned() || g.Shuffle || !g.RandomState.IsNone() {
+		return g.splitPinned(groups)
+	}
 	if err := checkKFoldArgs(g.NSplits, false, None); err != nil {
 		return nil, err
 	}
@@ -252,6 +269,7 @@ type RepeatedKFold struct {
 	NSplits     int
 	NRepeats    int
 	RandomState RandomState
+	Version     Version // scikit-learn release pinned (zero: today's, 1.2.1)
 }
 
 func checkRepeats(n int) error {
@@ -263,6 +281,9 @@ func checkRepeats(n int) error {
 
 // Split is RepeatedKFold.split(X) for n samples: NRepeats*NSplits folds.
 func (r RepeatedKFold) Split(n int) ([]Fold, error) {
+	if r.Version.IsPinned() {
+		return r.splitPinned(n)
+	}
 	if err := checkRepeats(r.NRepeats); err != nil {
 		return nil, err
 	}
@@ -286,10 +307,14 @@ type RepeatedStratifiedKFold struct {
 	NSplits     int
 	NRepeats    int
 	RandomState RandomState
+	Version     Version // scikit-learn release pinned (zero: today's, 1.2.1)
 }
 
 // Split is RepeatedStratifiedKFold.split(X, y) with len(X) == y.Len().
 func (r RepeatedStratifiedKFold) Split(y Labels) ([]Fold, error) {
+	if r.Version.IsPinned() {
+		return r.splitPinned(y)
+	}
 	if err := checkRepeats(r.NRepeats); err != nil {
 		return nil, err
 	}

@@ -169,23 +169,23 @@ func (c ocase) run() ([]Fold, error) {
 		tr, te, err := TrainTestSplit(c.N, TrainTestOptions{TestSize: osize(c.Test), TrainSize: osize(c.Train), RandomState: c.rs(), NoShuffle: !c.Shuffle, Stratify: c.Y.labels()})
 		return []Fold{{tr, te}}, err
 	case "ss":
-		return ShuffleSplit{c.NSplits, osize(c.Test), osize(c.Train), c.rs()}.Split(c.N)
+		return ShuffleSplit{NSplits: c.NSplits, TestSize: osize(c.Test), TrainSize: osize(c.Train), RandomState: c.rs()}.Split(c.N)
 	case "sss":
-		return StratifiedShuffleSplit{c.NSplits, osize(c.Test), osize(c.Train), c.rs()}.Split(c.Y.labels())
+		return StratifiedShuffleSplit{NSplits: c.NSplits, TestSize: osize(c.Test), TrainSize: osize(c.Train), RandomState: c.rs()}.Split(c.Y.labels())
 	case "gss":
-		return GroupShuffleSplit{c.NSplits, osize(c.Test), osize(c.Train), c.rs()}.Split(c.Groups.labels())
+		return GroupShuffleSplit{NSplits: c.NSplits, TestSize: osize(c.Test), TrainSize: osize(c.Train), RandomState: c.rs()}.Split(c.Groups.labels())
 	case "kfold":
-		return KFold{c.NSplits, c.Shuffle, c.rs()}.Split(c.N)
+		return KFold{NSplits: c.NSplits, Shuffle: c.Shuffle, RandomState: c.rs()}.Split(c.N)
 	case "skf":
-		return StratifiedKFold{c.NSplits, c.Shuffle, c.rs()}.Split(c.Y.labels())
+		return StratifiedKFold{NSplits: c.NSplits, Shuffle: c.Shuffle, RandomState: c.rs()}.Split(c.Y.labels())
 	case "gkf":
-		return GroupKFold{c.NSplits}.Split(c.Groups.labels())
+		return GroupKFold{NSplits: c.NSplits}.Split(c.Groups.labels())
 	case "sgkf":
-		return StratifiedGroupKFold{c.NSplits, c.Shuffle, c.rs()}.Split(c.Y.labels(), c.Groups.labels())
+		return StratifiedGroupKFold{NSplits: c.NSplits, Shuffle: c.Shuffle, RandomState: c.rs()}.Split(c.Y.labels(), c.Groups.labels())
 	case "rkf":
-		return RepeatedKFold{c.NSplits, c.NRepeats, c.rs()}.Split(c.N)
+		return RepeatedKFold{NSplits: c.NSplits, NRepeats: c.NRepeats, RandomState: c.rs()}.Split(c.N)
 	case "rskf":
-		return RepeatedStratifiedKFold{c.NSplits, c.NRepeats, c.rs()}.Split(c.Y.labels())
+		return RepeatedStratifiedKFold{NSplits: c.NSplits, NRepeats: c.NRepeats, RandomState: c.rs()}.Split(c.Y.labels())
 	case "loo":
 		return LeaveOneOut{}.Split(c.N)
 	case "lpo":

@@ -13,12 +13,16 @@ type StratifiedGroupKFold struct {
 	NSplits     int
 	Shuffle     bool
 	RandomState RandomState
+	Version     Version // scikit-learn release pinned (zero: today's, 1.2.1)
 }
 
 // Split is StratifiedGroupKFold.split(X, y, groups) with len(X) ==
 // y.Len(). As in scikit-learn ≤ 1.7, shuffle=True shuffles the rows of the
 // per-group class-count matrix while their positions keep naming groups.
 func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
+	if s.Version.IsPinned() {
+		return s.splitPinned(y, groups)
+	}
 	if err := checkKFoldArgs(s.NSplits, s.Shuffle, s.RandomState); err != nil {
 		return nil, err
 	}

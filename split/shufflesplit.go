@@ -22,12 +22,16 @@ type ShuffleSplit struct {
 	TestSize    Size
 	TrainSize   Size
 	RandomState RandomState
+	Version     Version // scikit-learn release pinned (zero: today's, 1.2.1)
 }
 
 // Split is ShuffleSplit.split(X) for n samples: per split, the first
 // n_test entries of rng.permutation(n) are the test set and the next
 // n_train the train set.
 func (s ShuffleSplit) Split(n int) ([]Fold, error) {
+	if s.Version.IsPinned() {
+		return s.splitPinned(n)
+	}
 	nTrain, nTest, err := validateShuffleSplit(n, s.TestSize, s.TrainSize, DefaultShuffleSplitTestSize)
 	if err != nil {
 		return nil, err
@@ -49,6 +53,7 @@ type StratifiedShuffleSplit struct {
 	TestSize    Size
 	TrainSize   Size
 	RandomState RandomState
+	Version     Version // scikit-learn release pinned (zero: today's, 1.2.1)
 }
 
 // Split is StratifiedShuffleSplit.split(X, y) with len(X) == y.Len().
@@ -57,6 +62,9 @@ func (s StratifiedShuffleSplit) Split(y Labels) ([]Fold, error) {
 }
 
 func (s StratifiedShuffleSplit) split(n int, y Labels) ([]Fold, error) {
+	if s.Version.IsPinned() {
+		return s.splitPinned(n, y)
+	}
 	if err := y.checkFinite("y"); err != nil {
 		return nil, err
 	}
@@ -100,12 +108,16 @@ type GroupShuffleSplit struct {
 	TestSize    Size
 	TrainSize   Size
 	RandomState RandomState
+	Version     Version // scikit-learn release pinned (zero: today's, 1.2.1)
 }
 
 // Split is GroupShuffleSplit.split(X, groups=groups) with len(X) ==
 // groups.Len(); train and test hold the samples of the chosen groups in
 // ascending order.
 func (s GroupShuffleSplit) Split(groups Labels) ([]Fold, error) {
+	if s.Version.IsPinned() {
+		return s.splitPinned(groups)
+	}
 	if groups.IsNone() {
 		return nil, newErr(ErrNoGroups, "The 'groups' parameter should not be None.")
 	}
@@ -149,12 +161,16 @@ type TrainTestOptions struct {
 	RandomState RandomState // random_state
 	NoShuffle   bool        // shuffle=False (Python's default is shuffle=True)
 	Stratify    Labels      // stratify (the zero Labels is None)
+	Version     Version     // scikit-learn release pinned (zero: today's, 1.2.1)
 }
 
 // TrainTestSplit is sklearn.model_selection.train_test_split(X,
 // test_size, train_size, random_state, shuffle, stratify) for len(X) == n:
 // it returns the row indices of X_train and X_test, in order.
 func TrainTestSplit(n int, opts TrainTestOptions) (train, test []int, err error) {
+	if opts.Version.IsPinned() {
+		return trainTestSplitPinned(n, opts)
+	}
 	nTrain, nTest, err := validateShuffleSplit(n, opts.TestSize, opts.TrainSize, DefaultTrainTestTestSize)
 	if err != nil {
 		return nil, nil, err
