@@ -209,6 +209,14 @@ func TestSplitLive(t *testing.T) {
 	runLiveCases(t, 160, "split", "stratify", "noshuffle", "group")
 }
 
+// TestDatasetsEmulated checks --compat datasets (non-stratified) against
+// an emulation of Dataset.train_test_split written from the datasets
+// source, run on the live numpy and scikit-learn (the datasets library is
+// not installed on the oracle machine).
+func TestDatasetsEmulated(t *testing.T) {
+	runLiveCases(t, 40, "datasets")
+}
+
 func TestThreeWayAndTorchLive(t *testing.T) {
 	oracle.Require(t, "torch")
 	runLiveCases(t, 90, "val", "val-strat", "torch")

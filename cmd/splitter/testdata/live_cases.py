@@ -165,6 +165,27 @@ for ci in range(cfg["count"]):
             parts = {"train": list(tr.index), "val": list(va.index), "test": list(te.index)}
             for name, idx in parts.items():
                 exp[name] = b"".join([(header + hdr_eol).encode()] + [row_bytes(records[i], hdr_eol) for i in idx])
+        elif kind == "datasets":
+            # Hugging Face datasets is not installed here: its
+            # Dataset.train_test_split (non-stratified) is emulated from its
+            # source: sklearn's size rules, then test = perm[:n_test],
+            # train = perm[n_test:n_test+n_train] with
+            # perm = np.random.default_rng(seed).permutation(n).
+            from sklearn.model_selection._split import _validate_shuffle_split
+            test = size_str() if R.random() < 0.85 else None
+            train = size_str() if R.random() < 0.25 else None
+            hseed = R.choice([R.randint(0, 2**32), R.randint(0, 2**64), R.randint(0, 2**130)])
+            args = ["--compat", "datasets", "--seed", str(hseed)]
+            if test is not None: args += ["--test", test]
+            if train is not None: args += ["--train", train]
+            if n == 0:
+                parts = {"train": [], "test": []}
+            else:
+                n_train, n_test = _validate_shuffle_split(n, pysize(test), pysize(train), default_test_size=0.25)
+                perm = np.random.default_rng(hseed).permutation(n)
+                parts = {"train": list(perm[n_test:n_test + n_train]), "test": list(perm[:n_test])}
+            for name, idx in parts.items():
+                exp[name] = b"".join([(header + hdr_eol).encode()] + [row_bytes(records[i], hdr_eol) for i in idx])
         elif kind == "torch":
             import torch
             from torch.utils.data import random_split
