@@ -44,7 +44,6 @@ type Index struct {
 	names      []string
 	leading    int     // leading index columns (first data row longer than the header)
 	starts     []int64 // len = rows+1; starts[rows] is the end of the data
-	sink       byte    // defeats dead-load elimination of prefetching loads
 	jsonl      bool    // JSON Lines: one row a line, no header
 	freeStarts func()
 }

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -251,5 +254,39 @@ func TestJSONLines(t *testing.T) {
 	}
 	if _, err := IndexBytes("bad.jsonl", []byte("{\"a\":1}\n[1]\n"), Options{Format: JSONLines}); !errors.Is(err, ErrJSON) {
 		t.Errorf("array line: %v", err)
+	}
+}
+
+func TestWriteRowsLarge(t *testing.T) {
+	// More rows than one copy block, so the parallel path runs; compare
+	// with a plain loop over Record.
+	var b strings.Builder
+	b.WriteString("id,v\r\n")
+	for i := 0; i < 100_000; i++ {
+		fmt.Fprintf(&b, "%d,\"x\ny%d\"\r\n", i, i%7)
+		if i%1000 == 0 {
+			b.WriteString("  \r\n")
+		}
+	}
+	ix, err := IndexBytes("big.csv", []byte(b.String()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	order := rand.New(rand.NewPCG(1, 2)).Perm(ix.Len())
+	var got bytes.Buffer
+	if err := ix.WriteRows(&got, order); err != nil {
+		t.Fatal(err)
+	}
+	want := append([]byte(nil), ix.Header()...)
+	for _, i := range order {
+		want = append(want, ix.Record(i)...)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Fatal("parallel copy differs from the records in order")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := ix.WriteRowsContext(ctx, io.Discard, order); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled: %v", err)
 	}
 }

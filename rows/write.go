@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 )
 
 // writeBuf is the size of the output buffer.
@@ -21,34 +22,99 @@ func (ix *Index) WriteRows(w io.Writer, order []int) error {
 }
 
 // WriteRowsContext is WriteRows that stops with ctx.Err() when ctx is done.
+// Large orders are copied by two goroutines, block by block, while the
+// calling goroutine writes the blocks in order.
 func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int) error {
 	n := ix.Len()
-	out := make([]byte, 0, writeBuf)
-	out = append(out, ix.header...)
+	head := append([]byte(nil), ix.header...)
 	if n > 0 && len(ix.header) > 0 && len(lineEnd(ix.header)) == 0 {
-		out = append(out, ix.headerEOL...)
+		head = append(head, ix.headerEOL...)
 	}
+	for _, i := range order {
+		if uint(i) >= uint(n) {
+			return fmt.Errorf("rows: row %d out of range [0, %d)", i, n)
+		}
+	}
+	const blockRows = 1 << 14
+	blocks := (len(order) + blockRows - 1) / blockRows
+	workers := min(2, runtime.GOMAXPROCS(0))
+	if blocks < 4 || workers < 2 {
+		out := make([]byte, 0, writeBuf)
+		out = append(out, head...)
+		for b := 0; b < blocks; b++ {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			out = ix.appendRows(out, order[b*blockRows:min((b+1)*blockRows, len(order))])
+			if len(out) >= writeBuf/2 || b == blocks-1 {
+				if _, err := w.Write(out); err != nil {
+					return err
+				}
+				out = out[:0]
+			}
+		}
+		if len(out) > 0 {
+			_, err := w.Write(out)
+			return err
+		}
+		return nil
+	}
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	done := make(chan struct{})
+	defer close(done)
+	results := make([]chan []byte, blocks)
+	for b := range results {
+		results[b] = make(chan []byte, 1)
+	}
+	free := make([]chan []byte, workers)
+	for k := range free {
+		free[k] = make(chan []byte, 2)
+		free[k] <- make([]byte, 0, writeBuf)
+		free[k] <- make([]byte, 0, writeBuf)
+	}
+	for k := 0; k < workers; k++ {
+		go func(k int) {
+			for b := k; b < blocks; b += workers {
+				var buf []byte
+				select {
+				case buf = <-free[k]:
+				case <-done:
+					return
+				}
+				results[b] <- ix.appendRows(buf[:0], order[b*blockRows:min((b+1)*blockRows, len(order))])
+			}
+		}(k)
+	}
+	for b := 0; b < blocks; b++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		buf := <-results[b]
+		if _, err := w.Write(buf); err != nil {
+			return err
+		}
+		free[b%workers] <- buf
+	}
+	return nil
+}
+
+// appendRows appends the records of the rows in order (all in range) to out.
+// Rows are copied in batches: first the offsets and the first and last byte
+// of every record of the batch are loaded (independent loads, so the cache
+// and TLB misses of a random order overlap), then the records are copied
+// from cache.
+func (ix *Index) appendRows(out []byte, order []int) []byte {
 	data := ix.data
 	starts := ix.starts
-	// Rows are copied in batches: first the offsets and the first and last
-	// byte of every record of the batch are loaded (independent loads, so
-	// the cache and TLB misses of a random order overlap), then the
-	// records are copied from cache.
 	const batch = 64
 	var ss, ee [batch]int
 	var sink byte
 	for base := 0; base < len(order); base += batch {
-		if base&0xffff == 0 && base > 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
 		m := min(batch, len(order)-base)
 		for k := 0; k < m; k++ {
 			i := order[base+k]
-			if uint(i) >= uint(n) {
-				return fmt.Errorf("rows: row %d out of range [0, %d)", i, n)
-			}
 			ss[k] = int(starts[i])
 			ee[k] = int(starts[i+1])
 		}
@@ -63,28 +129,14 @@ func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int)
 				e = recordEnd(data, ss[k], ee[k], ix.sep)
 			}
 			rec := data[ss[k]:e]
-			if len(out)+len(rec)+2 > cap(out) {
-				if _, err := w.Write(out); err != nil {
-					return err
-				}
-				out = out[:0]
-				if len(rec)+2 > cap(out) {
-					out = make([]byte, 0, len(rec)+2)
-				}
-			}
 			out = append(out, rec...)
 			if e == len(data) && len(lineEnd(rec)) == 0 {
 				out = append(out, ix.headerEOL...)
 			}
 		}
 	}
-	ix.sink = sink
-	if len(out) > 0 {
-		if _, err := w.Write(out); err != nil {
-			return err
-		}
-	}
-	return nil
+	runtime.KeepAlive(sink)
+	return out
 }
 
 // WriteWithColumn writes the header and every row in input order with one
