@@ -47,13 +47,11 @@ func (k KFold) Split(n int) ([]Fold, error) {
 
 // assign returns the fold holding each sample in its test set.
 func (k KFold) assign(n int) []int {
-	indices := make([]int, n)
-	for i := range indices {
-		indices[i] = i
-	}
+	var indices []int
 	if k.Shuffle {
-		r := k.RandomState.check()
-		r.Shuffle(n, func(i, j int) { indices[i], indices[j] = indices[j], indices[i] })
+		indices = k.RandomState.check().Permutation(n) // = shuffle(arange(n))
+	} else {
+		indices = arange(0, n)
 	}
 	assign := make([]int, n)
 	cur := 0

@@ -150,9 +150,17 @@ func stratifiedShuffleOnce(members [][]int, counts []int, nTrain, nTest int, r p
 			test = append(test, m[p])
 		}
 	}
-	r.Shuffle(len(train), func(i, j int) { train[i], train[j] = train[j], train[i] })
-	r.Shuffle(len(test), func(i, j int) { test[i], test[j] = test[j], test[i] })
-	return train, test
+	return permuted(r, train), permuted(r, test)
+}
+
+// permuted is rng.permutation(a) for an int array a: a shuffled copy,
+// built as a[permutation(len(a))] (the same swaps applied to positions).
+func permuted(r permSource, a []int) []int {
+	p := r.Permutation(len(a))
+	for i, j := range p {
+		p[i] = a[j]
+	}
+	return p
 }
 
 // checkStratifiedCounts is StratifiedShuffleSplit's check of the classes
