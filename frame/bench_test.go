@@ -8,6 +8,8 @@ import (
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"github.com/apache/arrow/go/v15/arrow/memory"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
 
 	"github.com/splitter-dev/splitter/sample"
 )
@@ -37,5 +39,24 @@ func BenchmarkTakeRecordShuffle1M(b *testing.B) {
 			b.Fatal(err)
 		}
 		out.Release()
+	}
+}
+
+// BenchmarkTakeGotaShuffle100k shuffles a 100,000-row gota DataFrame (an
+// int and a string column).
+func BenchmarkTakeGotaShuffle100k(b *testing.B) {
+	const n = 100000
+	ints := make([]int, n)
+	strs := make([]string, n)
+	for i := range n {
+		ints[i], strs[i] = i, strconv.Itoa(i)
+	}
+	df := dataframe.New(series.New(ints, series.Int, "i"), series.New(strs, series.String, "s"))
+	rs, _ := sample.Seed(1)
+	pos, _ := sample.Shuffle(n, rs)
+	for b.Loop() {
+		if _, err := TakeGota(df, pos); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
