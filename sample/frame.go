@@ -10,7 +10,7 @@ import (
 // RandomState is what pandas' random_state argument becomes: an object with
 // numpy's choice(a, size, replace, p). *rng.RandomState (legacy
 // numpy.random.RandomState) satisfies it, and so does any generator with
-// the same Choice method, such as a numpy.random.Generator port.
+// the same Choice method; Generator adapts an *rng.Generator.
 type RandomState interface {
 	// Choice equals choice(a, size=size, replace=replace, p=p), p nil
 	// meaning uniform.
@@ -36,7 +36,7 @@ type Options struct {
 	// (ErrFloatN) after its own checks. See CheckN.
 	FloatN bool
 	// RandomState is the generator, after pandas' random_state
-	// conversion: see Seed, SeedArray. It is required.
+	// conversion: see Seed, SeedArray and Generator. It is required.
 	RandomState RandomState
 }
 
