@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"unsafe"
 )
 
@@ -162,40 +163,71 @@ func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
 	cur := hfields // pandas' ex_fields: the previous line's (padded) field count
 	chunk := 1
 	pos = hend
-	for {
-		prevEnd := pos
-		pos = s.skipBlank(pos)
-		if pos >= n {
-			break
-		}
-		r := len(starts)
-		if s.isWS(data[pos]) && data[pos-1] != '\n' {
-			// pandas backtracks to the previous LF or to the start of the
-			// current tokenize call (rows 1, B, 2B, ...).
-			if !(pos == prevEnd && (r == 1 || (r > 0 && r%chunk == 0))) {
-				return nil, ix.errAt(pos, false, ErrCRSpace)
+	lastEnd := hend
+	// scan indexes the records that start before limit.
+	scan := func(limit int) error {
+		for {
+			pos = s.skipBlank(pos)
+			if pos >= limit {
+				return nil
 			}
-		}
-		end, f, bad := s.record(pos)
-		if bad >= 0 {
-			return nil, ix.errAt(bad, true, ErrQuote)
-		}
-		if r == 0 {
-			if f > hfields {
-				ix.leading = f - hfields
+			r := len(starts)
+			if s.isWS(data[pos]) && data[pos-1] != '\n' {
+				// pandas backtracks to the previous LF or to the start of the
+				// current tokenize call (rows 1, B, 2B, ...).
+				if !(pos == lastEnd && (r == 1 || (r > 0 && r%chunk == 0))) {
+					return ix.errAt(pos, false, ErrCRSpace)
+				}
 			}
-			chunk = bufferLines(hfields + ix.leading)
-		}
-		if f > cur {
-			// pandas checks a row against the previous one, except the
-			// first row of each low_memory chunk of buffer_lines rows.
-			if r%chunk != 0 {
-				return nil, ix.errAt(pos, false, fmt.Errorf("%w: expected %d fields, saw %d", ErrFieldCount, cur, f))
+			end, f, bad := s.record(pos)
+			if bad >= 0 {
+				return ix.errAt(bad, true, ErrQuote)
 			}
-			cur = f
+			if r == 0 {
+				if f > hfields {
+					ix.leading = f - hfields
+				}
+				chunk = bufferLines(hfields + ix.leading)
+			}
+			if f > cur {
+				// pandas checks a row against the previous one, except the
+				// first row of each low_memory chunk of buffer_lines rows.
+				if r%chunk != 0 {
+					return ix.errAt(pos, false, fmt.Errorf("%w: expected %d fields, saw %d", ErrFieldCount, cur, f))
+				}
+				cur = f
+			}
+			starts = append(starts, int64(pos))
+			pos = end
+			lastEnd = end
 		}
-		starts = append(starts, int64(pos))
-		pos = end
+	}
+	// A large file is scanned in two halves at once: the second half is
+	// scanned speculatively from the first line start after the middle,
+	// and used if the first half's scan arrives at the same record start
+	// (so the middle was not inside a quoted field) and its rows need none
+	// of the checks that depend on the row number.
+	limit := n
+	var spec chan speculation
+	if n-hend >= parallelMin && runtime.GOMAXPROCS(0) >= 2 {
+		m := hend + (n-hend)/2
+		if j := bytes.IndexByte(data[m:], '\n'); j >= 0 && m+j+1 < n {
+			limit = m + j + 1
+			spec = make(chan speculation, 1)
+			go func(from int) { spec <- speculate(data, sep, from) }(limit)
+		}
+	}
+	if err := scan(limit); err != nil {
+		return nil, err
+	}
+	if spec != nil {
+		res := <-spec
+		if res.ok && len(starts) > 0 && len(res.starts) > 0 && res.starts[0] == int64(pos) && res.maxFields <= cur {
+			starts = append(starts, res.starts...)
+			pos = n
+		} else if err := scan(n); err != nil {
+			return nil, err
+		}
 	}
 	starts = append(starts, int64(n))
 	ix.starts = starts
@@ -323,4 +355,37 @@ func openData(path string) ([]byte, func() error, error) {
 		return nil, nil, err
 	}
 	return mapFile(f, func() error { return nil })
+}
+
+// parallelMin is the smallest input indexed in two halves at once.
+const parallelMin = 4 << 20
+
+// speculation is the scan of a file's second half from a line start.
+type speculation struct {
+	starts    []int64
+	maxFields int
+	ok        bool // no quote error and no row whose checks need its number
+}
+
+func speculate(data []byte, sep byte, from int) speculation {
+	s := newScanner(data, sep)
+	starts := make([]int64, 0, bytes.Count(data[from:], []byte{'\n'})+1)
+	maxF := 0
+	pos := from
+	for {
+		pos = s.skipBlank(pos)
+		if pos >= len(data) {
+			return speculation{starts: starts, maxFields: maxF, ok: true}
+		}
+		if s.isWS(data[pos]) && data[pos-1] != '\n' {
+			return speculation{}
+		}
+		end, f, bad := s.record(pos)
+		if bad >= 0 {
+			return speculation{}
+		}
+		maxF = max(maxF, f)
+		starts = append(starts, int64(pos))
+		pos = end
+	}
 }

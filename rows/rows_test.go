@@ -290,3 +290,37 @@ func TestWriteRowsLarge(t *testing.T) {
 		t.Fatalf("cancelled: %v", err)
 	}
 }
+
+func TestParallelIndex(t *testing.T) {
+	// Files above parallelMin are scanned in two halves; a quoted field
+	// spanning the middle makes the speculative half wrong and must be
+	// caught.
+	for _, spanMiddle := range []bool{false, true} {
+		var rows []string
+		size := 0
+		for i := 0; size < 2*parallelMin; i++ {
+			row := fmt.Sprintf("%d,plain %d\n", i, i%13)
+			if i%97 == 0 {
+				row = fmt.Sprintf("%d,\"quoted\n\"\"line\"\"\r\n%d\"\r\n", i, i)
+			}
+			if spanMiddle && size >= parallelMin-5000 && size < parallelMin {
+				row = fmt.Sprintf("%d,\"%s\"\n", i, strings.Repeat("a,b\nc\n", 5000))
+			}
+			rows = append(rows, row)
+			size += len(row)
+		}
+		data := "id,text\n" + strings.Join(rows, "")
+		ix, err := IndexBytes("p.csv", []byte(data), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ix.Len() != len(rows) {
+			t.Fatalf("spanMiddle=%v: %d rows, want %d", spanMiddle, ix.Len(), len(rows))
+		}
+		for i, row := range rows {
+			if string(ix.Record(i)) != row {
+				t.Fatalf("spanMiddle=%v: row %d = %q, want %q", spanMiddle, i, ix.Record(i), row)
+			}
+		}
+	}
+}
