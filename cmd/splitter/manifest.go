@@ -15,30 +15,16 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/splitter-dev/splitter/audit"
 	"github.com/splitter-dev/splitter/rows"
 )
 
 // Manifest is the record written beside a command's outputs
-// (STEM.split.json): enough to repeat the run and check its outputs.
-type Manifest struct {
-	Splitter string            `json:"splitter"`       // splitter version
-	Command  string            `json:"command"`        // split, kfold, shuffle, sample
-	Input    ManifestFile      `json:"input"`          // the input file
-	Flags    map[string]string `json:"flags"`          // the flags given, as typed
-	Seed     string            `json:"seed,omitempty"` // the seed used, drawn or given
-	Drawn    bool              `json:"seed_drawn"`     // the seed was drawn from the OS
-	Python   string            `json:"python"`         // the Python code the outputs equal
-	Outputs  []ManifestFile    `json:"outputs"`        // each output written
-	Note     string            `json:"note,omitempty"` // e.g. how compressed outputs are hashed
-}
+// (STEM.split.json); the type lives in package audit, which reads it back.
+type Manifest = audit.Manifest
 
 // ManifestFile is a file and its SHA-256 (hex).
-type ManifestFile struct {
-	Name   string `json:"name,omitempty"` // part name: train, test, val, folds, ...
-	Path   string `json:"path"`
-	SHA256 string `json:"sha256"`
-	Rows   int    `json:"rows"`
-}
+type ManifestFile = audit.File
 
 // manifestFlags registers --manifest and --no-manifest on cmd.
 func manifestFlags(cmd *cobra.Command) {
@@ -114,6 +100,9 @@ func hashFile(path string) (string, error) {
 // commit writes outs and, unless disabled, the manifest at mpath, all
 // atomically: every file or none.
 func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
+	if s, ok := ctx.Value(sinkKey{}).(*memSink); ok { // verify: to memory
+		return s.collect(outs)
+	}
 	set := rows.NewOutputs(ctx)
 	files := make([]ManifestFile, len(outs))
 	for i, o := range outs {
@@ -131,11 +120,12 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 	}
 	if mpath != "" {
 		m := Manifest{
-			Splitter: version,
-			Command:  r.cmd.Name(),
-			Flags:    map[string]string{},
-			Python:   r.python,
-			Outputs:  files,
+			Splitter:  version,
+			Command:   r.cmd.Name(),
+			Flags:     map[string]string{},
+			Python:    r.python,
+			Libraries: libraries(r.cmd),
+			Outputs:   files,
 		}
 		m.Seed, m.Drawn = r.cmd.Annotations[drawnSeedKey], true
 		if m.Seed == "" {

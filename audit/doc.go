@@ -1,0 +1,16 @@
+// Package audit proves, from files alone, that a train/test partition is the
+// one a recipe and a seed produce, and finds the recipe and seed behind a
+// partition someone published. None of the Python libraries offers this.
+//
+//   - Manifest is the record splitter writes beside its outputs
+//     (STEM.split.json): the command and flags, the Python call it equals,
+//     the seed, and the SHA-256 of the input and of every output.
+//   - Compare compares the rows of a file with the rows a recipe produces,
+//     naming the first divergence and counting missing, extra and misplaced
+//     rows (Verify's core).
+//   - Explain searches recipes (scikit-learn train_test_split, Hugging Face
+//     Dataset.train_test_split, pandas df.sample(frac)) and seeds for those
+//     that produce a given partition.
+//
+// audit sits above split and sample and below the command line.
+package audit
