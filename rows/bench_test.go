@@ -93,3 +93,28 @@ func BenchmarkColumnFloat(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSplitFiles is the engine's part of a train/test split of a
+// 1,000,000-row file: index, then write two outputs in a shuffled order.
+func BenchmarkSplitFiles(b *testing.B) {
+	p := benchCSV(b, 1_000_000)
+	dir := b.TempDir()
+	order := rand.New(rand.NewPCG(3, 4)).Perm(1_000_000)
+	st, _ := os.Stat(p)
+	b.SetBytes(st.Size())
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix, err := IndexFile(p, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for k, part := range [][]int{order[:800_000], order[800_000:]} {
+			f, _ := os.Create(filepath.Join(dir, fmt.Sprint(k)))
+			if err := ix.WriteRows(f, part); err != nil {
+				b.Fatal(err)
+			}
+			f.Close()
+		}
+		ix.Close()
+	}
+}

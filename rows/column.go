@@ -166,6 +166,17 @@ func (ix *Index) words(f int) *wordList {
 	n := ix.Len()
 	wl := &wordList{offs: make([]int, 1, n+1)}
 	var scratch []byte
+	// Size the arena from a sample of rows, so it is not regrown (and
+	// copied) many times.
+	sample := 0
+	for i := 0; i < min(n, 256); i++ {
+		var v []byte
+		v, _, scratch = fieldAt(ix.Record(i), ix.sep, f, scratch)
+		sample += len(v)
+	}
+	if k := min(n, 256); k > 0 {
+		wl.arena = make([]byte, 0, sample*n/k+sample*n/k/8+64)
+	}
 	for i := 0; i < n; i++ {
 		var v []byte
 		v, _, scratch = fieldAt(ix.Record(i), ix.sep, f, scratch)
