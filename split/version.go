@@ -184,3 +184,17 @@ func (v Version) DefaultKFoldSplits() int {
 	}
 	return DefaultKFoldSplits
 }
+
+// RandomStateWithoutShuffleIsError reports whether v raises ValueError for
+// a random_state given with shuffle=False (0.24 on; ignored before).
+func (v Version) RandomStateWithoutShuffleIsError() bool { return !v.before(0, 24, 0) }
+
+// HasGroupKFoldShuffle reports whether v has GroupKFold(shuffle=True,
+// random_state=...) (1.6 on).
+func (v Version) HasGroupKFoldShuffle() bool { return !v.before(1, 6, 0) }
+
+// GroupKFoldNumpyTies reports whether v's GroupKFold orders groups of
+// equal size with numpy's unstable argsort (before 1.9), so that with
+// more than 16 groups the order depends on the numpy build (see
+// GroupKFoldTies).
+func (v Version) GroupKFoldNumpyTies() bool { return v.before(1, 9, 0) }

@@ -79,7 +79,7 @@ func runKfold(cmd *cobra.Command, o *kfoldOpts) error {
 		}
 	}
 	j.rows = ix.Len()
-	j.python = kfoldPython(cmd, o)
+	j.python = pinnedPython(o.version, kfoldPython(cmd, o))
 	out := output{name: "folds", path: outputPath(o.input, o.outDir, "folds"), rows: ix.Len(),
 		write: func(w io.Writer) error { return ix.WriteWithColumn(w, "fold", values) }}
 	return j.commit(cmd.Context(), []output{out}, mpath)
@@ -94,7 +94,14 @@ func kfoldFolds(cmd *cobra.Command, o *kfoldOpts, ix *rows.Index) ([]split.Fold,
 		if err != nil {
 			return nil, err
 		}
-		folds, err = split.GroupKFold{NSplits: o.folds}.Split(groups)
+		warnGroupTies(cmd, o.version, groups)
+		var rs split.RandomState
+		if o.shuffle {
+			if rs, err = sklearnSeed(cmd); err != nil {
+				return nil, err
+			}
+		}
+		folds, err = split.GroupKFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs, Version: o.version}.Split(groups)
 		if err != nil {
 			return nil, labelErr(foldsErr(err), "--group", o.group)
 		}
@@ -110,7 +117,7 @@ func kfoldFolds(cmd *cobra.Command, o *kfoldOpts, ix *rows.Index) ([]split.Fold,
 				return nil, err
 			}
 		}
-		folds, err = split.StratifiedKFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs}.Split(y)
+		folds, err = split.StratifiedKFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs, Version: o.version}.Split(y)
 		if err != nil {
 			return nil, labelErr(foldsErr(err), "--stratify", o.stratify)
 		}
@@ -122,7 +129,7 @@ func kfoldFolds(cmd *cobra.Command, o *kfoldOpts, ix *rows.Index) ([]split.Fold,
 			return nil, err
 		}
 	}
-	folds, err = split.KFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs}.Split(ix.Len())
+	folds, err = split.KFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs, Version: o.version}.Split(ix.Len())
 	if err != nil {
 		return nil, foldsErr(err)
 	}

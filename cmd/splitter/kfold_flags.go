@@ -3,9 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/splitter-dev/splitter/split"
 )
 
 // ErrBadFolds reports a --folds value that is not an integer.
@@ -19,7 +22,8 @@ type kfoldOpts struct {
 	stratify string
 	group    string
 	shuffle  bool
-	seed     string // as typed or drawn; "" when nothing is random
+	seed     string        // as typed or drawn; "" when nothing is random
+	version  split.Version // --compat sklearn@X.Y.Z (zero: today's)
 }
 
 func kfoldFlags(cmd *cobra.Command) {
@@ -42,7 +46,14 @@ func parseKfoldFlags(cmd *cobra.Command, input string) (*kfoldOpts, error) {
 	switch c := str("compat"); {
 	case c == "sklearn" || c == "":
 	case strings.HasPrefix(c, "sklearn@"):
-		return nil, flagErr("--compat", c, errors.New("pinned scikit-learn releases are not supported yet"))
+		v, _, err := sklearnPin(c)
+		if err != nil {
+			return nil, err
+		}
+		o.version = v
+		if !f.Changed("folds") {
+			_ = f.Set("folds", strconv.Itoa(v.DefaultKFoldSplits()))
+		}
 	default:
 		return nil, flagErr("--compat", c, errors.New("want sklearn or sklearn@X.Y.Z"))
 	}
@@ -67,11 +78,16 @@ func parseKfoldFlags(cmd *cobra.Command, input string) (*kfoldOpts, error) {
 	switch {
 	case o.group != "" && o.stratify != "":
 		return nil, fmt.Errorf("--group with --stratify: %w", ErrFlagCombination)
+	case seeded && noShuffle && o.version.IsPinned() && !o.version.RandomStateWithoutShuffleIsError():
+		// ignored before scikit-learn 0.24 (warned about in 0.22-0.23)
+	case seeded && !noShuffle && o.group != "" && o.version.HasGroupKFoldShuffle():
+		// GroupKFold(K, shuffle=True, random_state=S), scikit-learn >= 1.6
+		return o, nil
 	case seeded && noShuffle:
 		// KFold.__init__ (scikit-learn >= 0.24).
 		return nil, flagErr("--seed", str("seed"), errors.New("setting a random_state has no effect since shuffle is False; you should leave random_state to its default (None), or set shuffle=True"))
 	case seeded && o.group != "":
-		return nil, flagErr("--seed", str("seed"), errors.New("GroupKFold has no random_state before scikit-learn 1.6 (use --compat sklearn@1.6.1 or later)"))
+		return nil, flagErr("--seed", str("seed"), fmt.Errorf("GroupKFold has no random_state in scikit-learn %s (added in 1.6: use --compat sklearn@1.6.1 or later)", o.version))
 	}
 	if o.group != "" {
 		o.shuffle = false

@@ -115,7 +115,7 @@ func kfoldPython(cmd *cobra.Command, o *kfoldOpts) string {
 	}
 	switch {
 	case o.group != "":
-		cv, split = "GroupKFold("+k+")", "df, groups=df["+pyStr(o.group)+"]"
+		cv, split = "GroupKFold("+pyArgs(k, shuffle)+")", "df, groups=df["+pyStr(o.group)+"]"
 	case o.stratify != "":
 		cv, split = "StratifiedKFold("+pyArgs(k, shuffle)+")", "df, df["+pyStr(o.stratify)+"]"
 	default:

@@ -100,7 +100,7 @@ func runSplit(cmd *cobra.Command, o *splitOpts) error {
 		return inputErr(o.input, err)
 	}
 	j.rows = ix.Len()
-	j.python = splitPython(cmd, o, o.torchLengths)
+	j.python = pinnedPython(o.version, splitPython(cmd, o, o.torchLengths))
 	ctx := cmd.Context()
 	outs := make([]output, len(parts))
 	for i, p := range parts {
@@ -200,13 +200,13 @@ func sklearnSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, err
 		}
 	}
 	if o.group != "" {
-		folds, err := split.GroupShuffleSplit{NSplits: 1, TestSize: sizeArg(o.test), TrainSize: sizeArg(o.train), RandomState: rs}.Split(groups)
+		folds, err := split.GroupShuffleSplit{NSplits: 1, TestSize: sizeArg(o.test), TrainSize: sizeArg(o.train), RandomState: rs, Version: o.version}.Split(groups)
 		if err != nil {
 			return nil, labelErr(sizeErr(err, "--test/--train"), "--group", o.group)
 		}
 		return []part{{"train", folds[0].Train}, {"test", folds[0].Test}}, nil
 	}
-	opts := split.TrainTestOptions{TestSize: sizeArg(o.test), TrainSize: sizeArg(o.train), RandomState: rs, NoShuffle: !o.shuffle, Stratify: strat}
+	opts := split.TrainTestOptions{TestSize: sizeArg(o.test), TrainSize: sizeArg(o.train), RandomState: rs, NoShuffle: !o.shuffle, Stratify: strat, Version: o.version}
 	train, test, err := split.TrainTestSplit(n, opts)
 	if err != nil {
 		return nil, labelErr(sizeErr(err, "--test/--train"), "--stratify", o.stratify)
@@ -215,7 +215,7 @@ func sklearnSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, err
 		return []part{{"train", train}, {"test", test}}, nil
 	}
 	// Second step on the rest, in the rest's row order.
-	opts = split.TrainTestOptions{TestSize: sizeArg(o.val), RandomState: rs, NoShuffle: !o.shuffle}
+	opts = split.TrainTestOptions{TestSize: sizeArg(o.val), RandomState: rs, NoShuffle: !o.shuffle, Version: o.version}
 	if !strat.IsNone() {
 		opts.Stratify = strat.Subset(train)
 	}

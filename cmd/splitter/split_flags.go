@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/splitter-dev/splitter/split"
 )
 
 // ErrFlagCombination reports flags that the emulated Python call cannot
@@ -38,6 +40,7 @@ type splitOpts struct {
 	torchLengths []string
 	seed         string // --seed as typed, or the drawn seed
 	seedDrawn    bool
+	version      split.Version // --compat sklearn@X.Y.Z (zero: today's)
 }
 
 // splitFlags registers the flags of split on cmd.
@@ -73,7 +76,11 @@ func parseSplitFlags(cmd *cobra.Command, input string) (*splitOpts, error) {
 	case c == "torch":
 		o.recipe = recipeTorch
 	case strings.HasPrefix(c, "sklearn@"):
-		return nil, flagErr("--compat", c, errors.New("pinned scikit-learn releases are not supported yet"))
+		v, _, err := sklearnPin(c)
+		if err != nil {
+			return nil, err
+		}
+		o.recipe, o.version = recipeSklearn, v
 	default:
 		return nil, flagErr("--compat", c, errors.New("want sklearn, datasets, torch or sklearn@X.Y.Z"))
 	}
