@@ -1,0 +1,173 @@
+// Package parquetrows is the row engine for Parquet files: it numbers the
+// rows of a Parquet file as pandas.read_parquet(path) (pandas 1.5, pyarrow
+// engine) numbers them, reads single columns typed as that DataFrame holds
+// them, and writes rows in any order to a new Parquet file with the input's
+// schema, types and key-value metadata, through Apache Arrow (pqarrow).
+//
+// Writing streams: the output is built in chunks of rows, and for each
+// chunk only the row groups holding its rows are decoded (kept in a cache
+// bounded by Options.CacheBytes), so a file much larger than memory is
+// copied with bounded memory at the cost of re-reading row groups.
+package parquetrows
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/apache/arrow/go/v15/arrow"
+	"github.com/apache/arrow/go/v15/arrow/memory"
+	"github.com/apache/arrow/go/v15/parquet"
+	"github.com/apache/arrow/go/v15/parquet/compress"
+	"github.com/apache/arrow/go/v15/parquet/file"
+	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+)
+
+// Sentinel errors (compare with errors.Is).
+var (
+	// ErrParquet is a file that is not a readable Parquet file.
+	ErrParquet = errors.New("not a readable Parquet file")
+	// ErrNoColumn is a column name the file does not have (pandas KeyError
+	// on df[name]).
+	ErrNoColumn = errors.New("no such column")
+	// ErrColumnType is a column whose Arrow type splitter cannot hold as
+	// pandas would (dates, timestamps, decimals, binary, nested types) for
+	// use as labels, groups or weights. Such columns are still copied.
+	ErrColumnType = errors.New("column type not supported for labels, groups or weights")
+)
+
+// DefaultCacheBytes is the default bound on decoded row groups kept in
+// memory while writing.
+const DefaultCacheBytes = 256 << 20
+
+// Options configures Open.
+type Options struct {
+	// CacheBytes bounds the uncompressed bytes of the row groups kept
+	// decoded while writing; 0 means DefaultCacheBytes. A smaller bound
+	// lowers peak memory and re-reads row groups more often.
+	CacheBytes int64
+	// ChunkRows is how many output rows are gathered per step; 0 means
+	// 65536.
+	ChunkRows int
+}
+
+// File is an open Parquet file.
+type File struct {
+	name      string
+	f         *os.File
+	pr        *file.Reader
+	fr        *pqarrow.FileReader
+	schema    *arrow.Schema
+	names     []string
+	n         int
+	rgStart   []int // rgStart[g] is the first row of row group g; len = groups+1
+	rgBytes   []int64
+	rgMaxRows int
+	arrowMeta bool // the file stores its Arrow schema (ARROW:schema)
+	codecs    []compress.Compression
+	opts      Options
+	mem       memory.Allocator
+}
+
+// Open opens the Parquet file at path and reads its footer (schema and row
+// group layout); no data is read until a column is read or rows written.
+func Open(path string, opts Options) (*File, error) {
+	if opts.CacheBytes <= 0 {
+		opts.CacheBytes = DefaultCacheBytes
+	}
+	if opts.ChunkRows <= 0 {
+		opts.ChunkRows = 1 << 16
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	pr, err := file.NewParquetReader(f, file.WithReadProps(&parquet.ReaderProperties{BufferSize: 1 << 20, BufferedStreamEnabled: true}))
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, err)
+	}
+	mem := memory.NewGoAllocator()
+	fr, err := pqarrow.NewFileReader(pr, pqarrow.ArrowReadProperties{Parallel: false, BatchSize: 1 << 16}, mem)
+	if err != nil {
+		pr.Close()
+		f.Close()
+		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, err)
+	}
+	sc, err := fr.Schema()
+	if err != nil {
+		pr.Close()
+		f.Close()
+		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, err)
+	}
+	p := &File{name: path, f: f, pr: pr, fr: fr, schema: sc, opts: opts, mem: mem}
+	for _, fl := range sc.Fields() {
+		p.names = append(p.names, fl.Name)
+	}
+	md := pr.MetaData()
+	if kv := md.KeyValueMetadata(); kv != nil && kv.FindValue("ARROW:schema") != nil {
+		p.arrowMeta = true
+	}
+	p.rgStart = make([]int, pr.NumRowGroups()+1)
+	p.rgBytes = make([]int64, pr.NumRowGroups())
+	for g := 0; g < pr.NumRowGroups(); g++ {
+		rg := md.RowGroup(g)
+		rows := int(rg.NumRows())
+		p.rgStart[g+1] = p.rgStart[g] + rows
+		p.rgBytes[g] = rg.TotalByteSize()
+		p.rgMaxRows = max(p.rgMaxRows, rows)
+	}
+	p.n = p.rgStart[len(p.rgStart)-1]
+	if pr.NumRowGroups() > 0 {
+		rg := md.RowGroup(0)
+		for c := 0; c < rg.NumColumns(); c++ {
+			cc, err := rg.ColumnChunk(c)
+			if err != nil {
+				break
+			}
+			p.codecs = append(p.codecs, cc.Compression())
+		}
+	}
+	return p, nil
+}
+
+// IsParquetPath reports whether path names a Parquet file (.parquet or
+// .pq, any case).
+func IsParquetPath(path string) bool {
+	p := strings.ToLower(path)
+	return strings.HasSuffix(p, ".parquet") || strings.HasSuffix(p, ".pq")
+}
+
+// Len returns the number of rows, len(pd.read_parquet(path)).
+func (p *File) Len() int { return p.n }
+
+// Names returns the column names, list(pd.read_parquet(path).columns)
+// (pandas index columns stored as __index_level_N__ included).
+func (p *File) Names() []string { return append([]string(nil), p.names...) }
+
+// Schema returns the file's Arrow schema, key-value metadata included.
+func (p *File) Schema() *arrow.Schema { return p.schema }
+
+// RowGroups returns the number of row groups.
+func (p *File) RowGroups() int { return len(p.rgBytes) }
+
+// Close closes the file.
+func (p *File) Close() error {
+	if p.pr == nil {
+		return nil
+	}
+	err := p.pr.Close() // closes p.f too
+	p.pr = nil
+	return err
+}
+
+// column returns the index of the column called name.
+func (p *File) column(name string) (int, error) {
+	for i, n := range p.names {
+		if n == name {
+			return i, nil
+		}
+	}
+	return -1, fmt.Errorf("%s: %w: %q", p.name, ErrNoColumn, name)
+}

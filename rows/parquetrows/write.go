@@ -1,0 +1,365 @@
+package parquetrows
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/apache/arrow/go/v15/arrow"
+	"github.com/apache/arrow/go/v15/arrow/array"
+	"github.com/apache/arrow/go/v15/arrow/compute"
+	"github.com/apache/arrow/go/v15/arrow/memory"
+	"github.com/apache/arrow/go/v15/parquet"
+	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+)
+
+// WriteRows writes the rows in order to w as a new Parquet file with the
+// input's schema, column types, key-value metadata and compression codecs:
+// the rows of df.iloc[order] (pyarrow's to_parquet keeps every value; row
+// groups are at most as long as the input's longest).
+func (p *File) WriteRows(w io.Writer, order []int) error {
+	return p.WriteRowsContext(context.Background(), w, order)
+}
+
+// WriteRowsContext is WriteRows that stops with ctx.Err() when ctx is done.
+func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) error {
+	for _, i := range order {
+		if uint(i) >= uint(p.n) {
+			return fmt.Errorf("parquetrows: row %d out of range [0, %d)", i, p.n)
+		}
+	}
+	fw, err := p.newWriter(w, p.schema)
+	if err != nil {
+		return err
+	}
+	c := newGroupCache(p)
+	defer c.release()
+	for base := 0; base < len(order); base += p.opts.ChunkRows {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		chunk := order[base:min(base+p.opts.ChunkRows, len(order))]
+		rec, err := c.gather(ctx, chunk)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p.name, err)
+		}
+		err = fw.WriteBuffered(rec)
+		rec.Release()
+		if err != nil {
+			return err
+		}
+	}
+	return fw.Close()
+}
+
+// WriteWithColumn writes every row in input order with one more last
+// column: name holding values[i] for row i, as int64 when every value is
+// an integer and as string otherwise (kfold's `fold` column,
+// df.assign(fold=values).to_parquet()).
+func (p *File) WriteWithColumn(w io.Writer, name string, values []string) error {
+	if len(values) != p.n {
+		return fmt.Errorf("parquetrows: %d values for %d rows", len(values), p.n)
+	}
+	ints := make([]int64, len(values))
+	isInt := true
+	for i, v := range values {
+		x, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			isInt = false
+			break
+		}
+		ints[i] = x
+	}
+	var extra arrow.Field
+	if isInt {
+		extra = arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int64, Nullable: true}
+	} else {
+		extra = arrow.Field{Name: name, Type: arrow.BinaryTypes.String, Nullable: true}
+	}
+	fields := append(p.schema.Fields(), extra)
+	md := p.schema.Metadata()
+	sc := arrow.NewSchema(fields, &md)
+	fw, err := p.newWriter(w, sc)
+	if err != nil {
+		return err
+	}
+	c := newGroupCache(p)
+	defer c.release()
+	for g := 0; g < p.RowGroups(); g++ {
+		rec, err := c.group(context.Background(), g)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p.name, err)
+		}
+		lo, hi := p.rgStart[g], p.rgStart[g+1]
+		var col arrow.Array
+		if isInt {
+			b := array.NewInt64Builder(p.mem)
+			b.AppendValues(ints[lo:hi], nil)
+			col = b.NewArray()
+			b.Release()
+		} else {
+			b := array.NewStringBuilder(p.mem)
+			b.AppendValues(values[lo:hi], nil)
+			col = b.NewArray()
+			b.Release()
+		}
+		cols := append(append([]arrow.Array(nil), rec.Columns()...), col)
+		out := array.NewRecord(sc, cols, int64(hi-lo))
+		col.Release()
+		err = fw.WriteBuffered(out)
+		out.Release()
+		c.drop(g)
+		if err != nil {
+			return err
+		}
+	}
+	return fw.Close()
+}
+
+// newWriter starts a Parquet writer for schema sc keeping the input's
+// metadata, codecs and row group length.
+func (p *File) newWriter(w io.Writer, sc *arrow.Schema) (*pqarrow.FileWriter, error) {
+	props := []parquet.WriterProperty{parquet.WithAllocator(p.mem)}
+	if p.rgMaxRows > 0 {
+		props = append(props, parquet.WithMaxRowGroupLength(int64(p.rgMaxRows)))
+	}
+	if cb := p.pr.MetaData().GetCreatedBy(); cb != "" {
+		props = append(props, parquet.WithCreatedBy(cb))
+	}
+	leaves := p.pr.MetaData().Schema
+	for c, codec := range p.codecs {
+		if c < leaves.NumColumns() {
+			props = append(props, parquet.WithCompressionPath(leaves.Column(c).ColumnPath(), codec))
+		}
+	}
+	arrProps := []pqarrow.WriterOption{}
+	if p.arrowMeta {
+		arrProps = append(arrProps, pqarrow.WithStoreSchema())
+	}
+	fw, err := pqarrow.NewFileWriter(sc, w, parquet.NewWriterProperties(props...), pqarrow.NewArrowWriterProperties(arrProps...))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p.name, err)
+	}
+	return fw, nil
+}
+
+// groupCache keeps decoded row groups (one record each) up to a byte bound,
+// evicting the least recently used.
+type groupCache struct {
+	p     *File
+	recs  map[int]arrow.Record
+	used  map[int]int64 // last use tick
+	bytes int64
+	tick  int64
+}
+
+func newGroupCache(p *File) *groupCache {
+	return &groupCache{p: p, recs: map[int]arrow.Record{}, used: map[int]int64{}}
+}
+
+// group returns row group g as one record (owned by the cache).
+func (c *groupCache) group(ctx context.Context, g int) (arrow.Record, error) {
+	c.tick++
+	if r, ok := c.recs[g]; ok {
+		c.used[g] = c.tick
+		return r, nil
+	}
+	for c.bytes+c.p.rgBytes[g] > c.p.opts.CacheBytes && len(c.recs) > 0 {
+		oldest, t := -1, int64(0)
+		for k, u := range c.used {
+			if oldest < 0 || u < t {
+				oldest, t = k, u
+			}
+		}
+		c.drop(oldest)
+	}
+	tbl, err := c.p.fr.ReadRowGroups(ctx, nil, []int{g})
+	if err != nil {
+		return nil, fmt.Errorf("row group %d: %w", g, err)
+	}
+	defer tbl.Release()
+	cols := make([]arrow.Array, tbl.NumCols())
+	for i := range cols {
+		ch := tbl.Column(i).Data().Chunks()
+		if len(ch) == 1 {
+			cols[i] = ch[0]
+			cols[i].Retain()
+			continue
+		}
+		a, err := array.Concatenate(ch, c.p.mem)
+		if err != nil {
+			for _, x := range cols[:i] {
+				x.Release()
+			}
+			return nil, fmt.Errorf("row group %d: %w", g, err)
+		}
+		cols[i] = a
+	}
+	rec := array.NewRecord(c.p.schema, cols, tbl.NumRows())
+	for _, a := range cols {
+		a.Release()
+	}
+	c.recs[g] = rec
+	c.used[g] = c.tick
+	c.bytes += c.p.rgBytes[g]
+	return rec, nil
+}
+
+// drop releases row group g.
+func (c *groupCache) drop(g int) {
+	if r, ok := c.recs[g]; ok {
+		r.Release()
+		delete(c.recs, g)
+		delete(c.used, g)
+		c.bytes -= c.p.rgBytes[g]
+	}
+}
+
+func (c *groupCache) release() {
+	for g := range c.recs {
+		c.drop(g)
+	}
+}
+
+// gather returns the rows of chunk, in order, as one record: the rows of
+// each row group are taken from it (each group decoded once per chunk),
+// the pieces concatenated, and a last take puts them in chunk order.
+func (c *groupCache) gather(ctx context.Context, chunk []int) (arrow.Record, error) {
+	p := c.p
+	groupOf := make([]int32, len(chunk))
+	count := make([]int, p.RowGroups()+1)
+	for k, i := range chunk {
+		g := p.groupOf(i)
+		groupOf[k] = int32(g)
+		count[g+1]++
+	}
+	for g := 1; g < len(count); g++ {
+		count[g] += count[g-1]
+	}
+	// local[count[g]:count[g+1]] are the in-group rows of group g, in chunk
+	// order; pos[k] is where chunk row k lands in the concatenation.
+	local := make([]int, len(chunk))
+	pos := make([]int, len(chunk))
+	next := append([]int(nil), count[:len(count)-1]...)
+	for k, i := range chunk {
+		g := groupOf[k]
+		local[next[g]] = i - p.rgStart[g]
+		pos[k] = next[g]
+		next[g]++
+	}
+	var pieces []arrow.Record
+	defer func() {
+		for _, r := range pieces {
+			r.Release()
+		}
+	}()
+	for g := 0; g < p.RowGroups(); g++ {
+		if count[g] == count[g+1] {
+			continue
+		}
+		rec, err := c.group(ctx, g)
+		if err != nil {
+			return nil, err
+		}
+		piece, err := takeRecord(ctx, rec, local[count[g]:count[g+1]])
+		if err != nil {
+			return nil, err
+		}
+		pieces = append(pieces, piece)
+	}
+	if len(pieces) == 1 && isIdentity(pos) {
+		pieces[0].Retain()
+		return pieces[0], nil
+	}
+	cols := make([]arrow.Array, p.schema.NumFields())
+	defer func() {
+		for _, a := range cols {
+			if a != nil {
+				a.Release()
+			}
+		}
+	}()
+	for ci := range cols {
+		parts := make([]arrow.Array, len(pieces))
+		for k, r := range pieces {
+			parts[k] = r.Column(ci)
+		}
+		a, err := array.Concatenate(parts, p.mem)
+		if err != nil {
+			return nil, err
+		}
+		cols[ci] = a
+	}
+	all := array.NewRecord(p.schema, cols, int64(len(chunk)))
+	defer all.Release()
+	return takeRecord(ctx, all, pos)
+}
+
+// groupOf returns the row group holding row i.
+func (p *File) groupOf(i int) int {
+	lo, hi := 0, len(p.rgStart)-1
+	for hi-lo > 1 {
+		m := (lo + hi) / 2
+		if p.rgStart[m] <= i {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+func isIdentity(pos []int) bool {
+	for k, v := range pos {
+		if k != v {
+			return false
+		}
+	}
+	return true
+}
+
+// indexArray returns positions as an Arrow int64 array (null where valid
+// is given and false).
+func indexArray(mem memory.Allocator, positions []int, valid []bool) arrow.Array {
+	b := array.NewInt64Builder(mem)
+	defer b.Release()
+	b.Reserve(len(positions))
+	for k, v := range positions {
+		if valid != nil && !valid[k] {
+			b.AppendNull()
+			continue
+		}
+		b.UnsafeAppend(int64(v))
+	}
+	return b.NewArray()
+}
+
+// takeRecord returns rec's rows at positions, in order (rec.take).
+func takeRecord(ctx context.Context, rec arrow.Record, positions []int) (arrow.Record, error) {
+	idx := indexArray(memory.DefaultAllocator, positions, nil)
+	defer idx.Release()
+	cols := make([]arrow.Array, rec.NumCols())
+	for i := range cols {
+		a, err := compute.TakeArrayOpts(ctx, rec.Column(i), idx, compute.TakeOptions{BoundsCheck: false})
+		if err != nil {
+			for _, x := range cols[:i] {
+				x.Release()
+			}
+			return nil, fmt.Errorf("take column %q: %w", rec.ColumnName(i), err)
+		}
+		cols[i] = a
+	}
+	out := array.NewRecord(rec.Schema(), cols, int64(len(positions)))
+	for _, a := range cols {
+		a.Release()
+	}
+	return out, nil
+}
+
+// takeArray returns values at positions (null where !valid).
+func takeArray(values arrow.Array, positions []int, valid []bool) (arrow.Array, error) {
+	idx := indexArray(memory.DefaultAllocator, positions, valid)
+	defer idx.Release()
+	return compute.TakeArray(context.Background(), values, idx)
+}
