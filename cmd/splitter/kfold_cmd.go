@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/split"
 )
 
@@ -62,7 +61,7 @@ func runKfold(cmd *cobra.Command, o *kfoldOpts) error {
 	if err != nil {
 		return err
 	}
-	ix, err := rows.IndexFile(o.input, opts)
+	ix, err := openTable(o.input, opts)
 	if err != nil {
 		return err
 	}
@@ -85,7 +84,7 @@ func runKfold(cmd *cobra.Command, o *kfoldOpts) error {
 	return j.commit(cmd.Context(), []output{out}, mpath)
 }
 
-func kfoldFolds(cmd *cobra.Command, o *kfoldOpts, ix *rows.Index) ([]split.Fold, error) {
+func kfoldFolds(cmd *cobra.Command, o *kfoldOpts, ix table) ([]split.Fold, error) {
 	var folds []split.Fold
 	var err error
 	switch {

@@ -12,7 +12,6 @@ import (
 
 	"github.com/splitter-dev/splitter/frame"
 	"github.com/splitter-dev/splitter/rng"
-	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/sample"
 )
 
@@ -193,7 +192,7 @@ func runSample(cmd *cobra.Command, input string) error {
 			}
 			return "random.seed(" + seedUsed(cmd) + ")\ndf.iloc[" + call + "]"
 		}
-		return runRowsToIndex(cmd, input, out, python, func(ix *rows.Index) ([]int, error) {
+		return runRowsToIndex(cmd, input, out, python, func(ix table) ([]int, error) {
 			var w []float64
 			if weights != "" {
 				var err error
@@ -233,7 +232,7 @@ func runSample(cmd *cobra.Command, input string) error {
 		}
 		return "df.sample(" + strings.Join(a, ", ") + ")"
 	}
-	return runRowsToIndex(cmd, input, out, python, func(ix *rows.Index) ([]int, error) {
+	return runRowsToIndex(cmd, input, out, python, func(ix table) ([]int, error) {
 		var err error
 		if weights != "" {
 			if opt.Weights, err = weightColumn(ix, weights); err != nil {
@@ -263,7 +262,7 @@ func runSample(cmd *cobra.Command, input string) error {
 }
 
 // weightColumn reads the weights column as pandas converts it to float64.
-func weightColumn(ix *rows.Index, name string) ([]float64, error) {
+func weightColumn(ix table, name string) ([]float64, error) {
 	col, err := ix.Column(name)
 	if err != nil {
 		return nil, columnErr(err, "--weights", name)
@@ -318,11 +317,11 @@ func torchSeed(cmd *cobra.Command) (*rng.TorchGenerator, error) {
 // runRowsTo indexes input, draws the row order from its length and writes
 // those rows to out atomically, with the manifest.
 func runRowsTo(cmd *cobra.Command, input, out string, python func() string, order func(n int) ([]int, error)) error {
-	return runRowsToIndex(cmd, input, out, python, func(ix *rows.Index) ([]int, error) { return order(ix.Len()) })
+	return runRowsToIndex(cmd, input, out, python, func(ix table) ([]int, error) { return order(ix.Len()) })
 }
 
 // runRowsToIndex is runRowsTo with access to the index (columns).
-func runRowsToIndex(cmd *cobra.Command, input, out string, python func() string, order func(ix *rows.Index) ([]int, error)) error {
+func runRowsToIndex(cmd *cobra.Command, input, out string, python func() string, order func(ix table) ([]int, error)) error {
 	stem, _ := splitName(out)
 	mpath, err := manifestPath(cmd, filepath.Join(filepath.Dir(out), stem+".split.json"))
 	if err != nil {
@@ -333,7 +332,7 @@ func runRowsToIndex(cmd *cobra.Command, input, out string, python func() string,
 	if err != nil {
 		return err
 	}
-	ix, err := rows.IndexFile(input, opts)
+	ix, err := openTable(input, opts)
 	if err != nil {
 		return err
 	}

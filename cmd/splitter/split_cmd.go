@@ -82,7 +82,7 @@ func runSplit(cmd *cobra.Command, o *splitOpts) error {
 	if err != nil {
 		return err
 	}
-	ix, err := rows.IndexFile(o.input, opts)
+	ix, err := openTable(o.input, opts)
 	if err != nil {
 		return err
 	}
@@ -143,7 +143,7 @@ func labelErr(err error, flag, col string) error {
 }
 
 // labelsOf reads column name of ix as scikit-learn labels.
-func labelsOf(ix *rows.Index, name string, flag string) (split.Labels, error) {
+func labelsOf(ix table, name string, flag string) (split.Labels, error) {
 	col, err := ix.Column(name)
 	if err != nil {
 		return split.Labels{}, columnErr(err, flag, name)
@@ -179,7 +179,7 @@ func sizeArg(s size) split.Size {
 	return split.IntSize(s.i)
 }
 
-func sklearnSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, error) {
+func sklearnSplit(cmd *cobra.Command, o *splitOpts, ix table) ([]part, error) {
 	n := ix.Len()
 	var strat, groups split.Labels
 	var err error
@@ -226,7 +226,7 @@ func sklearnSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, err
 	return []part{{"train", take(train, tr)}, {"val", take(train, va)}, {"test", test}}, nil
 }
 
-func datasetsSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, error) {
+func datasetsSplit(cmd *cobra.Command, o *splitOpts, ix table) ([]part, error) {
 	n := ix.Len()
 	var strat split.Labels
 	if o.stratify != "" {

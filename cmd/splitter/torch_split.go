@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/splitter-dev/splitter/rng"
-	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/split"
 )
 
@@ -62,7 +61,7 @@ func decimals(s string) int {
 	return len(frac)
 }
 
-func torchSplit(cmd *cobra.Command, o *splitOpts, ix *rows.Index) ([]part, error) {
+func torchSplit(cmd *cobra.Command, o *splitOpts, ix table) ([]part, error) {
 	n := ix.Len()
 	lengths, names, err := torchLengths(o, n)
 	if err != nil {

@@ -22,6 +22,8 @@ import (
 	"github.com/apache/arrow/go/v15/parquet/compress"
 	"github.com/apache/arrow/go/v15/parquet/file"
 	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+
+	"github.com/splitter-dev/splitter/rows"
 )
 
 // Sentinel errors (compare with errors.Is).
@@ -29,8 +31,8 @@ var (
 	// ErrParquet is a file that is not a readable Parquet file.
 	ErrParquet = errors.New("not a readable Parquet file")
 	// ErrNoColumn is a column name the file does not have (pandas KeyError
-	// on df[name]).
-	ErrNoColumn = errors.New("no such column")
+	// on df[name]); it is rows.ErrNoColumn, wrapped in a rows.ParseError.
+	ErrNoColumn = rows.ErrNoColumn
 	// ErrColumnType is a column whose Arrow type splitter cannot hold as
 	// pandas would (dates, timestamps, decimals, binary, nested types) for
 	// use as labels, groups or weights. Such columns are still copied.
@@ -64,7 +66,8 @@ type File struct {
 	rgStart   []int // rgStart[g] is the first row of row group g; len = groups+1
 	rgBytes   []int64
 	rgMaxRows int
-	arrowMeta bool // the file stores its Arrow schema (ARROW:schema)
+	arrowSchema string // the file's ARROW:schema value, "" when none
+	leaves      []int  // every leaf column index
 	codecs    []compress.Compression
 	opts      Options
 	mem       memory.Allocator
@@ -107,7 +110,10 @@ func Open(path string, opts Options) (*File, error) {
 	}
 	md := pr.MetaData()
 	if kv := md.KeyValueMetadata(); kv != nil && kv.FindValue("ARROW:schema") != nil {
-		p.arrowMeta = true
+		p.arrowSchema = *kv.FindValue("ARROW:schema")
+	}
+	for c := 0; c < md.Schema.NumColumns(); c++ {
+		p.leaves = append(p.leaves, c)
 	}
 	p.rgStart = make([]int, pr.NumRowGroups()+1)
 	p.rgBytes = make([]int64, pr.NumRowGroups())
@@ -169,5 +175,5 @@ func (p *File) column(name string) (int, error) {
 			return i, nil
 		}
 	}
-	return -1, fmt.Errorf("%s: %w: %q", p.name, ErrNoColumn, name)
+	return -1, &rows.ParseError{File: p.name, Err: fmt.Errorf("%w %q", ErrNoColumn, name)}
 }

@@ -2,6 +2,7 @@ package parquetrows
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"github.com/apache/arrow/go/v15/arrow/compute"
+	"github.com/apache/arrow/go/v15/arrow/flight"
 	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet"
 	"github.com/apache/arrow/go/v15/parquet/pqarrow"
@@ -133,13 +135,20 @@ func (p *File) newWriter(w io.Writer, sc *arrow.Schema) (*pqarrow.FileWriter, er
 			props = append(props, parquet.WithCompressionPath(leaves.Column(c).ColumnPath(), codec))
 		}
 	}
-	arrProps := []pqarrow.WriterOption{}
-	if p.arrowMeta {
-		arrProps = append(arrProps, pqarrow.WithStoreSchema())
-	}
-	fw, err := pqarrow.NewFileWriter(sc, w, parquet.NewWriterProperties(props...), pqarrow.NewArrowWriterProperties(arrProps...))
+	fw, err := pqarrow.NewFileWriter(sc, w, parquet.NewWriterProperties(props...), pqarrow.NewArrowWriterProperties())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.name, err)
+	}
+	if p.arrowSchema != "" {
+		// The input's serialized Arrow schema, kept verbatim (pyarrow reads
+		// pandas metadata, dictionary and timezone types from it).
+		schema := p.arrowSchema
+		if sc != p.schema {
+			schema = base64.StdEncoding.EncodeToString(flight.SerializeSchema(sc, p.mem))
+		}
+		if err := fw.AppendKeyValueMetadata("ARROW:schema", schema); err != nil {
+			return nil, err
+		}
 	}
 	return fw, nil
 }
@@ -174,7 +183,7 @@ func (c *groupCache) group(ctx context.Context, g int) (arrow.Record, error) {
 		}
 		c.drop(oldest)
 	}
-	tbl, err := c.p.fr.ReadRowGroups(ctx, nil, []int{g})
+	tbl, err := c.p.fr.ReadRowGroups(ctx, c.p.leaves, []int{g})
 	if err != nil {
 		return nil, fmt.Errorf("row group %d: %w", g, err)
 	}
@@ -341,7 +350,7 @@ func takeRecord(ctx context.Context, rec arrow.Record, positions []int) (arrow.R
 	defer idx.Release()
 	cols := make([]arrow.Array, rec.NumCols())
 	for i := range cols {
-		a, err := compute.TakeArrayOpts(ctx, rec.Column(i), idx, compute.TakeOptions{BoundsCheck: false})
+		a, err := takeColumn(ctx, rec.Column(i), idx)
 		if err != nil {
 			for _, x := range cols[:i] {
 				x.Release()
@@ -355,6 +364,22 @@ func takeRecord(ctx context.Context, rec arrow.Record, positions []int) (arrow.R
 		a.Release()
 	}
 	return out, nil
+}
+
+// takeColumn returns col's values at idx; a dictionary column keeps its
+// dictionary (Arrow's take has no dictionary kernel: its indices are
+// taken).
+func takeColumn(ctx context.Context, col, idx arrow.Array) (arrow.Array, error) {
+	d, ok := col.(*array.Dictionary)
+	if !ok {
+		return compute.TakeArrayOpts(ctx, col, idx, compute.TakeOptions{BoundsCheck: false})
+	}
+	ind, err := compute.TakeArrayOpts(ctx, d.Indices(), idx, compute.TakeOptions{BoundsCheck: false})
+	if err != nil {
+		return nil, err
+	}
+	defer ind.Release()
+	return array.NewDictionaryArray(d.DataType(), ind, d.Dictionary()), nil
 }
 
 // takeArray returns values at positions (null where !valid).
