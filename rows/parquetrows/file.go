@@ -56,21 +56,21 @@ type Options struct {
 
 // File is an open Parquet file.
 type File struct {
-	name      string
-	f         *os.File
-	pr        *file.Reader
-	fr        *pqarrow.FileReader
-	schema    *arrow.Schema
-	names     []string
-	n         int
-	rgStart   []int // rgStart[g] is the first row of row group g; len = groups+1
-	rgBytes   []int64
-	rgMaxRows int
+	name        string
+	f           *os.File
+	pr          *file.Reader
+	fr          *pqarrow.FileReader
+	schema      *arrow.Schema
+	names       []string
+	n           int
+	rgStart     []int // rgStart[g] is the first row of row group g; len = groups+1
+	rgBytes     []int64
+	rgMaxRows   int
 	arrowSchema string // the file's ARROW:schema value, "" when none
 	leaves      []int  // every leaf column index
-	codecs    []compress.Compression
-	opts      Options
-	mem       memory.Allocator
+	codecs      []compress.Compression
+	opts        Options
+	mem         memory.Allocator
 }
 
 // Open opens the Parquet file at path and reads its footer (schema and row
