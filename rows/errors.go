@@ -24,6 +24,9 @@ var (
 	// backtracks to the previous LF there and raises "Buffer overflow
 	// caught" or returns garbled rows, so splitter refuses the file.
 	ErrCRSpace = errors.New("line starts with a space or tab after a lone CR line end, which pandas 1.5 misreads")
+	// ErrEncoding is a byte sequence that is not UTF-8 (pandas decodes the
+	// whole file and raises UnicodeDecodeError).
+	ErrEncoding = errors.New("invalid UTF-8")
 	// ErrSep is an unusable delimiter in Options.
 	ErrSep = errors.New("bad delimiter")
 )

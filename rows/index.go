@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -217,11 +218,22 @@ func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
 			go func(from int) { spec <- speculate(data, sep, from) }(limit)
 		}
 	}
+	if spec == nil {
+		if err := ix.checkUTF8(0, n); err != nil {
+			return nil, err
+		}
+	}
 	if err := scan(limit); err != nil {
 		return nil, err
 	}
 	if spec != nil {
+		if err := ix.checkUTF8(0, limit); err != nil {
+			return nil, err
+		}
 		res := <-spec
+		if !res.utf8OK {
+			return nil, ix.checkUTF8(limit, n)
+		}
 		if res.ok && len(starts) > 0 && len(res.starts) > 0 && res.starts[0] == int64(pos) && res.maxFields <= cur {
 			starts = append(starts, res.starts...)
 			pos = n
@@ -365,9 +377,13 @@ type speculation struct {
 	starts    []int64
 	maxFields int
 	ok        bool // no quote error and no row whose checks need its number
+	utf8OK    bool // data[from:] is UTF-8
 }
 
 func speculate(data []byte, sep byte, from int) speculation {
+	if !utf8.Valid(data[from:]) {
+		return speculation{}
+	}
 	s := newScanner(data, sep)
 	starts := make([]int64, 0, bytes.Count(data[from:], []byte{'\n'})+1)
 	maxF := 0
@@ -375,17 +391,34 @@ func speculate(data []byte, sep byte, from int) speculation {
 	for {
 		pos = s.skipBlank(pos)
 		if pos >= len(data) {
-			return speculation{starts: starts, maxFields: maxF, ok: true}
+			return speculation{starts: starts, maxFields: maxF, ok: true, utf8OK: true}
 		}
 		if s.isWS(data[pos]) && data[pos-1] != '\n' {
-			return speculation{}
+			return speculation{utf8OK: true}
 		}
 		end, f, bad := s.record(pos)
 		if bad >= 0 {
-			return speculation{}
+			return speculation{utf8OK: true}
 		}
 		maxF = max(maxF, f)
 		starts = append(starts, int64(pos))
 		pos = end
 	}
+}
+
+// checkUTF8 reports the first byte of data[from:to] that is not UTF-8, as
+// pandas' UnicodeDecodeError for the file.
+func (ix *Index) checkUTF8(from, to int) error {
+	b := ix.data[from:to]
+	if utf8.Valid(b) {
+		return nil
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return ix.errAt(from+i, true, ErrEncoding)
+		}
+		i += size
+	}
+	return nil
 }

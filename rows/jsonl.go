@@ -52,6 +52,9 @@ func indexJSONL(name string, data []byte) (_ *Index, err error) {
 			free()
 		}
 	}()
+	if err := ix.checkUTF8(0, n); err != nil {
+		return nil, err
+	}
 	pos := 0
 	for pos < n {
 		end := indexFrom(data, pos, '\n')

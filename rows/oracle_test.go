@@ -144,6 +144,11 @@ func TestPandasDifferential(t *testing.T) {
 	var seps []byte
 	for i := 0; i < n; i++ {
 		data := genCSV(r)
+		if r.IntN(30) == 0 && len(data) > 0 {
+			// not UTF-8: pandas raises UnicodeDecodeError
+			k := r.IntN(len(data))
+			data = append(data[:k:k], append([]byte{0xff}, data[k:]...)...)
+		}
 		sep := byte(',')
 		ext := ".csv"
 		if r.IntN(4) == 0 {

@@ -77,6 +77,7 @@ func TestParseErrors(t *testing.T) {
 		{"a,b\r\n1,\"x\r\ny\"\r\n3,4,5\r\n", ErrFieldCount, 4, 0},
 		{"a,b\n1,2,3\n4,5,6,7\n", ErrFieldCount, 3, 0},
 		{"a,b\r1,2\r3,4\r 5,6\r", ErrCRSpace, 4, 0},
+		{"a,b\n1,x\xffy\n", ErrEncoding, 2, 4},
 	}
 	for _, tt := range tests {
 		_, err := IndexBytes("bad.csv", []byte(tt.in), Options{})
