@@ -10,18 +10,43 @@ import (
 // down to 1, swap(i, j) with j = _randbelow(i+1). swap is called for every
 // i, also when j == i, as Python's x[i], x[j] = x[j], x[i] is.
 func (p *PyRandom) Shuffle(n int, swap func(i, j int)) {
-	for i := n - 1; i > 0; i-- {
-		swap(i, int(p.randBelow(uint64(i)+1)))
+	// The draws do not depend on x, so a block of j is drawn ahead of its
+	// swaps: the same draws and swaps in the same order, but the swaps'
+	// cache misses overlap instead of waiting behind the generator.
+	var js [pyShuffleBlock]int
+	for i := n - 1; i > 0; {
+		m := p.pyDrawBlock(&js, i)
+		for b := 0; b < m; b++ {
+			swap(i-b, js[b])
+		}
+		i -= m
 	}
 }
 
 // ShuffleInts is random.shuffle(x) for an []int, without the indirect
 // call of Shuffle.
 func (p *PyRandom) ShuffleInts(x []int) {
-	for i := len(x) - 1; i > 0; i-- {
-		j := p.randBelow(uint64(i) + 1)
-		x[i], x[j] = x[j], x[i]
+	var js [pyShuffleBlock]int
+	for i := len(x) - 1; i > 0; {
+		m := p.pyDrawBlock(&js, i)
+		for b, j := range js[:m] {
+			k := i - b
+			x[k], x[j] = x[j], x[k]
+		}
+		i -= m
 	}
+}
+
+const pyShuffleBlock = 256
+
+// pyDrawBlock draws j = _randbelow(k+1) for k = i, i-1, ... (at most a
+// block, never below k = 1) into js and returns how many it drew.
+func (p *PyRandom) pyDrawBlock(js *[pyShuffleBlock]int, i int) int {
+	m := min(pyShuffleBlock, i)
+	for b := 0; b < m; b++ {
+		js[b] = int(p.randBelow(uint64(i-b) + 1))
+	}
+	return m
 }
 
 // Perm returns x = list(range(n)); random.shuffle(x); x. n < 0 is treated
