@@ -9,7 +9,8 @@ import (
 )
 
 // openGzip decompresses a gzip file (all members, as Python's gzip module
-// reads them) into an unlinked temporary file and maps that.
+// reads them) into an unlinked temporary file and maps that, so the second
+// pass can read records in any order.
 func openGzip(path string) ([]byte, func() error, error) {
 	in, err := os.Open(path)
 	if err != nil {
@@ -25,7 +26,15 @@ func openGzip(path string) ([]byte, func() error, error) {
 		return nil, nil, err
 	}
 	name := tmp.Name()
-	cleanup := func() error { return os.Remove(name) }
+	// Unlinked at once where the system allows it (the open file stays
+	// usable), so an interrupted run leaves nothing behind.
+	removed := os.Remove(name) == nil
+	cleanup := func() error {
+		if removed {
+			return nil
+		}
+		return os.Remove(name)
+	}
 	if _, err := io.Copy(tmp, zr); err != nil {
 		tmp.Close()
 		cleanup()
