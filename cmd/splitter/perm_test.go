@@ -75,6 +75,7 @@ func randSeed(r *rand.Rand, compat string) string {
 }
 
 func TestPermLive(t *testing.T) {
+	t.Parallel()
 	oracle.Require(t, "numpy", "torch")
 	r := oracle.Rand(t)
 	var cases []permCase

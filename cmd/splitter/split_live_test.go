@@ -40,6 +40,7 @@ type liveCase struct {
 // runLiveCases draws count cases of the given kinds, runs the binary on
 // each and compares its outputs with Python's byte for byte.
 func runLiveCases(t *testing.T, count int, kinds ...string) {
+	t.Parallel()
 	oracle.Require(t, "numpy", "pandas", "sklearn")
 	r := oracle.Rand(t)
 	root := t.TempDir()
