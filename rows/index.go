@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"unicode/utf8"
@@ -421,4 +422,26 @@ func (ix *Index) checkUTF8(from, to int) error {
 		i += size
 	}
 	return nil
+}
+
+// IndexReaderAt indexes the first size bytes of r (for Go pipelines whose
+// data is not a file: the bytes are read into memory, which IndexFile
+// avoids by mapping the file). opts.Format Auto means CSV here. Close
+// frees the memory.
+func IndexReaderAt(name string, r io.ReaderAt, size int64, opts Options) (*Index, error) {
+	if int64(int(size)) != size || size < 0 {
+		return nil, fmt.Errorf("%s: size %d out of range", name, size)
+	}
+	buf, free := bigAlloc(int(size))
+	if _, err := io.ReadFull(io.NewSectionReader(r, 0, size), buf); err != nil {
+		free()
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	ix, err := IndexBytes(name, buf, opts)
+	if err != nil {
+		free()
+		return nil, err
+	}
+	ix.release = func() error { free(); return nil }
+	return ix, nil
 }

@@ -151,9 +151,16 @@ func TestPandasDifferential(t *testing.T) {
 		}
 		sep := byte(',')
 		ext := ".csv"
-		if r.IntN(4) == 0 {
+		switch r.IntN(8) {
+		case 0, 1:
 			sep, ext = '\t', ".tsv"
-			data = bytes.ReplaceAll(data, []byte(","), []byte("\t"))
+		case 2:
+			sep, ext = ';', ".txt"
+		case 3:
+			sep, ext = ' ', ".txt"
+		}
+		if sep != ',' {
+			data = bytes.ReplaceAll(data, []byte(","), []byte{sep})
 		}
 		p := filepath.Join(dir, fmt.Sprintf("c%d%s", i, ext))
 		if err := os.WriteFile(p, data, 0o644); err != nil {
@@ -166,7 +173,7 @@ func TestPandasDifferential(t *testing.T) {
 			writeGzip(t, c.Path, data)
 		}
 		ix, err := IndexBytes(p, data, Options{Sep: sep})
-		fx, ferr := IndexFile(c.Path, Options{})
+		fx, ferr := IndexFile(c.Path, Options{Sep: sep})
 		if (err == nil) != (ferr == nil) || (err == nil && (fx.Len() != ix.Len() || !slices.Equal(fx.Names(), ix.Names()))) {
 			t.Fatalf("IndexFile(%s) = %v, IndexBytes = %v", c.Path, ferr, err)
 		}

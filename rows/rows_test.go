@@ -325,3 +325,15 @@ func TestParallelIndex(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexReaderAt(t *testing.T) {
+	src := "a,b\n1,\"x\ny\"\n2,3\n"
+	ix, err := IndexReaderAt("mem.csv", strings.NewReader(src), int64(len(src)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if ix.Len() != 2 || string(ix.Record(0)) != "1,\"x\ny\"\n" {
+		t.Fatalf("%d rows, row 0 %q", ix.Len(), ix.Record(0))
+	}
+}
