@@ -242,6 +242,8 @@ func TestVersionCorpus(t *testing.T) {
 			}
 			if err.Error() == c.Error.Message {
 				exactMsg++
+			} else if testing.Verbose() {
+				t.Logf("%s %s %s: message %q, Python %q", c.ID, c.Call, c.Sklearn, err, c.Error.Message)
 			}
 			continue
 		}
