@@ -118,3 +118,20 @@ func BenchmarkSplitFiles(b *testing.B) {
 		ix.Close()
 	}
 }
+
+// BenchmarkIndexQuoted is the scanner on rows with quoted fields holding
+// delimiters, doubled quotes and line ends (the byte-level path).
+func BenchmarkIndexQuoted(b *testing.B) {
+	var sb []byte
+	sb = append(sb, "id,text,label\r\n"...)
+	for i := 0; len(sb) < 16<<20; i++ {
+		sb = fmt.Appendf(sb, "%d,\"say \"\"hi\"\", a,b\r\nline %d\",c%d\r\n", i, i, i%5)
+	}
+	b.SetBytes(int64(len(sb)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := IndexBytes("q.csv", sb, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
