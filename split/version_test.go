@@ -279,3 +279,29 @@ func ExampleSklearnVersion() {
 	// A 3
 	// true
 }
+
+func TestDistinctSklearnVersions(t *testing.T) {
+	d := DistinctSklearnVersions()
+	want := []string{"0.18.2", "0.20.3", "0.20.4", "0.21.3", "0.23.2", "0.24.2", "1.5.2", "1.7.2", "1.8.0", "1.9.dev0"}
+	if !slices.Equal(d, want) {
+		t.Errorf("DistinctSklearnVersions() = %v, want %v", d, want)
+	}
+}
+
+func BenchmarkStratifiedKFoldPinned(b *testing.B) {
+	codes := make([]int, 100000)
+	for i := range codes {
+		codes[i] = i * 7 % 13 % 4
+	}
+	y := LabelsFromCodes(codes)
+	for _, r := range []string{"0.21.3", "0.20.3", "1.2.1"} {
+		v, _ := SklearnVersion(r)
+		b.Run(r+"-"+v.Variant("StratifiedKFold"), func(b *testing.B) {
+			for range b.N {
+				if _, err := (StratifiedKFold{NSplits: 5, Shuffle: true, RandomState: Seed(1), Version: v}).Split(y); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,6 +1,9 @@
 package split
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // VariantRange is one row of the version table: the releases From..To
 // (inclusive; To "" means up to the newest) in which Splitter runs the
@@ -145,4 +148,22 @@ func (v Version) VariantNames() []string {
 		out = append(out, "StratifiedGroupKFold=raise:n_groups")
 	}
 	return out
+}
+
+// DistinctSklearnVersions returns one release per run of consecutive
+// releases with equal VariantNames (the newest of each run), oldest first:
+// the releases a search over versions (explain --compat sklearn@*) needs
+// to try, since releases within a run split and raise alike.
+func DistinctSklearnVersions() []string {
+	var out []string
+	var prev []string
+	for i, r := range versionReleases {
+		k, _, _ := versionKey(r)
+		names := Version{key: k}.VariantNames()
+		if i > 0 && !slices.Equal(names, prev) {
+			out = append(out, versionReleases[i-1])
+		}
+		prev = names
+	}
+	return append(out, versionReleases[len(versionReleases)-1])
 }
