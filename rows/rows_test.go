@@ -187,7 +187,22 @@ func FuzzIndex(f *testing.F) {
 	for _, s := range []string{"a,b\n1,2\n", "a,b\r1,\"x\r\ny\"\r\r,3\r", "\xef\xbb\xbf a\n\t\n1\n", "a\n\"\"\"\n", "a,b\n1,2,3\n"} {
 		f.Add([]byte(s))
 	}
+	f.Add([]byte("{\"a\": 1.5e3, \"b\": [1]}\n\n{\"a\": \"x\"}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// JSON Lines: never panics; rows are lines.
+		if jx, err := IndexBytes("f.jsonl", data, Options{Format: JSONLines}); err == nil {
+			for _, name := range jx.Names() {
+				if c, err := jx.Column(name); err == nil && c.Len() != jx.Len() {
+					t.Fatalf("jsonl column %q: %d values for %d rows", name, c.Len(), jx.Len())
+				}
+			}
+			var buf bytes.Buffer
+			order := make([]int, jx.Len())
+			for i := range order {
+				order[i] = i
+			}
+			jx.WriteRows(&buf, order)
+		}
 		ix, err := IndexBytes("f.csv", data, Options{})
 		if err != nil {
 			var pe *ParseError
