@@ -52,7 +52,7 @@ func withDefaultCommand(root *cobra.Command, args []string) []string {
 	}
 	first := args[0]
 	switch first {
-	case "-h", "--help", "--version", "help":
+	case "-h", "--help", "-v", "--version", "help":
 		return args
 	}
 	for _, c := range root.Commands() {

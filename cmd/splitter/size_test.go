@@ -3,7 +3,10 @@ package main
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
+
+	"github.com/splitter-dev/splitter/split"
 )
 
 func TestParseSize(t *testing.T) {
@@ -79,4 +82,28 @@ func TestSplitName(t *testing.T) {
 	if got := outputPath("in/data", "out", "test"); got != "out/data.test.csv" {
 		t.Errorf("outputPath: %q", got)
 	}
+}
+
+// FuzzParseSize checks that the CLI types sizes exactly as package split
+// does (a '.', an exponent, inf or nan make a float), and never panics.
+func FuzzParseSize(f *testing.F) {
+	for _, s := range []string{"0.2", "1e-1", "30", "-3", "inf", "nan", "1.", ".5", "+7", "0x10", "1_0", "", " 2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := parseSize("--test", s)
+		if s == "" || strings.TrimSpace(s) != s {
+			return
+		}
+		want, werr := split.ParseSize(s)
+		if (err == nil) != (werr == nil) {
+			t.Fatalf("%q: cli err %v, split err %v", s, err, werr)
+		}
+		if err != nil {
+			return
+		}
+		if got.isFloat != want.IsFloat() || got.isFloat && !(got.f == want.Float() || math.IsNaN(got.f) && math.IsNaN(want.Float())) || !got.isFloat && got.i != want.Int() {
+			t.Fatalf("%q: cli %+v, split %v", s, got, want)
+		}
+	})
 }
