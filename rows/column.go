@@ -248,8 +248,9 @@ func (c *chunkCol) column() *Column {
 // int64 (uint64 on overflow), then float64, then bool, then object.
 func inferChunk(wl *wordList, lo, hi int, intern map[string]string) chunkCol {
 	m := hi - lo
-	// int64
-	ints := make([]int64, m)
+	// int64 (slices are allocated at the first value that parses, so a
+	// string column costs no numeric arrays)
+	var ints []int64
 	var null []bool
 	naCount := 0
 	intErr := numOK
@@ -268,7 +269,13 @@ func inferChunk(wl *wordList, lo, hi int, intern map[string]string) chunkCol {
 			intErr = e
 			break
 		}
+		if ints == nil {
+			ints = make([]int64, m)
+		}
 		ints[i] = v
+	}
+	if intErr == numOK && ints == nil {
+		ints = make([]int64, m)
 	}
 	switch intErr {
 	case numOK:
@@ -322,31 +329,40 @@ func inferChunk(wl *wordList, lo, hi int, intern map[string]string) chunkCol {
 		}
 	}
 	// float64
-	fl := make([]float64, m)
+	var fl []float64
 	null = nil
 	ok := true
 	for i := 0; i < m; i++ {
 		w := wl.at(lo + i)
+		v, good := math.NaN(), true
 		if isNA(w) {
 			if null == nil {
 				null = make([]bool, m)
 			}
 			null[i] = true
-			fl[i] = math.NaN()
-			continue
-		}
-		v, good := parseDouble(w)
-		if !good {
+		} else if v, good = parseDouble(w); !good {
 			ok = false
 			break
 		}
+		if fl == nil {
+			fl = make([]float64, m)
+			for k := 0; k < i; k++ {
+				fl[k] = math.NaN() // earlier rows were all NA
+			}
+		}
 		fl[i] = v
+	}
+	if ok && fl == nil {
+		fl = make([]float64, m)
+		for k := range fl {
+			fl[k] = math.NaN()
+		}
 	}
 	if ok {
 		return chunkCol{kind: ckFloat64, floats: fl, null: null}
 	}
 	// bool
-	bs := make([]bool, m)
+	var bs []bool
 	null = nil
 	ok = true
 	for i := 0; i < m; i++ {
@@ -363,7 +379,13 @@ func inferChunk(wl *wordList, lo, hi int, intern map[string]string) chunkCol {
 			ok = false
 			break
 		}
+		if bs == nil {
+			bs = make([]bool, m)
+		}
 		bs[i] = v
+	}
+	if ok && bs == nil {
+		bs = make([]bool, m)
 	}
 	if ok {
 		if null == nil {
@@ -403,6 +425,11 @@ func objectChunk(wl *wordList, lo, hi int, naFilter bool, intern map[string]stri
 // promote (bool < int64/uint64 < float64; int64 with uint64 gives float64),
 // anything with an object chunk is object holding each chunk's Python values.
 func concatChunks(chunks []chunkCol) *Column {
+	total := 0
+	for i := range chunks {
+		c := &chunks[i]
+		total += max(len(c.ints), len(c.uints), len(c.floats), len(c.bools), len(c.strs))
+	}
 	hasObj, allBoolish, allStr := false, true, true
 	kinds := map[int]bool{}
 	for i := range chunks {
@@ -436,7 +463,7 @@ func concatChunks(chunks []chunkCol) *Column {
 	if hasObj {
 		switch {
 		case allStr:
-			out := &Column{Kind: String}
+			out := &Column{Kind: String, Strings: make([]string, 0, total)}
 			for _, c := range chunks {
 				out.Strings = append(out.Strings, c.strs...)
 			}
