@@ -38,7 +38,7 @@ With no command name and an input file, splitter runs "split".`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetVersionTemplate("splitter {{.Version}}\n")
-	root.AddCommand(newSplitCmd(), newKfoldCmd(), newShuffleCmd(), newSampleCmd(), newPermCmd(), newVerifyCmd())
+	root.AddCommand(newSplitCmd(), newKfoldCmd(), newShuffleCmd(), newSampleCmd(), newPermCmd(), newVerifyCmd(), newExplainCmd())
 	return root
 }
 

@@ -1,0 +1,45 @@
+package audit
+
+import (
+	"testing"
+
+	"github.com/splitter-dev/splitter/rng"
+)
+
+func TestMTPrefix(t *testing.T) {
+	seeds := []uint32{0, 1, 2, 5489, 101, 1 << 31, 0xffffffff, 123456789}
+	for _, s := range seeds {
+		m := rng.NewMT19937(s)
+		got := mtPrefix(s)
+		for j, g := range got {
+			if w := m.Uint32(); g != w {
+				t.Fatalf("seed %d word %d: got %d, want %d", s, j, g, w)
+			}
+		}
+	}
+	for k := 0; k+4 <= len(seeds); k += 4 {
+		got := mtPrefix4([4]uint32(seeds[k : k+4]))
+		for l := 0; l < 4; l++ {
+			if got[l] != mtPrefix(seeds[k+l]) {
+				t.Fatalf("mtPrefix4 seed %d differs", seeds[k+l])
+			}
+		}
+	}
+}
+
+func BenchmarkMTPrefix(b *testing.B) {
+	var sink uint32
+	for i := 0; i < b.N; i++ {
+		sink ^= mtPrefix(uint32(i))[0]
+	}
+	_ = sink
+}
+
+func BenchmarkMTPrefix4(b *testing.B) {
+	var sink uint32
+	for i := 0; i < b.N; i += 4 {
+		s := uint32(i)
+		sink ^= mtPrefix4([4]uint32{s, s + 1, s + 2, s + 3})[0][0]
+	}
+	_ = sink
+}

@@ -1,0 +1,197 @@
+package audit
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/splitter-dev/splitter/sample"
+	"github.com/splitter-dev/splitter/split"
+)
+
+// Kind is a family of Python calls that make a train/test partition.
+type Kind int
+
+const (
+	// Sklearn is train_test_split(df, test_size, train_size,
+	// random_state=seed): rows permutation[:n_test] are test,
+	// permutation[n_test:n_test+n_train] train, the permutation being
+	// numpy RandomState(seed).permutation(n).
+	Sklearn Kind = iota
+	// SklearnNoShuffle is train_test_split(df, ..., shuffle=False): the
+	// first n_train rows are train, the next n_test test; no seed.
+	SklearnNoShuffle
+	// SklearnStratified is train_test_split(df, ..., stratify=df[col]).
+	SklearnStratified
+	// Datasets is Hugging Face Dataset.train_test_split(test_size,
+	// train_size, seed): as Sklearn with numpy default_rng(seed).
+	Datasets
+	// PandasSample is train = df.sample(frac=f, random_state=seed); test =
+	// df.drop(train.index).
+	PandasSample
+)
+
+// String names the kind.
+func (k Kind) String() string {
+	switch k {
+	case Sklearn:
+		return "sklearn"
+	case SklearnNoShuffle:
+		return "sklearn-noshuffle"
+	case SklearnStratified:
+		return "sklearn-stratified"
+	case Datasets:
+		return "datasets"
+	case PandasSample:
+		return "pandas-sample"
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Recipe is one Python call at fixed sizes, waiting for a seed.
+type Recipe struct {
+	Kind Kind
+	// N is the number of data rows; Train and Test the part sizes.
+	N, Train, Test int
+	// Column and Labels are the stratify column (SklearnStratified).
+	Column string
+	Labels split.Labels
+}
+
+// Seeded reports whether the recipe draws from a seed.
+func (r Recipe) Seeded() bool { return r.Kind != SklearnNoShuffle }
+
+// Indices returns the train and test data rows the recipe gives for seed,
+// computed by the split and sample packages (the full, slow path).
+func (r Recipe) Indices(seed uint64) (train, test []int, err error) {
+	switch r.Kind {
+	case Sklearn, SklearnNoShuffle, SklearnStratified:
+		opts := split.TrainTestOptions{TestSize: split.IntSize(r.Test)}
+		if r.Train+r.Test < r.N {
+			opts.TrainSize = split.IntSize(r.Train)
+		}
+		switch r.Kind {
+		case SklearnNoShuffle:
+			opts.NoShuffle = true
+		case SklearnStratified:
+			opts.Stratify = r.Labels
+			fallthrough
+		default:
+			opts.RandomState = split.Seed(uint32(seed))
+		}
+		return split.TrainTestSplit(r.N, opts)
+	case Datasets:
+		opts := split.HFOptions{TestSize: split.IntSize(r.Test), Seed: new(big.Int).SetUint64(seed)}
+		if r.Train+r.Test < r.N {
+			opts.TrainSize = split.IntSize(r.Train)
+		}
+		return split.HFTrainTestSplit(r.N, opts)
+	case PandasSample:
+		rs, err := sample.Seed(int64(seed))
+		if err != nil {
+			return nil, nil, err
+		}
+		f := r.frac()
+		train, err := sample.Frame(r.N, sample.Options{Frac: &f, RandomState: rs})
+		if err != nil {
+			return nil, nil, err
+		}
+		in := make([]bool, r.N)
+		for _, i := range train {
+			in[i] = true
+		}
+		for i := 0; i < r.N; i++ {
+			if !in[i] {
+				test = append(test, i)
+			}
+		}
+		return train, test, nil
+	}
+	return nil, nil, nil
+}
+
+// Check reports whether the recipe with seed makes exactly partition p
+// (the full computation; Explain runs it on every candidate).
+func (r Recipe) Check(p *Partition, seed uint64) bool {
+	train, test, err := r.Indices(seed)
+	return err == nil && p.sameIDs(train, p.Train) && p.sameIDs(test, p.Test)
+}
+
+// frac is a fraction f with Python's round(f * N) == Train, short when one
+// exists (0.8 rather than 0.80000000000000004).
+func (r Recipe) frac() float64 {
+	return niceFloat(float64(r.Train)/float64(r.N), func(f float64) bool {
+		return int(math.RoundToEven(f*float64(r.N))) == r.Train
+	})
+}
+
+// testFraction is a short test_size fraction that scikit-learn and
+// datasets turn into exactly Test rows (ceil(f * N)), when the train part
+// is the rest; ok is false when none with up to 6 decimals exists.
+func (r Recipe) testFraction() (string, bool) {
+	if r.Train+r.Test != r.N {
+		return "", false
+	}
+	for d := 1; d <= 6; d++ {
+		p := math.Pow(10, float64(d))
+		f := math.Round(float64(r.Test)/float64(r.N)*p) / p
+		if f > 0 && f < 1 && int(math.Ceil(f*float64(r.N))) == r.Test {
+			return pyFloat(f), true
+		}
+	}
+	return "", false
+}
+
+// niceFloat returns the shortest decimal rounding of x (up to 17
+// significant digits) that ok accepts, or x.
+func niceFloat(x float64, ok func(float64) bool) float64 {
+	for d := 1; d <= 17; d++ {
+		f, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', d, 64), 64)
+		if err == nil && ok(f) {
+			return f
+		}
+	}
+	return x
+}
+
+// pyFloat is Python's repr of a float in (0, 1].
+func pyFloat(f float64) string {
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eE") {
+		s += ".0"
+	}
+	return s
+}
+
+// sizes returns the size keyword arguments of scikit-learn and datasets.
+func (r Recipe) sizes() string {
+	if f, ok := r.testFraction(); ok {
+		return "test_size=" + f
+	}
+	s := "test_size=" + strconv.Itoa(r.Test)
+	if r.Train+r.Test < r.N {
+		s += ", train_size=" + strconv.Itoa(r.Train)
+	}
+	return s
+}
+
+// Python returns the one-line Python code that makes the partition from
+// the CSV file data with seed.
+func (r Recipe) Python(data string, seed uint64) string {
+	read := "df = pd.read_csv(" + strconv.Quote(data) + "); "
+	s := strconv.FormatUint(seed, 10)
+	switch r.Kind {
+	case Sklearn:
+		return read + "train, test = train_test_split(df, " + r.sizes() + ", random_state=" + s + ")"
+	case SklearnNoShuffle:
+		return read + "train, test = train_test_split(df, " + r.sizes() + ", shuffle=False)"
+	case SklearnStratified:
+		return read + "train, test = train_test_split(df, " + r.sizes() + ", random_state=" + s + ", stratify=df[" + strconv.Quote(r.Column) + "])"
+	case Datasets:
+		return read + "d = Dataset.from_pandas(df).train_test_split(" + r.sizes() + ", seed=" + s + "); train, test = d[\"train\"], d[\"test\"]"
+	case PandasSample:
+		return read + "train = df.sample(frac=" + pyFloat(r.frac()) + ", random_state=" + s + "); test = df.drop(train.index)"
+	}
+	return ""
+}

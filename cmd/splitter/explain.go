@@ -1,0 +1,161 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/splitter-dev/splitter/audit"
+	"github.com/splitter-dev/splitter/rows"
+)
+
+func newExplainCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "explain [--seeds A-B] DATA TRAIN TEST",
+		Short: "Find the recipes and seeds that make TRAIN and TEST from DATA",
+		Long: `Tries seeds A..B inclusive (default 0-1048576) with every recipe that could have
+made the two files at their sizes (df = pd.read_csv(DATA)):
+
+  train_test_split(df, test_size=..., random_state=S)             shuffled
+  train_test_split(df, test_size=..., shuffle=False)              no seed
+  train_test_split(df, ..., random_state=S, stratify=df[COL])     each column whose
+                                                                  class counts fit
+  Dataset.from_pandas(df).train_test_split(test_size=..., seed=S) Hugging Face
+  train = df.sample(frac=F, random_state=S); test = df.drop(train.index)
+
+Rows are matched by their bytes (duplicated rows as multisets), so TRAIN and TEST
+need not cover all of DATA. Each match is printed on stdout as
+"seed S: <python code>". Exit 0 if anything matched, 1 otherwise. Progress is
+shown on stderr when it is a terminal. --compat limits the recipes to sklearn,
+datasets or pandas.`,
+		Example: `  splitter explain data.csv data.train.csv data.test.csv
+  splitter explain --seeds 0-100000 --compat sklearn data.csv train.csv test.csv`,
+		Args: cobra.ExactArgs(3),
+		RunE: runExplain,
+	}
+	f := cmd.Flags()
+	f.String("seeds", "0-1048576", "seed range `A-B`, inclusive")
+	f.String("compat", "", "only these recipes: sklearn, datasets or pandas (default: all)")
+	sepFlag(cmd)
+	return cmd
+}
+
+// parseSeeds reads --seeds A-B.
+func parseSeeds(s string) (first, last uint64, err error) {
+	a, b, ok := strings.Cut(strings.TrimSpace(s), "-")
+	if ok {
+		first, err = strconv.ParseUint(strings.TrimSpace(a), 10, 64)
+		if err == nil {
+			last, err = strconv.ParseUint(strings.TrimSpace(b), 10, 64)
+		}
+	}
+	if !ok || err != nil {
+		return 0, 0, flagErr("--seeds", s, errors.New("want A-B, two non-negative integers"))
+	}
+	if first > last {
+		return 0, 0, flagErr("--seeds", s, audit.ErrSeedRange)
+	}
+	return first, last, nil
+}
+
+func runExplain(cmd *cobra.Command, args []string) error {
+	seeds, _ := cmd.Flags().GetString("seeds")
+	first, last, err := parseSeeds(seeds)
+	if err != nil {
+		return err
+	}
+	var kinds []audit.Kind
+	switch c, _ := cmd.Flags().GetString("compat"); c {
+	case "":
+	case "sklearn":
+		kinds = []audit.Kind{audit.Sklearn, audit.SklearnNoShuffle, audit.SklearnStratified}
+	case "datasets":
+		kinds = []audit.Kind{audit.Datasets}
+	case "pandas":
+		kinds = []audit.Kind{audit.PandasSample}
+	default:
+		return flagErr("--compat", c, errors.New("want sklearn, datasets or pandas"))
+	}
+	opts, err := readOptions(cmd)
+	if err != nil {
+		return err
+	}
+	var ix [3]*rows.Index
+	for i, path := range args {
+		o := opts
+		if i > 0 {
+			o = fileOptions(opts, path)
+		}
+		if ix[i], err = rows.IndexFile(path, o); err != nil {
+			return inputErr(path, err)
+		}
+		defer ix[i].Close()
+	}
+	p, err := audit.PartitionOf(ix[0], ix[1], ix[2], [3]string(args))
+	if err != nil {
+		return err
+	}
+	eo := audit.ExplainOptions{First: first, Last: last, Kinds: kinds}
+	if kinds == nil || kinds[0] == audit.Sklearn {
+		eo.Columns = stratifyColumns(ix[0])
+	}
+	if f, ok := cmd.ErrOrStderr().(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		var once sync.Once
+		var bar *progressbar.ProgressBar
+		var mu sync.Mutex
+		eo.Progress = func(done, total uint64) {
+			once.Do(func() {
+				bar = progressbar.NewOptions64(int64(total), progressbar.OptionSetWriter(f),
+					progressbar.OptionSetDescription("seeds"), progressbar.OptionShowCount(),
+					progressbar.OptionSetItsString("seeds"), progressbar.OptionShowIts(),
+					progressbar.OptionThrottle(100_000_000), progressbar.OptionClearOnFinish())
+			})
+			mu.Lock()
+			_ = bar.Set64(int64(done))
+			mu.Unlock()
+		}
+		defer func() {
+			if bar != nil {
+				_ = bar.Finish()
+			}
+		}()
+	}
+	matches, err := audit.Explain(cmd.Context(), p, eo)
+	if err != nil {
+		return err
+	}
+	out := cmd.OutOrStdout()
+	for _, m := range matches {
+		fmt.Fprintf(out, "seed %d: %s\n", m.Seed, m.Recipe.Python(args[0], m.Seed))
+	}
+	if len(matches) == 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s, %s: no recipe with a seed in %d-%d makes them from %s", args[1], args[2], first, last, args[0])}
+	}
+	return nil
+}
+
+// stratifyColumns reads every column of the data as scikit-learn labels;
+// columns that cannot be labels are left out (Explain keeps only those
+// whose class counts fit the files).
+func stratifyColumns(ix *rows.Index) []audit.Column {
+	var cols []audit.Column
+	for _, name := range ix.Names() {
+		col, err := ix.Column(name)
+		if err != nil {
+			continue
+		}
+		l, err := columnLabels(col)
+		if err != nil {
+			continue
+		}
+		cols = append(cols, audit.Column{Name: name, Labels: l})
+	}
+	return cols
+}
