@@ -36,14 +36,14 @@ json.dump(out, sys.stdout)
 `
 
 type liveExplainCase struct {
-	Kind   string   `json:"kind"`
-	N      int      `json:"n"`
-	Seed   uint64   `json:"seed"`
-	Test   any      `json:"test"`
-	Train  any      `json:"train"`
-	Frac   float64  `json:"frac"`
-	Labels []int    `json:"labels,omitempty"`
-	dups   int      // rows repeat every dups rows (0: all distinct)
+	Kind   string  `json:"kind"`
+	N      int     `json:"n"`
+	Seed   uint64  `json:"seed"`
+	Test   any     `json:"test"`
+	Train  any     `json:"train"`
+	Frac   float64 `json:"frac"`
+	Labels []int   `json:"labels,omitempty"`
+	dups   int     // rows repeat every dups rows (0: all distinct)
 }
 
 type liveExplainResult struct {
