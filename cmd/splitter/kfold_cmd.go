@@ -27,7 +27,12 @@ func newKfoldCmd() *cobra.Command {
 --folds defaults to 5. --seed with --no-shuffle is an error (scikit-learn >= 0.24
 raises), and so is --seed with --group (GroupKFold has no random_state in
 scikit-learn 1.2). Without --seed (and with shuffling) a seed is drawn and
-printed on stderr as "seed: S".`,
+printed on stderr as "seed: S".
+
+--compat sklearn@X.Y.Z (0.18.2 ... 1.8.0, 1.9.dev0) reproduces that release:
+its fold algorithm (StratifiedKFold changed in 0.19.0, 0.20.4 and 0.22), its
+default --folds (3 before 0.22), --seed with --no-shuffle ignored before 0.24,
+and --seed with --group as GroupKFold(K, shuffle=True, random_state=S) from 1.6.`,
 		Example: `  # KFold(5, shuffle=True, random_state=7)
   splitter kfold --folds 5 --seed 7 data.csv
 

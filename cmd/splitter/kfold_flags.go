@@ -33,7 +33,7 @@ func kfoldFlags(cmd *cobra.Command) {
 	f.String("stratify", "", "StratifiedKFold on df[`COL`]")
 	f.String("group", "", "GroupKFold with groups=df[`COL`]")
 	f.Bool("no-shuffle", false, "shuffle=False (KFold(K) / StratifiedKFold(K))")
-	f.String("compat", "sklearn", "sklearn (today's scikit-learn, as 1.2)")
+	f.String("compat", "sklearn", "sklearn (today's scikit-learn, as 1.2) or sklearn@X.Y.Z (a pinned release, 0.18.2 to 1.9.dev0)")
 	f.String("out-dir", "", "output folder `DIR` (default: the input's folder; created if missing)")
 }
 

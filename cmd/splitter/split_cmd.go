@@ -36,7 +36,11 @@ order, that the Python call returns (df = pd.read_csv(INPUT)):
 
 Sizes are typed as scikit-learn types them: 0.2 or 1e-1 is a fraction, 30 a row
 count. With no size, test_size is 0.25 (0.2 with --group). Without --seed a seed
-is drawn and printed on stderr as "seed: S".`,
+is drawn and printed on stderr as "seed: S".
+
+--compat sklearn@X.Y.Z (0.18.2 ... 1.8.0, 1.9.dev0) reproduces what that
+scikit-learn release returned (stratified splits changed in 1.0; --train alone
+with --group, and sizes of 0, behaved differently before 0.21).`,
 		Example: `  # train_test_split(pd.read_csv("data.csv"), test_size=0.2, random_state=101)
   splitter --seed 101 --test 0.2 data.csv
 

@@ -53,7 +53,7 @@ func splitFlags(cmd *cobra.Command) {
 	f.String("stratify", "", "stratify=df[`COL`]")
 	f.String("group", "", "GroupShuffleSplit(...).split(df, groups=df[`COL`])")
 	f.Bool("no-shuffle", false, "shuffle=False")
-	f.String("compat", "sklearn", "emulated call: sklearn (train_test_split), datasets (Hugging Face), torch (random_split)")
+	f.String("compat", "sklearn", "emulated call: sklearn (train_test_split), sklearn@X.Y.Z (a pinned scikit-learn release), datasets (Hugging Face), torch (random_split)")
 	f.String("lengths", "", "with --compat torch: random_split lengths `L1,L2,...` (ints, or fractions summing to 1)")
 	f.String("names", "", "with --compat torch: output names `A,B,...` instead of part0, part1, ...")
 	f.String("out-dir", "", "output folder `DIR` (default: the input's folder; created if missing)")
