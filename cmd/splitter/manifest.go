@@ -105,6 +105,8 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 	}
 	set := rows.NewOutputs(ctx)
 	files := make([]ManifestFile, len(outs))
+	bar := startProgress(r.cmd, r.input, r.rows, outs)
+	defer bar.done()
 	for i, o := range outs {
 		w, err := set.Create(o.path)
 		if err != nil {
@@ -112,7 +114,7 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 			return fmt.Errorf("writing %s: %w", o.path, err)
 		}
 		h := sha256.New()
-		if err := o.write(io.MultiWriter(w, h)); err != nil {
+		if err := o.write(io.MultiWriter(bar.wrap(w), h)); err != nil {
 			set.Abort()
 			return fmt.Errorf("writing %s: %w", o.path, err)
 		}
