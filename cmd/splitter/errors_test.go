@@ -163,3 +163,26 @@ func TestInterruptLeavesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestManifestFlags checks where the manifest goes: beside the outputs by
+// default (named after OUT's stem for -o), at --manifest PATH, nowhere
+// with --no-manifest; both flags together are an error.
+func TestManifestFlags(t *testing.T) {
+	dir, path := writeInput(t, sampleCSV)
+	mustRun(t, dir, "--seed", "1", "--out-dir", "a", path)
+	mustRun(t, dir, "--seed", "1", "--out-dir", "b", "--manifest", "m/x.json", path)
+	mustRun(t, dir, "--seed", "1", "--out-dir", "c", "--no-manifest", path)
+	mustRun(t, dir, "shuffle", "--seed", "1", path, "-o", "d/shuf.csv.gz")
+	for _, f := range []string{"a/data.split.json", "m/x.json", "d/shuf.split.json"} {
+		if !fileExists(filepath.Join(dir, f)) {
+			t.Errorf("no manifest %s", f)
+		}
+	}
+	if fileExists(filepath.Join(dir, "c", "data.split.json")) || fileExists(filepath.Join(dir, "b", "data.split.json")) {
+		t.Errorf("manifest written despite --no-manifest / --manifest")
+	}
+	r := runBin(t, dir, "--seed", "1", "--out-dir", "e", "--manifest", "y.json", "--no-manifest", path)
+	if r.code == 0 || fileExists(filepath.Join(dir, "e")) && len(filesUnder(t, filepath.Join(dir, "e"))) > 0 {
+		t.Errorf("--manifest with --no-manifest: exit %d", r.code)
+	}
+}
