@@ -16,4 +16,9 @@
 //
 // Checked against scikit-learn 1.2.1 on numpy 1.24.2; see
 // docs/compatibility.md for the versions each splitter equals.
+//
+// Older and newer releases: every splitter (and TrainTestOptions) has a
+// Version field. SklearnVersion("0.21.3") pins it to one release, 0.18.2
+// to 1.9.dev0, with that release's algorithm variants and raising rules
+// (SklearnVariants lists them; docs/algorithms/versions.md explains them).
 package split
