@@ -152,10 +152,11 @@ func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
 	ix.names = headerNames(splitRecord(hrec, sep))
 
 	est := bytes.Count(data[hend:], []byte{'\n'})
+	byLF := est > 0 // est bounds the rows of any part by its LF count + 1
 	if est == 0 {
 		est = bytes.Count(data[hend:], []byte{'\r'})
 	}
-	starts, freeStarts := allocStarts(est + 2)
+	starts, freeStarts := allocStarts(est + 3)
 	ix.freeStarts = freeStarts
 	defer func() {
 		if err != nil {
@@ -211,12 +212,21 @@ func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
 	// of the checks that depend on the row number.
 	limit := n
 	var spec chan speculation
+	full := starts[:cap(starts)]
 	if n-hend >= parallelMin && runtime.GOMAXPROCS(0) >= 2 {
 		m := hend + (n-hend)/2
 		if j := bytes.IndexByte(data[m:], '\n'); j >= 0 && m+j+1 < n {
 			limit = m + j + 1
+			// Both halves fill the one offset array: the first half its
+			// front (capacity capped, so it cannot run into the second
+			// half's part), the second half the rest.
+			var second []int64
+			if e1 := bytes.Count(data[hend:limit], []byte{'\n'}); byLF && e1+1 < len(full) {
+				starts = full[: 0 : e1+1]
+				second = full[e1+1 : e1+1]
+			}
 			spec = make(chan speculation, 1)
-			go func(from int) { spec <- speculate(data, sep, from) }(limit)
+			go func(from int) { spec <- speculate(data, sep, from, second) }(limit)
 		}
 	}
 	if spec == nil {
@@ -235,11 +245,22 @@ func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
 		if !res.utf8OK {
 			return nil, ix.checkUTF8(limit, n)
 		}
+		inFull := len(full) > 0 && unsafe.SliceData(starts) == unsafe.SliceData(full)
 		if res.ok && len(starts) > 0 && len(res.starts) > 0 && res.starts[0] == int64(pos) && res.maxFields <= cur {
-			starts = append(starts, res.starts...)
+			if k := len(starts); inFull && k+len(res.starts) < len(full) {
+				copy(full[k:], res.starts)
+				starts = full[:k+len(res.starts)]
+			} else {
+				starts = append(starts, res.starts...)
+			}
 			pos = n
-		} else if err := scan(n); err != nil {
-			return nil, err
+		} else {
+			if inFull {
+				starts = full[:len(starts)]
+			}
+			if err := scan(n); err != nil {
+				return nil, err
+			}
 		}
 	}
 	starts = append(starts, int64(n))
@@ -381,12 +402,17 @@ type speculation struct {
 	utf8OK    bool // data[from:] is UTF-8
 }
 
-func speculate(data []byte, sep byte, from int) speculation {
+// speculate scans data[from:], appending record starts to dst (allocated
+// when nil).
+func speculate(data []byte, sep byte, from int, dst []int64) speculation {
 	if !utf8.Valid(data[from:]) {
 		return speculation{}
 	}
 	s := newScanner(data, sep)
-	starts := make([]int64, 0, bytes.Count(data[from:], []byte{'\n'})+1)
+	starts := dst
+	if starts == nil {
+		starts = make([]int64, 0, bytes.Count(data[from:], []byte{'\n'})+1)
+	}
 	maxF := 0
 	pos := from
 	for {
