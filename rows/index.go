@@ -88,19 +88,20 @@ func IndexBytes(name string, data []byte, opts Options) (*Index, error) {
 	return indexData(name, data, opts)
 }
 
-// Close releases the memory-mapped file (and any decompressed temporary).
+// Close releases the memory-mapped file (and any decompressed temporary)
+// and the row offsets. Records returned by Record must not be used after.
 func (ix *Index) Close() error {
+	if ix.freeStarts != nil {
+		ix.freeStarts()
+		ix.freeStarts = nil
+	}
+	ix.starts = nil
 	if ix.release == nil {
 		return nil
 	}
 	r := ix.release
 	ix.release = nil
 	ix.data = nil
-	if ix.freeStarts != nil {
-		ix.freeStarts()
-		ix.freeStarts = nil
-	}
-	ix.starts = nil
 	return r()
 }
 
@@ -265,6 +266,8 @@ func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
 	}
 	starts = append(starts, int64(n))
 	ix.starts = starts
+	// An Index dropped without Close still returns its offset memory.
+	runtime.AddCleanup(ix, func(free func()) { free() }, freeStarts)
 	return ix, nil
 }
 

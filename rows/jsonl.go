@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"strconv"
 	"strings"
 	"unicode"
@@ -70,6 +71,7 @@ func indexJSONL(name string, data []byte) (_ *Index, err error) {
 	}
 	starts = append(starts, int64(n))
 	ix.starts = starts
+	runtime.AddCleanup(ix, func(free func()) { free() }, free)
 	return ix, nil
 }
 

@@ -2,7 +2,10 @@
 
 package rows
 
-import "syscall"
+import (
+	"sync"
+	"syscall"
+)
 
 // madvHugepage is MADV_HUGEPAGE on Linux (ignored elsewhere).
 const madvHugepage = 14
@@ -19,5 +22,6 @@ func bigAlloc(size int) ([]byte, func()) {
 		return make([]byte, size), func() {}
 	}
 	syscall.Madvise(b, madvHugepage)
-	return b, func() { syscall.Munmap(b) }
+	var once sync.Once
+	return b, func() { once.Do(func() { syscall.Munmap(b) }) }
 }
