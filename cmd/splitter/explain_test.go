@@ -1,0 +1,127 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/splitter-dev/splitter/internal/oracle"
+)
+
+func TestExplainFindsSplitterSplits(t *testing.T) {
+	dir, data := auditData(t)
+	mustRun(t, dir, "--seed", "12345", "--test", "0.25", "--no-manifest", data)
+	train, test := filepath.Join(dir, "data.train.csv"), filepath.Join(dir, "data.test.csv")
+	r := mustRun(t, dir, "explain", "--seeds", "12000-13000", data, train, test)
+	if !strings.Contains(string(r.stdout), "seed 12345: ") || !strings.Contains(string(r.stdout), "random_state=12345)") {
+		t.Errorf("stdout %q lacks seed 12345", r.stdout)
+	}
+	// Train and test exchanged: no recipe makes that.
+	r = runBin(t, dir, "explain", "--seeds", "0-20000", data, test, train)
+	if r.code != 1 || len(r.stdout) != 0 || strings.Count(string(r.stderr), "\n") != 1 {
+		t.Errorf("exchanged files: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	// A row the data does not hold.
+	editLines(t, test, func(l []string) []string { l[0] = "1000,1,1\n"; return l })
+	if r := runBin(t, dir, "explain", "--seeds", "12000-13000", data, train, test); r.code != 1 {
+		t.Errorf("foreign row: exit %d, stdout %q", r.code, r.stdout)
+	}
+	for _, bad := range []string{"5", "9-3", "a-b", "-1-5"} {
+		if r := runBin(t, dir, "explain", "--seeds", bad, data, train, test); r.code == 0 || !strings.Contains(string(r.stderr), "--seeds") {
+			t.Errorf("--seeds %s: exit %d, stderr %q", bad, r.code, r.stderr)
+		}
+	}
+}
+
+// explainLiveScript writes DATA, TRAIN and TEST files made by the real
+// scikit-learn and pandas, one folder per case.
+const explainLiveScript = `
+import json, sys, os
+import numpy as np, pandas as pd
+from sklearn.model_selection import train_test_split
+for c in json.load(sys.stdin):
+    r = np.random.RandomState(c["gen"])
+    n = c["n"]
+    df = pd.DataFrame({"a": r.randint(0, c["distinct"], n), "label": r.randint(0, 3, n), "s": ["v%d" % v for v in r.randint(0, 50, n)]})
+    df.to_csv(os.path.join(c["dir"], "data.csv"), index=False)
+    kind, seed = c["kind"], c["seed"]
+    if kind == "sklearn":
+        tr, te = train_test_split(df, test_size=c["test"], random_state=seed)
+    elif kind == "stratified":
+        tr, te = train_test_split(df, test_size=c["test"], random_state=seed, stratify=df["label"])
+    elif kind == "trainsize":
+        tr, te = train_test_split(df, test_size=c["test"], train_size=c["train"], random_state=seed)
+    else:
+        tr = df.sample(frac=c["test"], random_state=seed)
+        te = df.drop(tr.index)
+    tr.to_csv(os.path.join(c["dir"], "train.csv"), index=False)
+    te.to_csv(os.path.join(c["dir"], "test.csv"), index=False)
+print("{}")
+`
+
+type explainLiveCase struct {
+	Dir      string  `json:"dir"`
+	Gen      int     `json:"gen"`
+	N        int     `json:"n"`
+	Distinct int     `json:"distinct"`
+	Kind     string  `json:"kind"`
+	Seed     uint32  `json:"seed"`
+	Test     float64 `json:"test"`
+	Train    int     `json:"train"`
+	window   string
+}
+
+func TestExplainLive(t *testing.T) {
+	oracle.Require(t, "numpy", "pandas", "sklearn")
+	r := oracle.Rand(t)
+	root := t.TempDir()
+	kinds := []string{"sklearn", "stratified", "trainsize", "pandas", "sklearn", "pandas"}
+	var cases []explainLiveCase
+	for i, k := range kinds {
+		c := explainLiveCase{Dir: filepath.Join(root, strconv.Itoa(i)), Gen: r.IntN(1 << 30), N: 30 + r.IntN(2000),
+			Kind: k, Seed: uint32(r.IntN(1<<20 + 1)), Test: float64(1+r.IntN(9)) / 10, Distinct: 1 << 30}
+		if i == 4 {
+			c.Distinct = 20 // many duplicated rows
+		}
+		if k == "trainsize" {
+			c.Test, c.Train = 0.1, 1+r.IntN(c.N/2)
+		}
+		lo := int64(c.Seed) - int64(r.IntN(2000))
+		if lo < 0 {
+			lo = 0
+		}
+		c.window = fmt.Sprintf("%d-%d", lo, lo+2000)
+		if i == 0 {
+			c.N, c.window = 10000, "" // one run over the whole default range
+		}
+		if err := os.MkdirAll(c.Dir, 0o777); err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, c)
+	}
+	var ignore map[string]any
+	oracle.RunJSON(t, explainLiveScript, cases, &ignore)
+	want := map[string]string{"sklearn": "train_test_split(df, test_size=", "stratified": `stratify=df["label"]`, "trainsize": "train_size=", "pandas": "df.sample(frac="}
+	for _, c := range cases {
+		args := []string{"explain"}
+		if c.window != "" {
+			args = append(args, "--seeds", c.window)
+		}
+		args = append(args, filepath.Join(c.Dir, "data.csv"), filepath.Join(c.Dir, "train.csv"), filepath.Join(c.Dir, "test.csv"))
+		res := runBin(t, "", args...)
+		line := ""
+		for _, l := range strings.Split(string(res.stdout), "\n") {
+			if strings.HasPrefix(l, fmt.Sprintf("seed %d: ", c.Seed)) && strings.Contains(l, want[c.Kind]) {
+				line = l
+			}
+		}
+		if res.code != 0 || line == "" {
+			t.Errorf("%+v: exit %d, stdout %q, stderr %q: the true recipe is missing", c, res.code, res.stdout, res.stderr)
+			continue
+		}
+		t.Logf("%s n=%d: %s", c.Kind, c.N, line)
+	}
+}
