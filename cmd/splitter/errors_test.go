@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -130,38 +132,65 @@ func TestDefaultCommand(t *testing.T) {
 	}
 }
 
-// TestInterruptLeavesNothing sends SIGINT while a large split is being
-// written and checks that no output or temporary file remains.
+// TestInterruptLeavesNothing sends SIGINT while large inputs (plain and
+// gzip-compressed) are being split, folded and shuffled, and checks that
+// the process exits cleanly (status 130, one line) and that no output,
+// manifest or temporary file remains.
 func TestInterruptLeavesNothing(t *testing.T) {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.WriteString("id,text\n")
-	for i := range 3_000_000 {
+	for i := range 2_000_000 {
 		b.WriteString(itoa(i))
 		b.WriteString(",\"some, quoted text\"\n")
 	}
 	dir, path := writeInput(t, b.String())
-	for _, delay := range []time.Duration{20 * time.Millisecond, 60 * time.Millisecond, 150 * time.Millisecond} {
-		cmd := exec.Command(splitterBin, "--seed", "1", "--test", "0.5", "--out-dir", filepath.Join(dir, "out"), path)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(delay)
-		cmd.Process.Signal(syscall.SIGINT)
-		err := cmd.Wait()
-		left := filesUnder(t, dir)
-		if err == nil {
-			// Finished before the signal: both outputs must be complete.
-			if len(left) != 3 {
-				t.Errorf("completed run left %v", left)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(b.Bytes())
+	zw.Close()
+	gzPath := filepath.Join(dir, "data.csv.gz")
+	if err := os.WriteFile(gzPath, gz.Bytes(), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	tmp := filepath.Join(dir, "tmp")
+	os.Mkdir(tmp, 0o777)
+	inputs := filesUnder(t, dir)
+	out := filepath.Join(dir, "out")
+	runs := [][]string{
+		{"--seed", "1", "--test", "0.5", "--out-dir", out, path},
+		{"--seed", "1", "--out-dir", out, gzPath},
+		{"kfold", "--seed", "1", "--out-dir", out, path},
+		{"shuffle", "--seed", "1", gzPath, "-o", filepath.Join(out, "s.csv.gz")},
+	}
+	interrupted := 0
+	for i, args := range runs {
+		for _, delay := range []time.Duration{30 * time.Millisecond, 120 * time.Millisecond, 300 * time.Millisecond} {
+			cmd := exec.Command(splitterBin, args...)
+			cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
 			}
-			os.RemoveAll(filepath.Join(dir, "out"))
-			continue
-		}
-		t.Logf("interrupted after %v: %v", delay, err)
-		if len(left) != 1 {
-			t.Errorf("interrupted after %v: left %v", delay, left)
+			time.Sleep(delay)
+			cmd.Process.Signal(syscall.SIGINT)
+			err := cmd.Wait()
+			left := filesUnder(t, dir)
+			if err == nil {
+				// Finished before the signal: the outputs are complete.
+				os.RemoveAll(out)
+				continue
+			}
+			interrupted++
+			if code := cmd.ProcessState.ExitCode(); code != 130 || bytes.Count(stderr.Bytes(), []byte("\n")) != 1 {
+				t.Errorf("run %d interrupted after %v: exit %d, stderr %q", i, delay, code, stderr.Bytes())
+			}
+			if !slices.Equal(left, inputs) {
+				t.Errorf("run %d interrupted after %v: left %v", i, delay, left)
+			}
 		}
 	}
+	t.Logf("%d runs interrupted", interrupted)
 }
 
 // TestManifestFlags checks where the manifest goes: beside the outputs by

@@ -38,10 +38,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 			return ex.code
 		}
-		fmt.Fprintln(stderr, "splitter: "+oneLine(err.Error()))
-		if ctx.Err() != nil {
+		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+			fmt.Fprintln(stderr, "splitter: interrupted; nothing written")
 			return 130
 		}
+		fmt.Fprintln(stderr, "splitter: "+oneLine(err.Error()))
 		return 1
 	}
 	return 0

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -345,7 +346,7 @@ func runRowsToIndex(cmd *cobra.Command, input, out string, python func() string,
 	j.python = readCSV(cmd, input) + python()
 	ctx := cmd.Context()
 	o := output{name: cmd.Name() + "d", path: out, rows: len(idx),
-		write: func(w io.Writer) error { return ix.WriteRowsContext(ctx, w, idx) }}
+		write: func(w io.Writer) error { return ix.WriteRowsContext(context.Background(), w, idx) }}
 	return j.commit(ctx, []output{o}, mpath)
 }
 
