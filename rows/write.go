@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"sync"
 )
 
 // writeBuf is the size of the output buffer.
@@ -62,6 +63,11 @@ func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int)
 	if _, err := w.Write(head); err != nil {
 		return err
 	}
+	// On an early return (error or cancellation) the workers are told to
+	// stop and waited for: they read the mapped file, which the caller may
+	// unmap (Close) as soon as this returns.
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	done := make(chan struct{})
 	defer close(done)
 	results := make([]chan []byte, blocks)
@@ -75,7 +81,9 @@ func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int)
 		free[k] <- make([]byte, 0, writeBuf)
 	}
 	for k := 0; k < workers; k++ {
+		wg.Add(1)
 		go func(k int) {
+			defer wg.Done()
 			for b := k; b < blocks; b += workers {
 				var buf []byte
 				select {

@@ -183,7 +183,13 @@ func (c *groupCache) group(ctx context.Context, g int) (arrow.Record, error) {
 		}
 		c.drop(oldest)
 	}
-	tbl, err := c.p.fr.ReadRowGroups(ctx, c.p.leaves, []int{g})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// pqarrow v15 panics releasing the columns it has not read when its
+	// context is cancelled mid-read: it gets a context that is never
+	// cancelled, and cancellation is checked here between row groups.
+	tbl, err := c.p.fr.ReadRowGroups(context.Background(), c.p.leaves, []int{g})
 	if err != nil {
 		return nil, fmt.Errorf("row group %d: %w", g, err)
 	}
@@ -271,7 +277,7 @@ func (c *groupCache) gather(ctx context.Context, chunk []int) (arrow.Record, err
 		if err != nil {
 			return nil, err
 		}
-		piece, err := takeRecord(ctx, rec, local[count[g]:count[g+1]])
+		piece, err := takeRecord(context.Background(), rec, local[count[g]:count[g+1]])
 		if err != nil {
 			return nil, err
 		}
@@ -302,7 +308,7 @@ func (c *groupCache) gather(ctx context.Context, chunk []int) (arrow.Record, err
 	}
 	all := array.NewRecord(p.schema, cols, int64(len(chunk)))
 	defer all.Release()
-	return takeRecord(ctx, all, pos)
+	return takeRecord(context.Background(), all, pos)
 }
 
 // groupOf returns the row group holding row i.
