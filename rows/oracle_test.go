@@ -64,6 +64,17 @@ for case in inp:
                         ok = False
             res[key + 'ok'] = ok
             res[key + 'msg'] = '' if ok else json.dumps(rres)[:400]
+        if case.get('folds'):
+            rt, rres = read(case['folds'], case['sep'], True)
+            ok = rt is not None and rres['names'] == res['names'] + ['fold'] and rres['rows'] == res['rows']
+            if ok:
+                for c in res['names']:
+                    if rres['cols'][c]['values'] != res0['cols'][c]['values']:
+                        ok = False
+                if rres['cols']['fold']['values'] != [['s', str(i % 5)] for i in range(res['rows'])]:
+                    ok = False
+            res['foldsok'] = ok
+            res['foldsmsg'] = '' if ok else json.dumps(rres)[:400]
     out.append(res)
 json.dump(out, sys.stdout)
 `
@@ -74,23 +85,26 @@ type pandasCol struct {
 }
 
 type pandasRead struct {
-	Err    string               `json:"err"`
-	Msg    string               `json:"msg"`
-	Names  []string             `json:"names"`
-	Rows   int                  `json:"rows"`
-	Index  int                  `json:"index"`
-	Cols   map[string]pandasCol `json:"cols"`
-	IDOK   bool                 `json:"idok"`
-	IDMsg  string               `json:"idmsg"`
-	RevOK  bool                 `json:"revok"`
-	RevMsg string               `json:"revmsg"`
+	Err      string               `json:"err"`
+	Msg      string               `json:"msg"`
+	Names    []string             `json:"names"`
+	Rows     int                  `json:"rows"`
+	Index    int                  `json:"index"`
+	Cols     map[string]pandasCol `json:"cols"`
+	IDOK     bool                 `json:"idok"`
+	IDMsg    string               `json:"idmsg"`
+	RevOK    bool                 `json:"revok"`
+	RevMsg   string               `json:"revmsg"`
+	FoldsOK  bool                 `json:"foldsok"`
+	FoldsMsg string               `json:"foldsmsg"`
 }
 
 type pandasCase struct {
-	Path string `json:"path"`
-	Sep  string `json:"sep"`
-	Rev  string `json:"rev,omitempty"`
-	ID   string `json:"id,omitempty"`
+	Path  string `json:"path"`
+	Sep   string `json:"sep"`
+	Rev   string `json:"rev,omitempty"`
+	ID    string `json:"id,omitempty"`
+	Folds string `json:"folds,omitempty"`
 }
 
 // encodeValue encodes a Column value as the Python script does.
@@ -138,7 +152,7 @@ func TestPandasDifferential(t *testing.T) {
 	oracle.Require(t, "pandas")
 	r := oracle.Rand(t)
 	dir := t.TempDir()
-	const n = 300
+	const n = 200
 	var cases []pandasCase
 	var datas [][]byte
 	var seps []byte
@@ -190,6 +204,12 @@ func TestPandasDifferential(t *testing.T) {
 			slices.Reverse(order)
 			c.Rev = filepath.Join(dir, fmt.Sprintf("c%d.rev%s", i, ext))
 			writeRowsFile(t, ix, c.Rev, order)
+			c.Folds = filepath.Join(dir, fmt.Sprintf("c%d.folds%s", i, ext))
+			var fb bytes.Buffer
+			if err := ix.WriteWithColumn(&fb, "fold", foldValues(ix.Len())); err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(c.Folds, fb.Bytes(), 0o644)
 		}
 		cases = append(cases, c)
 		datas = append(datas, data)
@@ -259,6 +279,13 @@ func comparePandasSep(data []byte, sep byte, want pandasRead, copies bool) strin
 	if !copies {
 		return ""
 	}
+	if !want.FoldsOK {
+		var fb bytes.Buffer
+		ix.WriteWithColumn(&fb, "fold", foldValues(ix.Len()))
+		if fx, err := IndexBytes("folds.csv", fb.Bytes(), Options{Sep: sep}); err == nil && fx.IndexColumns() == ix.IndexColumns() && !strings.Contains(want.FoldsMsg, `"err"`) {
+			return "WriteWithColumn output does not read back as the rows plus a fold column: " + want.FoldsMsg
+		}
+	}
 	// A copy that splitter itself accepts must read back in pandas as the
 	// same rows (reversed for the reversed copy). Copies it refuses are
 	// files pandas misreads too: dropping blank lines can put a line that
@@ -313,4 +340,12 @@ func writeGzip(t *testing.T, path string, data []byte) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func foldValues(n int) []string {
+	v := make([]string, n)
+	for i := range v {
+		v[i] = strconv.Itoa(i % 5)
+	}
+	return v
 }
