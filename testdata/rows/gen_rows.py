@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Writes pandas_read_csv.json: how pandas.read_csv numbers and types tricky CSVs.
+"""Writes pandas_read_csv.json and pandas_read_json.json: how pandas.read_csv and
+pandas.read_json(lines=True) number and type tricky CSV and JSON Lines files.
 
 Run with Debian's /usr/bin/python3 (pandas 1.5.3, numpy 1.24.2):
     /usr/bin/python3 testdata/rows/gen_rows.py
@@ -87,6 +88,65 @@ def read(text, sep):
     k = 0 if isinstance(df.index, pd.RangeIndex) else df.index.nlevels
     return {"names": [str(c) for c in df.columns], "rows": len(df), "index": k, "cols": cols}
 
+JSONL_FIXED = [
+    '{"a": 1, "b": "x"}\n\n  \n{"a": 2, "b": "y"}\n', '{"a": 1}\r\n{"a": null}\r\n', '{"a": true}\n{"a": false}\n',
+    '{"a": true}\n{"b": 1}\n', '{"a": "1"}\n{"a": " 2 "}\n', '{"a": "1_0"}\n{"a": "x"}\n', '{"a": 1.0}\n{"a": 2.0}\n',
+    '{"a": 2.5e23}\n{"a": 0.1}\n', '{"a": 9223372036854775808}\n{"a": 1}\n', '{"a": -1}\n{"a": 9223372036854775808}\n',
+    '{"a": 1, "a": 2}\n', '{"a": "x"}\n{"a": null}\n', '{"a": "inf"}\n{"a": 1}\n', '{"x y": 1.5, "b": 3}\n{"b": 4}',
+]
+
+def random_jsonl(r):
+    keys = ["a", "b", "label"][: r.randint(1, 3)]
+    kinds = [r.randrange(4) for _ in keys]
+    lines = []
+    for _ in range(r.randint(0, 10)):
+        if r.random() < 0.15:
+            lines.append(r.choice(["", " ", "\t"]))
+        parts = []
+        for k, kind in zip(keys, kinds):
+            if r.random() < 0.1:
+                continue
+            if r.random() < 0.1:
+                v = r.choice(["null", "true", '"1"', "1.5", "0"])
+            elif kind == 0:
+                v = str(r.randint(-5, 5))
+            elif kind == 1:
+                v = "%d.%de%d" % (r.randint(0, 10**6), r.randint(0, 10**9), r.randint(-40, 40))
+            elif kind == 2:
+                v = r.choice(["true", "false"])
+            else:
+                v = '"%s"' % r.choice(["x", "y", "z"])
+            parts.append('"%s": %s' % (k, v))
+        lines.append("{" + ", ".join(parts) + "}")
+    return "\n".join(lines) + ("\n" if r.random() < 0.7 else "")
+
+def read_json(text):
+    with tempfile.NamedTemporaryFile("wb", suffix=".jsonl", delete=False) as f:
+        f.write(text.encode("utf-8"))
+        path = f.name
+    try:
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            df = pd.read_json(path, lines=True)
+    except Exception as e:
+        return {"err": "other", "msg": type(e).__name__ + ": " + str(e).strip()}
+    finally:
+        os.unlink(path)
+    # None (JSON null in an object column) and NaN (a missing key) are both missing values.
+    cols = {str(c): {"dtype": str(df[c].dtype), "values": [["nan"] if v is None else encv(v) for v in df[c].tolist()]}
+            for c in df.columns}
+    return {"names": [str(c) for c in df.columns], "rows": len(df), "index": 0, "cols": cols}
+
+def write(name, cases):
+    out = {"generator": "testdata/rows/gen_rows.py", "pandas": pd.__version__, "numpy": np.__version__,
+           "python": sys.version.split()[0]}
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, name), "w") as f:
+        f.write(json.dumps(out)[:-1] + ', "cases": [\n')
+        f.write(",\n".join(json.dumps(c, ensure_ascii=True) for c in cases))
+        f.write("\n]}\n")
+
 def main():
     r = random.Random(20261125)
     cases = []
@@ -96,13 +156,11 @@ def main():
     for _ in range(200):
         text = random_csv(r)
         cases.append({"csv": text, "sep": ",", "want": read(text, ",")})
-    out = {"generator": "testdata/rows/gen_rows.py", "pandas": pd.__version__, "numpy": np.__version__,
-           "python": sys.version.split()[0], "cases": cases}
-    here = os.path.dirname(os.path.abspath(__file__))
-    head = {k: v for k, v in out.items() if k != "cases"}
-    with open(os.path.join(here, "pandas_read_csv.json"), "w") as f:
-        f.write(json.dumps(head)[:-1] + ', "cases": [\n')
-        f.write(",\n".join(json.dumps(c, ensure_ascii=True) for c in cases))
-        f.write("\n]}\n")
+    write("pandas_read_csv.json", cases)
+    jcases = [{"jsonl": t, "want": read_json(t)} for t in JSONL_FIXED]
+    for _ in range(100):
+        t = random_jsonl(r)
+        jcases.append({"jsonl": t, "want": read_json(t)})
+    write("pandas_read_json.json", jcases)
 
 main()
