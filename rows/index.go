@@ -140,9 +140,14 @@ func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
 		return nil, ix.errAt(bad, true, ErrQuote)
 	}
 	hrec := data[hs:hend]
-	if bom && hs != len(utf8BOM) {
+	// The header is its own line (blank lines before it are not copied),
+	// with the input's BOM in front.
+	switch {
+	case !bom:
+		ix.header = hrec
+	case hs != len(utf8BOM):
 		ix.header = append(append([]byte{}, utf8BOM...), hrec...)
-	} else {
+	default:
 		ix.header = data[:hend]
 	}
 	ix.headerEOL = lineEnd(hrec)

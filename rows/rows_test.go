@@ -29,6 +29,7 @@ func TestRowsTable(t *testing.T) {
 		{"delimiter after blank CR line dropped", "a,b\r1,2\r\r,3\r4,5\r", 3, "a|b", 0, "a,b\r4,5\r3\r1,2\r"},
 		{"quoted newline and quote in field", "a,b\n1,\"x\ny\"\n2,x\"y\n", 2, "a|b", 0, "a,b\n2,x\"y\n1,\"x\ny\"\n"},
 		{"BOM and blank lines before header", "\xef\xbb\xbf\n\na,b\n1,2\n", 1, "a|b", 0, "\xef\xbb\xbfa,b\n1,2\n"},
+		{"blank lines before header", "\n  \r\n\ta,b\n1,2\n", 1, "\ta|b", 0, "\ta,b\n1,2\n"},
 		{"BOM kept in header", "\xef\xbb\xbfa,b\n1,2\n3,4", 2, "a|b", 0, "\xef\xbb\xbfa,b\n3,4\n1,2\n"},
 		{"missing final newline gets header's", "a,b\r\n1,2\r\n3,4", 2, "a|b", 0, "a,b\r\n3,4\r\n1,2\r\n"},
 		{"header only", "a,b", 0, "a|b", 0, "a,b"},
