@@ -64,10 +64,11 @@ func (g *TorchGenerator) InitialSeed() uint64 {
 // are used as they are, values in -2**63..-1 wrap to 2**64+s, and anything
 // else fails with ErrTorchSeedRange, torch's "Overflow when unpacking
 // long". Text that is not an integer fails with ErrTorchSeedSyntax. A
-// leading '+' and surrounding spaces are accepted, like Python's int().
+// leading '+', surrounding spaces and underscores between digits are
+// accepted, like Python's int().
 func ParseTorchSeed(s string) (uint64, error) {
 	t := strings.TrimSpace(s)
-	v, ok := new(big.Int).SetString(t, 10)
+	v, ok := new(big.Int).SetString(torchDigits(t), 10)
 	if !ok {
 		return 0, fmt.Errorf("torch seed %q: %w, got text that is not a decimal integer", s, ErrTorchSeedSyntax)
 	}
@@ -81,6 +82,20 @@ func ParseTorchSeed(s string) (uint64, error) {
 		return 0, fmt.Errorf("torch seed %s: %w (torch accepts -2**63 .. 2**64-1)", t, ErrTorchSeedRange)
 	}
 	return uint64(v.Int64()), nil
+}
+
+// torchDigits drops the single underscores that Python's int() allows
+// between digits ("1_000"); a misplaced underscore is left in, so the text
+// fails to parse.
+func torchDigits(t string) string {
+	if !strings.Contains(t, "_") {
+		return t
+	}
+	d := strings.TrimLeft(t, "+-")
+	if len(t)-len(d) > 1 || d == "" || d[0] == '_' || d[len(d)-1] == '_' || strings.Contains(d, "__") {
+		return t
+	}
+	return t[:len(t)-len(d)] + strings.ReplaceAll(d, "_", "")
 }
 
 // Uint32 equals the CPU generator's random(): one tempered MT19937 output.

@@ -3,11 +3,14 @@ package rng
 import (
 	"errors"
 	"math/big"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 )
+
+var torchPyIntRE = regexp.MustCompile(`^[+-]?[0-9]+(_[0-9]+)*$`)
 
 func TestParseTorchSeed(t *testing.T) {
 	tests := []struct {
@@ -32,7 +35,12 @@ func TestParseTorchSeed(t *testing.T) {
 		{"1.5", 0, ErrTorchSeedSyntax},
 		{"1e3", 0, ErrTorchSeedSyntax},
 		{"0x10", 0, ErrTorchSeedSyntax},
-		{"1_000", 0, ErrTorchSeedSyntax},
+		{"1_000", 1000, nil},
+		{"1__000", 0, ErrTorchSeedSyntax},
+		{"_1", 0, ErrTorchSeedSyntax},
+		{"1_", 0, ErrTorchSeedSyntax},
+		{"-_1", 0, ErrTorchSeedSyntax},
+		{"-1_0", 1<<64 - 10, nil},
 		{"seed", 0, ErrTorchSeedSyntax},
 		{"--1", 0, ErrTorchSeedSyntax},
 	}
@@ -47,6 +55,7 @@ func TestParseTorchSeed(t *testing.T) {
 // FuzzParseTorchSeed checks ParseTorchSeed against the rule torch applies
 // to a Python int s: accepted iff -2**63 <= s < 2**64, used as s mod 2**64.
 func FuzzParseTorchSeed(f *testing.F) {
+	f.Add("1_000")
 	for _, s := range []string{"0", "-1", "18446744073709551616", "-9223372036854775809", "12x", "+0", "-0", " 1"} {
 		f.Add(s)
 	}
@@ -54,7 +63,11 @@ func FuzzParseTorchSeed(f *testing.F) {
 	limit := new(big.Int).Lsh(big.NewInt(1), 64)
 	f.Fuzz(func(t *testing.T, s string) {
 		got, err := ParseTorchSeed(s)
-		v, ok := new(big.Int).SetString(strings.TrimSpace(s), 10)
+		ref := strings.TrimSpace(s)
+		if torchPyIntRE.MatchString(ref) { // Python's int() allows single underscores between digits
+			ref = strings.ReplaceAll(ref, "_", "")
+		}
+		v, ok := new(big.Int).SetString(ref, 10)
 		switch {
 		case !ok:
 			if !errors.Is(err, ErrTorchSeedSyntax) {
