@@ -136,7 +136,7 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 			Splitter:  version,
 			Command:   r.cmd.Name(),
 			Flags:     map[string]string{},
-			Python:    r.python,
+			Python:    pythonImports(r.python) + r.python,
 			Libraries: libraries(r.cmd),
 			Outputs:   files,
 		}
