@@ -164,7 +164,7 @@ func TestInterruptLeavesNothing(t *testing.T) {
 	}
 	interrupted := 0
 	for i, args := range runs {
-		for _, delay := range []time.Duration{30 * time.Millisecond, 120 * time.Millisecond, 300 * time.Millisecond} {
+		for _, delay := range []time.Duration{40 * time.Millisecond, 250 * time.Millisecond} {
 			cmd := exec.Command(splitterBin, args...)
 			cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
 			var stderr bytes.Buffer

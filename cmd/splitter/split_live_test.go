@@ -220,12 +220,12 @@ func TestDatasetsEmulated(t *testing.T) {
 
 func TestThreeWayAndTorchLive(t *testing.T) {
 	oracle.Require(t, "torch")
-	runLiveCases(t, 90, "val", "val-strat", "torch")
+	runLiveCases(t, 60, "val", "val-strat", "torch")
 }
 
 func TestShuffleSampleLive(t *testing.T) {
 	oracle.Require(t, "torch")
-	runLiveCases(t, 120, "shuffle", "shuffle-python", "shuffle-torch", "sample", "sample-group", "sample-python")
+	runLiveCases(t, 90, "shuffle", "shuffle-python", "shuffle-torch", "sample", "sample-group", "sample-python")
 }
 
 func TestKfoldLive(t *testing.T) {
