@@ -232,6 +232,7 @@ func TestWriteRowsOrderSchemaMetadata(t *testing.T) {
 		{100, 7, 3, 1, "perm"}, // cache holds one group: re-reads
 		{100, 7, 16, 1, "sample"},
 		{1000, 64, 100, 1 << 10, "perm"},
+		{1000, 64, 3, 8 << 10, "perm"}, // file larger than the cache: large steps
 		{1000, 1000, 0, 0, "half"},
 		{1000, 13, 0, 0, "repeat"},
 	} {

@@ -37,11 +37,12 @@ func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) e
 	}
 	c := newGroupCache(p)
 	defer c.release()
-	for base := 0; base < len(order); base += p.opts.ChunkRows {
+	step := p.chunkRows()
+	for base := 0; base < len(order); base += step {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		chunk := order[base:min(base+p.opts.ChunkRows, len(order))]
+		chunk := order[base:min(base+step, len(order))]
 		rec, err := c.gather(ctx, chunk)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
@@ -53,6 +54,23 @@ func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) e
 		}
 	}
 	return fw.Close()
+}
+
+// chunkRows is the number of output rows gathered per step. When the
+// decoded file fits in the cache, every row group is decoded once and
+// small steps suffice. Otherwise a random order needs most row groups in
+// every step, so steps are made as large as half the cache holds: the file
+// is then decoded about 2*size/CacheBytes times in all.
+func (p *File) chunkRows() int {
+	var total int64
+	for _, b := range p.rgBytes {
+		total += b
+	}
+	if total <= p.opts.CacheBytes || p.n == 0 {
+		return p.opts.ChunkRows
+	}
+	perRow := max(1, total/int64(p.n))
+	return max(p.opts.ChunkRows, int(p.opts.CacheBytes/2/perRow))
 }
 
 // WriteWithColumn writes every row in input order with one more last
