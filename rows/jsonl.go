@@ -90,8 +90,6 @@ func (ix *Index) jsonlNames() []string {
 	seen := map[string]bool{}
 	var names []string
 	for i := 0; i < ix.Len(); i++ {
-		var obj struct{ keys []string }
-		_ = obj
 		dec := json.NewDecoder(bytes.NewReader(ix.Record(i)))
 		if _, err := dec.Token(); err != nil {
 			continue

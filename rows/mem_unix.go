@@ -21,7 +21,7 @@ func bigAlloc(size int) ([]byte, func()) {
 	if err != nil {
 		return make([]byte, size), func() {}
 	}
-	syscall.Madvise(b, madvHugepage)
+	adviseHuge(b)
 	var once sync.Once
 	return b, func() { once.Do(func() { syscall.Munmap(b) }) }
 }

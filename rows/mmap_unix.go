@@ -37,7 +37,7 @@ func mapFile(f *os.File, after func() error) ([]byte, func() error, error) {
 	}
 	flags := syscall.MAP_SHARED
 	if size <= populateLimit {
-		flags |= syscall.MAP_POPULATE // fault the pages in at once
+		flags |= mapPopulate // fault the pages in at once
 	}
 	data, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, flags)
 	if err != nil {

@@ -1,0 +1,9 @@
+//go:build unix && !linux
+
+package rows
+
+// mapPopulate is Linux-only; elsewhere pages are faulted in on demand.
+const mapPopulate = 0
+
+// adviseHuge is a no-op where madvise is not exposed.
+func adviseHuge(b []byte) {}
