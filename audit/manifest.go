@@ -11,7 +11,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
+
+	"github.com/splitter-dev/splitter/rows"
 )
 
 // ErrManifest is a manifest that cannot be used (bad JSON, missing fields).
@@ -115,9 +116,9 @@ func HashFile(path string) (string, error) {
 }
 
 // HashContent returns the hex SHA-256 of a file's content as a manifest
-// records an output: decompressed when path ends in .gz.
+// records an output: decompressed when path ends in .gz (any case).
 func HashContent(path string) (string, error) {
-	if !strings.HasSuffix(path, ".gz") {
+	if !rows.IsGzipPath(path) {
 		return HashFile(path)
 	}
 	b, err := ReadContent(path)
@@ -130,7 +131,7 @@ func HashContent(path string) (string, error) {
 // ReadContent reads a file, decompressing it when path ends in .gz.
 func ReadContent(path string) ([]byte, error) {
 	b, err := os.ReadFile(path)
-	if err != nil || !strings.HasSuffix(path, ".gz") {
+	if err != nil || !rows.IsGzipPath(path) {
 		return b, err
 	}
 	gz, err := gzip.NewReader(bytes.NewReader(b))

@@ -6,7 +6,22 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
+
+// IsGzipPath reports whether path names a gzip file as pandas'
+// compression="infer" decides: its name ends in ".gz", in any case.
+func IsGzipPath(path string) bool {
+	return strings.HasSuffix(strings.ToLower(path), ".gz")
+}
+
+// trimGzip drops a ".gz" extension (in any case) from path.
+func trimGzip(path string) string {
+	if IsGzipPath(path) {
+		return path[:len(path)-3]
+	}
+	return path
+}
 
 // openGzip decompresses a gzip file (all members, as Python's gzip module
 // reads them) into an unlinked temporary file and maps that, so the second

@@ -377,10 +377,7 @@ func (ix *Index) Size() int64 { return int64(len(ix.data)) }
 var errNotRegular = errors.New("not a regular file")
 
 func sepForPath(path string) byte {
-	p := path
-	if len(p) > 3 && p[len(p)-3:] == ".gz" {
-		p = p[:len(p)-3]
-	}
+	p := trimGzip(path)
 	if len(p) > 4 && (p[len(p)-4:] == ".tsv" || p[len(p)-4:] == ".TSV") {
 		return '\t'
 	}
@@ -389,7 +386,7 @@ func sepForPath(path string) byte {
 
 // openData maps the file at path (decompressing .gz inputs first).
 func openData(path string) ([]byte, func() error, error) {
-	if len(path) > 3 && path[len(path)-3:] == ".gz" {
+	if IsGzipPath(path) {
 		return openGzip(path)
 	}
 	f, err := os.Open(path)

@@ -23,7 +23,7 @@ var ErrUnsupported = errors.New("column type not supported")
 
 // isJSONLPath reports whether path names a JSON Lines file (.jsonl, .ndjson, optionally .gz).
 func isJSONLPath(path string) bool {
-	p := strings.TrimSuffix(path, ".gz")
+	p := trimGzip(path)
 	return strings.HasSuffix(p, ".jsonl") || strings.HasSuffix(p, ".ndjson")
 }
 

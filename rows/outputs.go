@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 )
 
@@ -62,7 +61,7 @@ func (o *Outputs) Create(path string) (io.Writer, error) {
 	f := &outFile{path: path, tmp: tmp}
 	f.buf = bufio.NewWriterSize(tmp, writeBuf)
 	f.w = f.buf
-	if strings.HasSuffix(path, ".gz") {
+	if IsGzipPath(path) {
 		f.gz = gzip.NewWriter(f.buf)
 		f.w = f.gz
 	}

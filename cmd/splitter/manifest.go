@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -155,7 +154,7 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 		}
 		m.Input = ManifestFile{Path: r.input, SHA256: hr.sum, Rows: r.rows}
 		for _, f := range files {
-			if strings.HasSuffix(f.Path, ".gz") {
+			if rows.IsGzipPath(f.Path) {
 				m.Note = "the sha256 of a .gz output is that of its uncompressed content"
 			}
 		}
