@@ -35,7 +35,11 @@ func readOptions(cmd *cobra.Command) (rows.Options, error) {
 func readCSV(cmd *cobra.Command, input string) string {
 	opts, _ := readOptions(cmd)
 	_, ext := splitName(input)
-	switch {
+	switch low := strings.ToLower(ext); {
+	case strings.HasPrefix(low, ".parquet"):
+		return "df = pd.read_parquet(" + pyStr(input) + ")\n"
+	case strings.HasPrefix(low, ".jsonl") || strings.HasPrefix(low, ".ndjson"):
+		return "df = pd.read_json(" + pyStr(input) + ", lines=True)\n"
 	case opts.Sep != 0:
 		return "df = pd.read_csv(" + pyStr(input) + ", sep=" + pyStr(string(opts.Sep)) + ")\n"
 	case strings.HasPrefix(strings.ToLower(ext), ".tsv"):

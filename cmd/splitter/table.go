@@ -19,7 +19,7 @@ type table interface {
 }
 
 // openTable opens path as pandas would read it: read_parquet for .parquet
-// and .pq files (outputs are Parquet too), read_csv/read_json otherwise.
+// files (outputs are Parquet too), read_csv/read_json otherwise.
 func openTable(path string, opts rows.Options) (table, error) {
 	if parquetrows.IsParquetPath(path) {
 		p, err := parquetrows.Open(path, parquetrows.Options{})

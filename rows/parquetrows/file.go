@@ -138,11 +138,10 @@ func Open(path string, opts Options) (*File, error) {
 	return p, nil
 }
 
-// IsParquetPath reports whether path names a Parquet file (.parquet or
-// .pq, any case).
+// IsParquetPath reports whether path names a Parquet file (.parquet, any
+// case).
 func IsParquetPath(path string) bool {
-	p := strings.ToLower(path)
-	return strings.HasSuffix(p, ".parquet") || strings.HasSuffix(p, ".pq")
+	return strings.HasSuffix(strings.ToLower(path), ".parquet")
 }
 
 // Len returns the number of rows, len(pd.read_parquet(path)).
