@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"math"
-	"math/big"
 	"runtime"
 	"sort"
 	"sync"
@@ -324,8 +323,8 @@ func (w *worker) run(lo, hi uint64) []uint64 {
 		}
 	case s.r.Kind == Datasets:
 		for seed := lo; ; seed++ {
-			g := rng.DefaultRNG(seed)
-			if w.fisherYates(g.BitGenerator()) {
+			g := newPCGFast(seed)
+			if w.fisherYates(&g) {
 				w.out = append(w.out, seed)
 			}
 			if seed == hi {
@@ -453,6 +452,3 @@ func (w *worker) accept(i int, v int32) bool {
 	}
 	return false
 }
-
-// bigSeed is seed as a *big.Int (datasets' seed argument).
-func bigSeed(seed uint64) *big.Int { return new(big.Int).SetUint64(seed) }
