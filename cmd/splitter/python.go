@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -13,7 +14,12 @@ func seedUsed(cmd *cobra.Command) string {
 		return s
 	}
 	if f := cmd.Flags().Lookup("seed"); f != nil && f.Changed {
-		return strings.TrimSpace(f.Value.String())
+		// As a Python literal: "007" and "+7" are 7.
+		t := strings.TrimSpace(f.Value.String())
+		if v, ok := new(big.Int).SetString(t, 10); ok {
+			return v.String()
+		}
+		return t
 	}
 	return "None"
 }
