@@ -64,18 +64,13 @@ func (g *Generator) RandomN(n int) []float64 {
 	return out
 }
 
-// genMask is numpy's gen_mask: the smallest all-ones value >= max.
-func genMask(max uint64) uint64 {
-	return ^uint64(0) >> uint(bits.LeadingZeros64(max|1))
-}
-
 // randomInterval is numpy's random_interval(bitgen, max): masked rejection
 // on a value in [0, max], from 32-bit draws when max fits in 32 bits.
 func (g *Generator) randomInterval(max uint64) uint64 {
 	if max == 0 {
 		return 0
 	}
-	mask := genMask(max)
+	mask := npMask(max)
 	if max <= 0xffffffff {
 		m32 := uint32(mask)
 		for {
@@ -155,7 +150,7 @@ func (p *PCG64) genShuffleInts32(a []int) {
 		k := 0
 		for i := top; i >= bottom; i-- {
 			max := uint32(i)
-			mask := uint32(genMask(uint64(i)))
+			mask := uint32(npMask(uint64(i)))
 			var v uint32
 			for {
 				if has {
@@ -195,7 +190,7 @@ func (p *PCG64) genShuffleInts32(a []int) {
 func (p *PCG64) genShuffle32(n int, swap func(i, j int)) {
 	for i := n - 1; i >= 1; i-- {
 		max := uint32(i)
-		mask := uint32(genMask(uint64(i)))
+		mask := uint32(npMask(uint64(i)))
 		var v uint32
 		for {
 			v = p.Uint32() & mask

@@ -175,7 +175,7 @@ func genRunOp(t testing.TB, g *Generator, op genOp) (out map[string]any, skip bo
 	switch op.F {
 	case "random":
 		if n < 0 {
-			return wrap(genNegativeSize()), false
+			return wrap(npNegativeSize()), false
 		}
 		if scalar {
 			return genFloats([]float64{g.Random()}), false

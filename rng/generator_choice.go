@@ -36,30 +36,30 @@ func (g *Generator) ChoiceArray(pop, n int, replace bool, p []float64, shuffle b
 func (g *Generator) genChoice(pop, n int, replace bool, p []float64, shuffle, isArray bool) ([]int, error) {
 	if pop <= 0 && n != 0 {
 		if isArray {
-			return nil, genErr(ErrPopulation, "a cannot be empty unless no samples are taken")
+			return nil, npErr(ErrPopulation, "a cannot be empty unless no samples are taken")
 		}
-		return nil, genErr(ErrPopulation, "a must be a positive integer unless no samples are taken")
+		return nil, npErr(ErrPopulation, "a must be a positive integer unless no samples are taken")
 	}
 	if p != nil {
 		if len(p) != pop {
-			return nil, genErr(ErrProbabilities, "a and p must have same size")
+			return nil, npErr(ErrProbabilities, "a and p must have same size")
 		}
 		s := genKahanSum(p)
 		if math.IsNaN(s) {
-			return nil, genErr(ErrProbabilities, "probabilities contain NaN")
+			return nil, npErr(ErrProbabilities, "probabilities contain NaN")
 		}
 		for _, v := range p {
 			if v < 0 {
-				return nil, genErr(ErrProbabilities, "probabilities are not non-negative")
+				return nil, npErr(ErrProbabilities, "probabilities are not non-negative")
 			}
 		}
 		if math.Abs(s-1) > math.Sqrt(0x1p-52) {
-			return nil, genErr(ErrProbabilities, "probabilities do not sum to 1")
+			return nil, npErr(ErrProbabilities, "probabilities do not sum to 1")
 		}
 	}
 	if replace {
 		if n < 0 {
-			return nil, genNegativeSize()
+			return nil, npNegativeSize()
 		}
 		if p != nil {
 			cdf := genCDF(p)
@@ -80,10 +80,10 @@ func (g *Generator) genChoice(pop, n int, replace bool, p []float64, shuffle, is
 		return out, nil
 	}
 	if n > pop {
-		return nil, genErr(ErrSize, "Cannot take a larger sample than population when replace is False")
+		return nil, npErr(ErrSize, "Cannot take a larger sample than population when replace is False")
 	}
 	if n < 0 {
-		return nil, genNegativeSize()
+		return nil, npNegativeSize()
 	}
 	if p != nil {
 		nz := 0
@@ -93,7 +93,7 @@ func (g *Generator) genChoice(pop, n int, replace bool, p []float64, shuffle, is
 			}
 		}
 		if nz < n {
-			return nil, genErr(ErrSize, "Fewer non-zero entries in p than size")
+			return nil, npErr(ErrSize, "Fewer non-zero entries in p than size")
 		}
 		q := append([]float64(nil), p...)
 		found := make([]int, 0, n)

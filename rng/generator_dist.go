@@ -19,13 +19,13 @@ func (g *Generator) Uniform(low, high float64) (float64, error) {
 func (g *Generator) UniformN(low, high float64, n int) ([]float64, error) {
 	rng := high - low
 	if math.IsInf(rng, 0) || math.IsNaN(rng) {
-		return nil, genErr(ErrParameter, "high - low range exceeds valid bounds")
+		return nil, npErr(ErrParameter, "high - low range exceeds valid bounds")
 	}
 	if math.Signbit(rng) { // numpy's CONS_NON_NEGATIVE: -0.0 is refused too
-		return nil, genErr(ErrParameter, "high - low < 0")
+		return nil, npErr(ErrParameter, "high - low < 0")
 	}
 	if n < 0 {
-		return nil, genNegativeSize()
+		return nil, npNegativeSize()
 	}
 	out := make([]float64, n)
 	for i := range out {
@@ -80,7 +80,7 @@ func (g *Generator) StandardNormal() float64 {
 // StandardNormalN equals Generator.standard_normal(n).
 func (g *Generator) StandardNormalN(n int) ([]float64, error) {
 	if n < 0 {
-		return nil, genNegativeSize()
+		return nil, npNegativeSize()
 	}
 	out := make([]float64, n)
 	for i := range out {
@@ -94,7 +94,7 @@ func (g *Generator) StandardNormalN(n int) ([]float64, error) {
 // "scale < 0" (ErrParameter).
 func (g *Generator) Normal(loc, scale float64) (float64, error) {
 	if !math.IsNaN(scale) && math.Signbit(scale) {
-		return 0, genErr(ErrParameter, "scale < 0")
+		return 0, npErr(ErrParameter, "scale < 0")
 	}
 	return loc + float64(scale*g.StandardNormal()), nil
 }

@@ -6,58 +6,18 @@ import (
 	"math/bits"
 )
 
-// genError carries numpy's exact message and unwraps to its kind (one of
-// the package's sentinel errors).
-type genError struct {
-	msg  string
-	kind error
-}
-
-func (e *genError) Error() string { return e.msg }
-func (e *genError) Unwrap() error { return e.kind }
-
-func genErr(kind error, msg string) error { return &genError{msg: msg, kind: kind} }
-
-func genNegativeSize() error { return genErr(ErrSize, "negative dimensions are not allowed") }
-
-// genDTypeRange is the dtype's [min, max] as int64 (uint64 capped: the
-// uint64 entry points check their own range).
-func genDTypeRange(d DType) (lo, hi int64, ok bool) {
-	switch d {
-	case DTypeInt64:
-		return math.MinInt64, math.MaxInt64, true
-	case DTypeInt32:
-		return math.MinInt32, math.MaxInt32, true
-	case DTypeInt16:
-		return math.MinInt16, math.MaxInt16, true
-	case DTypeInt8:
-		return math.MinInt8, math.MaxInt8, true
-	case DTypeUint64:
-		return 0, math.MaxInt64, true
-	case DTypeUint32:
-		return 0, math.MaxUint32, true
-	case DTypeUint16:
-		return 0, math.MaxUint16, true
-	case DTypeUint8:
-		return 0, math.MaxUint8, true
-	case DTypeBool:
-		return 0, 1, true
-	}
-	return 0, 0, false
-}
-
 // genBoundsError is numpy's format_bounds_error (low == 0 is special-cased
 // for the one-argument integers(high)).
 func genBoundsError(closed bool, low int64) error {
 	switch {
 	case closed && low == 0:
-		return genErr(ErrBounds, "high < 0")
+		return npErr(ErrBounds, "high < 0")
 	case closed:
-		return genErr(ErrBounds, "low > high")
+		return npErr(ErrBounds, "low > high")
 	case low == 0:
-		return genErr(ErrBounds, "high <= 0")
+		return npErr(ErrBounds, "high <= 0")
 	}
-	return genErr(ErrBounds, "low >= high")
+	return npErr(ErrBounds, "low >= high")
 }
 
 // Integer equals Generator.integers(low, high, endpoint=endpoint) (dtype
@@ -88,9 +48,9 @@ func (g *Generator) Integers(low, high int64, n int, endpoint bool) ([]int64, er
 // "low >= high", "high < 0", "low > high", "negative dimensions are not
 // allowed").
 func (g *Generator) IntegersDType(low, high int64, n int, dtype DType, endpoint bool) ([]int64, error) {
-	lb, ub, ok := genDTypeRange(dtype)
+	lb, ub, ok := dtype.int64Range()
 	if !ok {
-		return nil, genErr(ErrDType, fmt.Sprintf("Unsupported dtype %q for integers", dtype.String()))
+		return nil, npErr(ErrDType, fmt.Sprintf("Unsupported dtype %q for integers", dtype.String()))
 	}
 	if n == 0 {
 		return []int64{}, nil // numpy returns the empty array before any check
@@ -99,7 +59,7 @@ func (g *Generator) IntegersDType(low, high int64, n int, dtype DType, endpoint 
 	// high == MinInt64 without endpoint is below every dtype's range.
 	if !endpoint && high == math.MinInt64 {
 		if low < lb {
-			return nil, genErr(ErrBounds, "low is out of bounds for "+dtype.String())
+			return nil, npErr(ErrBounds, "low is out of bounds for "+dtype.String())
 		}
 		return nil, genBoundsError(false, low)
 	}
@@ -108,16 +68,16 @@ func (g *Generator) IntegersDType(low, high int64, n int, dtype DType, endpoint 
 		h--
 	}
 	if low < lb {
-		return nil, genErr(ErrBounds, "low is out of bounds for "+dtype.String())
+		return nil, npErr(ErrBounds, "low is out of bounds for "+dtype.String())
 	}
 	if h > ub {
-		return nil, genErr(ErrBounds, "high is out of bounds for "+dtype.String())
+		return nil, npErr(ErrBounds, "high is out of bounds for "+dtype.String())
 	}
 	if low > h {
 		return nil, genBoundsError(endpoint, low)
 	}
 	if n < 0 {
-		return nil, genNegativeSize()
+		return nil, npNegativeSize()
 	}
 	rng := uint64(h) - uint64(low)
 	off := uint64(low)
@@ -167,7 +127,7 @@ func (g *Generator) IntegersUint64(low, high uint64, n int, endpoint bool) ([]ui
 		return nil, genBoundsError(endpoint, l)
 	}
 	if n < 0 {
-		return nil, genNegativeSize()
+		return nil, npNegativeSize()
 	}
 	return g.genBoundedFill(DTypeUint64, low, h-low, n), nil
 }

@@ -69,7 +69,7 @@ func genRandOp(r *rand.Rand) genOp {
 		names := []string{"int64", "int32", "int16", "int8", "uint64", "uint32", "uint16", "uint8", "bool"}
 		dt := names[r.IntN(len(names))]
 		d := genDTypes[dt]
-		lb, ub, _ := genDTypeRange(d)
+		lb, ub, _ := d.int64Range()
 		lo, hi := new(big.Int).SetInt64(lb), new(big.Int).SetInt64(ub)
 		if d == DTypeUint64 {
 			hi.SetUint64(math.MaxUint64)

@@ -33,7 +33,7 @@ func (g *Generator) Permuted(axis int, shape ...int) ([]int, error) {
 	}
 	nd := len(shape)
 	if axis < -nd || axis >= nd {
-		return nil, genErr(ErrAxis, fmt.Sprintf("axis %d is out of bounds for array of dimension %d", axis, nd))
+		return nil, npErr(ErrAxis, fmt.Sprintf("axis %d is out of bounds for array of dimension %d", axis, nd))
 	}
 	if axis < 0 {
 		axis += nd
@@ -69,7 +69,7 @@ func genShapeSize(shape []int) (int, error) {
 	n := 1
 	for _, d := range shape {
 		if d < 0 {
-			return 0, genNegativeSize()
+			return 0, npNegativeSize()
 		}
 		n *= d
 	}

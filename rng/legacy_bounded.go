@@ -1,146 +1,9 @@
 package rng
 
 import (
-	"errors"
 	"fmt"
 	"math"
 )
-
-// DType names the numpy integer dtype of a RandomState.randint call. The
-// dtype picks numpy's code path (64-bit, 32-bit, buffered 16-bit, 8-bit or
-// bool), so it changes the numbers drawn, not only their type.
-type DType int
-
-// The dtypes randint accepts. DTypeInt64 is numpy's default dtype=int (C
-// long) on Linux and macOS; on Windows numpy 1.x uses int32.
-const (
-	DTypeInt64 DType = iota
-	DTypeInt32
-	DTypeInt16
-	DTypeInt8
-	DTypeUint64
-	DTypeUint32
-	DTypeUint16
-	DTypeUint8
-	DTypeBool
-)
-
-// String returns numpy's name of the dtype ("int64", "uint8", "bool").
-func (d DType) String() string {
-	switch d {
-	case DTypeInt64:
-		return "int64"
-	case DTypeInt32:
-		return "int32"
-	case DTypeInt16:
-		return "int16"
-	case DTypeInt8:
-		return "int8"
-	case DTypeUint64:
-		return "uint64"
-	case DTypeUint32:
-		return "uint32"
-	case DTypeUint16:
-		return "uint16"
-	case DTypeUint8:
-		return "uint8"
-	case DTypeBool:
-		return "bool"
-	}
-	return fmt.Sprintf("DType(%d)", int(d))
-}
-
-// ParseDType returns the DType numpy names s ("int64", "uint8", "bool", ...;
-// "int" and "long" are int64 as on Linux).
-func ParseDType(s string) (DType, error) {
-	switch s {
-	case "int", "long", "l":
-		return DTypeInt64, nil
-	}
-	for d := DTypeInt64; d <= DTypeBool; d++ {
-		if d.String() == s {
-			return d, nil
-		}
-	}
-	return 0, legacyErr(ErrDType, fmt.Sprintf("Unsupported dtype dtype('%s') for randint", s))
-}
-
-// min and max of the dtype's range as int64 (uint64 is capped at
-// MaxInt64; RandintUint64 handles the rest of its range).
-func (d DType) legacyRange() (lo int64, hi int64, ok bool) {
-	switch d {
-	case DTypeInt64:
-		return math.MinInt64, math.MaxInt64, true
-	case DTypeInt32:
-		return math.MinInt32, math.MaxInt32, true
-	case DTypeInt16:
-		return math.MinInt16, math.MaxInt16, true
-	case DTypeInt8:
-		return math.MinInt8, math.MaxInt8, true
-	case DTypeUint64:
-		return 0, math.MaxInt64, true
-	case DTypeUint32:
-		return 0, math.MaxUint32, true
-	case DTypeUint16:
-		return 0, math.MaxUint16, true
-	case DTypeUint8:
-		return 0, math.MaxUint8, true
-	case DTypeBool:
-		return 0, 1, true
-	}
-	return 0, 0, false
-}
-
-// Errors of randint, random_integers, choice and the distributions. Each
-// error returned carries numpy's exact message and wraps one of these.
-var (
-	// ErrBounds: randint's "low is out of bounds for int8", "high is out of
-	// bounds for ...", "low >= high", "high <= 0".
-	ErrBounds = errors.New("randint bounds")
-	// ErrDType: a dtype randint does not support.
-	ErrDType = errors.New("unsupported dtype")
-	// ErrSize: "negative dimensions are not allowed" and, for choice
-	// without replacement, "Cannot take a larger sample than population
-	// when 'replace=False'" and "Fewer non-zero entries in p than size".
-	ErrSize = errors.New("invalid size")
-	// ErrPopulation: choice's "a must be greater than 0 unless no samples
-	// are taken".
-	ErrPopulation = errors.New("invalid population")
-	// ErrProbabilities: choice's checks of p ("'a' and 'p' must have same
-	// size", "probabilities contain NaN", "probabilities are not
-	// non-negative", "probabilities do not sum to 1").
-	ErrProbabilities = errors.New("invalid probabilities")
-	// ErrParameter: a distribution parameter numpy rejects ("scale < 0",
-	// "left > mode", "Range exceeds valid bounds", ...).
-	ErrParameter = errors.New("invalid distribution parameter")
-)
-
-// legacyError carries numpy's message and unwraps to its kind.
-type legacyError struct {
-	msg  string
-	kind error
-}
-
-func (e *legacyError) Error() string { return e.msg }
-func (e *legacyError) Unwrap() error { return e.kind }
-
-func legacyErr(kind error, msg string) error { return &legacyError{msg: msg, kind: kind} }
-
-func legacyNegativeSize() error {
-	return legacyErr(ErrSize, "negative dimensions are not allowed")
-}
-
-// legacyMask is numpy's gen_mask: the smallest all-ones value >= max.
-func legacyMask(max uint64) uint64 {
-	m := max
-	m |= m >> 1
-	m |= m >> 2
-	m |= m >> 4
-	m |= m >> 8
-	m |= m >> 16
-	m |= m >> 32
-	return m
-}
 
 // RandomInterval equals numpy's random_interval(bitgen, max), the bounded
 // integer behind RandomState.shuffle and permutation: a value in [0, max]
@@ -150,7 +13,7 @@ func (r *RandomState) RandomInterval(max uint64) uint64 {
 	if max == 0 {
 		return 0
 	}
-	mask := legacyMask(max)
+	mask := npMask(max)
 	if max <= 0xFFFFFFFF {
 		m32, x32 := uint32(mask), uint32(max)
 		for {
@@ -176,7 +39,7 @@ func (r *RandomState) legacyBounded64(off, rng uint64) uint64 {
 		if rng == 0xFFFFFFFF {
 			return off + uint64(r.mt.Uint32())
 		}
-		m, x := uint32(legacyMask(rng)), uint32(rng)
+		m, x := uint32(npMask(rng)), uint32(rng)
 		for {
 			if v := r.mt.Uint32() & m; v <= x {
 				return off + uint64(v)
@@ -185,7 +48,7 @@ func (r *RandomState) legacyBounded64(off, rng uint64) uint64 {
 	case rng == math.MaxUint64:
 		return off + r.mt.Uint64()
 	}
-	m := legacyMask(rng)
+	m := npMask(rng)
 	for {
 		if v := r.mt.Uint64() & m; v <= rng {
 			return off + v
@@ -201,7 +64,7 @@ func (r *RandomState) legacyBounded32(off, rng uint32) uint32 {
 	if rng == 0xFFFFFFFF {
 		return off + r.mt.Uint32()
 	}
-	m := uint32(legacyMask(uint64(rng)))
+	m := uint32(npMask(uint64(rng)))
 	for {
 		if v := r.mt.Uint32() & m; v <= rng {
 			return off + v
@@ -245,7 +108,7 @@ func (r *RandomState) legacyBounded16(off, rng uint16, b *legacyBuffer) uint16 {
 	if rng == 0xFFFF {
 		return off + r.legacyDraw16(b)
 	}
-	m := uint16(legacyMask(uint64(rng)))
+	m := uint16(npMask(uint64(rng)))
 	for {
 		if v := r.legacyDraw16(b) & m; v <= rng {
 			return off + v
@@ -260,7 +123,7 @@ func (r *RandomState) legacyBounded8(off, rng uint8, b *legacyBuffer) uint8 {
 	if rng == 0xFF {
 		return off + r.legacyDraw8(b)
 	}
-	m := uint8(legacyMask(uint64(rng)))
+	m := uint8(npMask(uint64(rng)))
 	for {
 		if v := r.legacyDraw8(b) & m; v <= rng {
 			return off + v
@@ -296,26 +159,26 @@ func (r *RandomState) Randint(low, high int64, size int) ([]int64, error) {
 // above MaxInt64 use RandintUint64.
 func (r *RandomState) RandintDType(low, high int64, size int, dtype DType) ([]int64, error) {
 	if size < 0 {
-		return nil, legacyNegativeSize()
+		return nil, npNegativeSize()
 	}
-	lo, hi, ok := dtype.legacyRange()
+	lo, hi, ok := dtype.int64Range()
 	if !ok {
-		return nil, legacyErr(ErrDType, fmt.Sprintf("Unsupported dtype %v for randint", dtype))
+		return nil, npErr(ErrDType, fmt.Sprintf("Unsupported dtype %v for randint", dtype))
 	}
 	if size == 0 {
 		return []int64{}, nil
 	}
 	if low < lo {
-		return nil, legacyErr(ErrBounds, "low is out of bounds for "+dtype.String())
+		return nil, npErr(ErrBounds, "low is out of bounds for "+dtype.String())
 	}
 	if high != math.MinInt64 && high-1 > hi {
-		return nil, legacyErr(ErrBounds, "high is out of bounds for "+dtype.String())
+		return nil, npErr(ErrBounds, "high is out of bounds for "+dtype.String())
 	}
 	if high == math.MinInt64 || low > high-1 {
 		if low == 0 {
-			return nil, legacyErr(ErrBounds, "high <= 0")
+			return nil, npErr(ErrBounds, "high <= 0")
 		}
-		return nil, legacyErr(ErrBounds, "low >= high")
+		return nil, npErr(ErrBounds, "low >= high")
 	}
 	return r.legacyRandintClosed(low, high-1, size, dtype), nil
 }
@@ -326,16 +189,16 @@ func (r *RandomState) RandintDType(low, high int64, size int, dtype DType) ([]in
 // size=k) is RandomIntegers(1, n, k).
 func (r *RandomState) RandomIntegers(low, high int64, size int) ([]int64, error) {
 	if size < 0 {
-		return nil, legacyNegativeSize()
+		return nil, npNegativeSize()
 	}
 	if size == 0 {
 		return []int64{}, nil
 	}
 	if low > high {
 		if low == 0 {
-			return nil, legacyErr(ErrBounds, "high <= 0")
+			return nil, npErr(ErrBounds, "high <= 0")
 		}
-		return nil, legacyErr(ErrBounds, "low >= high")
+		return nil, npErr(ErrBounds, "low >= high")
 	}
 	return r.legacyRandintClosed(low, high, size, DTypeInt64), nil
 }
@@ -397,16 +260,16 @@ func (r *RandomState) legacyRandintClosed(low, high int64, size int, dtype DType
 // dtype=np.uint64) is RandintUint64Closed(low, math.MaxUint64, size).
 func (r *RandomState) RandintUint64(low, high uint64, size int) ([]uint64, error) {
 	if size < 0 {
-		return nil, legacyNegativeSize()
+		return nil, npNegativeSize()
 	}
 	if size == 0 {
 		return []uint64{}, nil
 	}
 	if high == 0 || low > high-1 {
 		if low == 0 {
-			return nil, legacyErr(ErrBounds, "high <= 0")
+			return nil, npErr(ErrBounds, "high <= 0")
 		}
-		return nil, legacyErr(ErrBounds, "low >= high")
+		return nil, npErr(ErrBounds, "low >= high")
 	}
 	return r.RandintUint64Closed(low, high-1, size)
 }
@@ -416,13 +279,13 @@ func (r *RandomState) RandintUint64(low, high uint64, size int) ([]uint64, error
 // high+1 = 2**64 can be expressed.
 func (r *RandomState) RandintUint64Closed(low, high uint64, size int) ([]uint64, error) {
 	if size < 0 {
-		return nil, legacyNegativeSize()
+		return nil, npNegativeSize()
 	}
 	if size == 0 {
 		return []uint64{}, nil
 	}
 	if low > high {
-		return nil, legacyErr(ErrBounds, "low >= high")
+		return nil, npErr(ErrBounds, "low >= high")
 	}
 	out := make([]uint64, size)
 	for i := range out {

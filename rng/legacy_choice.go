@@ -18,7 +18,7 @@ import (
 // ErrSize, checked in numpy's order.
 func (r *RandomState) Choice(a int, size int, replace bool, p []float64) ([]int, error) {
 	if a <= 0 && size != 0 {
-		return nil, legacyErr(ErrPopulation, "a must be greater than 0 unless no samples are taken")
+		return nil, npErr(ErrPopulation, "a must be greater than 0 unless no samples are taken")
 	}
 	pop := a
 	if pop < 0 {
@@ -31,7 +31,7 @@ func (r *RandomState) Choice(a int, size int, replace bool, p []float64) ([]int,
 	}
 	if replace {
 		if size < 0 {
-			return nil, legacyNegativeSize()
+			return nil, npNegativeSize()
 		}
 		out := make([]int, size)
 		if p != nil {
@@ -51,10 +51,10 @@ func (r *RandomState) Choice(a int, size int, replace bool, p []float64) ([]int,
 		return out, nil
 	}
 	if size > a {
-		return nil, legacyErr(ErrSize, "Cannot take a larger sample than population when 'replace=False'")
+		return nil, npErr(ErrSize, "Cannot take a larger sample than population when 'replace=False'")
 	}
 	if size < 0 {
-		return nil, legacyErr(ErrSize, "Negative dimensions are not allowed")
+		return nil, npErr(ErrSize, "Negative dimensions are not allowed")
 	}
 	if p == nil {
 		return r.Permutation(pop)[:size:size], nil
@@ -66,7 +66,7 @@ func (r *RandomState) Choice(a int, size int, replace bool, p []float64) ([]int,
 		}
 	}
 	if nonzero < size {
-		return nil, legacyErr(ErrSize, "Fewer non-zero entries in p than size")
+		return nil, npErr(ErrSize, "Fewer non-zero entries in p than size")
 	}
 	q := make([]float64, len(p))
 	copy(q, p)
@@ -97,19 +97,19 @@ func (r *RandomState) Choice(a int, size int, replace bool, p []float64) ([]int,
 // legacyCheckP applies choice's checks of p in numpy's order.
 func legacyCheckP(p []float64, pop int) error {
 	if len(p) != pop {
-		return legacyErr(ErrProbabilities, "'a' and 'p' must have same size")
+		return npErr(ErrProbabilities, "'a' and 'p' must have same size")
 	}
 	sum := legacyKahanSum(p)
 	if math.IsNaN(sum) {
-		return legacyErr(ErrProbabilities, "probabilities contain NaN")
+		return npErr(ErrProbabilities, "probabilities contain NaN")
 	}
 	for _, v := range p {
 		if v < 0 {
-			return legacyErr(ErrProbabilities, "probabilities are not non-negative")
+			return npErr(ErrProbabilities, "probabilities are not non-negative")
 		}
 	}
 	if !(math.Abs(sum-1) <= legacyPAtol) {
-		return legacyErr(ErrProbabilities, "probabilities do not sum to 1")
+		return npErr(ErrProbabilities, "probabilities do not sum to 1")
 	}
 	return nil
 }

@@ -42,7 +42,7 @@ func (r *RandomState) StandardNormalN(n int) []float64 {
 // ErrParameter); no value is drawn then.
 func (r *RandomState) Normal(loc, scale float64) (float64, error) {
 	if scale < 0 {
-		return 0, legacyErr(ErrParameter, "scale < 0")
+		return 0, npErr(ErrParameter, "scale < 0")
 	}
 	return loc + float64(scale*r.StandardNormal()), nil
 }
@@ -50,10 +50,10 @@ func (r *RandomState) Normal(loc, scale float64) (float64, error) {
 // NormalN equals RandomState.normal(loc, scale, size=n).
 func (r *RandomState) NormalN(loc, scale float64, n int) ([]float64, error) {
 	if scale < 0 {
-		return nil, legacyErr(ErrParameter, "scale < 0")
+		return nil, npErr(ErrParameter, "scale < 0")
 	}
 	if n < 0 {
-		return nil, legacyNegativeSize()
+		return nil, npNegativeSize()
 	}
 	out := make([]float64, n)
 	for i := range out {
@@ -81,7 +81,7 @@ func (r *RandomState) StandardExponentialN(n int) []float64 {
 // standard_exponential(). scale < 0 is numpy's "scale < 0" (ErrParameter).
 func (r *RandomState) Exponential(scale float64) (float64, error) {
 	if scale < 0 {
-		return 0, legacyErr(ErrParameter, "scale < 0")
+		return 0, npErr(ErrParameter, "scale < 0")
 	}
 	return scale * r.StandardExponential(), nil
 }
@@ -89,10 +89,10 @@ func (r *RandomState) Exponential(scale float64) (float64, error) {
 // ExponentialN equals RandomState.exponential(scale, size=n).
 func (r *RandomState) ExponentialN(scale float64, n int) ([]float64, error) {
 	if scale < 0 {
-		return nil, legacyErr(ErrParameter, "scale < 0")
+		return nil, npErr(ErrParameter, "scale < 0")
 	}
 	if n < 0 {
-		return nil, legacyNegativeSize()
+		return nil, npNegativeSize()
 	}
 	out := make([]float64, n)
 	for i := range out {
@@ -116,10 +116,10 @@ func (r *RandomState) Uniform(low, high float64) (float64, error) {
 func (r *RandomState) UniformN(low, high float64, n int) ([]float64, error) {
 	d := high - low
 	if math.IsInf(d, 0) || math.IsNaN(d) {
-		return nil, legacyErr(ErrParameter, "Range exceeds valid bounds")
+		return nil, npErr(ErrParameter, "Range exceeds valid bounds")
 	}
 	if n < 0 {
-		return nil, legacyNegativeSize()
+		return nil, npNegativeSize()
 	}
 	out := make([]float64, n)
 	for i := range out {
@@ -142,14 +142,14 @@ func (r *RandomState) Triangular(left, mode, right float64) (float64, error) {
 func (r *RandomState) TriangularN(left, mode, right float64, n int) ([]float64, error) {
 	switch {
 	case left > mode:
-		return nil, legacyErr(ErrParameter, "left > mode")
+		return nil, npErr(ErrParameter, "left > mode")
 	case mode > right:
-		return nil, legacyErr(ErrParameter, "mode > right")
+		return nil, npErr(ErrParameter, "mode > right")
 	case left == right:
-		return nil, legacyErr(ErrParameter, "left == right")
+		return nil, npErr(ErrParameter, "left == right")
 	}
 	if n < 0 {
-		return nil, legacyNegativeSize()
+		return nil, npNegativeSize()
 	}
 	base := right - left
 	lb := mode - left

@@ -68,7 +68,7 @@ func (r *RandomState) legacyShuffleInts(a []int) {
 	pos := uint(mt.pos)
 	var js [legacyShuffleBlock]uint32
 	for i > 0 {
-		mask := uint32(legacyMask(uint64(i)))
+		mask := uint32(npMask(uint64(i)))
 		stop := int(mask >> 1)
 		for i > stop {
 			// Draw j for i, i-1, ..., i-n+1 (all in this mask segment).

@@ -26,7 +26,7 @@ func TestLegacyLiveBig(t *testing.T) {
 	}
 	d := legacyAllDTypes[rnd.IntN(len(legacyAllDTypes))]
 	dt, _ := ParseDType(d)
-	_, hi, _ := dt.legacyRange()
+	_, hi, _ := dt.int64Range()
 	high := 1 + rnd.Int64N(min(hi, 1<<40))
 	jobs := []job{
 		{Kind: "permutation", Seed: rnd.Uint32(), N: 10_000_000 + rnd.IntN(1000)},

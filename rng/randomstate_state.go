@@ -44,7 +44,7 @@ func (r *RandomState) GetState() LegacyState {
 // (numpy would read past its key array).
 func (r *RandomState) SetState(s LegacyState) error {
 	if s.Name != "MT19937" {
-		return legacyErr(ErrState, "set_state can only be used with legacy MT19937state instances.")
+		return npErr(ErrState, "set_state can only be used with legacy MT19937state instances.")
 	}
 	if s.Pos < 0 || s.Pos > mtN {
 		return fmt.Errorf("%w: pos %d is outside 0..624", ErrState, s.Pos)
@@ -102,7 +102,7 @@ func (s *LegacyState) UnmarshalJSON(b []byte) error {
 		}
 	}
 	if st.Name != "MT19937" {
-		return legacyErr(ErrState, "set_state can only be used with legacy MT19937state instances.")
+		return npErr(ErrState, "set_state can only be used with legacy MT19937state instances.")
 	}
 	if len(key) != mtN {
 		return fmt.Errorf("%w: key has %d words, want 624", ErrState, len(key))
