@@ -33,13 +33,11 @@ type KFold struct {
 // Split is KFold.split(X) for n samples. Test and train indices come out
 // ascending (scikit-learn builds them from masks), also when shuffled.
 func (k KFold) Split(n int) ([]Fold, error) {
-	if k.Version.IsPinned() {
-		return k.splitPinned(n)
-	}
-	if err := checkKFoldArgs(k.NSplits, k.Shuffle, k.RandomState); err != nil {
+	v := k.Version
+	if err := v.kfoldArgs(k.NSplits, k.Shuffle, k.RandomState); err != nil {
 		return nil, err
 	}
-	if err := checkKFoldSamples(k.NSplits, n); err != nil {
+	if err := v.kfoldSamples(k.NSplits, n); err != nil {
 		return nil, err
 	}
 	return foldsFromAssignment(k.assign(n), k.NSplits), nil
@@ -81,26 +79,30 @@ type StratifiedKFold struct {
 // scikit-learn's UserWarning when a class has fewer members than n_splits
 // is not reported.
 func (s StratifiedKFold) Split(y Labels) ([]Fold, error) {
-	if s.Version.IsPinned() {
-		return s.splitPinned(y)
-	}
-	if err := checkKFoldArgs(s.NSplits, s.Shuffle, s.RandomState); err != nil {
+	v := s.Version
+	if err := v.kfoldArgs(s.NSplits, s.Shuffle, s.RandomState); err != nil {
 		return nil, err
 	}
 	if err := y.checkFinite("y"); err != nil {
 		return nil, err
 	}
-	if err := checkKFoldSamples(s.NSplits, y.Len()); err != nil {
+	if err := v.kfoldSamples(s.NSplits, y.Len()); err != nil {
 		return nil, err
 	}
 	if err := checkTarget(y); err != nil {
 		return nil, err
 	}
-	var shuffle func(n int, swap func(i, j int))
-	if s.Shuffle {
-		shuffle = s.RandomState.check().Shuffle
+	var assign []int
+	var err error
+	if variant := v.skfVariant(); variant == "C" {
+		var shuffle func(n int, swap func(i, j int))
+		if s.Shuffle {
+			shuffle = s.RandomState.check().Shuffle
+		}
+		assign, err = stratifiedKFoldTestFolds(y.codes, y.k, s.NSplits, shuffle)
+	} else {
+		assign, err = s.oldTestFolds(y, variant == "B")
 	}
-	assign, err := stratifiedKFoldTestFolds(y.codes, y.k, s.NSplits, shuffle)
 	if err != nil {
 		return nil, err
 	}
@@ -217,16 +219,21 @@ type GroupKFold struct {
 // Groups of equal size are ordered by numpy 1.24's unstable argsort, as
 // in Python.
 func (g GroupKFold) Split(groups Labels) ([]Fold, error) {
-	if g.Version.IsPinned() || g.Shuffle || !g.RandomState.IsNone() {
-		return g.splitPinned(groups)
+	v := g.Version
+	if v.before(1, 6, 0) && (g.Shuffle || !g.RandomState.IsNone()) {
+		kw := "shuffle"
+		if !g.Shuffle {
+			kw = "random_state"
+		}
+		return nil, newErr(ErrNotInVersion, "GroupKFold.__init__() got an unexpected keyword argument '%s'", kw)
 	}
-	if err := checkKFoldArgs(g.NSplits, false, None); err != nil {
+	if err := v.kfoldArgs(g.NSplits, g.Shuffle, g.RandomState); err != nil {
 		return nil, err
 	}
 	if groups.IsNone() {
 		return nil, newErr(ErrNoGroups, "The 'groups' parameter should not be None.")
 	}
-	if err := checkKFoldSamples(g.NSplits, groups.Len()); err != nil {
+	if err := v.kfoldSamples(g.NSplits, groups.Len()); err != nil {
 		return nil, err
 	}
 	if err := groups.checkFinite("groups"); err != nil {
@@ -235,23 +242,45 @@ func (g GroupKFold) Split(groups Labels) ([]Fold, error) {
 	if g.NSplits > groups.k {
 		return nil, newErr(ErrTooManySplits, "Cannot have number of splits n_splits=%d greater than the number of groups: %d.", g.NSplits, groups.k)
 	}
-	sizes := make([]int64, groups.k)
-	for _, c := range groups.codes {
-		sizes[c]++
-	}
-	order := npArgsortInt64(sizes)
-	slices.Reverse(order)
-	weight := make([]int64, g.NSplits)
 	groupFold := make([]int, groups.k)
-	for _, gi := range order {
-		lightest := 0
-		for f := range weight {
-			if weight[f] < weight[lightest] {
-				lightest = f
+	if g.Shuffle {
+		// np.array_split(rng.permutation(unique_groups), n_splits)
+		perm := g.RandomState.check().Permutation(groups.k)
+		cur := 0
+		for f := range g.NSplits {
+			size := groups.k / g.NSplits
+			if f < groups.k%g.NSplits {
+				size++
 			}
+			for _, gi := range perm[cur : cur+size] {
+				groupFold[gi] = f
+			}
+			cur += size
 		}
-		weight[lightest] += sizes[gi]
-		groupFold[gi] = lightest
+	} else {
+		sizes := make([]int64, groups.k)
+		for _, c := range groups.codes {
+			sizes[c]++
+		}
+		var order []int
+		if v.before(1, 9, 0) {
+			order = npArgsortInt64(sizes)
+		} else {
+			order = arange(0, groups.k)
+			slices.SortStableFunc(order, func(a, b int) int { return int(sizes[a] - sizes[b]) })
+		}
+		slices.Reverse(order)
+		weight := make([]int64, g.NSplits)
+		for _, gi := range order {
+			lightest := 0
+			for f := range weight {
+				if weight[f] < weight[lightest] {
+					lightest = f
+				}
+			}
+			weight[lightest] += sizes[gi]
+			groupFold[gi] = lightest
+		}
 	}
 	assign := make([]int, groups.Len())
 	for i, c := range groups.codes {
@@ -279,8 +308,8 @@ func checkRepeats(n int) error {
 
 // Split is RepeatedKFold.split(X) for n samples: NRepeats*NSplits folds.
 func (r RepeatedKFold) Split(n int) ([]Fold, error) {
-	if r.Version.IsPinned() {
-		return r.splitPinned(n)
+	if r.Version.before(0, 19, 0) {
+		return nil, newErr(ErrNotInVersion, "RepeatedKFold does not exist in scikit-learn %s (added in 0.19)", r.Version)
 	}
 	if err := checkRepeats(r.NRepeats); err != nil {
 		return nil, err
@@ -288,7 +317,7 @@ func (r RepeatedKFold) Split(n int) ([]Fold, error) {
 	state := Shared(r.RandomState.check())
 	var out []Fold
 	for range r.NRepeats {
-		f, err := KFold{NSplits: r.NSplits, Shuffle: true, RandomState: state}.Split(n)
+		f, err := KFold{NSplits: r.NSplits, Shuffle: true, RandomState: state, Version: r.Version}.Split(n)
 		if err != nil {
 			return nil, err
 		}
@@ -310,8 +339,8 @@ type RepeatedStratifiedKFold struct {
 
 // Split is RepeatedStratifiedKFold.split(X, y) with len(X) == y.Len().
 func (r RepeatedStratifiedKFold) Split(y Labels) ([]Fold, error) {
-	if r.Version.IsPinned() {
-		return r.splitPinned(y)
+	if r.Version.before(0, 19, 0) {
+		return nil, newErr(ErrNotInVersion, "RepeatedStratifiedKFold does not exist in scikit-learn %s (added in 0.19)", r.Version)
 	}
 	if err := checkRepeats(r.NRepeats); err != nil {
 		return nil, err
@@ -319,7 +348,7 @@ func (r RepeatedStratifiedKFold) Split(y Labels) ([]Fold, error) {
 	state := Shared(r.RandomState.check())
 	var out []Fold
 	for range r.NRepeats {
-		f, err := StratifiedKFold{NSplits: r.NSplits, Shuffle: true, RandomState: state}.Split(y)
+		f, err := StratifiedKFold{NSplits: r.NSplits, Shuffle: true, RandomState: state, Version: r.Version}.Split(y)
 		if err != nil {
 			return nil, err
 		}

@@ -117,6 +117,7 @@ func (t TimeSeriesSplit) Split(n int) ([]Fold, error) {
 	return folds, nil
 }
 
+// arange is np.arange(lo, hi): lo, lo+1, ..., hi-1 (empty when hi <= lo).
 func arange(lo, hi int) []int {
 	if hi < lo {
 		hi = lo

@@ -3,6 +3,8 @@ package split
 import (
 	"math"
 	"slices"
+
+	"github.com/splitter-dev/splitter/rng"
 )
 
 // StratifiedGroupKFold is
@@ -19,11 +21,16 @@ type StratifiedGroupKFold struct {
 // Split is StratifiedGroupKFold.split(X, y, groups) with len(X) ==
 // y.Len(). As in scikit-learn ≤ 1.7, shuffle=True shuffles the rows of the
 // per-group class-count matrix while their positions keep naming groups.
+//
+// A pinned Version selects its release's variant (the zero Version is
+// 1.2.1): from 1.8 the permutation carries through to the group ids, and
+// 1.9 also refuses n_splits > n_groups; before 1.0 the class does not exist.
 func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
-	if s.Version.IsPinned() {
-		return s.splitPinned(y, groups)
+	v := s.Version
+	if v.before(1, 0, 0) {
+		return nil, newErr(ErrNotInVersion, "StratifiedGroupKFold does not exist in scikit-learn %s (added in 1.0)", v)
 	}
-	if err := checkKFoldArgs(s.NSplits, s.Shuffle, s.RandomState); err != nil {
+	if err := v.kfoldArgs(s.NSplits, s.Shuffle, s.RandomState); err != nil {
 		return nil, err
 	}
 	n := y.Len()
@@ -33,12 +40,10 @@ func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
 	if groups.Len() != n {
 		return nil, inconsistent(n, n, groups.Len())
 	}
-	if err := checkKFoldSamples(s.NSplits, n); err != nil {
+	if err := v.kfoldSamples(s.NSplits, n); err != nil {
 		return nil, err
 	}
-	var r interface {
-		Shuffle(n int, swap func(i, j int))
-	}
+	var r *rng.RandomState
 	if s.Shuffle {
 		r = s.RandomState.check()
 	}
@@ -59,6 +64,9 @@ func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
 		return nil, newErr(ErrClassTooSmall, "n_splits=%d cannot be greater than the number of members in each class.", s.NSplits)
 	}
 	nc, ng := y.k, groups.k
+	if !v.before(1, 9, 0) && s.NSplits > ng {
+		return nil, newErr(ErrTooManySplits, "Cannot have number of splits n_splits=%d greater than the number of groups: %d.", s.NSplits, ng)
+	}
 	if groups.kind == kindString && groups.nan {
 		return nil, errMixedObject
 	}
@@ -69,17 +77,27 @@ func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
 	for i, c := range y.codes {
 		counts[groups.codes[i]][c]++
 	}
+	// ids[row] is the group a row of counts belongs to (variant B), or
+	// the row number itself (variant A, where shuffled rows keep the
+	// position's group id). rng.shuffle of the rows makes the draws of
+	// rng.permutation.
+	ids := arange(0, ng)
 	if r != nil {
-		r.Shuffle(ng, func(i, j int) { counts[i], counts[j] = counts[j], counts[i] })
+		perm := r.Permutation(ng)
+		shuffled := make([][]float64, ng)
+		for i, p := range perm {
+			shuffled[i] = counts[p]
+		}
+		counts = shuffled
+		if !v.before(1, 8, 0) {
+			ids = perm
+		}
 	}
 	stds := make([]float64, ng)
 	for g, row := range counts {
 		stds[g] = -npStdRow(row)
 	}
-	order := make([]int, ng)
-	for i := range order {
-		order[i] = i
-	}
+	order := arange(0, ng)
 	slices.SortStableFunc(order, func(a, b int) int {
 		switch {
 		case stds[a] < stds[b]:
@@ -94,8 +112,8 @@ func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
 		foldCounts[f] = make([]float64, nc)
 	}
 	yCntF := make([]float64, nc)
-	for c, v := range yCnt {
-		yCntF[c] = float64(v)
+	for c, cnt := range yCnt {
+		yCntF[c] = float64(cnt)
 	}
 	groupFold := make([]int, ng)
 	for _, gi := range order {
@@ -103,7 +121,7 @@ func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
 		for c := range nc {
 			foldCounts[best][c] += counts[gi][c]
 		}
-		groupFold[gi] = best
+		groupFold[ids[gi]] = best
 	}
 	assign := make([]int, n)
 	for i, g := range groups.codes {

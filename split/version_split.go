@@ -145,7 +145,7 @@ func trainTestSplitPinned(n int, opts TrainTestOptions) (train, test []int, err 
 			if err != nil {
 				return nil, nil, err
 			}
-			return pyArange(0, nTrain), pyArange(nTrain, nTrain+nTest), nil
+			return arange(0, nTrain), arange(nTrain, nTrain+nTest), nil
 		}
 	} else {
 		nTrain, nTest, err := validateShuffleSplit(n, testSize, trainSize, DefaultTrainTestTestSize)
@@ -156,7 +156,7 @@ func trainTestSplitPinned(n int, opts TrainTestOptions) (train, test []int, err 
 			if !opts.Stratify.IsNone() {
 				return nil, nil, newErr(ErrStratifyNoShuffle, "Stratified train/test split is not implemented for shuffle=False")
 			}
-			return pyArange(0, nTrain), pyArange(nTrain, nTrain+nTest), nil
+			return arange(0, nTrain), arange(nTrain, nTrain+nTest), nil
 		}
 		testSize, trainSize = IntSize(nTest), IntSize(nTrain)
 	}
@@ -170,57 +170,6 @@ func trainTestSplitPinned(n int, opts TrainTestOptions) (train, test []int, err 
 		return nil, nil, err
 	}
 	return folds[0].Train, folds[0].Test, nil
-}
-
-// pyArange is np.arange(start, stop).
-func pyArange(start, stop int) []int {
-	out := make([]int, 0, max(0, stop-start))
-	for i := start; i < stop; i++ {
-		out = append(out, i)
-	}
-	return out
-}
-
-func (k KFold) splitPinned(n int) ([]Fold, error) {
-	v := k.Version
-	if err := v.kfoldArgs(k.NSplits, k.Shuffle, k.RandomState); err != nil {
-		return nil, err
-	}
-	if err := v.kfoldSamples(k.NSplits, n); err != nil {
-		return nil, err
-	}
-	return foldsFromAssignment(k.assign(n), k.NSplits), nil
-}
-
-func (s StratifiedKFold) splitPinned(y Labels) ([]Fold, error) {
-	v := s.Version
-	if err := v.kfoldArgs(s.NSplits, s.Shuffle, s.RandomState); err != nil {
-		return nil, err
-	}
-	if err := y.checkFinite("y"); err != nil {
-		return nil, err
-	}
-	if err := v.kfoldSamples(s.NSplits, y.Len()); err != nil {
-		return nil, err
-	}
-	if err := checkTarget(y); err != nil {
-		return nil, err
-	}
-	var assign []int
-	var err error
-	if variant := v.skfVariant(); variant == "C" {
-		var shuffle func(n int, swap func(i, j int))
-		if s.Shuffle {
-			shuffle = s.RandomState.check().Shuffle
-		}
-		assign, err = stratifiedKFoldTestFolds(y.codes, y.k, s.NSplits, shuffle)
-	} else {
-		assign, err = s.oldTestFolds(y, variant == "B")
-	}
-	if err != nil {
-		return nil, err
-	}
-	return foldsFromAssignment(assign, s.NSplits), nil
 }
 
 // oldTestFolds is StratifiedKFold._make_test_folds of scikit-learn ≤ 0.21:
@@ -250,7 +199,7 @@ func (s StratifiedKFold) oldTestFolds(y Labels, reseed bool) ([]int, error) {
 	assign := make([]int, y.Len())
 	for c, cnt := range counts {
 		m := max(cnt, s.NSplits)
-		idx := pyArange(0, m)
+		idx := arange(0, m)
 		if s.Shuffle {
 			r := shared
 			if r == nil {
@@ -273,115 +222,6 @@ func (s StratifiedKFold) oldTestFolds(y Labels, reseed bool) ([]int, error) {
 		}
 	}
 	return assign, nil
-}
-
-func (r RepeatedKFold) splitPinned(n int) ([]Fold, error) {
-	if r.Version.before(0, 19, 0) {
-		return nil, newErr(ErrNotInVersion, "RepeatedKFold does not exist in scikit-learn %s (added in 0.19)", r.Version)
-	}
-	if err := checkRepeats(r.NRepeats); err != nil {
-		return nil, err
-	}
-	state := Shared(r.RandomState.check())
-	var out []Fold
-	for range r.NRepeats {
-		f, err := KFold{NSplits: r.NSplits, Shuffle: true, RandomState: state, Version: r.Version}.splitPinned(n)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, f...)
-	}
-	return out, nil
-}
-
-func (r RepeatedStratifiedKFold) splitPinned(y Labels) ([]Fold, error) {
-	if r.Version.before(0, 19, 0) {
-		return nil, newErr(ErrNotInVersion, "RepeatedStratifiedKFold does not exist in scikit-learn %s (added in 0.19)", r.Version)
-	}
-	if err := checkRepeats(r.NRepeats); err != nil {
-		return nil, err
-	}
-	state := Shared(r.RandomState.check())
-	var out []Fold
-	for range r.NRepeats {
-		f, err := StratifiedKFold{NSplits: r.NSplits, Shuffle: true, RandomState: state, Version: r.Version}.splitPinned(y)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, f...)
-	}
-	return out, nil
-}
-
-func (g GroupKFold) splitPinned(groups Labels) ([]Fold, error) {
-	v := g.Version
-	if v.before(1, 6, 0) && (g.Shuffle || !g.RandomState.IsNone()) {
-		kw := "shuffle"
-		if !g.Shuffle {
-			kw = "random_state"
-		}
-		return nil, newErr(ErrNotInVersion, "GroupKFold.__init__() got an unexpected keyword argument '%s'", kw)
-	}
-	if err := v.kfoldArgs(g.NSplits, g.Shuffle, g.RandomState); err != nil {
-		return nil, err
-	}
-	if groups.IsNone() {
-		return nil, newErr(ErrNoGroups, "The 'groups' parameter should not be None.")
-	}
-	if err := v.kfoldSamples(g.NSplits, groups.Len()); err != nil {
-		return nil, err
-	}
-	if err := groups.checkFinite("groups"); err != nil {
-		return nil, err
-	}
-	if g.NSplits > groups.k {
-		return nil, newErr(ErrTooManySplits, "Cannot have number of splits n_splits=%d greater than the number of groups: %d.", g.NSplits, groups.k)
-	}
-	groupFold := make([]int, groups.k)
-	if g.Shuffle {
-		// np.array_split(rng.permutation(unique_groups), n_splits)
-		perm := g.RandomState.check().Permutation(groups.k)
-		cur := 0
-		for f := range g.NSplits {
-			size := groups.k / g.NSplits
-			if f < groups.k%g.NSplits {
-				size++
-			}
-			for _, gi := range perm[cur : cur+size] {
-				groupFold[gi] = f
-			}
-			cur += size
-		}
-	} else {
-		sizes := make([]int64, groups.k)
-		for _, c := range groups.codes {
-			sizes[c]++
-		}
-		var order []int
-		if v.before(1, 9, 0) {
-			order = npArgsortInt64(sizes)
-		} else {
-			order = pyArange(0, groups.k)
-			slices.SortStableFunc(order, func(a, b int) int { return int(sizes[a] - sizes[b]) })
-		}
-		slices.Reverse(order)
-		weight := make([]int64, g.NSplits)
-		for _, gi := range order {
-			lightest := 0
-			for f := range weight {
-				if weight[f] < weight[lightest] {
-					lightest = f
-				}
-			}
-			weight[lightest] += sizes[gi]
-			groupFold[gi] = lightest
-		}
-	}
-	assign := make([]int, groups.Len())
-	for i, c := range groups.codes {
-		assign[i] = groupFold[c]
-	}
-	return foldsFromAssignment(assign, g.NSplits), nil
 }
 
 // GroupKFoldTies reports whether GroupKFold (without shuffle) on groups
