@@ -135,6 +135,11 @@ func legacyApply(t testing.TB, r *RandomState, c legacyCall) (any, error) {
 			if high.Cmp(legacyTwo64) == 0 {
 				return r.RandintUint64Closed(low.Uint64(), math.MaxUint64, size)
 			}
+			if high.Sign() < 0 {
+				// Not a uint64 (high.Uint64() would drop the sign): below
+				// every low, as 0 is, so numpy's low >= high check answers.
+				return r.RandintUint64(low.Uint64(), 0, size)
+			}
 			return r.RandintUint64(low.Uint64(), high.Uint64(), size)
 		}
 		// Bounds beyond int64 cannot be passed to the Go API; numpy refuses
