@@ -3,7 +3,9 @@ package rows
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // Kind is the type pandas infers for a column.
@@ -145,8 +147,7 @@ func (ix *Index) Column(name string) (*Column, error) {
 	if j < 0 {
 		return nil, &ParseError{File: ix.name, Err: fmt.Errorf("%w %q", ErrNoColumn, name)}
 	}
-	words := ix.words(ix.leading + j)
-	col := inferColumn(words, bufferLines(ix.hfields+ix.leading))
+	col := ix.inferColumn(ix.leading+j, bufferLines(ix.hfields+ix.leading))
 	col.Name = name
 	return col, nil
 }
@@ -160,24 +161,25 @@ type wordList struct {
 func (w *wordList) len() int        { return len(w.offs) - 1 }
 func (w *wordList) at(i int) []byte { return w.arena[w.offs[i]:w.offs[i+1]] }
 
-// words collects field f of every row (empty for short rows), each cut at
-// its first NUL byte as pandas' C strings are.
-func (ix *Index) words(f int) *wordList {
-	n := ix.Len()
+// words collects field f of rows lo..hi-1 (empty for short rows), each
+// cut at its first NUL byte as pandas' C strings are.
+func (ix *Index) words(f, lo, hi int) *wordList {
+	n := hi - lo
 	wl := &wordList{offs: make([]int, 1, n+1)}
 	var scratch []byte
 	// Size the arena from a sample of rows, so it is not regrown (and
 	// copied) many times.
 	sample := 0
-	for i := 0; i < min(n, 256); i++ {
+	k := min(n, 256)
+	for i := lo; i < lo+k; i++ {
 		var v []byte
 		v, _, scratch = fieldAt(ix.Record(i), ix.sep, f, scratch)
 		sample += len(v)
 	}
-	if k := min(n, 256); k > 0 {
+	if k > 0 {
 		wl.arena = make([]byte, 0, sample*n/k+sample*n/k/8+64)
 	}
-	for i := 0; i < n; i++ {
+	for i := lo; i < hi; i++ {
 		var v []byte
 		v, _, scratch = fieldAt(ix.Record(i), ix.sep, f, scratch)
 		wl.arena = append(wl.arena, cString(v)...)
@@ -206,21 +208,31 @@ type chunkCol struct {
 	null    []bool
 }
 
-// inferColumn types the words chunk by chunk (pandas' low_memory reader
+// inferColumn types field f chunk by chunk (pandas' low_memory reader
 // infers each chunk of buffer_lines rows on its own) and concatenates the
-// chunks as np.concatenate would.
-func inferColumn(wl *wordList, chunk int) *Column {
-	n := wl.len()
+// chunks as np.concatenate would. Chunks are typed on two goroutines.
+func (ix *Index) inferColumn(f, chunk int) *Column {
+	n := ix.Len()
 	if n == 0 {
 		// An empty column is object dtype in pandas.
 		return &Column{Kind: String, Strings: []string{}}
 	}
-	intern := map[string]string{}
-	var chunks []chunkCol
-	for lo := 0; lo < n; lo += chunk {
-		hi := min(lo+chunk, n)
-		chunks = append(chunks, inferChunk(wl, lo, hi, intern))
+	nchunks := (n + chunk - 1) / chunk
+	chunks := make([]chunkCol, nchunks)
+	workers := min(2, runtime.GOMAXPROCS(0), nchunks)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			intern := map[string]string{}
+			for c := w; c < nchunks; c += workers {
+				lo, hi := c*chunk, min((c+1)*chunk, n)
+				chunks[c] = inferChunk(ix.words(f, lo, hi), 0, hi-lo, intern)
+			}
+		}(w)
 	}
+	wg.Wait()
 	if len(chunks) == 1 {
 		return chunks[0].column()
 	}
