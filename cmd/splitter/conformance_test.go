@@ -126,7 +126,7 @@ func TestConformanceGzipCaseAndLeadingBlankLines(t *testing.T) {
 			t.Fatal(err)
 		}
 		cases = append(cases, c)
-		in = append(in, pyCase{path, float64(1+r.IntN(9)) / 10, r.Uint32()})
+		in = append(in, pyCase{path, float64(1+r.IntN(5)) / 10, r.Uint32()})
 	}
 	var want []struct {
 		N     int   `json:"n"`
