@@ -233,6 +233,13 @@ func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
 			}
 			spec = make(chan speculation, 1)
 			go func(from int) { spec <- speculate(data, sep, from, second) }(limit)
+			// On an early error return, wait for the speculative scan: it
+			// reads the mapped file, which the caller unmaps at once.
+			defer func() {
+				if spec != nil {
+					<-spec
+				}
+			}()
 		}
 	}
 	if spec == nil {
@@ -248,6 +255,7 @@ func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
 			return nil, err
 		}
 		res := <-spec
+		spec = nil
 		if !res.utf8OK {
 			return nil, ix.checkUTF8(limit, n)
 		}

@@ -353,3 +353,20 @@ func TestIndexReaderAt(t *testing.T) {
 		t.Fatalf("%d rows, row 0 %q", ix.Len(), ix.Record(0))
 	}
 }
+
+func TestParallelIndexErrorWaits(t *testing.T) {
+	// An error in the first half returns only after the second half's scan
+	// has stopped reading (IndexFile unmaps the file right away).
+	var b strings.Builder
+	b.WriteString("a,b\n1,2,3,4\n")
+	for b.Len() < 2*parallelMin {
+		b.WriteString("1,2\n")
+	}
+	p := filepath.Join(t.TempDir(), "bad.csv")
+	os.WriteFile(p, []byte("a,b\n1\n1,2,3\n"+b.String()), 0o644)
+	for i := 0; i < 20; i++ {
+		if _, err := IndexFile(p, Options{}); !errors.Is(err, ErrFieldCount) {
+			t.Fatalf("got %v", err)
+		}
+	}
+}
