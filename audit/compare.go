@@ -215,3 +215,30 @@ func tail(b []byte, i int) []byte {
 	}
 	return b[i:end]
 }
+
+// CompareLines compares line-oriented content (JSON Lines: one row a
+// line, no header, blank lines skipped) as CompareRecords does.
+func CompareLines(name string, want, got []byte, anyOrder bool) Diff {
+	if !anyOrder && bytes.Equal(want, got) {
+		return Diff{File: name, Row: -1}
+	}
+	d := CompareRecords(name, nil, nil, splitLines(want), splitLines(got), anyOrder)
+	if d.Equal() && !anyOrder {
+		d = byteDiff(name, nil, splitLines(want), want, got)
+	}
+	if d.Row == 0 { // no header: rows count from 1
+		d.Row = 1
+	}
+	return d
+}
+
+func splitLines(b []byte) [][]byte {
+	var out [][]byte
+	for _, l := range bytes.Split(b, []byte("\n")) {
+		l = bytes.TrimSuffix(l, []byte("\r"))
+		if len(bytes.TrimSpace(l)) > 0 {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -226,9 +226,26 @@ func compareAll(files []verifyFile, anyOrder bool) error {
 		if err != nil {
 			return err
 		}
-		d, err := audit.CompareBytes(f.path, f.want, got, f.opts, anyOrder)
-		if err != nil {
-			return err
+		_, ext := splitName(f.path)
+		ext = strings.ToLower(ext)
+		var d audit.Diff
+		switch {
+		case strings.HasPrefix(ext, ".parquet"):
+			if !bytes.Equal(f.want, got) {
+				i := 0
+				for i < len(got) && i < len(f.want) && got[i] == f.want[i] {
+					i++
+				}
+				return &exitError{code: 1, msg: fmt.Sprintf("%s: differs from the expected Parquet output from byte %d on (Parquet files are compared byte for byte)", f.path, i)}
+			}
+			continue
+		case strings.HasPrefix(ext, ".jsonl"):
+			d = audit.CompareLines(f.path, f.want, got, anyOrder)
+		default:
+			d, err = audit.CompareBytes(f.path, f.want, got, f.opts, anyOrder)
+			if err != nil {
+				return err
+			}
 		}
 		if !d.Equal() {
 			return &exitError{code: 1, msg: oneLine(d.String())}

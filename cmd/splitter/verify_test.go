@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -166,6 +168,42 @@ func TestVerifyOtherCommands(t *testing.T) {
 	} {
 		if r := runBin(t, dir, args...); r.code == 0 || strings.Count(string(r.stderr), "\n") != 1 {
 			t.Errorf("%q: exit %d, stderr %q; want an error line", args, r.code, r.stderr)
+		}
+	}
+}
+
+func TestVerifyFormats(t *testing.T) {
+	dir := t.TempDir()
+	tbl := randomPQTable(rand.New(rand.NewPCG(3, 4)), 300)
+	pq := filepath.Join(dir, "d.parquet")
+	tbl.writeParquet(t, pq, 100)
+	var jl, tsv strings.Builder
+	for i := 0; i < 80; i++ {
+		fmt.Fprintf(&jl, "{\"a\":%d,\"b\":\"x%d\"}\n", i, i%7)
+		if i == 0 {
+			tsv.WriteString("a\tb\n")
+		}
+		fmt.Fprintf(&tsv, "%d\t\"q,%d\"\n", i, i%5)
+	}
+	files := map[string]string{"d.jsonl": jl.String(), "d.tsv": tsv.String()}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, in := range []string{"d.parquet", "d.jsonl", "d.tsv"} {
+		ext := filepath.Ext(in)
+		mustRun(t, dir, "--seed", "9", "--test", "0.3", in)
+		mustRun(t, dir, "verify", "d.split.json")
+		train, test := "d.train"+ext, "d.test"+ext
+		mustRun(t, dir, "verify", "--seed", "9", "--test", "0.3", in, train, test)
+		if r := runBin(t, dir, "verify", "--seed", "10", "--test", "0.3", in, train, test); r.code != 1 || !strings.Contains(string(r.stderr), train) {
+			t.Errorf("%s, wrong seed: exit %d, stderr %q", in, r.code, r.stderr)
+		}
+		if ext != ".parquet" {
+			if r := runBin(t, dir, "verify", "--any-order", "--seed", "10", "--test", "0.3", in, train, test); r.code != 1 || !strings.Contains(string(r.stderr), "missing") {
+				t.Errorf("%s, wrong seed, any order: exit %d, stderr %q", in, r.code, r.stderr)
+			}
 		}
 	}
 }
