@@ -64,7 +64,7 @@ func TestProgressOffWhenNotTerminal(t *testing.T) {
 func TestProgressOnTerminal(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "big.csv")
-	writeScaleCSV(t, path, 3_000_000)
+	writeScaleCSV(t, path, 1_000_000)
 	script := `
 import os, pty, sys
 out = b""
@@ -89,7 +89,7 @@ sys.exit(os.waitstatus_to_exitcode(status))
 		t.Fatalf("splitter under a pty: %v: %q", err, out)
 	}
 	s := string(out)
-	if !strings.Contains(s, "writing 3000000 rows") || !strings.Contains(s, "MB") {
+	if !strings.Contains(s, "writing 1000000 rows") || !strings.Contains(s, "MB") {
 		t.Fatalf("no progress bar on the terminal: %q", s)
 	}
 	res := mustRun(t, "", "--seed", "3", "--test", "0.2", "--no-manifest", path)
