@@ -102,14 +102,7 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 	if s, ok := ctx.Value(sinkKey{}).(*memSink); ok { // verify: to memory
 		return s.collect(outs)
 	}
-	// The output set and the writes run to completion once started and
-	// ctx is checked between them: rows' WriteRowsContext may return on a
-	// cancelled context (or on a write failing because Outputs aborted)
-	// while its copying goroutines still read the input, which the
-	// caller's deferred Close then unmaps (a crash instead of a clean
-	// exit). Interrupts are still honoured between outputs and before
-	// Commit, and then leave nothing behind.
-	set := rows.NewOutputs(context.Background())
+	set := rows.NewOutputs(ctx)
 	files := make([]ManifestFile, len(outs))
 	bar := startProgress(r.cmd, r.input, r.rows, outs)
 	defer bar.done()

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -346,7 +345,7 @@ func runRowsToIndex(cmd *cobra.Command, input, out string, python func() string,
 	j.python = readCSV(cmd, input) + python()
 	ctx := cmd.Context()
 	o := output{name: cmd.Name() + "d", path: out, rows: len(idx),
-		write: func(w io.Writer) error { return ix.WriteRowsContext(context.Background(), w, idx) }}
+		write: func(w io.Writer) error { return ix.WriteRowsContext(ctx, w, idx) }}
 	return j.commit(ctx, []output{o}, mpath)
 }
 

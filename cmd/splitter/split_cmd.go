@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -110,7 +109,7 @@ func runSplit(cmd *cobra.Command, o *splitOpts) error {
 	outs := make([]output, len(parts))
 	for i, p := range parts {
 		outs[i] = output{name: p.name, path: outputPath(o.input, o.outDir, p.name), rows: len(p.rows),
-			write: func(w io.Writer) error { return ix.WriteRowsContext(context.Background(), w, p.rows) }}
+			write: func(w io.Writer) error { return ix.WriteRowsContext(ctx, w, p.rows) }}
 	}
 	return j.commit(ctx, outs, mpath)
 }
