@@ -64,11 +64,7 @@ func (s *scanner) skipBlank(pos int) int {
 func (s *scanner) record(pos int) (end, fields, badQuote int) {
 	d := s.data
 	n := len(d)
-	nl := bytes.IndexByte(d[pos:], '\n')
-	lineEnd := n
-	if nl >= 0 {
-		lineEnd = pos + nl
-	}
+	lineEnd, seps := lineScan(d, pos, s.sep)
 	if s.nextQ < pos {
 		s.nextQ = indexFrom(d, pos, '"')
 	}
@@ -77,7 +73,7 @@ func (s *scanner) record(pos int) (end, fields, badQuote int) {
 	}
 	if lineEnd < s.nextQ && lineEnd < s.nextCR {
 		// Fast path: a line without quotes or carriage returns.
-		fields = bytes.Count(d[pos:lineEnd], []byte{s.sep}) + 1
+		fields = seps + 1
 		if lineEnd < n {
 			lineEnd++
 		}
