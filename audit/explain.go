@@ -247,6 +247,7 @@ type search struct {
 	exact  []int32 // content id required at each position; -1: from the pool
 	pool   []int32 // how many rows of each content id the pool positions take
 	lazyFY bool    // the filter applies (else every seed is a candidate)
+	strat  *stratSearch
 }
 
 func newSearch(p *Partition, r Recipe) *search {
@@ -269,6 +270,8 @@ func newSearch(p *Partition, r Recipe) *search {
 			}
 		}
 		s.lazyFY = true
+	case SklearnStratified:
+		s.strat = newStratSearch(p, r)
 	case PandasSample:
 		// choice(n, a, replace=False) = permutation(n)[:a]; the other
 		// positions hold the test rows (in another order).
@@ -295,10 +298,14 @@ type worker struct {
 	pool  []int32
 	undo  []int32
 	out   []uint64
+	sw    *stratWorker
 }
 
 func (s *search) worker() *worker {
 	w := &worker{s: s}
+	if s.strat != nil {
+		w.sw = s.strat.worker()
+	}
 	if s.lazyFY {
 		n := s.p.N()
 		w.val = make([]int32, n)
@@ -314,6 +321,15 @@ func (w *worker) run(lo, hi uint64) []uint64 {
 	w.out = w.out[:0]
 	s := w.s
 	switch {
+	case s.strat != nil:
+		for seed := lo; ; seed++ {
+			if w.sw.pass(uint32(seed)) {
+				w.out = append(w.out, seed)
+			}
+			if seed == hi {
+				break
+			}
+		}
 	case !s.lazyFY:
 		for seed := lo; ; seed++ {
 			w.out = append(w.out, seed)

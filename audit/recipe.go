@@ -59,6 +59,11 @@ type Recipe struct {
 	Labels split.Labels
 }
 
+// multiplyFirst reports whether _approximate_mode computes n_draws *
+// class_counts / total (scikit-learn before 1.0) rather than
+// class_counts / total * n_draws.
+func (r Recipe) multiplyFirst() bool { return false }
+
 // Seeded reports whether the recipe draws from a seed.
 func (r Recipe) Seeded() bool { return r.Kind != SklearnNoShuffle }
 
