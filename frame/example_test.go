@@ -14,6 +14,23 @@ import (
 	"github.com/splitter-dev/splitter/sample"
 )
 
+// df.sample(frac=0.5, random_state=1) on a gota DataFrame: package
+// sample draws the positions, frame takes the rows.
+func Example() {
+	df := dataframe.ReadCSV(strings.NewReader("city\nOslo\nLima\nPune\nKyiv\nBaku\nRome\nDoha\nNuuk\n"))
+	rs, _ := sample.Seed(1)
+	pos, err := sample.Frame(df.Nrow(), sample.Options{Frac: new(0.5), RandomState: rs})
+	if err != nil {
+		panic(err)
+	}
+	out, err := frame.TakeGota(df, pos)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(out.Col("city").Records())
+	// Output: [Nuuk Pune Lima Doha]
+}
+
 // df.groupby("g").sample(n=1, random_state=5) on a gota DataFrame.
 func ExampleGotaGroups() {
 	df := dataframe.ReadCSV(strings.NewReader("v,g\n0,x\n1,y\n2,x\n3,y\n4,x\n5,y\n6,x\n7,y\n8,z\n9,z\n"))

@@ -8,6 +8,22 @@ import (
 	"github.com/splitter-dev/splitter/sample"
 )
 
+// df.sample(frac=0.5, random_state=1) returns rows 7, 2, 1, 6: Frame
+// returns those positions and Take applies them to any slice.
+func Example() {
+	cities := []string{"Oslo", "Lima", "Pune", "Kyiv", "Baku", "Rome", "Doha", "Nuuk"}
+	rs, err := sample.Seed(1)
+	if err != nil {
+		panic(err)
+	}
+	pos, err := sample.Frame(len(cities), sample.Options{Frac: new(0.5), RandomState: rs})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(pos, sample.Take(cities, pos))
+	// Output: [7 2 1 6] [Nuuk Pune Lima Doha]
+}
+
 // df.sample(n=3, random_state=42) on a 10-row frame.
 func ExampleFrame() {
 	rs, err := sample.Seed(42)

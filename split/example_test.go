@@ -7,6 +7,47 @@ import (
 	"github.com/splitter-dev/splitter/split"
 )
 
+// A stratified train/test split, then stratified 3-fold cross-validation
+// of the training rows, as in
+//
+//	y = np.array([0, 1] * 6)
+//	X_train, X_test = train_test_split(np.arange(12), test_size=0.25, random_state=0, stratify=y)
+//	for _, te in StratifiedKFold(3, shuffle=True, random_state=0).split(X_train, y[X_train]):
+//	    print(X_train[te])
+func Example() {
+	classes := []int64{0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1}
+	train, test, err := split.TrainTestSplit(len(classes), split.TrainTestOptions{
+		TestSize:    split.FloatSize(0.25),
+		RandomState: split.Seed(0),
+		Stratify:    split.EncodeInts(classes),
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(train, test)
+
+	yTrain := make([]int64, len(train))
+	for i, row := range train {
+		yTrain[i] = classes[row]
+	}
+	folds, err := split.StratifiedKFold{NSplits: 3, Shuffle: true, RandomState: split.Seed(0)}.Split(split.EncodeInts(yTrain))
+	if err != nil {
+		panic(err)
+	}
+	for _, f := range folds {
+		rows := make([]int, len(f.Test))
+		for i, j := range f.Test {
+			rows[i] = train[j]
+		}
+		fmt.Println(rows)
+	}
+	// Output:
+	// [1 9 6 7 8 4 2 3 5] [11 0 10]
+	// [9 6 7]
+	// [1 4 3]
+	// [8 2 5]
+}
+
 // train_test_split(np.arange(10), test_size=0.3, random_state=42)
 func ExampleTrainTestSplit() {
 	train, test, err := split.TrainTestSplit(10, split.TrainTestOptions{
