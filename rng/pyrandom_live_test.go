@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,12 +16,7 @@ import (
 
 // pyLiveScript is the evaluator shared with gen_python.py.
 func pyLiveScript(t *testing.T) string {
-	t.Helper()
-	b, err := os.ReadFile("../testdata/rng-python/pyrandom_oracle.py")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
+	return oracle.Script(t, "../testdata/rng-python/pyrandom_oracle.py")
 }
 
 func pyLiveRun(t *testing.T, cases []pyCase) {

@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/splitter-dev/splitter/internal/oracle"
 )
 
 // This file holds the Go side of testdata/rng-legacy/legacy_oracle.py: a
@@ -50,12 +51,7 @@ type legacyOracleOut struct {
 }
 
 func legacyOracleScript(t testing.TB) string {
-	t.Helper()
-	b, err := os.ReadFile("../testdata/rng-legacy/legacy_oracle.py")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
+	return oracle.Script(t, "../testdata/rng-legacy/legacy_oracle.py")
 }
 
 // mkCall builds a call with its arguments marshalled to JSON.

@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
-	"os"
 	"testing"
 
 	"github.com/splitter-dev/splitter/internal/oracle"
@@ -169,10 +168,7 @@ func drawKeys(r *rand.Rand, c *pyCase) {
 func TestLivePandas(t *testing.T) {
 	t.Parallel()
 	oracle.Require(t, "numpy", "pandas")
-	script, err := os.ReadFile("../testdata/sample/cases.py")
-	if err != nil {
-		t.Fatal(err)
-	}
+	script := oracle.Script(t, "../testdata/sample/cases.py")
 	r := oracle.Rand(t)
 	var cases []pyCase
 	for range 1500 {
@@ -182,7 +178,7 @@ func TestLivePandas(t *testing.T) {
 		cases = append(cases, gc.Case)
 	}
 	var out []pyOutcome
-	oracle.RunJSON(t, string(script), cases, &out)
+	oracle.RunJSON(t, script, cases, &out)
 	if len(out) != len(cases) {
 		t.Fatalf("%d outcomes for %d cases", len(out), len(cases))
 	}
@@ -205,10 +201,7 @@ func TestLivePandas(t *testing.T) {
 func TestLiveLarge(t *testing.T) {
 	t.Parallel()
 	oracle.Require(t, "numpy", "pandas")
-	script, err := os.ReadFile("../testdata/sample/cases.py")
-	if err != nil {
-		t.Fatal(err)
-	}
+	script := oracle.Script(t, "../testdata/sample/cases.py")
 	r := oracle.Rand(t)
 	seed := func() *rsSpec {
 		s := json.Number(big.NewInt(int64(r.Uint32())).String())
@@ -239,7 +232,7 @@ func TestLiveLarge(t *testing.T) {
 		{Kind: "py_shuffle", Rows: 1000000, Seed: big.NewInt(int64(r.Uint64() >> 1))},
 	}
 	var out []pyOutcome
-	oracle.RunJSON(t, string(script), cases, &out)
+	oracle.RunJSON(t, script, cases, &out)
 	for i, c := range cases {
 		compare(t, c, out[i])
 	}

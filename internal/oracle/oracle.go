@@ -78,6 +78,18 @@ func Run(t testing.TB, script string, stdin []byte) []byte {
 	return stdout.Bytes()
 }
 
+// Script returns the text of the Python script at path (relative to the
+// test's package directory, e.g. "../testdata/sample/cases.py"), for Run
+// and RunJSON. A missing file fails t.
+func Script(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 // RunJSON runs script with in encoded as JSON on its standard input and
 // decodes its standard output as JSON into out. Big integers survive: the
 // decoder uses json.Number where out holds interface values.
