@@ -93,63 +93,46 @@ func (l *olabels) labels() Labels {
 	if l == nil {
 		return Labels{}
 	}
-	switch l.DType {
-	case "int":
-		v := make([]int64, len(l.Values))
-		for i, x := range l.Values {
-			v[i] = int64(anyInt(x))
-		}
-		return EncodeInts(v)
-	case "float":
-		v := make([]float64, len(l.Values))
-		for i, x := range l.Values {
-			v[i], _ = strconv.ParseFloat(x.(string), 64)
-		}
-		return EncodeFloats(v)
-	case "bool":
-		v := make([]bool, len(l.Values))
-		for i, x := range l.Values {
-			v[i] = x.(bool)
-		}
-		return EncodeBools(v)
-	}
-	v := make([]string, len(l.Values))
-	for i, x := range l.Values {
-		v[i] = x.(string)
-	}
+	strs := EncodeStrings
 	if l.Missing != nil {
-		return EncodeNullableStrings(v, l.Missing)
+		strs = func(v []string) Labels { return EncodeNullableStrings(v, l.Missing) }
 	}
-	return EncodeStrings(v)
+	return l.encode(EncodeInts, EncodeFloats, EncodeBools, strs)
 }
 
 // hfLabels is class_encode_column on the column.
 func (l *olabels) hfLabels() Labels {
+	return l.encode(ClassEncodeInts, ClassEncodeFloats, ClassEncodeBools, ClassEncodeStrings)
+}
+
+// encode decodes the JSON values into the slice type l.DType names and
+// passes them to that type's encoder.
+func (l *olabels) encode(ints func([]int64) Labels, floats func([]float64) Labels, bools func([]bool) Labels, strs func([]string) Labels) Labels {
 	switch l.DType {
 	case "int":
 		v := make([]int64, len(l.Values))
 		for i, x := range l.Values {
 			v[i] = int64(anyInt(x))
 		}
-		return ClassEncodeInts(v)
+		return ints(v)
 	case "float":
 		v := make([]float64, len(l.Values))
 		for i, x := range l.Values {
 			v[i], _ = strconv.ParseFloat(x.(string), 64)
 		}
-		return ClassEncodeFloats(v)
+		return floats(v)
 	case "bool":
 		v := make([]bool, len(l.Values))
 		for i, x := range l.Values {
 			v[i] = x.(bool)
 		}
-		return ClassEncodeBools(v)
+		return bools(v)
 	}
 	v := make([]string, len(l.Values))
 	for i, x := range l.Values {
 		v[i] = x.(string)
 	}
-	return ClassEncodeStrings(v)
+	return strs(v)
 }
 
 func (c ocase) rs() RandomState {
