@@ -45,6 +45,9 @@ var (
 	ErrTooFewSamples = errors.New("too few samples")
 	// ErrSeed: a seed numpy's RandomState refuses.
 	ErrSeed = errors.New("invalid seed")
+	// ErrSizeSyntax: ParseSize got text that is not a number (the one
+	// error here that is not an *Error with Python's message).
+	ErrSizeSyntax = errors.New("invalid size")
 )
 
 // Error is a splitter error: Msg is the Python exception's message, Err

@@ -35,7 +35,7 @@ func FloatSize(f float64) Size { return Size{kind: sizeFloat, f: f} }
 
 // ParseSize reads a size as the CLI types it, after Python's literals: a
 // value written with a '.', an exponent, or inf/nan is a float, otherwise an
-// int. The empty string is None.
+// int. The empty string is None. Text that is neither fails with ErrSizeSyntax.
 func ParseSize(s string) (Size, error) {
 	if s == "" {
 		return NoSize, nil
@@ -44,13 +44,13 @@ func ParseSize(s string) (Size, error) {
 	if strings.ContainsAny(s, ".eE") || low == "inf" || low == "infinity" || low == "nan" {
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			return NoSize, fmt.Errorf("invalid size %q: not a number", s)
+			return NoSize, fmt.Errorf("%w %q: not a number", ErrSizeSyntax, s)
 		}
 		return FloatSize(f), nil
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		return NoSize, fmt.Errorf("invalid size %q: not an integer", s)
+		return NoSize, fmt.Errorf("%w %q: not an integer", ErrSizeSyntax, s)
 	}
 	return IntSize(n), nil
 }

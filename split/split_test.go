@@ -34,6 +34,9 @@ func TestParseSize(t *testing.T) {
 			t.Errorf("ParseSize(%q) error %v", tc.in, err)
 			continue
 		}
+		if tc.isErr && !errors.Is(err, ErrSizeSyntax) {
+			t.Errorf("ParseSize(%q) error %v does not wrap ErrSizeSyntax", tc.in, err)
+		}
 		if got.kind != tc.want.kind || got.n != tc.want.n || !(got.f == tc.want.f || math.IsNaN(got.f) && math.IsNaN(tc.want.f)) {
 			t.Errorf("ParseSize(%q) = %#v, want %#v", tc.in, got, tc.want)
 		}
