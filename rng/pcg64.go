@@ -115,12 +115,11 @@ func genU128(hi, lo uint64) *big.Int {
 	return x.Or(x, new(big.Int).SetUint64(lo))
 }
 
-var genMask128 = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 128), big.NewInt(1))
-
 // genSplit128 reduces x modulo 2**128 (two's complement for negatives) and
 // splits it into 64-bit halves.
 func genSplit128(x *big.Int) (hi, lo uint64) {
-	y := new(big.Int).And(x, genMask128)
+	mask := new(big.Int).Lsh(big.NewInt(1), 128)
+	y := new(big.Int).And(x, mask.Sub(mask, big.NewInt(1)))
 	lo = new(big.Int).And(y, new(big.Int).SetUint64(^uint64(0))).Uint64()
 	hi = new(big.Int).Rsh(y, 64).Uint64()
 	return
