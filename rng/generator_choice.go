@@ -44,7 +44,7 @@ func (g *Generator) genChoice(pop, n int, replace bool, p []float64, shuffle, is
 		if len(p) != pop {
 			return nil, npErr(ErrProbabilities, "a and p must have same size")
 		}
-		s := genKahanSum(p)
+		s := npKahanSum(p)
 		if math.IsNaN(s) {
 			return nil, npErr(ErrProbabilities, "probabilities contain NaN")
 		}
@@ -53,7 +53,7 @@ func (g *Generator) genChoice(pop, n int, replace bool, p []float64, shuffle, is
 				return nil, npErr(ErrProbabilities, "probabilities are not non-negative")
 			}
 		}
-		if math.Abs(s-1) > math.Sqrt(0x1p-52) {
+		if math.Abs(s-1) > npPAtol {
 			return nil, npErr(ErrProbabilities, "probabilities do not sum to 1")
 		}
 	}
@@ -62,7 +62,7 @@ func (g *Generator) genChoice(pop, n int, replace bool, p []float64, shuffle, is
 			return nil, npNegativeSize()
 		}
 		if p != nil {
-			cdf := genCDF(p)
+			cdf := npCDF(p)
 			out := make([]int, n)
 			for i := range out {
 				out[i] = genSearchRight(cdf, g.Random())
@@ -102,7 +102,7 @@ func (g *Generator) genChoice(pop, n int, replace bool, p []float64, shuffle, is
 			for _, k := range found {
 				q[k] = 0
 			}
-			cdf := genCDF(q)
+			cdf := npCDF(q)
 			seen := make(map[int]bool, len(xs))
 			for _, x := range xs {
 				k := genSearchRight(cdf, x)
@@ -122,36 +122,6 @@ func (g *Generator) genChoice(pop, n int, replace bool, p []float64, shuffle, is
 		return g.genTailShuffle(pop, n), nil
 	}
 	return g.genFloyd(pop, n, shuffle), nil
-}
-
-// genKahanSum is numpy's kahan_sum over p (p non-empty).
-func genKahanSum(p []float64) float64 {
-	if len(p) == 0 {
-		return 0
-	}
-	sum, c := p[0], 0.0
-	for _, v := range p[1:] {
-		y := v - c
-		t := sum + y
-		c = (t - sum) - y
-		sum = t
-	}
-	return sum
-}
-
-// genCDF is numpy's cdf = p.cumsum(); cdf /= cdf[-1].
-func genCDF(p []float64) []float64 {
-	cdf := make([]float64, len(p))
-	s := 0.0
-	for i, v := range p {
-		s += v
-		cdf[i] = s
-	}
-	last := cdf[len(cdf)-1]
-	for i := range cdf {
-		cdf[i] /= last
-	}
-	return cdf
 }
 
 // genSearchRight is numpy's cdf.searchsorted(x, side='right'): the number

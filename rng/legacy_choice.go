@@ -35,7 +35,7 @@ func (r *RandomState) Choice(a int, size int, replace bool, p []float64) ([]int,
 		}
 		out := make([]int, size)
 		if p != nil {
-			cdf := legacyCDF(p)
+			cdf := npCDF(p)
 			for i := range out {
 				out[i] = legacySearchRight(cdf, r.mt.Float64())
 			}
@@ -81,7 +81,7 @@ func (r *RandomState) Choice(a int, size int, replace bool, p []float64) ([]int,
 		for _, f := range found {
 			q[f] = 0
 		}
-		cdf := legacyCDF(q)
+		cdf := npCDF(q)
 		clear(seen)
 		for _, u := range x {
 			k := legacySearchRight(cdf, u)
@@ -99,7 +99,7 @@ func legacyCheckP(p []float64, pop int) error {
 	if len(p) != pop {
 		return npErr(ErrProbabilities, "'a' and 'p' must have same size")
 	}
-	sum := legacyKahanSum(p)
+	sum := npKahanSum(p)
 	if math.IsNaN(sum) {
 		return npErr(ErrProbabilities, "probabilities contain NaN")
 	}
@@ -108,48 +108,10 @@ func legacyCheckP(p []float64, pop int) error {
 			return npErr(ErrProbabilities, "probabilities are not non-negative")
 		}
 	}
-	if !(math.Abs(sum-1) <= legacyPAtol) {
+	if !(math.Abs(sum-1) <= npPAtol) {
 		return npErr(ErrProbabilities, "probabilities do not sum to 1")
 	}
 	return nil
-}
-
-// legacyPAtol is sqrt(finfo(float64).eps), choice's tolerance on sum(p).
-var legacyPAtol = math.Sqrt(0x1p-52)
-
-// legacyKahanSum is mtrand's kahan_sum. numpy reads p[0] even when p is
-// empty; an empty p is reported as not summing to 1.
-func legacyKahanSum(p []float64) float64 {
-	if len(p) == 0 {
-		return 0
-	}
-	sum := p[0]
-	c := 0.0
-	for _, v := range p[1:] {
-		y := v - c
-		t := sum + y
-		c = (t - sum) - y
-		sum = t
-	}
-	return sum
-}
-
-// legacyCDF is cumsum(p) / cumsum(p)[-1], as numpy computes it
-// (sequential sum, then one division per element).
-func legacyCDF(p []float64) []float64 {
-	cdf := make([]float64, len(p))
-	s := 0.0
-	for i, v := range p {
-		s += v
-		cdf[i] = s
-	}
-	if len(cdf) > 0 {
-		last := cdf[len(cdf)-1]
-		for i := range cdf {
-			cdf[i] /= last
-		}
-	}
-	return cdf
 }
 
 // legacySearchRight is searchsorted(cdf, u, side='right'): the first index
