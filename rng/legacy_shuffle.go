@@ -82,10 +82,7 @@ func (r *RandomState) legacyShuffleInts(a []int) {
 					}
 					y := key[pos]
 					pos++
-					y ^= y >> 11
-					y ^= (y << 7) & 0x9d2c5680
-					y ^= (y << 15) & 0xefc60000
-					y ^= y >> 18
+					y = mtTemper(y)
 					if v := y & mask; v <= ui {
 						js[b] = v
 						break

@@ -90,6 +90,16 @@ func (m *MT19937) refill() {
 	m.pos = 0
 }
 
+// mtTemper is MT19937's tempering of a state word into an output. The
+// hot loops that inline the draw (RandomState's shuffle, PyRandom's
+// _randbelow) call it too; it is small enough to be inlined.
+func mtTemper(y uint32) uint32 {
+	y ^= y >> 11
+	y ^= (y << 7) & 0x9d2c5680
+	y ^= (y << 15) & 0xefc60000
+	return y ^ y>>18
+}
+
 // Uint32 returns the next tempered 32-bit output (genrand_int32).
 func (m *MT19937) Uint32() uint32 {
 	if m.pos >= mtN {
@@ -97,10 +107,7 @@ func (m *MT19937) Uint32() uint32 {
 	}
 	y := m.key[m.pos]
 	m.pos++
-	y ^= y >> 11
-	y ^= (y << 7) & 0x9d2c5680
-	y ^= (y << 15) & 0xefc60000
-	y ^= y >> 18
+	y = mtTemper(y)
 	return y
 }
 

@@ -361,10 +361,7 @@ func (p *PyRandom) randBelow(n uint64) uint64 {
 			}
 			y := m.key[m.pos]
 			m.pos++
-			y ^= y >> 11
-			y ^= (y << 7) & 0x9d2c5680
-			y ^= (y << 15) & 0xefc60000
-			y ^= y >> 18
+			y = mtTemper(y)
 			if r := uint64(y >> s); r < n {
 				return r
 			}
