@@ -163,28 +163,14 @@ func (p *PyRandom) SampleCounts(counts []int, k int) ([]int, error) {
 	}
 	cum = cum[:len(cum)-1]
 	for i, s := range sel {
-		sel[i] = pyBisectRightInt(cum, s)
+		sel[i] = pyBisectRight(cum, s, len(cum))
 	}
 	return sel, nil
 }
 
-// pyBisectRightInt is bisect.bisect_right(a, x) with Python's exact
+// pyBisectRight is bisect.bisect_right(a, x, 0, hi) with Python's exact
 // probing order (so a non-monotone a gives Python's answer too).
-func pyBisectRightInt(a []int, x int) int {
-	lo, hi := 0, len(a)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if x < a[mid] {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
-	}
-	return lo
-}
-
-// pyBisectRight is bisect.bisect_right(a, x, 0, hi) on floats.
-func pyBisectRight(a []float64, x float64, hi int) int {
+func pyBisectRight[T int | float64](a []T, x T, hi int) int {
 	lo := 0
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
