@@ -182,18 +182,9 @@ func EncodeFloats(values []float64) Labels {
 		}
 		keys[i] = math.Float64bits(v)
 	}
-	l.codes, l.k = rankDistinct(keys, func(a, b uint64) int {
-		if a == nanKey || b == nanKey {
-			switch {
-			case a == b:
-				return 0
-			case a == nanKey:
-				return 1
-			}
-			return -1
-		}
+	l.codes, l.k = rankDistinct(keys, nanLast(nanKey, func(a, b uint64) int {
 		return cmp.Compare(math.Float64frombits(a), math.Float64frombits(b))
-	})
+	}))
 	cls := make([]uint8, l.k)
 	if l.nan || l.inf || l.nonInt {
 		for i, v := range values {
@@ -211,6 +202,23 @@ func EncodeFloats(values []float64) Labels {
 	}
 	l.setClassFlags(cls)
 	return l
+}
+
+// nanLast orders keys with compare, except that nanKey (NaN, or a missing
+// string) sorts after every other key, as np.unique sorts NaN last.
+func nanLast[K comparable](nanKey K, compare func(a, b K) int) func(a, b K) int {
+	return func(a, b K) int {
+		if a == nanKey || b == nanKey {
+			switch {
+			case a == b:
+				return 0
+			case a == nanKey:
+				return 1
+			}
+			return -1
+		}
+		return compare(a, b)
+	}
 }
 
 // floatIsInt64 reports whether v == v.astype(int64) holds in numpy on
@@ -245,18 +253,7 @@ func EncodeNullableStrings(values []string, missing []bool) Labels {
 		}
 		keys[i] = v
 	}
-	l.codes, l.k = rankDistinct(keys, func(a, b string) int {
-		if a == nanKey || b == nanKey {
-			switch {
-			case a == b:
-				return 0
-			case a == nanKey:
-				return 1
-			}
-			return -1
-		}
-		return cmp.Compare(a, b)
-	})
+	l.codes, l.k = rankDistinct(keys, nanLast(nanKey, cmp.Compare[string]))
 	cls := make([]uint8, l.k)
 	for i, m := range missing {
 		if m && i < len(values) {
