@@ -33,6 +33,10 @@ type ExplainOptions struct {
 	First, Last uint64
 	// Columns are tried for stratified train_test_split.
 	Columns []Column
+	// Versions are the scikit-learn releases whose stratified splits are
+	// tried (nil: today's, 1.2.1). Releases that split alike are tried once
+	// (see VersionGroups).
+	Versions []split.Version
 	// Kinds restricts the recipe families (nil: all).
 	Kinds []Kind
 	// Workers is the number of goroutines (0: GOMAXPROCS).
@@ -82,6 +86,62 @@ func Recipes(p *Partition, cols []Column) []Recipe {
 		out = append(out, r)
 	}
 	return out
+}
+
+// recipesFor is Recipes with the stratified recipes repeated for each
+// group of releases that stratify alike.
+func recipesFor(p *Partition, cols []Column, versions []split.Version) []Recipe {
+	base := Recipes(p, cols)
+	if len(versions) == 0 {
+		return base
+	}
+	var out []Recipe
+	for _, r := range base {
+		if r.Kind != SklearnStratified {
+			out = append(out, r)
+			continue
+		}
+		for _, g := range VersionGroups(versions) {
+			v := r
+			v.Version, v.Releases = g.Version, g.Releases
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// VersionGroup is a run of scikit-learn releases whose train_test_split
+// (stratified) gives the same rows: Version is one of them, Releases
+// names them ("0.18.2-0.24.2").
+type VersionGroup struct {
+	Version  split.Version
+	Releases string
+}
+
+// VersionGroups groups versions (oldest first) by their
+// StratifiedShuffleSplit variant.
+func VersionGroups(versions []split.Version) []VersionGroup {
+	var out []VersionGroup
+	var first, last string
+	variant := ""
+	for i, v := range versions {
+		vr := v.Variant("StratifiedShuffleSplit")
+		if i > 0 && vr == variant {
+			last = v.String()
+			out[len(out)-1].Releases = span(first, last)
+			continue
+		}
+		variant, first, last = vr, v.String(), v.String()
+		out = append(out, VersionGroup{Version: v, Releases: first})
+	}
+	return out
+}
+
+func span(a, b string) string {
+	if a == b {
+		return a
+	}
+	return a + "-" + b
 }
 
 // stratifiable reports whether the files' class counts are those
@@ -136,7 +196,7 @@ func Explain(ctx context.Context, p *Partition, opts ExplainOptions) ([]Match, e
 		return nil, ErrSeedRange
 	}
 	var recipes []Recipe
-	for _, r := range Recipes(p, opts.Columns) {
+	for _, r := range recipesFor(p, opts.Columns, opts.Versions) {
 		if opts.Kinds == nil || hasKind(opts.Kinds, r.Kind) {
 			recipes = append(recipes, r)
 		}

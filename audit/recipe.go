@@ -57,12 +57,19 @@ type Recipe struct {
 	// Column and Labels are the stratify column (SklearnStratified).
 	Column string
 	Labels split.Labels
+	// Version pins scikit-learn (the zero Version: 1.2.1, today's).
+	// Only stratified splits differ between releases.
+	Version split.Version
+	// Releases names the releases the recipe stands for ("" for today's).
+	Releases string
 }
 
 // multiplyFirst reports whether _approximate_mode computes n_draws *
 // class_counts / total (scikit-learn before 1.0) rather than
 // class_counts / total * n_draws.
-func (r Recipe) multiplyFirst() bool { return false }
+func (r Recipe) multiplyFirst() bool {
+	return r.Version.IsPinned() && r.Version.Variant("StratifiedShuffleSplit") == "A"
+}
 
 // Seeded reports whether the recipe draws from a seed.
 func (r Recipe) Seeded() bool { return r.Kind != SklearnNoShuffle }
@@ -72,7 +79,7 @@ func (r Recipe) Seeded() bool { return r.Kind != SklearnNoShuffle }
 func (r Recipe) Indices(seed uint64) (train, test []int, err error) {
 	switch r.Kind {
 	case Sklearn, SklearnNoShuffle, SklearnStratified:
-		opts := split.TrainTestOptions{TestSize: split.IntSize(r.Test)}
+		opts := split.TrainTestOptions{TestSize: split.IntSize(r.Test), Version: r.Version}
 		if r.Train+r.Test < r.N {
 			opts.TrainSize = split.IntSize(r.Train)
 		}
@@ -192,7 +199,11 @@ func (r Recipe) Python(data string, seed uint64) string {
 	case SklearnNoShuffle:
 		return read + "train, test = train_test_split(df, " + r.sizes() + ", shuffle=False)"
 	case SklearnStratified:
-		return read + "train, test = train_test_split(df, " + r.sizes() + ", random_state=" + s + ", stratify=df[" + strconv.Quote(r.Column) + "])"
+		py := read + "train, test = train_test_split(df, " + r.sizes() + ", random_state=" + s + ", stratify=df[" + strconv.Quote(r.Column) + "])"
+		if r.Releases != "" {
+			py += "  # scikit-learn " + r.Releases
+		}
+		return py
 	case Datasets:
 		return read + "d = Dataset.from_pandas(df).train_test_split(" + r.sizes() + ", seed=" + s + "); train, test = d[\"train\"], d[\"test\"]"
 	case PandasSample:

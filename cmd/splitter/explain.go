@@ -14,6 +14,7 @@ import (
 
 	"github.com/splitter-dev/splitter/audit"
 	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/split"
 )
 
 func newExplainCmd() *cobra.Command {
@@ -34,7 +35,9 @@ Rows are matched by their bytes (duplicated rows as multisets), so TRAIN and TES
 need not cover all of DATA. Each match is printed on stdout as
 "seed S: <python code>". Exit 0 if anything matched, 1 otherwise. Progress is
 shown on stderr when it is a terminal. --compat limits the recipes to sklearn,
-datasets or pandas.`,
+datasets or pandas; --compat sklearn@X.Y.Z pins the scikit-learn release (only
+stratified splits differ between releases) and --compat sklearn@* tries every
+release from 0.18.2 on, once per group of releases that split alike.`,
 		Example: `  splitter explain data.csv data.train.csv data.test.csv
   splitter explain --seeds 0-100000 --compat sklearn data.csv train.csv test.csv`,
 		Args: cobra.ExactArgs(3),
@@ -42,7 +45,7 @@ datasets or pandas.`,
 	}
 	f := cmd.Flags()
 	f.String("seeds", "0-1048576", "seed range `A-B`, inclusive")
-	f.String("compat", "", "only these recipes: sklearn, datasets or pandas (default: all)")
+	f.String("compat", "", "only these recipes: sklearn, sklearn@X.Y.Z, sklearn@*, datasets or pandas (default: all)")
 	sepFlag(cmd)
 	return cmd
 }
@@ -72,16 +75,33 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	var kinds []audit.Kind
-	switch c, _ := cmd.Flags().GetString("compat"); c {
-	case "":
-	case "sklearn":
+	var versions []split.Version
+	switch c, _ := cmd.Flags().GetString("compat"); {
+	case c == "sklearn@*":
 		kinds = []audit.Kind{audit.Sklearn, audit.SklearnNoShuffle, audit.SklearnStratified}
-	case "datasets":
+		for _, name := range split.SklearnVersions() {
+			v, err := split.SklearnVersion(name)
+			if err != nil {
+				return err
+			}
+			versions = append(versions, v)
+		}
+	case strings.HasPrefix(c, "sklearn@"):
+		kinds = []audit.Kind{audit.Sklearn, audit.SklearnNoShuffle, audit.SklearnStratified}
+		v, err := split.SklearnVersion(strings.TrimPrefix(c, "sklearn@"))
+		if err != nil {
+			return flagErr("--compat", c, err)
+		}
+		versions = []split.Version{v}
+	case c == "":
+	case c == "sklearn":
+		kinds = []audit.Kind{audit.Sklearn, audit.SklearnNoShuffle, audit.SklearnStratified}
+	case c == "datasets":
 		kinds = []audit.Kind{audit.Datasets}
-	case "pandas":
+	case c == "pandas":
 		kinds = []audit.Kind{audit.PandasSample}
 	default:
-		return flagErr("--compat", c, errors.New("want sklearn, datasets or pandas"))
+		return flagErr("--compat", c, errors.New("want sklearn, sklearn@X.Y.Z, sklearn@*, datasets or pandas"))
 	}
 	opts, err := readOptions(cmd)
 	if err != nil {
@@ -102,7 +122,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	eo := audit.ExplainOptions{First: first, Last: last, Kinds: kinds}
+	eo := audit.ExplainOptions{First: first, Last: last, Kinds: kinds, Versions: versions}
 	if kinds == nil || kinds[0] == audit.Sklearn {
 		eo.Columns = stratifyColumns(ix[0])
 	}
