@@ -8,6 +8,9 @@
 //   - Compare compares the rows of a file with the rows a recipe produces,
 //     naming the first divergence and counting missing, extra and misplaced
 //     rows (Verify's core).
+//   - VerifyFiles checks that two CSV files are the train and test parts a
+//     recipe and seed make of a data file, for pipelines that assert their
+//     inputs (ErrMismatch, with the Diff in a *MismatchError).
 //   - Explain searches recipes (scikit-learn train_test_split, Hugging Face
 //     Dataset.train_test_split, pandas df.sample(frac)) and seeds for those
 //     that produce a given partition.

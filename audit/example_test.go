@@ -2,9 +2,14 @@ package audit_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/splitter-dev/splitter/audit"
+	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/split"
 )
 
@@ -37,4 +42,32 @@ func ExampleCompareRecords() {
 	fmt.Println(d)
 	// Output:
 	// train.csv: row 2: expected "2,b", found "3,c" (0 missing, 1 extra, 2 misplaced rows)
+}
+
+// VerifyFiles asserts, in a pipeline, that train.csv and test.csv are
+// train_test_split(pd.read_csv("data.csv"), test_size=0.25, random_state=7).
+func ExampleVerifyFiles() {
+	dir, _ := os.MkdirTemp("", "audit")
+	defer os.RemoveAll(dir)
+	data := "id,x\n0,a\n1,b\n2,c\n3,d\n4,e\n5,f\n6,g\n7,h\n"
+	os.WriteFile(filepath.Join(dir, "data.csv"), []byte(data), 0o666)
+	lines := strings.SplitAfter(data, "\n")
+	train, test, _ := split.TrainTestSplit(8, split.TrainTestOptions{TestSize: split.FloatSize(0.25), RandomState: split.Seed(7)})
+	write := func(name string, idx []int) {
+		s := lines[0]
+		for _, i := range idx {
+			s += lines[1+i]
+		}
+		os.WriteFile(filepath.Join(dir, name), []byte(s), 0o666)
+	}
+	write("train.csv", train)
+	write("test.csv", test)
+	r := audit.Recipe{Kind: audit.Sklearn, Train: 6, Test: 2}
+	p := func(name string) string { return filepath.Join(dir, name) }
+	fmt.Println(audit.VerifyFiles(p("data.csv"), p("train.csv"), p("test.csv"), r, 7, rows.Options{}, false))
+	err := audit.VerifyFiles(p("data.csv"), p("train.csv"), p("test.csv"), r, 8, rows.Options{}, false)
+	fmt.Println(errors.Is(err, audit.ErrMismatch))
+	// Output:
+	// <nil>
+	// true
 }
