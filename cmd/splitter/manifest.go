@@ -119,6 +119,11 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 		h := sha256.New()
 		if err := o.write(io.MultiWriter(bar.wrap(w), h)); err != nil {
 			set.Abort()
+			if ctx.Err() != nil {
+				// Interrupted: the outputs were aborted under the writer
+				// ("file already closed"); report the interrupt.
+				return ctx.Err()
+			}
 			return fmt.Errorf("writing %s: %w", o.path, err)
 		}
 		files[i] = ManifestFile{Name: o.name, Path: o.path, SHA256: hex.EncodeToString(h.Sum(nil)), Rows: o.rows}
