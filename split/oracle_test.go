@@ -222,11 +222,17 @@ func (c ocase) run() ([]Fold, error) {
 }
 
 func oracleScript(t testing.TB) string {
+	return oracleImportPath(t) + "import split_oracle\nsplit_oracle.main()\n"
+}
+
+// oracleImportPath is a Python prologue that puts testdata/split on
+// sys.path, so that a script can import split_oracle.
+func oracleImportPath(t testing.TB) string {
 	dir, err := filepath.Abs("../testdata/split")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fmt.Sprintf("import sys\nsys.path.insert(0, %q)\nimport split_oracle\nsplit_oracle.main()\n", dir)
+	return fmt.Sprintf("import sys\nsys.path.insert(0, %q)\n", dir)
 }
 
 // compareCases runs cases in Go and in Python and reports differences.

@@ -15,30 +15,14 @@ import (
 // pre-1.0 _approximate_mode (1.2.1's with its first line as before
 // #20904) patched into StratifiedShuffleSplit, and GroupKFold as is
 // (its numpy 1.24 argsort order is what releases before 1.9 used).
+// It runs after oracleImportPath, which puts split_oracle on sys.path.
 const versionLiveScript = `
 import sys, json
 import numpy as np
 import sklearn.model_selection._split as sp
 from sklearn.model_selection import KFold, StratifiedShuffleSplit, GroupKFold
-from sklearn.utils import check_random_state
-
-def approx_old(class_counts, n_draws, rng):
-    rng = check_random_state(rng)
-    continuous = n_draws * class_counts / class_counts.sum()
-    floored = np.floor(continuous)
-    need_to_add = int(n_draws - floored.sum())
-    if need_to_add > 0:
-        remainder = continuous - floored
-        values = np.sort(np.unique(remainder))[::-1]
-        for value in values:
-            (inds,) = np.where(remainder == value)
-            add_now = min(len(inds), need_to_add)
-            inds = rng.choice(inds, size=add_now, replace=False)
-            floored[inds] += 1
-            need_to_add -= add_now
-            if need_to_add == 0:
-                break
-    return floored.astype(int)
+# the pre-1.0 _approximate_mode, which Hugging Face datasets still copies
+from split_oracle import hf_approximate_mode as approx_old
 
 def skf_old(y, k, shuffle, seed, reseed):
     y = np.asarray(y)
@@ -129,7 +113,7 @@ func TestVersionVariantsLive(t *testing.T) {
 		cases = append(cases, c)
 	}
 	var res []vliveResult
-	oracle.RunJSON(t, versionLiveScript, cases, &res)
+	oracle.RunJSON(t, oracleImportPath(t)+versionLiveScript, cases, &res)
 	if len(res) != len(cases) {
 		t.Fatalf("%d results for %d cases", len(res), len(cases))
 	}
