@@ -1,6 +1,10 @@
 package split
 
-import "github.com/splitter-dev/splitter/rng"
+import (
+	"slices"
+
+	"github.com/splitter-dev/splitter/rng"
+)
 
 // Default sizes and split counts of the scikit-learn splitters.
 const (
@@ -29,10 +33,7 @@ type ShuffleSplit struct {
 // n_test entries of rng.permutation(n) are the test set and the next
 // n_train the train set.
 func (s ShuffleSplit) Split(n int) ([]Fold, error) {
-	if s.Version.IsPinned() {
-		return s.splitPinned(n)
-	}
-	nTrain, nTest, err := validateShuffleSplit(n, s.TestSize, s.TrainSize, DefaultShuffleSplitTestSize)
+	nTrain, nTest, err := s.Version.sizes(n, s.TestSize, s.TrainSize, DefaultShuffleSplitTestSize)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +41,7 @@ func (s ShuffleSplit) Split(n int) ([]Fold, error) {
 	var folds []Fold
 	for range s.NSplits {
 		perm := r.Permutation(n)
-		folds = append(folds, Fold{Train: perm[nTest : nTest+nTrain : nTest+nTrain], Test: perm[:nTest:nTest]})
+		folds = append(folds, Fold{Train: pySlice(perm, nTest, nTest+nTrain), Test: pySlice(perm, 0, nTest)})
 	}
 	return folds, nil
 }
@@ -62,27 +63,28 @@ func (s StratifiedShuffleSplit) Split(y Labels) ([]Fold, error) {
 }
 
 func (s StratifiedShuffleSplit) split(n int, y Labels) ([]Fold, error) {
-	if s.Version.IsPinned() {
-		return s.splitPinned(n, y)
-	}
+	v := s.Version
 	if err := y.checkFinite("y"); err != nil {
 		return nil, err
 	}
 	if y.Len() != n {
 		return nil, inconsistent(n, y.Len())
 	}
-	nTrain, nTest, err := validateShuffleSplit(n, s.TestSize, s.TrainSize, DefaultShuffleSplitTestSize)
+	nTrain, nTest, err := v.sizes(n, s.TestSize, s.TrainSize, DefaultShuffleSplitTestSize)
 	if err != nil {
 		return nil, err
 	}
 	members, counts := classMembers(y.codes, y.k)
+	if len(counts) > 0 && slices.Min(counts) < 2 && !v.before(1, 8, 0) {
+		return nil, newErr(ErrClassTooSmall, "The least populated classes in y have only 1 member, which is too few. The minimum number of groups for any class cannot be less than 2.")
+	}
 	if err := checkStratifiedCounts(counts, nTrain, nTest); err != nil {
 		return nil, err
 	}
 	r := s.RandomState.check()
 	var folds []Fold
 	for range s.NSplits {
-		train, test := stratifiedShuffleOnce(members, counts, nTrain, nTest, r, continuousSklearn, legacyChoose(r))
+		train, test := stratifiedShuffleOnce(members, counts, nTrain, nTest, r, v.cont(), legacyChoose(r))
 		folds = append(folds, Fold{Train: train, Test: test})
 	}
 	return folds, nil
@@ -115,37 +117,34 @@ type GroupShuffleSplit struct {
 // groups.Len(); train and test hold the samples of the chosen groups in
 // ascending order.
 func (s GroupShuffleSplit) Split(groups Labels) ([]Fold, error) {
-	if s.Version.IsPinned() {
-		return s.splitPinned(groups)
-	}
 	if groups.IsNone() {
 		return nil, newErr(ErrNoGroups, "The 'groups' parameter should not be None.")
 	}
 	if err := groups.checkFinite("groups"); err != nil {
 		return nil, err
 	}
-	nTrain, nTest, err := validateShuffleSplit(groups.k, s.TestSize, s.TrainSize, DefaultGroupShuffleTestSize)
+	nTrain, nTest, err := s.Version.sizes(groups.k, s.TestSize, s.TrainSize, DefaultGroupShuffleTestSize)
 	if err != nil {
 		return nil, err
 	}
 	r := s.RandomState.check()
 	var folds []Fold
-	side := make([]int8, groups.k)
+	side := make([]uint8, groups.k)
 	for range s.NSplits {
 		perm := r.Permutation(groups.k)
 		clear(side)
-		for _, g := range perm[:nTest] {
-			side[g] = 2
+		for _, g := range pySlice(perm, 0, nTest) {
+			side[g] |= 2
 		}
-		for _, g := range perm[nTest : nTest+nTrain] {
-			side[g] = 1
+		for _, g := range pySlice(perm, nTest, nTest+nTrain) {
+			side[g] |= 1
 		}
 		var f Fold
 		for i, g := range groups.codes {
-			switch side[g] {
-			case 1:
+			if side[g]&1 != 0 {
 				f.Train = append(f.Train, i)
-			case 2:
+			}
+			if side[g]&2 != 0 {
 				f.Test = append(f.Test, i)
 			}
 		}
@@ -168,32 +167,50 @@ type TrainTestOptions struct {
 // test_size, train_size, random_state, shuffle, stratify) for len(X) == n:
 // it returns the row indices of X_train and X_test, in order.
 func TrainTestSplit(n int, opts TrainTestOptions) (train, test []int, err error) {
-	if opts.Version.IsPinned() {
-		return trainTestSplitPinned(n, opts)
+	v := opts.Version
+	if opts.NoShuffle && v.before(0, 19, 0) {
+		return nil, nil, newErr(ErrNotInVersion, "Invalid parameters passed: {'shuffle': False}")
 	}
-	nTrain, nTest, err := validateShuffleSplit(n, opts.TestSize, opts.TrainSize, DefaultTrainTestTestSize)
-	if err != nil {
-		return nil, nil, err
-	}
-	if opts.NoShuffle {
-		if !opts.Stratify.IsNone() {
-			return nil, nil, newErr(ErrStratifyNoShuffle, "Stratified train/test split is not implemented for shuffle=False")
+	testSize, trainSize := opts.TestSize, opts.TrainSize
+	if v.before(0, 21, 0) {
+		// test_size="default" → None; both None → 0.25; then passed on explicitly
+		if testSize.IsNone() {
+			testSize = NoneSize
+			if trainSize.IsNone() {
+				testSize = FloatSize(DefaultTrainTestTestSize)
+			}
 		}
-		train = make([]int, nTrain)
-		for i := range train {
-			train[i] = i
+		if trainSize.IsNone() {
+			trainSize = NoneSize
 		}
-		test = make([]int, nTest)
-		for i := range test {
-			test[i] = nTrain + i
+		if opts.NoShuffle {
+			if !opts.Stratify.IsNone() {
+				return nil, nil, newErr(ErrStratifyNoShuffle, "Stratified train/test split is not implemented for shuffle=False")
+			}
+			nTrain, nTest, err := oldSizeSplit(n, testSize, trainSize)
+			if err != nil {
+				return nil, nil, err
+			}
+			return arange(0, nTrain), arange(nTrain, nTrain+nTest), nil
 		}
-		return train, test, nil
+	} else {
+		nTrain, nTest, err := validateShuffleSplit(n, testSize, trainSize, DefaultTrainTestTestSize)
+		if err != nil {
+			return nil, nil, err
+		}
+		if opts.NoShuffle {
+			if !opts.Stratify.IsNone() {
+				return nil, nil, newErr(ErrStratifyNoShuffle, "Stratified train/test split is not implemented for shuffle=False")
+			}
+			return arange(0, nTrain), arange(nTrain, nTrain+nTest), nil
+		}
+		testSize, trainSize = IntSize(nTest), IntSize(nTrain)
 	}
 	var folds []Fold
 	if opts.Stratify.IsNone() {
-		folds, err = ShuffleSplit{NSplits: 1, TestSize: IntSize(nTest), TrainSize: IntSize(nTrain), RandomState: opts.RandomState}.Split(n)
+		folds, err = ShuffleSplit{NSplits: 1, TestSize: testSize, TrainSize: trainSize, RandomState: opts.RandomState, Version: v}.Split(n)
 	} else {
-		folds, err = StratifiedShuffleSplit{NSplits: 1, TestSize: IntSize(nTest), TrainSize: IntSize(nTrain), RandomState: opts.RandomState}.split(n, opts.Stratify)
+		folds, err = StratifiedShuffleSplit{NSplits: 1, TestSize: testSize, TrainSize: trainSize, RandomState: opts.RandomState, Version: v}.split(n, opts.Stratify)
 	}
 	if err != nil {
 		return nil, nil, err

@@ -1,15 +1,11 @@
 package split
 
-import (
-	"slices"
+import "github.com/splitter-dev/splitter/rng"
 
-	"github.com/splitter-dev/splitter/rng"
-)
-
-// This file holds the splitters' code paths under a Version pin
-// (Version.IsPinned): each release's algorithm variant and raising rules,
-// as listed by SklearnVariants. Pinned to 1.2.1 they equal the unpinned
-// splitters.
+// This file holds the Version-dependent pieces the splitters share: each
+// release's argument checks and the old algorithm variants, as listed by
+// SklearnVariants. The splitters' Split methods run one body for every
+// release; the zero Version behaves as 1.2.1 in every check.
 
 // cont is the first line of the release's _approximate_mode.
 func (v Version) cont() continuousFunc {
@@ -39,137 +35,6 @@ func (v Version) kfoldSamples(nSplits, n int) error {
 		return newErr(ErrTooManySplits, "Cannot have number of splits n_splits=%d greater than the number of samples: %d.", nSplits, n)
 	}
 	return checkKFoldSamples(nSplits, n)
-}
-
-func (s ShuffleSplit) splitPinned(n int) ([]Fold, error) {
-	nTrain, nTest, err := s.Version.sizes(n, s.TestSize, s.TrainSize, DefaultShuffleSplitTestSize)
-	if err != nil {
-		return nil, err
-	}
-	r := s.RandomState.check()
-	var folds []Fold
-	for range s.NSplits {
-		perm := r.Permutation(n)
-		folds = append(folds, Fold{Train: pySlice(perm, nTest, nTest+nTrain), Test: pySlice(perm, 0, nTest)})
-	}
-	return folds, nil
-}
-
-func (s StratifiedShuffleSplit) splitPinned(n int, y Labels) ([]Fold, error) {
-	v := s.Version
-	if err := y.checkFinite("y"); err != nil {
-		return nil, err
-	}
-	if y.Len() != n {
-		return nil, inconsistent(n, y.Len())
-	}
-	nTrain, nTest, err := v.sizes(n, s.TestSize, s.TrainSize, DefaultShuffleSplitTestSize)
-	if err != nil {
-		return nil, err
-	}
-	members, counts := classMembers(y.codes, y.k)
-	if len(counts) > 0 && slices.Min(counts) < 2 && !v.before(1, 8, 0) {
-		return nil, newErr(ErrClassTooSmall, "The least populated classes in y have only 1 member, which is too few. The minimum number of groups for any class cannot be less than 2.")
-	}
-	if err := checkStratifiedCounts(counts, nTrain, nTest); err != nil {
-		return nil, err
-	}
-	r := s.RandomState.check()
-	var folds []Fold
-	for range s.NSplits {
-		train, test := stratifiedShuffleOnce(members, counts, nTrain, nTest, r, v.cont(), legacyChoose(r))
-		folds = append(folds, Fold{Train: train, Test: test})
-	}
-	return folds, nil
-}
-
-func (s GroupShuffleSplit) splitPinned(groups Labels) ([]Fold, error) {
-	if groups.IsNone() {
-		return nil, newErr(ErrNoGroups, "The 'groups' parameter should not be None.")
-	}
-	if err := groups.checkFinite("groups"); err != nil {
-		return nil, err
-	}
-	nTrain, nTest, err := s.Version.sizes(groups.k, s.TestSize, s.TrainSize, DefaultGroupShuffleTestSize)
-	if err != nil {
-		return nil, err
-	}
-	r := s.RandomState.check()
-	var folds []Fold
-	side := make([]uint8, groups.k)
-	for range s.NSplits {
-		perm := r.Permutation(groups.k)
-		clear(side)
-		for _, g := range pySlice(perm, 0, nTest) {
-			side[g] |= 2
-		}
-		for _, g := range pySlice(perm, nTest, nTest+nTrain) {
-			side[g] |= 1
-		}
-		var f Fold
-		for i, g := range groups.codes {
-			if side[g]&1 != 0 {
-				f.Train = append(f.Train, i)
-			}
-			if side[g]&2 != 0 {
-				f.Test = append(f.Test, i)
-			}
-		}
-		folds = append(folds, f)
-	}
-	return folds, nil
-}
-
-func trainTestSplitPinned(n int, opts TrainTestOptions) (train, test []int, err error) {
-	v := opts.Version
-	if opts.NoShuffle && v.before(0, 19, 0) {
-		return nil, nil, newErr(ErrNotInVersion, "Invalid parameters passed: {'shuffle': False}")
-	}
-	testSize, trainSize := opts.TestSize, opts.TrainSize
-	if v.before(0, 21, 0) {
-		// test_size="default" → None; both None → 0.25; then passed on explicitly
-		if testSize.IsNone() {
-			testSize = NoneSize
-			if trainSize.IsNone() {
-				testSize = FloatSize(DefaultTrainTestTestSize)
-			}
-		}
-		if trainSize.IsNone() {
-			trainSize = NoneSize
-		}
-		if opts.NoShuffle {
-			if !opts.Stratify.IsNone() {
-				return nil, nil, newErr(ErrStratifyNoShuffle, "Stratified train/test split is not implemented for shuffle=False")
-			}
-			nTrain, nTest, err := oldSizeSplit(n, testSize, trainSize)
-			if err != nil {
-				return nil, nil, err
-			}
-			return arange(0, nTrain), arange(nTrain, nTrain+nTest), nil
-		}
-	} else {
-		nTrain, nTest, err := validateShuffleSplit(n, testSize, trainSize, DefaultTrainTestTestSize)
-		if err != nil {
-			return nil, nil, err
-		}
-		if opts.NoShuffle {
-			if !opts.Stratify.IsNone() {
-				return nil, nil, newErr(ErrStratifyNoShuffle, "Stratified train/test split is not implemented for shuffle=False")
-			}
-			return arange(0, nTrain), arange(nTrain, nTrain+nTest), nil
-		}
-		testSize, trainSize = IntSize(nTest), IntSize(nTrain)
-	}
-	var folds []Fold
-	if opts.Stratify.IsNone() {
-		folds, err = ShuffleSplit{NSplits: 1, TestSize: testSize, TrainSize: trainSize, RandomState: opts.RandomState, Version: v}.splitPinned(n)
-	} else {
-		folds, err = StratifiedShuffleSplit{NSplits: 1, TestSize: testSize, TrainSize: trainSize, RandomState: opts.RandomState, Version: v}.splitPinned(n, opts.Stratify)
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	return folds[0].Train, folds[0].Test, nil
 }
 
 // oldTestFolds is StratifiedKFold._make_test_folds of scikit-learn ≤ 0.21:
