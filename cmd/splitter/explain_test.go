@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -123,5 +124,45 @@ func TestExplainLive(t *testing.T) {
 			continue
 		}
 		t.Logf("%s n=%d: %s", c.Kind, c.N, line)
+	}
+}
+
+// TestExplainProgressOnTerminal runs explain with stderr on a
+// pseudo-terminal (Python's pty module): the seed count is drawn there,
+// and the match still goes to stdout (the same terminal here).
+func TestExplainProgressOnTerminal(t *testing.T) {
+	dir, data := auditData(t)
+	mustRun(t, dir, "--seed", "4242", "--test", "0.25", "--no-manifest", data)
+	script := `
+import os, pty, sys
+out = b""
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+while True:
+    try:
+        b = os.read(fd, 65536)
+    except OSError:
+        break
+    if not b:
+        break
+    out += b
+_, status = os.waitpid(pid, 0)
+sys.stdout.buffer.write(out)
+sys.exit(os.waitstatus_to_exitcode(status))
+`
+	cmd := exec.Command(oracle.Interpreter(), "-c", script, splitterBin, "explain", "--seeds", "0-400000", data,
+		filepath.Join(dir, "data.train.csv"), filepath.Join(dir, "data.test.csv"))
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("explain under a pty: %v: %q", err, out)
+	}
+	s := string(out)
+	if !strings.Contains(s, "seeds") || !strings.Contains(s, "seed 4242: ") {
+		t.Fatalf("no progress or no match on the terminal: %q", s)
+	}
+	res := mustRun(t, dir, "explain", "--seeds", "4000-5000", data, filepath.Join(dir, "data.train.csv"), filepath.Join(dir, "data.test.csv"))
+	if len(res.stderr) != 0 {
+		t.Fatalf("stderr on a pipe: %q", res.stderr)
 	}
 }

@@ -207,3 +207,15 @@ func TestVerifyFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestVerifyTorchParts(t *testing.T) {
+	dir, data := auditData(t)
+	mustRun(t, dir, "--compat", "torch", "--lengths", "0.5,0.3,0.2", "--names", "a,b,c", "--seed", "-5", data)
+	mustRun(t, dir, "verify", filepath.Join(dir, "data.split.json"))
+	p := func(s string) string { return filepath.Join(dir, "data."+s+".csv") }
+	mustRun(t, dir, "verify", "--compat", "torch", "--lengths", "0.5,0.3,0.2", "--seed", "-5", data, p("a"), p("b"), p("c"))
+	r := runBin(t, dir, "verify", "--compat", "torch", "--lengths", "0.5,0.3,0.2", "--seed", "-5", data, p("a"), p("c"), p("b"))
+	if r.code != 1 || !strings.Contains(string(r.stderr), "data.c.csv") {
+		t.Errorf("parts exchanged: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
