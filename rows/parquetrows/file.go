@@ -57,7 +57,6 @@ type Options struct {
 // File is an open Parquet file.
 type File struct {
 	name        string
-	f           *os.File
 	pr          *file.Reader
 	fr          *pqarrow.FileReader
 	schema      *arrow.Schema
@@ -76,35 +75,43 @@ type File struct {
 // Open opens the Parquet file at path and reads its footer (schema and row
 // group layout); no data is read until a column is read or rows written.
 func Open(path string, opts Options) (*File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	p, err := OpenReader(path, f, opts)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// OpenReader is Open for a Parquet file held by r (an *os.File, a
+// *bytes.Reader, an object-store reader, ...); name is used in error
+// messages. Close closes r when it is an io.Closer.
+func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (*File, error) {
+	path := name
 	if opts.CacheBytes <= 0 {
 		opts.CacheBytes = DefaultCacheBytes
 	}
 	if opts.ChunkRows <= 0 {
 		opts.ChunkRows = 1 << 16
 	}
-	f, err := os.Open(path)
+	pr, err := file.NewParquetReader(r, file.WithReadProps(&parquet.ReaderProperties{BufferSize: 1 << 20, BufferedStreamEnabled: true}))
 	if err != nil {
-		return nil, err
-	}
-	pr, err := file.NewParquetReader(f, file.WithReadProps(&parquet.ReaderProperties{BufferSize: 1 << 20, BufferedStreamEnabled: true}))
-	if err != nil {
-		f.Close()
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, err)
 	}
 	mem := memory.NewGoAllocator()
 	fr, err := pqarrow.NewFileReader(pr, pqarrow.ArrowReadProperties{Parallel: false, BatchSize: 1 << 16}, mem)
 	if err != nil {
-		pr.Close()
-		f.Close()
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, err)
 	}
 	sc, err := fr.Schema()
 	if err != nil {
-		pr.Close()
-		f.Close()
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, err)
 	}
-	p := &File{name: path, f: f, pr: pr, fr: fr, schema: sc, opts: opts, mem: mem}
+	p := &File{name: path, pr: pr, fr: fr, schema: sc, opts: opts, mem: mem}
 	for _, fl := range sc.Fields() {
 		p.names = append(p.names, fl.Name)
 	}
@@ -162,7 +169,7 @@ func (p *File) Close() error {
 	if p.pr == nil {
 		return nil
 	}
-	err := p.pr.Close() // closes p.f too
+	err := p.pr.Close() // closes the reader too when it is an io.Closer
 	p.pr = nil
 	return err
 }

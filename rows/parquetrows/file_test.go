@@ -431,3 +431,30 @@ func TestNullsAndNarrowTypes(t *testing.T) {
 		t.Fatalf("rows %v, want %s", got, want)
 	}
 }
+
+func TestOpenReader(t *testing.T) {
+	tt := randomTable(rand.New(rand.NewPCG(4, 4)), 40)
+	pq := filepath.Join(t.TempDir(), "d.parquet")
+	tt.writeParquet(t, pq, 9)
+	data, err := os.ReadFile(pq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := OpenReader("mem.parquet", bytes.NewReader(data), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	var buf bytes.Buffer
+	if err := p.WriteRows(&buf, []int{39, 0, 17}); err != nil {
+		t.Fatal(err)
+	}
+	tbl, _, _ := readBack(t, buf.Bytes())
+	defer tbl.Release()
+	if got := fmt.Sprint(ids(tbl)); got != "[39 0 17]" {
+		t.Fatalf("ids %s", got)
+	}
+	if _, err := OpenReader("junk", bytes.NewReader([]byte("not parquet at all")), Options{}); !errors.Is(err, ErrParquet) {
+		t.Fatalf("junk: %v", err)
+	}
+}
