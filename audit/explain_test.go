@@ -119,3 +119,23 @@ func TestRecipePython(t *testing.T) {
 		}
 	}
 }
+
+func TestReadCall(t *testing.T) {
+	cases := []struct {
+		path string
+		sep  byte
+		want string
+	}{
+		{"d.csv", 0, `pd.read_csv("d.csv")`},
+		{"d.csv.gz", 0, `pd.read_csv("d.csv.gz")`},
+		{"d.tsv", 0, `pd.read_csv("d.tsv", sep="\t")`},
+		{"d.txt", ';', `pd.read_csv("d.txt", sep=";")`},
+		{"d.jsonl", 0, `pd.read_json("d.jsonl", lines=True)`},
+		{"d.JSONL.gz", 0, `pd.read_json("d.JSONL.gz", lines=True)`},
+	}
+	for _, c := range cases {
+		if got := ReadCall(c.path, c.sep); got != c.want {
+			t.Errorf("ReadCall(%q, %q) = %s, want %s", c.path, c.sep, got, c.want)
+		}
+	}
+}

@@ -188,10 +188,31 @@ func (r Recipe) sizes() string {
 	return s
 }
 
+// ReadCall is the pandas call that reads the file at path as splitter
+// does: read_json(lines=True) for JSON Lines, read_csv with sep for TSV or
+// a sep given (0: none), read_csv otherwise.
+func ReadCall(path string, sep byte) string {
+	low := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(path, ".gz"), ".GZ"))
+	switch {
+	case strings.HasSuffix(low, ".jsonl"):
+		return "pd.read_json(" + strconv.Quote(path) + ", lines=True)"
+	case sep != 0 && sep != ',':
+		return "pd.read_csv(" + strconv.Quote(path) + ", sep=" + strconv.Quote(string(sep)) + ")"
+	case sep == 0 && strings.HasSuffix(low, ".tsv"):
+		return "pd.read_csv(" + strconv.Quote(path) + ", sep=\"\\t\")"
+	}
+	return "pd.read_csv(" + strconv.Quote(path) + ")"
+}
+
 // Python returns the one-line Python code that makes the partition from
-// the CSV file data with seed.
+// the file data (read as ReadCall(data, 0) reads it) with seed.
 func (r Recipe) Python(data string, seed uint64) string {
-	read := "df = pd.read_csv(" + strconv.Quote(data) + "); "
+	return r.PythonRead(ReadCall(data, 0), seed)
+}
+
+// PythonRead is Python with the pandas read call given (see ReadCall).
+func (r Recipe) PythonRead(readCall string, seed uint64) string {
+	read := "df = " + readCall + "; "
 	s := strconv.FormatUint(seed, 10)
 	switch r.Kind {
 	case Sklearn:

@@ -166,3 +166,20 @@ sys.exit(os.waitstatus_to_exitcode(status))
 		t.Fatalf("stderr on a pipe: %q", res.stderr)
 	}
 }
+
+func TestExplainJSONLines(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := 0; i < 90; i++ {
+		fmt.Fprintf(&b, "{\"a\":%d,\"b\":\"x%d\"}\n", i, i%4)
+	}
+	data := filepath.Join(dir, "d.jsonl")
+	if err := os.WriteFile(data, []byte(b.String()), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, dir, "--seed", "31337", "--test", "0.3", "--no-manifest", data)
+	r := mustRun(t, dir, "explain", "--seeds", "31000-32000", data, filepath.Join(dir, "d.train.jsonl"), filepath.Join(dir, "d.test.jsonl"))
+	if !strings.Contains(string(r.stdout), `seed 31337: df = pd.read_json(`) {
+		t.Errorf("stdout %q", r.stdout)
+	}
+}
