@@ -153,3 +153,21 @@ func TestConformanceGzipCaseAndLeadingBlankLines(t *testing.T) {
 		}
 	}
 }
+
+// TestConformanceNaNSizeNamesItsFlag: scikit-learn raises "cannot convert
+// float NaN to integer" for test_size=nan and for train_size=nan alike;
+// the error named --test even when only --train was given.
+func TestConformanceNaNSizeNamesItsFlag(t *testing.T) {
+	dir, path := writeInput(t, "id,label\n0,a\n1,b\n2,a\n3,b\n4,a\n5,b\n")
+	for _, flag := range []string{"--test", "--train"} {
+		for _, v := range []string{"nan", "NaN"} {
+			r := runBin(t, dir, "--seed", "1", flag, v, path)
+			if r.code == 0 || !strings.Contains(string(r.stderr), flag) || !strings.Contains(string(r.stderr), "NaN") {
+				t.Errorf("splitter %s %s: exit %d, stderr %q; want an error naming %s", flag, v, r.code, r.stderr, flag)
+			}
+			if left := filesUnder(t, dir); len(left) != 1 {
+				t.Errorf("splitter %s %s left %q", flag, v, left)
+			}
+		}
+	}
+}

@@ -285,14 +285,15 @@ func sizeErr(err error, sizeFlags string) error {
 	switch {
 	case errors.Is(err, split.ErrSeed):
 		return fmt.Errorf("--seed: %w", err)
-	case errors.Is(err, split.ErrTestSize), errors.Is(err, split.ErrNaNSize):
+	case errors.Is(err, split.ErrTestSize):
 		if sizeFlags == "--val" {
 			return fmt.Errorf("--val: %w", err)
 		}
 		return fmt.Errorf("--test: %w", err)
 	case errors.Is(err, split.ErrTrainSize):
 		return fmt.Errorf("--train: %w", err)
-	case errors.Is(err, split.ErrSizeSum), errors.Is(err, split.ErrEmptyTrain):
+	case errors.Is(err, split.ErrSizeSum), errors.Is(err, split.ErrEmptyTrain), errors.Is(err, split.ErrNaNSize):
+		// A NaN size fails alike whichever flag held it.
 		return fmt.Errorf("%s: %w", sizeFlags, err)
 	}
 	return err
