@@ -32,7 +32,7 @@ for c in json.load(sys.stdin):
         random.seed(s); p = list(range(n)); random.shuffle(p)
     else:
         p = torch.randperm(n, generator=torch.Generator().manual_seed(s)).tolist()
-    text = "".join("%d\n" % v for v in p)
+    text = "\n".join(map(str, p)) + "\n" if p else ""
     out.append({"sha": hashlib.sha256(text.encode()).hexdigest(), "head": text[:400]})
 json.dump(out, sys.stdout)
 `

@@ -207,7 +207,7 @@ func firstDiff(a, b []byte) int {
 }
 
 func TestSplitLive(t *testing.T) {
-	runLiveCases(t, 160, "split", "stratify", "noshuffle", "group")
+	runLiveCases(t, 120, "split", "stratify", "noshuffle", "group")
 }
 
 // TestDatasetsEmulated checks --compat datasets (non-stratified) against
@@ -215,7 +215,7 @@ func TestSplitLive(t *testing.T) {
 // source, run on the live numpy and scikit-learn (the datasets library is
 // not installed on the oracle machine).
 func TestDatasetsEmulated(t *testing.T) {
-	runLiveCases(t, 40, "datasets")
+	runLiveCases(t, 30, "datasets")
 }
 
 func TestThreeWayAndTorchLive(t *testing.T) {
@@ -229,5 +229,5 @@ func TestShuffleSampleLive(t *testing.T) {
 }
 
 func TestKfoldLive(t *testing.T) {
-	runLiveCases(t, 80, "kfold", "kfold-strat", "kfold-group", "kfold-noshuffle")
+	runLiveCases(t, 60, "kfold", "kfold-strat", "kfold-group", "kfold-noshuffle")
 }

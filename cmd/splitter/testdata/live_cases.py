@@ -91,7 +91,8 @@ def size_str():
     if r < 0.55:
         return R.choice(["1e-1", "2.5e-1", "5E-1", ".3"])
     if r < 0.9:
-        return str(R.randint(1, 60))
+        # n is the current case's row count (module-level loop variable).
+        return str(R.randint(1, max(1, min(60, n // 2 if R.random() < 0.8 else n + 2))))
     return R.choice(["0", "-1", "1.0", "0.0", "100000", "1.5"])
 
 def pysize(s):
