@@ -97,41 +97,32 @@ func npArgsortInt64(v []int64) []int {
 // npAHeapsort is numpy's aheapsort_ on the index slice a.
 func npAHeapsort(v []int64, tosort []int) {
 	n := len(tosort)
-	a := func(i int) *int { return &tosort[i-1] } // 1-based
 	for l := n >> 1; l > 0; l-- {
-		tmp := *a(l)
-		i, j := l, l<<1
-		for j <= n {
-			if j < n && v[*a(j)] < v[*a(j + 1)] {
-				j++
-			}
-			if v[tmp] < v[*a(j)] {
-				*a(i) = *a(j)
-				i = j
-				j += j
-			} else {
-				break
-			}
-		}
-		*a(i) = tmp
+		npSiftDown(v, tosort, tosort[l-1], l, n)
 	}
 	for n > 1 {
-		tmp := *a(n)
-		*a(n) = *a(1)
+		tmp := tosort[n-1]
+		tosort[n-1] = tosort[0]
 		n--
-		i, j := 1, 2
-		for j <= n {
-			if j < n && v[*a(j)] < v[*a(j + 1)] {
-				j++
-			}
-			if v[tmp] < v[*a(j)] {
-				*a(i) = *a(j)
-				i = j
-				j += j
-			} else {
-				break
-			}
-		}
-		*a(i) = tmp
+		npSiftDown(v, tosort, tmp, 1, n)
 	}
+}
+
+// npSiftDown is aheapsort_'s inner loop on the 1-based heap a[1..n]
+// (tosort[0..n-1]): tmp sinks from position i to its place.
+func npSiftDown(v []int64, tosort []int, tmp, i, n int) {
+	a := func(i int) *int { return &tosort[i-1] } // 1-based
+	for j := i << 1; j <= n; {
+		if j < n && v[*a(j)] < v[*a(j + 1)] {
+			j++
+		}
+		if v[tmp] < v[*a(j)] {
+			*a(i) = *a(j)
+			i = j
+			j += j
+		} else {
+			break
+		}
+	}
+	*a(i) = tmp
 }
