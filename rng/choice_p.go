@@ -38,3 +38,35 @@ func npCDF(p []float64) []float64 {
 	}
 	return cdf
 }
+
+// npChoiceDrop is choice(a, size, replace=False, p=p)'s loop, the same in
+// RandomState and Generator: draw as many uniforms as indices are still
+// missing, zero the found entries of p, rebuild the cdf, and keep each
+// index hit for the first time in this round, in draw order (numpy's
+// np.unique(new, return_index=True) then sort of the indices).
+func npChoiceDrop(p []float64, size int, uniform func() float64, search func(cdf []float64, u float64) int) []int {
+	q := make([]float64, len(p))
+	copy(q, p)
+	found := make([]int, 0, size)
+	seen := make(map[int]bool, size)
+	x := make([]float64, size)
+	for len(found) < size {
+		x = x[:size-len(found)]
+		for i := range x {
+			x[i] = uniform()
+		}
+		for _, f := range found {
+			q[f] = 0
+		}
+		cdf := npCDF(q)
+		clear(seen)
+		for _, u := range x {
+			k := search(cdf, u)
+			if !seen[k] {
+				seen[k] = true
+				found = append(found, k)
+			}
+		}
+	}
+	return found
+}

@@ -95,24 +95,7 @@ func (g *Generator) genChoice(pop, n int, replace bool, p []float64, shuffle, is
 		if nz < n {
 			return nil, npErr(ErrSize, "Fewer non-zero entries in p than size")
 		}
-		q := append([]float64(nil), p...)
-		found := make([]int, 0, n)
-		for len(found) < n {
-			xs := g.RandomN(n - len(found))
-			for _, k := range found {
-				q[k] = 0
-			}
-			cdf := npCDF(q)
-			seen := make(map[int]bool, len(xs))
-			for _, x := range xs {
-				k := genSearchRight(cdf, x)
-				if !seen[k] {
-					seen[k] = true
-					found = append(found, k)
-				}
-			}
-		}
-		return found, nil
+		return npChoiceDrop(p, n, g.Random, genSearchRight), nil
 	}
 	cutoff := 50
 	if !shuffle {

@@ -68,30 +68,7 @@ func (r *RandomState) Choice(a int, size int, replace bool, p []float64) ([]int,
 	if nonzero < size {
 		return nil, npErr(ErrSize, "Fewer non-zero entries in p than size")
 	}
-	q := make([]float64, len(p))
-	copy(q, p)
-	found := make([]int, 0, size)
-	seen := make(map[int]bool, size)
-	x := make([]float64, size)
-	for len(found) < size {
-		x = x[:size-len(found)]
-		for i := range x {
-			x[i] = r.mt.Float64()
-		}
-		for _, f := range found {
-			q[f] = 0
-		}
-		cdf := npCDF(q)
-		clear(seen)
-		for _, u := range x {
-			k := legacySearchRight(cdf, u)
-			if !seen[k] {
-				seen[k] = true
-				found = append(found, k)
-			}
-		}
-	}
-	return found, nil
+	return npChoiceDrop(p, size, r.mt.Float64, legacySearchRight), nil
 }
 
 // legacyCheckP applies choice's checks of p in numpy's order.
