@@ -3,6 +3,8 @@ package split
 import (
 	"math"
 	"slices"
+
+	"github.com/splitter-dev/splitter/internal/pairwise"
 )
 
 // continuousFunc computes one class's real-valued share of nDraws, the
@@ -74,37 +76,8 @@ func approximateMode(counts []int, nDraws int, cont continuousFunc, choose choos
 	return out
 }
 
-// npSum is numpy's add.reduce over a contiguous float64 array: pairwise
-// summation with an 8-way unrolled base case of up to 128 elements.
-func npSum(a []float64) float64 {
-	n := len(a)
-	switch {
-	case n < 8:
-		s := 0.0
-		for _, x := range a {
-			s += x
-		}
-		// numpy starts from -0.0 only for an empty sum; 0.0 otherwise
-		return s
-	case n <= 128:
-		var r [8]float64
-		copy(r[:], a[:8])
-		i := 8
-		for ; i < n-n%8; i += 8 {
-			for k := 0; k < 8; k++ {
-				r[k] += a[i+k]
-			}
-		}
-		s := (r[0] + r[1]) + (r[2] + r[3]) + ((r[4] + r[5]) + (r[6] + r[7]))
-		for ; i < n; i++ {
-			s += a[i]
-		}
-		return s
-	}
-	n2 := n / 2
-	n2 -= n2 % 8
-	return npSum(a[:n2]) + npSum(a[n2:])
-}
+// npSum equals numpy.sum on a float64 array, bit for bit.
+func npSum(a []float64) float64 { return pairwise.Sum(a) }
 
 // classMembers returns, per class code, the ascending positions holding
 // it (np.split(np.argsort(y_indices, kind="mergesort"), cumsum(counts)[:-1])).
