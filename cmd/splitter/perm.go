@@ -48,6 +48,10 @@ Without --seed a seed is drawn from the OS and printed on stderr as "seed: S".`,
 			if err != nil {
 				return err
 			}
+			// Announce a drawn seed before streaming, so that it is seen
+			// even when a reader closes the pipe early (| head).
+			announceSeed(cmd)
+			delete(cmd.Annotations, drawnSeedKey)
 			return writeIndices(cmd.Context(), cmd.OutOrStdout(), perm)
 		},
 	}
