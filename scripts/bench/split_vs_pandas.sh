@@ -2,15 +2,18 @@
 # Side-by-side benchmark: a 1,000,000-row CSV split by
 #   splitter --seed 101 --test 0.2 data.csv
 # vs the same job in Python (/usr/bin/python3: pandas read_csv +
-# scikit-learn train_test_split + to_csv of both parts). Both write the same
-# rows in the same order. Timed by hyperfine (median of >= 5 runs each);
-# prints both medians and their ratio.
+# scikit-learn train_test_split + to_csv of both parts), or, with JOB=shuffle,
+#   splitter shuffle --seed 101 data.csv -o shuffled.csv
+# vs read_csv + df.sample(frac=1, random_state=101) + to_csv. Both sides write
+# the same rows in the same order. Timed by hyperfine (median of >= 5 runs
+# each); prints both medians and their ratio.
 #
-# Usage: scripts/bench/split_vs_pandas.sh [ROWS] [RUNS]
+# Usage: [JOB=split|shuffle] scripts/bench/split_vs_pandas.sh [ROWS] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rows=${1:-1000000}
 runs=${2:-5}
+job=${JOB:-split}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -35,16 +38,26 @@ import pandas as pd
 from sklearn.model_selection import train_test_split
 src, out = sys.argv[1], sys.argv[2]
 df = pd.read_csv(src)
-train, test = train_test_split(df, test_size=0.2, random_state=101)
-train.to_csv(out + "/data.train.csv", index=False)
-test.to_csv(out + "/data.test.csv", index=False)
+if sys.argv[3] == "shuffle":
+    df.sample(frac=1, random_state=101).to_csv(out + "/data.test.csv", index=False)
+else:
+    train, test = train_test_split(df, test_size=0.2, random_state=101)
+    train.to_csv(out + "/data.train.csv", index=False)
+    test.to_csv(out + "/data.test.csv", index=False)
 PY
 mkdir -p "$work/go" "$work/py"
 echo "rows: $rows ($(du -h "$work/data.csv" | cut -f1)), runs: $runs"
 
+if [ "$job" = shuffle ]; then
+	# The shuffled file takes the test file's name so that one check serves both jobs.
+	gocmd="$work/splitter shuffle --seed 101 --no-manifest $work/data.csv -o $work/go/data.test.csv"
+else
+	gocmd="$work/splitter --seed 101 --test 0.2 --out-dir $work/go $work/data.csv"
+fi
+echo "job: $job" >&2
 hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$work/times.json" \
-	-n splitter "$work/splitter --seed 101 --test 0.2 --out-dir $work/go $work/data.csv" \
-	-n pandas+sklearn "/usr/bin/python3 $work/pandas_split.py $work/data.csv $work/py" >&2
+	-n splitter "$gocmd" \
+	-n pandas+sklearn "/usr/bin/python3 $work/pandas_split.py $work/data.csv $work/py $job" >&2
 
 # The two must agree (pandas re-formats fields, so compare the id column).
 cmp <(cut -d, -f1 "$work/go/data.test.csv") <(cut -d, -f1 "$work/py/data.test.csv") >/dev/null ||
