@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -48,7 +49,7 @@ func (o *Outputs) Create(path string) (io.Writer, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.done {
-		return nil, errors.New("rows: outputs already committed or aborted")
+		return nil, o.closedErr()
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o777); err != nil {
@@ -78,7 +79,7 @@ func (o *Outputs) Commit() error {
 	o.mu.Lock()
 	if o.done {
 		o.mu.Unlock()
-		return errors.New("rows: outputs already committed or aborted")
+		return o.closedErr()
 	}
 	var err error
 	for _, f := range o.files {
@@ -109,6 +110,17 @@ func (o *Outputs) Commit() error {
 		o.removeTemps()
 	}
 	return err
+}
+
+// closedErr is the error of a Create or Commit after the outputs were
+// committed or aborted: the context's error when its cancellation aborted
+// them (a signal between a caller's ctx.Err check and the call is then
+// reported as the interrupt it is, not as a misuse).
+func (o *Outputs) closedErr() error {
+	if o.ctx != nil && o.ctx.Err() != nil {
+		return fmt.Errorf("rows: outputs aborted: %w", o.ctx.Err())
+	}
+	return errors.New("rows: outputs already committed or aborted")
 }
 
 // Abort removes every temporary output; nothing is left behind.

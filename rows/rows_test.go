@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestRowsTable(t *testing.T) {
@@ -181,6 +182,37 @@ func TestOutputsAtomic(t *testing.T) {
 	ents, _ := os.ReadDir(dir)
 	if len(ents) != 2 {
 		t.Fatalf("after abort: %v", ents)
+	}
+}
+
+// TestOutputsAbortedByContext: once a cancelled context has aborted the
+// outputs (the signal came between a caller's ctx.Err check and its next
+// call), Create and Commit report the cancellation, not a misuse, so that
+// the command exits as interrupted.
+func TestOutputsAbortedByContext(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	o := NewOutputs(ctx)
+	if _, err := o.Create(filepath.Join(dir, "a.csv")); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	// The abort runs in its own goroutine: wait (event-driven, no
+	// deadline) until it has removed the temporary file.
+	for {
+		if ents, _ := os.ReadDir(dir); len(ents) == 0 {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if _, err := o.Create(filepath.Join(dir, "m.json")); !errors.Is(err, context.Canceled) {
+		t.Errorf("Create after the abort: %v, want context.Canceled", err)
+	}
+	if err := o.Commit(); !errors.Is(err, context.Canceled) {
+		t.Errorf("Commit after the abort: %v, want context.Canceled", err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("left %v", ents)
 	}
 }
 
