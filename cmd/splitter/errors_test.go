@@ -133,7 +133,8 @@ func TestDefaultCommand(t *testing.T) {
 }
 
 // TestInterruptLeavesNothing sends SIGINT while large inputs (plain and
-// gzip-compressed) are being split, folded and shuffled, and checks that
+// gzip-compressed) are being split, folded and shuffled (early in the run,
+// and once an output is being written), and checks that
 // the process exits cleanly (status 130, one line) and that no output,
 // manifest or temporary file remains.
 func TestInterruptLeavesNothing(t *testing.T) {
@@ -164,17 +165,20 @@ func TestInterruptLeavesNothing(t *testing.T) {
 	}
 	interrupted := 0
 	for i, args := range runs {
-		for _, delay := range []time.Duration{40 * time.Millisecond, 250 * time.Millisecond} {
+		// Two moments: soon after the start (start-up, reading or
+		// shuffling, depending on the machine's load), and once an output
+		// is being written (event-driven: a temporary file appears).
+		for _, when := range []string{"early", "writing"} {
 			cmd := exec.Command(splitterBin, args...)
 			cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
+			ready := func() bool { return writingTemp(out) }
+			if when == "early" {
+				start := time.Now()
+				ready = func() bool { return time.Since(start) >= 50*time.Millisecond }
 			}
-			time.Sleep(delay)
-			cmd.Process.Signal(syscall.SIGINT)
-			err := cmd.Wait()
+			err, _ := signalWhen(t, cmd, syscall.SIGINT, ready)
 			left := filesUnder(t, dir)
 			if err == nil {
 				// Finished before the signal: the outputs are complete.
@@ -186,15 +190,15 @@ func TestInterruptLeavesNothing(t *testing.T) {
 				// The signal came before the handler was installed (process
 				// start-up): the default action ended it before any output.
 				if !slices.Equal(left, inputs) {
-					t.Errorf("run %d killed at start-up after %v: left %v", i, delay, left)
+					t.Errorf("run %d killed at start-up (%s): left %v", i, when, left)
 				}
 				continue
 			}
 			if code := cmd.ProcessState.ExitCode(); code != 130 || bytes.Count(stderr.Bytes(), []byte("\n")) != 1 {
-				t.Errorf("run %d interrupted after %v: exit %d, stderr %q", i, delay, code, stderr.Bytes())
+				t.Errorf("run %d interrupted (%s): exit %d, stderr %q", i, when, code, stderr.Bytes())
 			}
 			if !slices.Equal(left, inputs) {
-				t.Errorf("run %d interrupted after %v: left %v", i, delay, left)
+				t.Errorf("run %d interrupted (%s): left %v", i, when, left)
 			}
 		}
 	}
