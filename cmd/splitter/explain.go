@@ -14,6 +14,7 @@ import (
 
 	"github.com/splitter-dev/splitter/audit"
 	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/rows/parquetrows"
 	"github.com/splitter-dev/splitter/split"
 )
 
@@ -68,6 +69,10 @@ func parseSeeds(s string) (first, last uint64, err error) {
 	return first, last, nil
 }
 
+// errExplainParquet refuses Parquet files in explain, which matches rows by
+// their bytes (CSV, TSV and JSON Lines only).
+var errExplainParquet = errors.New("explain reads CSV, TSV and JSON Lines files; Parquet is not supported (convert the files to CSV first)")
+
 func runExplain(cmd *cobra.Command, args []string) error {
 	seeds, _ := cmd.Flags().GetString("seeds")
 	first, last, err := parseSeeds(seeds)
@@ -112,6 +117,9 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		o := opts
 		if i > 0 {
 			o = fileOptions(opts, path)
+		}
+		if parquetrows.IsParquetPath(path) {
+			return inputErr(path, errExplainParquet)
 		}
 		if ix[i], err = rows.IndexFile(path, o); err != nil {
 			return inputErr(path, err)

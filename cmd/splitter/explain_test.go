@@ -183,3 +183,21 @@ func TestExplainJSONLines(t *testing.T) {
 		t.Errorf("stdout %q", r.stdout)
 	}
 }
+
+// TestExplainRefusesParquet: explain matches rows by their bytes, so a
+// Parquet file gets a clear refusal naming it rather than a CSV parse error.
+func TestExplainRefusesParquet(t *testing.T) {
+	dir := t.TempDir()
+	var names []string
+	for _, n := range []string{"d.parquet", "d.train.parquet", "d.test.parquet"} {
+		p := filepath.Join(dir, n)
+		if err := os.WriteFile(p, []byte("PAR1"), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, p)
+	}
+	r := runBin(t, dir, append([]string{"explain", "--seeds", "0-10"}, names...)...)
+	if r.code == 0 || !strings.Contains(string(r.stderr), "d.parquet") || !strings.Contains(string(r.stderr), "Parquet is not supported") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -36,6 +36,8 @@ func TestManifestPythonRuns(t *testing.T) {
 		{"--seed", "13", "--test", "0.2", "--val", "0.25"},
 		{"--seed", "14", "--group", "x"},
 		{"--no-shuffle", "--test", "7"},
+		{"kfold", "--seed", "15", "--folds", "4"},
+		{"kfold", "--seed", "16", "--stratify", "label", "--folds", "3"},
 	}
 	var cases []pyCase
 	for _, args := range runs {

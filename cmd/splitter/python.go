@@ -129,7 +129,8 @@ func kfoldPython(cmd *cobra.Command, o *kfoldOpts) string {
 	}
 	return readCSV(cmd, o.input) + "fold = np.empty(len(df), dtype=int)\n" +
 		"for f, (_, test) in enumerate(" + cv + ".split(" + split + ")):\n    fold[test] = f\n" +
-		"df.assign(fold=fold)"
+		"# appended as one more last column, even when df already has a 'fold' column\n" +
+		"df.insert(len(df.columns), \"fold\", fold, allow_duplicates=True)\nfolds = df"
 }
 
 // itoa formats an int.
