@@ -49,6 +49,7 @@ type Index struct {
 	starts     []int64 // len = rows+1; starts[rows] is the end of the data
 	jsonl      bool    // JSON Lines: one row a line, no header
 	freeStarts func()
+	drop       bool // data is a mapped file read with drop-behind
 }
 
 // IndexFile memory-maps the file at path and indexes its rows as
@@ -67,7 +68,7 @@ func IndexFile(path string, opts Options) (*Index, error) {
 	if opts.Format == JSONLines || (opts.Format == Auto && isJSONLPath(path)) {
 		ix, err = indexJSONL(path, data)
 	} else {
-		ix, err = indexData(path, data, opts)
+		ix, err = indexData(path, data, opts, len(data) >= dropMin)
 	}
 	if err != nil {
 		release()
@@ -85,7 +86,7 @@ func IndexBytes(name string, data []byte, opts Options) (*Index, error) {
 	if opts.Sep == 0 {
 		opts.Sep = ','
 	}
-	return indexData(name, data, opts)
+	return indexData(name, data, opts, false)
 }
 
 // Close releases the memory-mapped file (and any decompressed temporary)
@@ -115,12 +116,17 @@ func allocStarts(n int) ([]int64, func()) {
 	return unsafe.Slice((*int64)(unsafe.Pointer(&b[0])), n)[:0], free
 }
 
-func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
+func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err error) {
+	drop = drop && canDrop
 	sep := opts.Sep
 	if sep == '"' || sep == '\n' || sep == '\r' || sep == 0 {
 		return nil, fmt.Errorf("%s: %w %q", name, ErrSep, sep)
 	}
-	ix := &Index{name: name, data: data, sep: sep}
+	ix := &Index{name: name, data: data, sep: sep, drop: drop}
+	if drop {
+		// Start and end with none of the file resident.
+		defer dropPages(data)
+	}
 	s := newScanner(data, sep)
 	n := len(data)
 	pos := 0
@@ -157,10 +163,13 @@ func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
 	ix.hfields = hfields
 	ix.names = headerNames(splitRecord(hrec, sep))
 
-	est := bytes.Count(data[hend:], []byte{'\n'})
+	est := countLF(data, hend, n, drop)
 	byLF := est > 0 // est bounds the rows of any part by its LF count + 1
 	if est == 0 {
 		est = bytes.Count(data[hend:], []byte{'\r'})
+		if drop {
+			dropPages(data)
+		}
 	}
 	starts, freeStarts := allocStarts(est + 3)
 	ix.freeStarts = freeStarts
@@ -173,6 +182,7 @@ func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
 	chunk := 1
 	pos = hend
 	lastEnd := hend
+	dr := newDropper(data, hend, drop)
 	// scan indexes the records that start before limit.
 	scan := func(limit int) error {
 		for {
@@ -209,6 +219,7 @@ func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
 			starts = append(starts, int64(pos))
 			pos = end
 			lastEnd = end
+			dr.advance(pos)
 		}
 	}
 	// A large file is scanned in two halves at once: the second half is
@@ -227,12 +238,12 @@ func indexData(name string, data []byte, opts Options) (_ *Index, err error) {
 			// front (capacity capped, so it cannot run into the second
 			// half's part), the second half the rest.
 			var second []int64
-			if e1 := bytes.Count(data[hend:limit], []byte{'\n'}); byLF && e1+1 < len(full) {
+			if e1 := countLF(data, hend, limit, drop); byLF && e1+1 < len(full) {
 				starts = full[: 0 : e1+1]
 				second = full[e1+1 : e1+1]
 			}
 			spec = make(chan speculation, 1)
-			go func(from int) { spec <- speculate(data, sep, from, second) }(limit)
+			go func(from int) { spec <- speculate(data, sep, from, second, drop) }(limit)
 			// On an early error return, wait for the speculative scan: it
 			// reads the mapped file, which the caller unmaps at once.
 			defer func() {
@@ -417,8 +428,8 @@ type speculation struct {
 
 // speculate scans data[from:], appending record starts to dst (allocated
 // when nil).
-func speculate(data []byte, sep byte, from int, dst []int64) speculation {
-	if !utf8.Valid(data[from:]) {
+func speculate(data []byte, sep byte, from int, dst []int64, drop bool) speculation {
+	if !validUTF8(data, from, len(data), drop) {
 		return speculation{}
 	}
 	s := newScanner(data, sep)
@@ -428,6 +439,8 @@ func speculate(data []byte, sep byte, from int, dst []int64) speculation {
 	}
 	maxF := 0
 	pos := from
+	dr := newDropper(data, from, drop)
+	defer dr.finish(len(data))
 	for {
 		pos = s.skipBlank(pos)
 		if pos >= len(data) {
@@ -443,16 +456,17 @@ func speculate(data []byte, sep byte, from int, dst []int64) speculation {
 		maxF = max(maxF, f)
 		starts = append(starts, int64(pos))
 		pos = end
+		dr.advance(pos)
 	}
 }
 
 // checkUTF8 reports the first byte of data[from:to] that is not UTF-8, as
 // pandas' UnicodeDecodeError for the file.
 func (ix *Index) checkUTF8(from, to int) error {
-	b := ix.data[from:to]
-	if utf8.Valid(b) {
+	if validUTF8(ix.data, from, to, ix.drop) {
 		return nil
 	}
+	b := ix.data[from:to]
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size <= 1 {

@@ -3,3 +3,9 @@
 package rows
 
 func bigAlloc(size int) ([]byte, func()) { return make([]byte, size), func() {} }
+
+const canDrop = false
+
+func dropPages(b []byte) {}
+
+func anonAlloc(size int) ([]byte, func()) { return make([]byte, size), func() {} }

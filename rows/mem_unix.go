@@ -25,3 +25,14 @@ func bigAlloc(size int) ([]byte, func()) {
 	var once sync.Once
 	return b, func() { once.Do(func() { syscall.Munmap(b) }) }
 }
+
+// anonAlloc returns size bytes of zeroed anonymous memory in small pages
+// (only the pages touched become resident) and the function that frees it.
+func anonAlloc(size int) ([]byte, func()) {
+	b, err := syscall.Mmap(-1, 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	if err != nil {
+		return make([]byte, size), func() {}
+	}
+	var once sync.Once
+	return b, func() { once.Do(func() { syscall.Munmap(b) }) }
+}

@@ -8,10 +8,6 @@ import (
 	"syscall"
 )
 
-// populateLimit is the largest input whose pages are faulted in when it
-// is mapped; larger ones (perhaps larger than RAM) are paged on demand.
-const populateLimit = 1 << 30
-
 // mapFile maps f read-only; the returned release unmaps it, closes f and
 // then runs after.
 func mapFile(f *os.File, after func() error) ([]byte, func() error, error) {
@@ -36,8 +32,8 @@ func mapFile(f *os.File, after func() error) ([]byte, func() error, error) {
 		return nil, nil, fmt.Errorf("%s: file too large to map", f.Name())
 	}
 	flags := syscall.MAP_SHARED
-	if size <= populateLimit {
-		flags |= mapPopulate // fault the pages in at once
+	if size < dropMin {
+		flags |= mapPopulate // fault the pages in at once (larger inputs are read with drop-behind)
 	}
 	data, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, flags)
 	if err != nil {

@@ -11,8 +11,8 @@ type scanner struct {
 	sep     byte
 	wsSpace bool // ' ' is blank-line whitespace (it is not the delimiter)
 	wsTab   bool // '\t' is blank-line whitespace
-	nextQ   int  // position of the next '"' at or after the last look, len(data) if none
-	nextCR  int  // position of the next '\r', likewise
+	nextQ   int  // no '"' between the last look and nextQ (a quote's position, or the end of the look)
+	nextCR  int  // no '\r' between the last look and nextCR, likewise
 }
 
 func newScanner(data []byte, sep byte) *scanner {
@@ -66,10 +66,10 @@ func (s *scanner) record(pos int) (end, fields, badQuote int) {
 	n := len(d)
 	lineEnd, seps := lineScan(d, pos, s.sep)
 	if s.nextQ < pos {
-		s.nextQ = indexFrom(d, pos, '"')
+		s.nextQ = indexAhead(d, pos, '"')
 	}
 	if s.nextCR < pos {
-		s.nextCR = indexFrom(d, pos, '\r')
+		s.nextCR = indexAhead(d, pos, '\r')
 	}
 	if lineEnd < s.nextQ && lineEnd < s.nextCR {
 		// Fast path: a line without quotes or carriage returns.
@@ -80,6 +80,23 @@ func (s *scanner) record(pos int) (end, fields, badQuote int) {
 		return lineEnd, fields, -1
 	}
 	return s.slowRecord(pos)
+}
+
+// lookAhead bounds how far indexAhead searches, so that a file without
+// quotes is not read to its end at the first record (which would make all
+// of a mapped file resident at once).
+const lookAhead = 256 << 10
+
+// indexAhead returns the position of the first c in d[from:from+lookAhead]
+// or, when there is none, the end of that range (len(d) at most): d holds
+// no c between from and the result.
+func indexAhead(d []byte, from int, c byte) int {
+	to := min(len(d), from+lookAhead)
+	i := bytes.IndexByte(d[from:to], c)
+	if i < 0 {
+		return to
+	}
+	return from + i
 }
 
 // indexFrom is bytes.IndexByte from position from, len(d) when absent.

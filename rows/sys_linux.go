@@ -9,3 +9,16 @@ const mapPopulate = syscall.MAP_POPULATE
 
 // adviseHuge asks for huge pages for an anonymous mapping.
 func adviseHuge(b []byte) { syscall.Madvise(b, madvHugepage) }
+
+// canDrop reports whether dropPages releases mapped file pages.
+const canDrop = true
+
+// dropPages releases the page-table entries of part of a read-only file
+// mapping (page-aligned start): the pages stay in the page cache, so a
+// later read faults them back in cheaply, but they no longer count in the
+// process's resident memory.
+func dropPages(b []byte) {
+	if len(b) > 0 {
+		syscall.Madvise(b, syscall.MADV_DONTNEED)
+	}
+}

@@ -7,3 +7,8 @@ const mapPopulate = 0
 
 // adviseHuge is a no-op where madvise is not exposed.
 func adviseHuge(b []byte) {}
+
+// canDrop is false: pages of mapped files are left to the system.
+const canDrop = false
+
+func dropPages(b []byte) {}

@@ -36,6 +36,9 @@ func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int)
 			return fmt.Errorf("rows: row %d out of range [0, %d)", i, n)
 		}
 	}
+	if ix.useWindows() && len(order) > 0 {
+		return ix.writeWindowed(ctx, w, head, order)
+	}
 	const blockRows = 1 << 14
 	blocks := (len(order) + blockRows - 1) / blockRows
 	workers := min(2, runtime.GOMAXPROCS(0))

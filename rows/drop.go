@@ -1,0 +1,101 @@
+package rows
+
+import (
+	"bytes"
+	"os"
+	"unicode/utf8"
+)
+
+// Large inputs are read with drop-behind: a sequential pass over the mapped
+// file releases the pages it has read every dropChunk bytes, so the
+// process's resident memory holds a few MiB of the file, not all of it.
+// The pages stay in the page cache; a later pass faults them back in at
+// little cost.
+const (
+	dropChunk = 512 << 10
+	// dropMin is the smallest mapped input read with drop-behind (smaller
+	// ones are mapped with their pages faulted in at once).
+	dropMin = 16 << 20
+)
+
+var pageSize = os.Getpagesize()
+
+// dropper releases the pages of a mapped file behind a sequential reader.
+type dropper struct {
+	data []byte
+	done int // pages before done are released (page-aligned)
+	on   bool
+}
+
+func newDropper(data []byte, from int, on bool) *dropper {
+	return &dropper{data: data, done: from &^ (pageSize - 1), on: on && canDrop}
+}
+
+// advance releases the pages wholly before pos once dropChunk bytes have
+// accumulated.
+func (d *dropper) advance(pos int) {
+	if !d.on || pos-d.done < dropChunk {
+		return
+	}
+	e := pos &^ (pageSize - 1)
+	dropPages(d.data[d.done:e])
+	d.done = e
+}
+
+// finish releases the pages up to pos (all remaining when pos is len(data)).
+func (d *dropper) finish(pos int) {
+	if !d.on {
+		return
+	}
+	e := pos &^ (pageSize - 1)
+	if pos >= len(d.data) {
+		e = (len(d.data) + pageSize - 1) &^ (pageSize - 1)
+		e = min(e, cap(d.data))
+		dropPages(d.data[d.done:e])
+		d.done = e
+		return
+	}
+	if e > d.done {
+		dropPages(d.data[d.done:e])
+		d.done = e
+	}
+}
+
+// countLF counts the '\n' bytes of data[from:to], dropping behind when on.
+func countLF(data []byte, from, to int, on bool) int {
+	if !on || !canDrop {
+		return bytes.Count(data[from:to], []byte{'\n'})
+	}
+	d := newDropper(data, from, true)
+	c := 0
+	for p := from; p < to; {
+		e := min(p+dropChunk, to)
+		c += bytes.Count(data[p:e], []byte{'\n'})
+		p = e
+		d.advance(p)
+	}
+	d.finish(to)
+	return c
+}
+
+// validUTF8 is utf8.Valid(data[from:to]), dropping behind when on.
+func validUTF8(data []byte, from, to int, on bool) bool {
+	if !on || !canDrop {
+		return utf8.Valid(data[from:to])
+	}
+	d := newDropper(data, from, true)
+	defer d.finish(to)
+	for p := from; p < to; {
+		e := min(p+dropChunk, to)
+		// end the chunk at a rune start
+		for k := 0; k < 3 && e < to && e > p && !utf8.RuneStart(data[e]); k++ {
+			e--
+		}
+		if !utf8.Valid(data[p:e]) {
+			return false
+		}
+		p = e
+		d.advance(p)
+	}
+	return true
+}

@@ -1,0 +1,211 @@
+package rows
+
+import (
+	"context"
+	"io"
+	"math/bits"
+	"runtime"
+	"unsafe"
+)
+
+// The windowed copy: the output is built in windows of windowBytes. For
+// each window, the rows it holds are bucketed by input position (a
+// counting sort on row number into buckets of about bucketBytes of
+// input), then copied bucket by bucket to their places in the window, so
+// the input is read front to back, each bucket from cache, and released
+// behind. Memory: the window and three uint32 per row of the window,
+// whatever the file's size.
+const (
+	windowMin   = 3 << 20  // smallest window
+	windowMax   = 32 << 20 // largest window (entShift bits of offset)
+	bucketBytes = 128 << 10
+	maxBuckets  = 1 << 16
+)
+
+// windowSize is the window for writing rows rows of avg bytes: an eighth
+// of the output within [windowMin, windowMax], so that a large output
+// takes few passes over the input and memory stays bounded.
+func windowSize(rows, avg int) int {
+	return min(windowMax, max(windowMin, rows/8*avg))
+}
+
+// useWindows reports whether WriteRows copies through windows: inputs read
+// with drop-behind (large mapped files) of delimited text.
+func (ix *Index) useWindows() bool {
+	return ix.drop && !ix.jsonl && len(ix.data) < 1<<40
+}
+
+// slot is the room row i takes in a window: its bytes up to the next
+// record (blank lines after it included); last is the exact length of the
+// last row's output (a line end added when it has none).
+func (ix *Index) slot(i, last int) int {
+	if i == len(ix.starts)-2 {
+		return last
+	}
+	return int(ix.starts[i+1] - ix.starts[i])
+}
+
+// lastLen is the length of the last row's record as written.
+func (ix *Index) lastLen() int {
+	s, e := ix.bounds(ix.Len() - 1)
+	if len(lineEnd(ix.data[s:e])) == 0 {
+		return e - s + len(ix.headerEOL)
+	}
+	return e - s
+}
+
+// writeWindowed writes head and then the records of order (all in range)
+// through windows.
+func (ix *Index) writeWindowed(ctx context.Context, w io.Writer, head []byte, order []int) error {
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	data := ix.data
+	n := ix.Len()
+	rowsPer := max(1, bucketBytes/max(1, len(data)/max(1, n)))
+	shift := bits.Len(uint(rowsPer)) - 1
+	for n>>shift >= maxBuckets {
+		shift++
+	}
+	nb := n>>shift + 1
+	windowBytes := windowSize(len(order), len(data)/max(1, n)+1)
+	windowRows := windowBytes / 16
+	// One mapping for the window and its row tables (only the pages used
+	// count), returned to the system at the end.
+	mem, free := anonAlloc(windowBytes + windowRows*12)
+	defer free()
+	buf := mem[:windowBytes:windowBytes]
+	ents := unsafe.Slice((*uint64)(unsafe.Pointer(&mem[windowBytes])), windowRows)
+	offs := unsafe.Slice((*uint32)(unsafe.Pointer(&mem[windowBytes+windowRows*8])), windowRows)
+	counts := make([]int32, nb+1)
+	last := ix.lastLen()
+	for r0 := 0; r0 < len(order); {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		size, r1 := 0, r0
+		for r1 < len(order) && r1-r0 < windowRows {
+			l := ix.slot(order[r1], last)
+			if size+l > windowBytes {
+				break
+			}
+			offs[r1-r0] = uint32(size)
+			size += l
+			r1++
+		}
+		if r1 == r0 { // one record larger than a window
+			if _, err := w.Write(ix.appendRows(nil, order[r0:r0+1])); err != nil {
+				return err
+			}
+			if ix.drop {
+				dropPages(data)
+			}
+			r0++
+			continue
+		}
+		m := r1 - r0
+		win := order[r0:r1]
+		clear(counts)
+		for _, i := range win {
+			counts[i>>shift+1]++
+		}
+		for b := 1; b <= nb; b++ {
+			counts[b] += counts[b-1]
+		}
+		for k, i := range win {
+			b := i >> shift
+			ents[counts[b]] = uint64(i)<<entShift | uint64(offs[k])
+			counts[b]++
+		}
+		// Two halves of the window's input range at once: the copies go to
+		// disjoint places of the window.
+		half := m / 2
+		gapc := make(chan map[uint64]int, 1)
+		go func() { gapc <- ix.fillWindow(buf, ents[:half], shift) }()
+		gaps := ix.fillWindow(buf, ents[half:m], shift)
+		for o, l := range <-gapc {
+			if gaps == nil {
+				gaps = map[uint64]int{}
+			}
+			gaps[o] = l
+		}
+		out := buf[:size]
+		if gaps != nil {
+			// Blank lines followed some records: close the gaps.
+			p := 0
+			for k := 0; k < m; k++ {
+				o, end := int(offs[k]), size
+				if k+1 < m {
+					end = int(offs[k+1])
+				}
+				l, ok := gaps[uint64(o)]
+				if !ok {
+					l = end - o
+				}
+				p += copy(buf[p:], buf[o:o+l])
+			}
+			out = buf[:p]
+		}
+		if _, err := w.Write(out); err != nil {
+			return err
+		}
+		r0 = r1
+	}
+	return nil
+}
+
+// entShift packs a window entry: row << entShift | offset in the window.
+const entShift = 26
+
+// fillWindow copies the rows of ents (row, offset; in input order of
+// buckets) to their offsets in buf and returns, by offset, the lengths of
+// the records shorter than their slots (blank lines after them). The input
+// is released behind.
+func (ix *Index) fillWindow(buf []byte, ents []uint64, shift int) (gaps map[uint64]int) {
+	if len(ents) == 0 {
+		return nil
+	}
+	data, starts, sep := ix.data, ix.starts, ix.sep
+	n := ix.Len()
+	bucketStart := func(e uint64) int { return int(starts[int(e>>entShift)>>shift<<shift]) }
+	dr := newDropper(data, bucketStart(ents[0]), ix.drop)
+	// Batches: first the offsets and the first and last byte of every
+	// record are loaded (independent loads, so the cache misses overlap),
+	// then the records are copied from cache.
+	const batch = 32
+	var ss, nx [batch]int
+	var sink byte
+	for j0 := 0; j0 < len(ents); j0 += batch {
+		es := ents[j0:min(j0+batch, len(ents))]
+		for t, e := range es {
+			i := int(e >> entShift)
+			ss[t], nx[t] = int(starts[i]), int(starts[i+1])
+		}
+		for t := range es {
+			sink += data[ss[t]] + data[nx[t]-1]
+		}
+		for t, en := range es {
+			s, next := ss[t], nx[t]
+			o := en & (1<<entShift - 1)
+			e := recordEnd(data, s, next, sep)
+			c := copy(buf[o:], data[s:e])
+			if next == len(data) { // the last row: its slot is exact
+				if len(lineEnd(data[s:e])) == 0 {
+					copy(buf[int(o)+c:], ix.headerEOL)
+				}
+				continue
+			}
+			if e != next {
+				if gaps == nil {
+					gaps = map[uint64]int{}
+				}
+				gaps[o] = c
+			}
+		}
+		dr.advance(bucketStart(es[0]))
+	}
+	end := int(ents[len(ents)-1] >> entShift)
+	dr.finish(int(starts[min(n, (end>>shift+1)<<shift)]))
+	runtime.KeepAlive(sink)
+	return gaps
+}
