@@ -135,3 +135,26 @@ func BenchmarkIndexQuoted(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWriteRowsGather is BenchmarkWriteRowsShuffled through the
+// in-memory gather path (IndexBytes: the file's bytes all resident), the
+// reference for the windowed copy of mapped files.
+func BenchmarkWriteRowsGather(b *testing.B) {
+	p := benchCSV(b, 1_000_000)
+	data, err := os.ReadFile(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix, err := IndexBytes(p, data, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	order := rand.New(rand.NewPCG(3, 4)).Perm(ix.Len())
+	b.SetBytes(ix.Size())
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := ix.WriteRows(io.Discard, order); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

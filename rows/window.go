@@ -79,6 +79,18 @@ func (ix *Index) writeWindowed(ctx context.Context, w io.Writer, head []byte, or
 	offs := unsafe.Slice((*uint32)(unsafe.Pointer(&mem[windowBytes+windowRows*8])), windowRows)
 	counts := make([]int32, nb+1)
 	last := ix.lastLen()
+	// A window is written on its own goroutine while the next one is
+	// laid out (its row tables are free then, its bytes are not).
+	var pending chan error
+	wait := func() error {
+		if pending == nil {
+			return nil
+		}
+		err := <-pending
+		pending = nil
+		return err
+	}
+	defer wait()
 	for r0 := 0; r0 < len(order); {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -94,6 +106,9 @@ func (ix *Index) writeWindowed(ctx context.Context, w io.Writer, head []byte, or
 			r1++
 		}
 		if r1 == r0 { // one record larger than a window
+			if err := wait(); err != nil {
+				return err
+			}
 			if _, err := w.Write(ix.appendRows(nil, order[r0:r0+1])); err != nil {
 				return err
 			}
@@ -119,6 +134,9 @@ func (ix *Index) writeWindowed(ctx context.Context, w io.Writer, head []byte, or
 		}
 		// Two halves of the window's input range at once: the copies go to
 		// disjoint places of the window.
+		if err := wait(); err != nil {
+			return err
+		}
 		half := m / 2
 		gapc := make(chan map[uint64]int, 1)
 		go func() { gapc <- ix.fillWindow(buf, ents[:half], shift) }()
@@ -146,12 +164,15 @@ func (ix *Index) writeWindowed(ctx context.Context, w io.Writer, head []byte, or
 			}
 			out = buf[:p]
 		}
-		if _, err := w.Write(out); err != nil {
-			return err
-		}
+		done := make(chan error, 1)
+		go func() {
+			_, err := w.Write(out)
+			done <- err
+		}()
+		pending = done
 		r0 = r1
 	}
-	return nil
+	return wait()
 }
 
 // entShift packs a window entry: row << entShift | offset in the window.
