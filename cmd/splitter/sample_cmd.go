@@ -277,39 +277,27 @@ func weightColumn(ix table, name string) ([]float64, error) {
 // pandasSeed resolves --seed as pandas' random_state=int:
 // np.random.RandomState(S).
 func pandasSeed(cmd *cobra.Command) (*rng.RandomState, error) {
-	s, _, err := seedText(cmd, seedUint32)
+	v, err := parsedSeed(cmd, seedUint32, rng.ParseLegacySeed)
 	if err != nil {
 		return nil, err
-	}
-	v, err := rng.ParseLegacySeed(s)
-	if err != nil {
-		return nil, flagErr("--seed", s, err)
 	}
 	return rng.NewRandomState(v), nil
 }
 
 // pythonSeed resolves --seed as random.seed(S).
 func pythonSeed(cmd *cobra.Command) (*rng.PyRandom, error) {
-	s, _, err := seedText(cmd, seedAnyInt)
+	v, err := parsedSeed(cmd, seedAnyInt, rng.ParsePySeed)
 	if err != nil {
 		return nil, err
-	}
-	v, err := rng.ParsePySeed(s)
-	if err != nil {
-		return nil, flagErr("--seed", s, err)
 	}
 	return rng.NewPyRandom(v), nil
 }
 
 // torchSeed resolves --seed as torch.Generator().manual_seed(S).
 func torchSeed(cmd *cobra.Command) (*rng.TorchGenerator, error) {
-	s, _, err := seedText(cmd, seedTorch)
+	v, err := parsedSeed(cmd, seedTorch, rng.ParseTorchSeed)
 	if err != nil {
 		return nil, err
-	}
-	v, err := rng.ParseTorchSeed(s)
-	if err != nil {
-		return nil, flagErr("--seed", s, err)
 	}
 	return rng.NewTorchGenerator(v), nil
 }

@@ -57,6 +57,22 @@ func seedText(cmd *cobra.Command, r seedRange) (s string, drawn bool, err error)
 	return s, true, nil
 }
 
+// parsedSeed resolves --seed as seedText does (drawing one in r when
+// absent) and parses it with parse; a parse error names --seed and the
+// value. Every command reads its seed this way.
+func parsedSeed[T any](cmd *cobra.Command, r seedRange, parse func(string) (T, error)) (T, error) {
+	var zero T
+	s, _, err := seedText(cmd, r)
+	if err != nil {
+		return zero, err
+	}
+	v, err := parse(s)
+	if err != nil {
+		return zero, flagErr("--seed", s, err)
+	}
+	return v, nil
+}
+
 // drawnSeedKey is the command annotation holding a drawn seed.
 const drawnSeedKey = "splitter.drawn-seed"
 

@@ -161,13 +161,9 @@ func labelsOf(ix table, name string, flag string) (split.Labels, error) {
 
 // sklearnSeed resolves --seed for numpy's RandomState (0..2**32-1).
 func sklearnSeed(cmd *cobra.Command) (split.RandomState, error) {
-	s, _, err := seedText(cmd, seedUint32)
+	v, err := parsedSeed(cmd, seedUint32, rng.ParseLegacySeed)
 	if err != nil {
 		return split.RandomState{}, err
-	}
-	v, err := rng.ParseLegacySeed(s)
-	if err != nil {
-		return split.RandomState{}, flagErr("--seed", s, err)
 	}
 	return split.Seed(v), nil
 }
@@ -244,12 +240,9 @@ func datasetsSplit(cmd *cobra.Command, o *splitOpts, ix table) ([]part, error) {
 	}
 	var seed *big.Int
 	if o.shuffle {
-		s, _, err := seedText(cmd, seedNonNegative)
-		if err != nil {
+		var err error
+		if seed, err = parsedSeed(cmd, seedNonNegative, rng.ParseGeneratorSeed); err != nil {
 			return nil, err
-		}
-		if seed, err = rng.ParseGeneratorSeed(s); err != nil {
-			return nil, flagErr("--seed", s, err)
 		}
 	}
 	opts := split.HFOptions{TestSize: sizeArg(o.test), TrainSize: sizeArg(o.train), NoShuffle: !o.shuffle, Seed: seed, Stratify: strat, StratifyColumn: o.stratify}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/splitter-dev/splitter/rng"
 	"github.com/splitter-dev/splitter/split"
 )
 
@@ -77,18 +76,14 @@ func torchSplit(cmd *cobra.Command, o *splitOpts, ix table) ([]part, error) {
 			fmt.Fprintln(cmd.ErrOrStderr(), "warning: "+w)
 		}
 	}
-	s, _, err := seedText(cmd, seedTorch)
+	g, err := torchSeed(cmd)
 	if err != nil {
 		return nil, err
-	}
-	seed, err := rng.ParseTorchSeed(s)
-	if err != nil {
-		return nil, flagErr("--seed", s, err)
 	}
 	for _, l := range lengths {
 		o.torchLengths = append(o.torchLengths, l.String())
 	}
-	sets, err := split.RandomSplit(n, lengths, rng.NewTorchGenerator(seed))
+	sets, err := split.RandomSplit(n, lengths, g)
 	if err != nil {
 		return nil, err
 	}
