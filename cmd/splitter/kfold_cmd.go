@@ -57,16 +57,7 @@ and --seed with --group as GroupKFold(K, shuffle=True, random_state=S) from 1.6.
 }
 
 func runKfold(cmd *cobra.Command, o *kfoldOpts) error {
-	mpath, err := manifestPath(cmd, defaultManifest(o.input, o.outDir))
-	if err != nil {
-		return err
-	}
-	j := startJob(cmd, o.input)
-	opts, err := readOptions(cmd)
-	if err != nil {
-		return err
-	}
-	ix, err := openTable(o.input, opts)
+	j, mpath, ix, err := startInput(cmd, o.input, defaultManifest(o.input, o.outDir))
 	if err != nil {
 		return err
 	}

@@ -83,6 +83,24 @@ func startJob(cmd *cobra.Command, input string) *job {
 	return r
 }
 
+// startInput is how every row-writing command begins: it resolves the
+// manifest path (defManifest unless --manifest/--no-manifest), starts the
+// job and opens input with --sep. The caller closes the table.
+func startInput(cmd *cobra.Command, input, defManifest string) (j *job, mpath string, ix table, err error) {
+	if mpath, err = manifestPath(cmd, defManifest); err != nil {
+		return nil, "", nil, err
+	}
+	j = startJob(cmd, input)
+	opts, err := readOptions(cmd)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	if ix, err = openTable(input, opts); err != nil {
+		return nil, "", nil, err
+	}
+	return j, mpath, ix, nil
+}
+
 func hashFile(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {

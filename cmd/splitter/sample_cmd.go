@@ -311,16 +311,7 @@ func runRowsTo(cmd *cobra.Command, input, out string, python func() string, orde
 // runRowsToIndex is runRowsTo with access to the index (columns).
 func runRowsToIndex(cmd *cobra.Command, input, out string, python func() string, order func(ix table) ([]int, error)) error {
 	stem, _ := splitName(out)
-	mpath, err := manifestPath(cmd, filepath.Join(filepath.Dir(out), stem+".split.json"))
-	if err != nil {
-		return err
-	}
-	j := startJob(cmd, input)
-	opts, err := readOptions(cmd)
-	if err != nil {
-		return err
-	}
-	ix, err := openTable(input, opts)
+	j, mpath, ix, err := startInput(cmd, input, filepath.Join(filepath.Dir(out), stem+".split.json"))
 	if err != nil {
 		return err
 	}

@@ -77,16 +77,7 @@ type part struct {
 }
 
 func runSplit(cmd *cobra.Command, o *splitOpts) error {
-	mpath, err := manifestPath(cmd, defaultManifest(o.input, o.outDir))
-	if err != nil {
-		return err
-	}
-	j := startJob(cmd, o.input)
-	opts, err := readOptions(cmd)
-	if err != nil {
-		return err
-	}
-	ix, err := openTable(o.input, opts)
+	j, mpath, ix, err := startInput(cmd, o.input, defaultManifest(o.input, o.outDir))
 	if err != nil {
 		return err
 	}
