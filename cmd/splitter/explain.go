@@ -81,9 +81,10 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	}
 	var kinds []audit.Kind
 	var versions []split.Version
+	sklearnKinds := []audit.Kind{audit.Sklearn, audit.SklearnNoShuffle, audit.SklearnStratified}
 	switch c, _ := cmd.Flags().GetString("compat"); {
 	case c == "sklearn@*":
-		kinds = []audit.Kind{audit.Sklearn, audit.SklearnNoShuffle, audit.SklearnStratified}
+		kinds = sklearnKinds
 		for _, name := range split.SklearnVersions() {
 			v, err := split.SklearnVersion(name)
 			if err != nil {
@@ -92,15 +93,14 @@ func runExplain(cmd *cobra.Command, args []string) error {
 			versions = append(versions, v)
 		}
 	case strings.HasPrefix(c, "sklearn@"):
-		kinds = []audit.Kind{audit.Sklearn, audit.SklearnNoShuffle, audit.SklearnStratified}
-		v, err := split.SklearnVersion(strings.TrimPrefix(c, "sklearn@"))
+		v, _, err := sklearnPin(c)
 		if err != nil {
-			return flagErr("--compat", c, err)
+			return err
 		}
-		versions = []split.Version{v}
+		kinds, versions = sklearnKinds, []split.Version{v}
 	case c == "":
 	case c == "sklearn":
-		kinds = []audit.Kind{audit.Sklearn, audit.SklearnNoShuffle, audit.SklearnStratified}
+		kinds = sklearnKinds
 	case c == "datasets":
 		kinds = []audit.Kind{audit.Datasets}
 	case c == "pandas":
