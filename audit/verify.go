@@ -14,6 +14,7 @@ var ErrMismatch = errors.New("files are not the partition")
 // MismatchError carries the first file's Diff.
 type MismatchError struct{ Diff Diff }
 
+// Error returns the Diff's description (Diff.String).
 func (e *MismatchError) Error() string { return e.Diff.String() }
 
 // Unwrap returns ErrMismatch.
