@@ -8,7 +8,12 @@
 // row, whatever the row width). The caller computes a permutation on row
 // numbers; WriteRows then copies the records in that order with large
 // buffered writes. Nothing else of the file is held in memory, so a file
-// larger than RAM can be split.
+// larger than RAM can be split: files of 16 MiB and more are read with
+// drop-behind (the pages a sequential pass has read are released; they stay
+// in the page cache), and WriteRows builds the output in windows of 3 to 32
+// MiB, each filled by one front-to-back pass over the input (the window's
+// rows bucketed by input position), so resident memory is the offsets, the
+// caller's permutation, one window and a few MiB of the input.
 //
 // Row numbering follows pandas: the first non-blank line is the header; blank
 // lines and lines of only spaces or tabs are not rows; quoted fields may hold
