@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -133,27 +132,8 @@ func TestExplainLive(t *testing.T) {
 func TestExplainProgressOnTerminal(t *testing.T) {
 	dir, data := auditData(t)
 	mustRun(t, dir, "--seed", "4242", "--test", "0.25", "--no-manifest", data)
-	script := `
-import os, pty, sys
-out = b""
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(sys.argv[1], sys.argv[1:])
-while True:
-    try:
-        b = os.read(fd, 65536)
-    except OSError:
-        break
-    if not b:
-        break
-    out += b
-_, status = os.waitpid(pid, 0)
-sys.stdout.buffer.write(out)
-sys.exit(os.waitstatus_to_exitcode(status))
-`
-	cmd := exec.Command(oracle.Interpreter(), "-c", script, splitterBin, "explain", "--seeds", "0-400000", data,
+	out, err := runOnPTY("explain", "--seeds", "0-400000", data,
 		filepath.Join(dir, "data.train.csv"), filepath.Join(dir, "data.test.csv"))
-	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("explain under a pty: %v: %q", err, out)
 	}

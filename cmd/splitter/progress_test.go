@@ -65,7 +65,23 @@ func TestProgressOnTerminal(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "big.csv")
 	writeScaleCSV(t, path, 1_000_000)
-	script := `
+	out, err := runOnPTY("--seed", "3", "--test", "0.2", "--no-manifest", path)
+	if err != nil {
+		t.Fatalf("splitter under a pty: %v: %q", err, out)
+	}
+	s := string(out)
+	if !strings.Contains(s, "writing 1000000 rows") || !strings.Contains(s, "MB") {
+		t.Fatalf("no progress bar on the terminal: %q", s)
+	}
+	res := mustRun(t, "", "--seed", "3", "--test", "0.2", "--no-manifest", path)
+	if len(res.stderr) != 0 {
+		t.Fatalf("stderr on a pipe: %q", res.stderr)
+	}
+}
+
+// ptyScript runs sys.argv[1:] with a pseudo-terminal as its stdout and
+// stderr, copies what appeared there to stdout and exits with its status.
+const ptyScript = `
 import os, pty, sys
 out = b""
 pid, fd = pty.fork()
@@ -83,17 +99,9 @@ _, status = os.waitpid(pid, 0)
 sys.stdout.buffer.write(out)
 sys.exit(os.waitstatus_to_exitcode(status))
 `
-	cmd := exec.Command(oracle.Interpreter(), "-c", script, splitterBin, "--seed", "3", "--test", "0.2", "--no-manifest", path)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("splitter under a pty: %v: %q", err, out)
-	}
-	s := string(out)
-	if !strings.Contains(s, "writing 1000000 rows") || !strings.Contains(s, "MB") {
-		t.Fatalf("no progress bar on the terminal: %q", s)
-	}
-	res := mustRun(t, "", "--seed", "3", "--test", "0.2", "--no-manifest", path)
-	if len(res.stderr) != 0 {
-		t.Fatalf("stderr on a pipe: %q", res.stderr)
-	}
+
+// runOnPTY runs the splitter binary with args under a pseudo-terminal
+// (Python's pty module) and returns what it printed there.
+func runOnPTY(args ...string) ([]byte, error) {
+	return exec.Command(oracle.Interpreter(), append([]string{"-c", ptyScript, splitterBin}, args...)...).Output()
 }
