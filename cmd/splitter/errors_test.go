@@ -16,6 +16,7 @@ import (
 // sampleCSV is a small valid input for flag tests.
 const sampleCSV = "id,label,grp,w\n0,a,1,1.5\n1,b,1,2\n2,a,2,0\n3,b,2,1\n4,a,3,1\n5,b,3,2\n6,a,4,1\n7,b,4,1\n"
 
+// writeInput writes content to data.csv in a fresh folder.
 func writeInput(t *testing.T, content string) (dir, path string) {
 	t.Helper()
 	dir = t.TempDir()

@@ -44,12 +44,8 @@ func runLiveCases(t *testing.T, count int, kinds ...string) {
 	oracle.Require(t, "numpy", "pandas", "sklearn")
 	r := oracle.Rand(t)
 	root := t.TempDir()
-	script, err := os.ReadFile("testdata/live_cases.py")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var cases []liveCase
-	oracle.RunJSON(t, string(script), map[string]any{
+	oracle.RunJSON(t, oracle.Script(t, "testdata/live_cases.py"), map[string]any{
 		"dir": root, "seed": r.Int64(), "count": count, "kinds": kinds,
 	}, &cases)
 	failed, errs := 0, 0

@@ -19,12 +19,7 @@ func auditData(t *testing.T) (dir, path string) {
 	for i := 0; i < 60; i++ {
 		b.WriteString(strconv.Itoa(i) + "," + strconv.Itoa(i%3) + "," + strconv.Itoa(i*7%11) + "\n")
 	}
-	dir = t.TempDir()
-	path = filepath.Join(dir, "data.csv")
-	if err := os.WriteFile(path, []byte(b.String()), 0o666); err != nil {
-		t.Fatal(err)
-	}
-	return dir, path
+	return writeInput(t, b.String())
 }
 
 // editLines rewrites the data lines (after the header) of a file.
