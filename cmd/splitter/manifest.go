@@ -73,9 +73,13 @@ type hashResult struct {
 	err error
 }
 
-// startJob begins a command on input, hashing the input in the background.
-func startJob(cmd *cobra.Command, input string) *job {
+// startJob begins a command on input, hashing the input in the background
+// when a manifest will record it.
+func startJob(cmd *cobra.Command, input string, manifest bool) *job {
 	r := &job{cmd: cmd, input: input, inputHash: make(chan hashResult, 1)}
+	if !manifest {
+		return r
+	}
 	go func() {
 		sum, err := hashFile(input)
 		r.inputHash <- hashResult{sum, err}
@@ -90,7 +94,7 @@ func startInput(cmd *cobra.Command, input, defManifest string) (j *job, mpath st
 	if mpath, err = manifestPath(cmd, defManifest); err != nil {
 		return nil, "", nil, err
 	}
-	j = startJob(cmd, input)
+	j = startJob(cmd, input, mpath != "")
 	opts, err := readOptions(cmd)
 	if err != nil {
 		return nil, "", nil, err
@@ -134,8 +138,14 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 			set.Abort()
 			return fmt.Errorf("writing %s: %w", o.path, err)
 		}
+		// Outputs are hashed as they are written, only for a manifest
+		// (hashing is a fifth of a split's CPU).
 		h := sha256.New()
-		if err := o.write(io.MultiWriter(bar.wrap(w), h)); err != nil {
+		var dst io.Writer = bar.wrap(w)
+		if mpath != "" {
+			dst = io.MultiWriter(dst, h)
+		}
+		if err := o.write(dst); err != nil {
 			set.Abort()
 			if ctx.Err() != nil {
 				// Interrupted: the outputs were aborted under the writer
