@@ -41,38 +41,27 @@ func (s *memSink) collect(outs []output) error {
 	return nil
 }
 
-// Library versions splitter's tests compare against (the oracle on the
-// development machine): a manifest records those its recipe depends on.
-var (
-	libsSklearn  = map[string]string{"numpy": "1.24.2", "scikit-learn": "1.2.1", "pandas": "1.5.3"}
-	libsPandas   = map[string]string{"numpy": "1.24.2", "pandas": "1.5.3"}
-	libsDatasets = map[string]string{"numpy": "1.24.2", "pandas": "1.5.3", "datasets": ">=2.3.0 (from its source; not installed for tests)"}
-	libsTorch    = map[string]string{"torch": "1.13", "pandas": "1.5.3"}
-	libsPython   = map[string]string{"python": "3.11.2", "pandas": "1.5.3"}
-)
-
 // libraries returns the Python library versions cmd's recipe is known to
-// equal (a fresh map: the manifest owns it).
+// equal: those splitter's tests compare against (the oracle on the
+// development machine). Each call builds a fresh map (the manifest owns it;
+// no package-level map can be changed by a caller).
 func libraries(cmd *cobra.Command) map[string]string {
 	compat, _ := cmd.Flags().GetString("compat")
-	src := libsSklearn
 	switch {
 	case compat == "datasets":
-		src = libsDatasets
+		return map[string]string{"numpy": "1.24.2", "pandas": "1.5.3", "datasets": ">=2.3.0 (from its source; not installed for tests)"}
 	case compat == "torch":
-		src = libsTorch
+		return map[string]string{"torch": "1.13", "pandas": "1.5.3"}
 	case compat == "python":
-		src = libsPython
+		return map[string]string{"python": "3.11.2", "pandas": "1.5.3"}
 	case cmd.Name() == "shuffle" || cmd.Name() == "sample":
-		src = libsPandas
-	case len(compat) > len("sklearn@") && compat[:len("sklearn@")] == "sklearn@":
-		src = map[string]string{"numpy": "1.24.2", "scikit-learn": compat[len("sklearn@"):], "pandas": "1.5.3"}
+		return map[string]string{"numpy": "1.24.2", "pandas": "1.5.3"}
 	}
-	out := make(map[string]string, len(src))
-	for k, v := range src {
-		out[k] = v
+	sklearn := "1.2.1"
+	if pin, ok := strings.CutPrefix(compat, "sklearn@"); ok && pin != "" {
+		sklearn = pin
 	}
-	return out
+	return map[string]string{"numpy": "1.24.2", "scikit-learn": sklearn, "pandas": "1.5.3"}
 }
 
 // pythonImports returns the import lines the Python code of a manifest

@@ -90,7 +90,7 @@ func verifyManifest(cmd *cobra.Command, path string, anyOrder bool) error {
 	}
 	args := []string{m.Command}
 	for name, v := range m.Flags {
-		if notReplayed[name] {
+		if notReplayed(name) {
 			continue
 		}
 		args = append(args, "--"+name+"="+v)
@@ -119,8 +119,14 @@ func verifyManifest(cmd *cobra.Command, path string, anyOrder bool) error {
 	return err
 }
 
-// notReplayed are recorded flags that only say where files went.
-var notReplayed = map[string]bool{"manifest": true, "no-manifest": true, "out-dir": true, "output": true}
+// notReplayed reports whether a recorded flag only says where files went.
+func notReplayed(flag string) bool {
+	switch flag {
+	case "manifest", "no-manifest", "out-dir", "output":
+		return true
+	}
+	return false
+}
 
 // verifyFlags checks DATA FILE... against a recipe given as flags.
 func verifyFlags(cmd *cobra.Command, args []string, anyOrder bool) error {
