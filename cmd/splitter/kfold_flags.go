@@ -26,6 +26,7 @@ type kfoldOpts struct {
 	version  split.Version // --compat sklearn@X.Y.Z (zero: today's)
 }
 
+// kfoldFlags registers the flags of kfold on cmd.
 func kfoldFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.String("folds", "5", "n_splits `K` (an integer >= 2)")
@@ -37,6 +38,7 @@ func kfoldFlags(cmd *cobra.Command) {
 	f.String("out-dir", "", "output folder `DIR` (default: the input's folder; created if missing)")
 }
 
+// parseKfoldFlags reads and checks kfold's flags, before any file is read.
 func parseKfoldFlags(cmd *cobra.Command, input string) (*kfoldOpts, error) {
 	f := cmd.Flags()
 	str := func(name string) string { v, _ := f.GetString(name); return v }
