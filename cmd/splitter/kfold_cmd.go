@@ -81,8 +81,6 @@ func runKfold(cmd *cobra.Command, o *kfoldOpts) error {
 }
 
 func kfoldFolds(cmd *cobra.Command, o *kfoldOpts, ix table) ([]split.Fold, error) {
-	var folds []split.Fold
-	var err error
 	switch {
 	case o.group != "":
 		groups, err := labelsOf(ix, o.group, "--group")
@@ -90,13 +88,11 @@ func kfoldFolds(cmd *cobra.Command, o *kfoldOpts, ix table) ([]split.Fold, error
 			return nil, err
 		}
 		warnGroupTies(cmd, o.version, groups)
-		var rs split.RandomState
-		if o.shuffle {
-			if rs, err = sklearnSeed(cmd); err != nil {
-				return nil, err
-			}
+		rs, err := shuffleSeed(cmd, o.shuffle)
+		if err != nil {
+			return nil, err
 		}
-		folds, err = split.GroupKFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs, Version: o.version}.Split(groups)
+		folds, err := split.GroupKFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs, Version: o.version}.Split(groups)
 		if err != nil {
 			return nil, labelErr(foldsErr(err), "--group", o.group)
 		}
@@ -106,25 +102,21 @@ func kfoldFolds(cmd *cobra.Command, o *kfoldOpts, ix table) ([]split.Fold, error
 		if err != nil {
 			return nil, err
 		}
-		rs := split.None
-		if o.shuffle {
-			if rs, err = sklearnSeed(cmd); err != nil {
-				return nil, err
-			}
+		rs, err := shuffleSeed(cmd, o.shuffle)
+		if err != nil {
+			return nil, err
 		}
-		folds, err = split.StratifiedKFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs, Version: o.version}.Split(y)
+		folds, err := split.StratifiedKFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs, Version: o.version}.Split(y)
 		if err != nil {
 			return nil, labelErr(foldsErr(err), "--stratify", o.stratify)
 		}
 		return folds, nil
 	}
-	rs := split.None
-	if o.shuffle {
-		if rs, err = sklearnSeed(cmd); err != nil {
-			return nil, err
-		}
+	rs, err := shuffleSeed(cmd, o.shuffle)
+	if err != nil {
+		return nil, err
 	}
-	folds, err = split.KFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs, Version: o.version}.Split(ix.Len())
+	folds, err := split.KFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs, Version: o.version}.Split(ix.Len())
 	if err != nil {
 		return nil, foldsErr(err)
 	}

@@ -159,6 +159,15 @@ func sklearnSeed(cmd *cobra.Command) (split.RandomState, error) {
 	return split.Seed(v), nil
 }
 
+// shuffleSeed is the random_state of a shuffling call: --seed (or a drawn
+// seed) when it shuffles, None otherwise, drawing nothing.
+func shuffleSeed(cmd *cobra.Command, shuffle bool) (split.RandomState, error) {
+	if !shuffle {
+		return split.None, nil
+	}
+	return sklearnSeed(cmd)
+}
+
 // sizeArg converts a parsed size flag to split's Size.
 func sizeArg(s size) split.Size {
 	switch {
@@ -184,11 +193,9 @@ func sklearnSplit(cmd *cobra.Command, o *splitOpts, ix table) ([]part, error) {
 			return nil, err
 		}
 	}
-	rs := split.None
-	if o.shuffle {
-		if rs, err = sklearnSeed(cmd); err != nil {
-			return nil, err
-		}
+	rs, err := shuffleSeed(cmd, o.shuffle)
+	if err != nil {
+		return nil, err
 	}
 	if o.group != "" {
 		folds, err := split.GroupShuffleSplit{NSplits: 1, TestSize: sizeArg(o.test), TrainSize: sizeArg(o.train), RandomState: rs, Version: o.version}.Split(groups)
