@@ -15,13 +15,7 @@ func TestStratFilterAgrees(t *testing.T) {
 	for c := 0; c < 40; c++ {
 		k := 2 + r.IntN(3)
 		n := 2*k + r.IntN(40)
-		codes := make([]int, n)
-		for i := range codes {
-			codes[i] = r.IntN(k)
-		}
-		for i := 0; i < 2*k; i++ {
-			codes[i] = i % k
-		}
+		codes := classCodes(r, n, k)
 		l := split.LabelsFromCodes(codes)
 		test := k + r.IntN(n-2*k+1)
 		train := n - test
@@ -48,4 +42,17 @@ func TestStratFilterAgrees(t *testing.T) {
 			}
 		}
 	}
+}
+
+// classCodes draws n class codes in 0..k-1 with every class at least twice
+// (the first 2k rows), as a stratified split of both parts needs.
+func classCodes(r *rand.Rand, n, k int) []int {
+	codes := make([]int, n)
+	for i := range codes {
+		codes[i] = r.IntN(k)
+	}
+	for i := 0; i < 2*k; i++ {
+		codes[i] = i % k
+	}
+	return codes
 }

@@ -32,13 +32,7 @@ func TestExplainVersions(t *testing.T) {
 	for tries := 0; tries < 20000 && found < 3; tries++ {
 		k := 3 + r.IntN(5)
 		n := 2*k + r.IntN(60)
-		codes := make([]int, n)
-		for i := range codes {
-			codes[i] = r.IntN(k)
-		}
-		for i := 0; i < 2*k; i++ {
-			codes[i] = i % k
-		}
+		codes := classCodes(r, n, k)
 		test := k + r.IntN(n-2*k+1)
 		a := Recipe{Kind: SklearnStratified, N: n, Train: n - test, Test: test, Labels: split.LabelsFromCodes(codes), Column: "y", Version: old}
 		b := a
