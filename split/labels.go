@@ -253,6 +253,9 @@ func EncodeNullableStrings(values []string, missing []bool) Labels {
 		}
 		keys[i] = v
 	}
+	if l.nan && allMissing(values, missing) {
+		return encodeAllMissing(len(values))
+	}
 	l.codes, l.k = rankDistinct(keys, nanLast(nanKey, cmp.Compare[string]))
 	cls := make([]uint8, l.k)
 	for i, m := range missing {
@@ -260,6 +263,37 @@ func EncodeNullableStrings(values []string, missing []bool) Labels {
 			cls[l.codes[i]] = clsNaN
 		}
 	}
+	l.setClassFlags(cls)
+	return l
+}
+
+// allMissing reports whether every value of a nullable string column is
+// missing.
+func allMissing(values []string, missing []bool) bool {
+	for i := range values {
+		if i >= len(missing) || !missing[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// encodeAllMissing is np.unique(return_inverse=True) on an object column
+// of n NaNs: NaN != NaN, so every value is its own class, numbered in the
+// order numpy's argsort leaves them. Every comparison of two NaNs is
+// false, exactly as for equal int64 keys, so the ported int64 argsort
+// gives that order.
+func encodeAllMissing(n int) Labels {
+	perm := npArgsortInt64(make([]int64, n))
+	codes := make([]int, n)
+	for j, i := range perm {
+		codes[i] = j
+	}
+	cls := make([]uint8, n)
+	for c := range cls {
+		cls[c] = clsNaN
+	}
+	l := Labels{kind: kindString, codes: codes, k: n}
 	l.setClassFlags(cls)
 	return l
 }
@@ -354,6 +388,21 @@ func (l Labels) typeOfTarget() (string, error) {
 		return "multiclass", nil
 	}
 	return "binary", nil
+}
+
+// mixedObject reports an object column holding both strings and missing
+// values, which np.unique cannot sort (errMixedObject); a column of only
+// missing values sorts fine.
+func (l Labels) mixedObject() bool {
+	if l.kind != kindString || !l.nan {
+		return false
+	}
+	for _, c := range l.cls {
+		if c&clsNaN == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // errMixedObject is the TypeError np.unique raises sorting an object

@@ -67,7 +67,7 @@ func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
 	if !v.before(1, 9, 0) && s.NSplits > ng {
 		return nil, newErr(ErrTooManySplits, "Cannot have number of splits n_splits=%d greater than the number of groups: %d.", s.NSplits, ng)
 	}
-	if groups.kind == kindString && groups.nan {
+	if groups.mixedObject() {
 		return nil, errMixedObject
 	}
 	counts := make([][]float64, ng)
