@@ -73,6 +73,9 @@ func (l Labels) Subset(idx []int) Labels {
 			}
 		}
 	}
+	if l.kind == kindString && len(idx) > 0 && !slices.ContainsFunc(cls, func(c uint8) bool { return c&clsNaN == 0 }) {
+		return encodeAllMissing(len(idx)) // as EncodeNullableStrings does
+	}
 	codes := make([]int, len(idx))
 	for j, i := range idx {
 		codes[j] = newCode[l.codes[i]]
