@@ -216,36 +216,10 @@ func compareMixed(a, b mixedKey) int {
 // rankGroups numbers the distinct keys in sorted order and groups the rows
 // by that number.
 func rankGroups(n int, key func(i int) (mixedKey, bool)) sample.Groups {
-	id := map[mixedKey]int{}
-	var uniq []mixedKey
-	codes := make([]int, n)
-	for i := range codes {
-		k, ok := key(i)
-		if !ok {
-			codes[i] = -1
-			continue
-		}
-		c, seen := id[k]
-		if !seen {
-			c = len(uniq)
-			id[k] = c
-			uniq = append(uniq, k)
-		}
-		codes[i] = c
+	keys := make([]mixedKey, n)
+	present := make([]bool, n)
+	for i := range keys {
+		keys[i], present[i] = key(i)
 	}
-	order := make([]int, len(uniq))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return compareMixed(uniq[a], uniq[b]) })
-	rank := make([]int, len(uniq))
-	for r, u := range order {
-		rank[u] = r
-	}
-	for i, c := range codes {
-		if c >= 0 {
-			codes[i] = rank[c]
-		}
-	}
-	return sample.GroupsCodes(codes)
+	return sample.GroupsByKey(keys, func(i int) bool { return present[i] }, compareMixed)
 }

@@ -22,12 +22,12 @@ type Groups struct {
 // GroupsCodes builds groups from integer codes, one per row: groups are
 // ordered by code and a negative code (pandas' -1 for NaN) drops the row.
 func GroupsCodes(codes []int) Groups {
-	return groupsByKey(codes, func(i int) bool { return codes[i] >= 0 }, cmp.Compare[int])
+	return GroupsByKey(codes, func(i int) bool { return codes[i] >= 0 }, cmp.Compare[int])
 }
 
 // GroupsInt64 equals df.groupby(col) on an int64 column.
 func GroupsInt64(keys []int64) Groups {
-	return groupsByKey(keys, nil, cmp.Compare[int64])
+	return GroupsByKey(keys, nil, cmp.Compare[int64])
 }
 
 // GroupsFloat64 equals df.groupby(col) on a float64 column: NaN rows are
@@ -40,7 +40,7 @@ func GroupsFloat64(keys []float64) Groups {
 		}
 		norm[i] = k
 	}
-	return groupsByKey(norm, func(i int) bool { return !math.IsNaN(norm[i]) }, cmp.Compare[float64])
+	return GroupsByKey(norm, func(i int) bool { return !math.IsNaN(norm[i]) }, cmp.Compare[float64])
 }
 
 // GroupsBool equals df.groupby(col) on a bool column (False before True).
@@ -68,13 +68,15 @@ func GroupsString(keys []string, valid []bool) Groups {
 	if valid != nil {
 		present = func(i int) bool { return valid[i] }
 	}
-	return groupsByKey(keys, present, strings.Compare)
+	return GroupsByKey(keys, present, strings.Compare)
 }
 
-// groupsByKey numbers the distinct present keys, ranks them in sorted
-// order and buckets the rows by rank: sorted keys, ascending positions
-// within a group. A nil present means every row is present.
-func groupsByKey[K comparable](keys []K, present func(int) bool, compare func(a, b K) int) Groups {
+// GroupsByKey equals df.groupby(col) (sort=True, dropna=True) on a column
+// of any comparable key type ordered by compare: it numbers the distinct
+// present keys, ranks them in sorted order and buckets the rows by rank
+// (sorted keys, ascending positions within a group). A nil present means
+// every row is present; a row not present (a missing key) is dropped.
+func GroupsByKey[K comparable](keys []K, present func(int) bool, compare func(a, b K) int) Groups {
 	id := make(map[K]int)
 	codes := make([]int, len(keys))
 	var uniq []K
