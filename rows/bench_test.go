@@ -158,3 +158,28 @@ func BenchmarkWriteRowsGather(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWriteRowsSpilled is BenchmarkWriteRowsShuffled through the
+// spilled copy (used from spillMin up), at 1M and 10M rows: the cost per
+// byte should stay flat as the input grows.
+func BenchmarkWriteRowsSpilled(b *testing.B) {
+	for _, n := range []int{1_000_000, 10_000_000} {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			p := benchCSV(b, n)
+			ix, err := IndexFile(p, Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer ix.Close()
+			ix.forceSpill = true
+			order := rand.New(rand.NewPCG(3, 4)).Perm(ix.Len())
+			b.SetBytes(ix.Size())
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if err := ix.WriteRows(io.Discard, order); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -10,10 +10,19 @@
 // buffered writes. Nothing else of the file is held in memory, so a file
 // larger than RAM can be split: files of 16 MiB and more are read with
 // drop-behind (the pages a sequential pass has read are released; they stay
-// in the page cache), and WriteRows builds the output in windows of 3 to 32
-// MiB, each filled by one front-to-back pass over the input (the window's
-// rows bucketed by input position), so resident memory is the offsets, the
-// caller's permutation, one window and a few MiB of the input.
+// in the page cache), and WriteRows copies them in bounded memory:
+//
+//   - below 128 MiB, in windows of 3 to 32 MiB of output, each filled by one
+//     front-to-back pass over the input (the window's rows bucketed by input
+//     position): cheap while the input sits in the caches;
+//   - from 128 MiB, spilled: one front-to-back pass over the input appends
+//     each row to its 8 MiB output window's region of a temporary file
+//     (unlinked at once; Options.TempDir), then each window is read back,
+//     its rows sorted by input position (radix sort) and written in output
+//     order. The input is read once per output, however large.
+//
+// Resident memory is the offsets, the caller's permutation, one window with
+// its row tables and a few MiB of the input.
 //
 // Row numbering follows pandas: the first non-blank line is the header; blank
 // lines and lines of only spaces or tabs are not rows; quoted fields may hold

@@ -26,7 +26,7 @@ func trimGzip(path string) string {
 // openGzip decompresses a gzip file (all members, as Python's gzip module
 // reads them) into an unlinked temporary file and maps that, so the second
 // pass can read records in any order.
-func openGzip(path string) ([]byte, func() error, error) {
+func openGzip(path, tempDir string) ([]byte, func() error, error) {
 	in, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
@@ -36,7 +36,7 @@ func openGzip(path string) ([]byte, func() error, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	tmp, err := os.CreateTemp("", "splitter-gunzip-*")
+	tmp, err := os.CreateTemp(tempDir, "splitter-gunzip-*")
 	if err != nil {
 		return nil, nil, err
 	}

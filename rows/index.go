@@ -19,6 +19,10 @@ type Options struct {
 	// Format is the input format; Auto picks JSON Lines for .jsonl and
 	// .ndjson paths (also gzipped) in IndexFile, CSV otherwise.
 	Format Format
+	// TempDir is where temporary files go (a decompressed .gz input, the
+	// spill of a large output); "" means os.TempDir(). They are unlinked
+	// as soon as they are created where the system allows it.
+	TempDir string
 }
 
 // Format is an input format.
@@ -49,7 +53,10 @@ type Index struct {
 	starts     []int64 // len = rows+1; starts[rows] is the end of the data
 	jsonl      bool    // JSON Lines: one row a line, no header
 	freeStarts func()
-	drop       bool // data is a mapped file read with drop-behind
+	drop       bool   // data is a mapped file read with drop-behind
+	tempDir    string // Options.TempDir
+	spillGroup int    // windows per pass of the spilled copy (tests); 0: spillGroup
+	forceSpill bool   // the spilled copy below spillMin (tests)
 }
 
 // IndexFile memory-maps the file at path and indexes its rows as
@@ -60,7 +67,7 @@ func IndexFile(path string, opts Options) (*Index, error) {
 	if opts.Sep == 0 {
 		opts.Sep = sepForPath(path)
 	}
-	data, release, err := openData(path)
+	data, release, err := openData(path, opts.TempDir)
 	if err != nil {
 		return nil, err
 	}
@@ -75,6 +82,7 @@ func IndexFile(path string, opts Options) (*Index, error) {
 		return nil, err
 	}
 	ix.release = release
+	ix.tempDir = opts.TempDir
 	return ix, nil
 }
 
@@ -404,9 +412,9 @@ func sepForPath(path string) byte {
 }
 
 // openData maps the file at path (decompressing .gz inputs first).
-func openData(path string) ([]byte, func() error, error) {
+func openData(path, tempDir string) ([]byte, func() error, error) {
 	if IsGzipPath(path) {
-		return openGzip(path)
+		return openGzip(path, tempDir)
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -18,7 +18,7 @@ func TestWindowedMatchesGather(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 9))
 	var b bytes.Buffer
 	b.WriteString("id,text,v\n")
-	for i := 0; b.Len() < dropMin+(2<<20); i++ {
+	for i := 0; b.Len() < dropMin+3*spillWindow; i++ {
 		switch k := r.IntN(100); {
 		case k < 60:
 			fmt.Fprintf(&b, "%d,%x,%d\n", i, r.Uint64(), r.IntN(9))
@@ -34,7 +34,7 @@ func TestWindowedMatchesGather(t *testing.T) {
 			fmt.Fprintf(&b, "%d,,\n\r\n", i)
 		}
 		if i == 1000 {
-			fmt.Fprintf(&b, "%d,\"%s\",big\n", i, bytes.Repeat([]byte("0123456789\n"), (windowMin+windowMin/2)/11))
+			fmt.Fprintf(&b, "%d,\"%s\",big\n", i, bytes.Repeat([]byte("0123456789\n"), (spillWindow+spillWindow/2)/11))
 		}
 	}
 	b.WriteString("last,row,noeol")
@@ -80,21 +80,43 @@ func TestWindowedMatchesGather(t *testing.T) {
 		"big":  {1001, 0, 1001},
 		"none": {},
 	}
-	for name, order := range orders {
-		var got, want bytes.Buffer
-		if err := ix.WriteRows(&got, order); err != nil {
-			t.Fatal(name, err)
-		}
-		if err := mem.WriteRows(&want, order); err != nil {
-			t.Fatal(name, err)
-		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			g, w := got.Bytes(), want.Bytes()
-			i := 0
-			for i < min(len(g), len(w)) && g[i] == w[i] {
-				i++
+	for _, spill := range []bool{false, true} {
+		ix.forceSpill = spill
+		for name, order := range orders {
+			if spill {
+				name += " (spilled)"
 			}
-			t.Errorf("%s: outputs differ at byte %d (lengths %d, %d)", name, i, len(g), len(w))
+			var got, want bytes.Buffer
+			ix.spillGroup = 0
+			if name == "tail (spilled)" {
+				ix.spillGroup = 2 // several passes over the input
+			}
+			wins, _, _ := ix.layoutWindows(order, ix.lastLen())
+			if spill && (name == "perm (spilled)" || name == "tail (spilled)") {
+				direct := 0
+				for _, w := range wins {
+					if w.direct {
+						direct++
+					}
+				}
+				if len(wins)-direct < 3 || direct != 1 {
+					t.Fatalf("%s: %d windows (%d direct), want 3 or more and one direct", name, len(wins), direct)
+				}
+			}
+			if err := ix.WriteRows(&got, order); err != nil {
+				t.Fatal(name, err)
+			}
+			if err := mem.WriteRows(&want, order); err != nil {
+				t.Fatal(name, err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				g, w := got.Bytes(), want.Bytes()
+				i := 0
+				for i < min(len(g), len(w)) && g[i] == w[i] {
+					i++
+				}
+				t.Errorf("%s: outputs differ at byte %d (lengths %d, %d)", name, i, len(g), len(w))
+			}
 		}
 	}
 }

@@ -37,6 +37,9 @@ func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int)
 		}
 	}
 	if ix.useWindows() && len(order) > 0 {
+		if len(ix.data) >= spillMin || ix.forceSpill {
+			return ix.writeSpilled(ctx, w, head, order)
+		}
 		return ix.writeWindowed(ctx, w, head, order)
 	}
 	const blockRows = 1 << 14

@@ -1,0 +1,427 @@
+package rows
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/bits"
+	"os"
+	"runtime"
+	"sync/atomic"
+	"unsafe"
+)
+
+// The spilled copy, for large mapped inputs: memory stays bounded and the
+// input is read front to back once per output, whatever its size.
+//
+// The output is cut into windows of at most spillWindow bytes (or
+// spillRows rows), in output order. Pass 1 reads the input once and appends
+// each row of the output to its window's region of a temporary file (within
+// a region the rows keep input order). Pass 2 takes the windows in turn:
+// it reads a region back into memory, sorts the window's rows by input
+// position (which gives each row's place in the region) and writes the rows
+// in output order. An output that fits one window skips the file: pass 1
+// fills the window in memory.
+//
+// Memory: one byte per input row (window numbers), one window, 16 bytes per
+// row of a window and a few write buffers; the input's pages are released
+// behind pass 1. Each row's bytes cross memory three times (to the file,
+// back, to the output), in long sequential runs but for the gather within
+// a window.
+const (
+	// spillMin is the smallest input copied this way; smaller ones (still
+	// read with drop-behind) go through writeWindowed, which rereads the
+	// input once per window: cheaper while the input sits in the CPU's
+	// caches and the page cache, ruinous for a file larger than RAM.
+	spillMin    = 128 << 20
+	spillWindow = 8 << 20  // largest window (bytes)
+	spillRows   = 1 << 18  // largest window (rows)
+	spillBuf    = 64 << 10 // pass 1's buffer per window
+	spillGroup  = 255      // windows served by one pass over the input
+	spillChunk  = 1 << 20  // output write size
+	entBits     = 26       // ents: row<<entBits | position in the window
+	entMask     = 1<<entBits - 1
+)
+
+// window is a run of the output: order[r0:r1], whose slots (row bytes up
+// to the next record) take size bytes at off in the spill file. A direct
+// window is one record larger than a window, copied straight from the
+// input.
+type window struct {
+	r0, r1 int
+	off    int64
+	size   int
+	direct bool
+}
+
+// layoutWindows cuts order into windows.
+func (ix *Index) layoutWindows(order []int, last int) (wins []window, maxSize, maxRows int) {
+	cur := window{}
+	end := func(r int) {
+		if r > cur.r0 {
+			cur.r1 = r
+			wins = append(wins, cur)
+			maxSize, maxRows = max(maxSize, cur.size), max(maxRows, r-cur.r0)
+			cur = window{off: cur.off + int64(cur.size)}
+		}
+		cur.r0 = r
+	}
+	for r, i := range order {
+		l := ix.slot(i, last)
+		if l > spillWindow {
+			end(r)
+			wins = append(wins, window{r0: r, r1: r + 1, off: cur.off, direct: true})
+			cur.r0 = r + 1
+			continue
+		}
+		if cur.size+l > spillWindow || r-cur.r0 >= spillRows {
+			end(r)
+		}
+		cur.size += l
+	}
+	end(len(order))
+	return wins, maxSize, maxRows
+}
+
+// writeSpilled writes head and then the records of order (all in range).
+func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, order []int) (err error) {
+	last := ix.lastLen()
+	wins, maxSize, maxRows := ix.layoutWindows(order, last)
+	var spilled []window
+	for _, win := range wins {
+		if !win.direct {
+			spilled = append(spilled, win)
+		}
+	}
+	stage, freeStage := bigAlloc(maxSize)
+	defer freeStage()
+	tab, freeTab := bigAlloc(maxRows * 16)
+	defer freeTab()
+	out := newChunkWriter(w)
+	defer func() {
+		if e := out.close(); err == nil {
+			err = e
+		}
+	}()
+	if err := out.write(head); err != nil {
+		return err
+	}
+	var f *os.File
+	switch {
+	case len(spilled) == 1: // in memory
+		if err := ix.spillPass(ctx, order, spilled, nil, stage, last); err != nil {
+			return err
+		}
+	case len(spilled) > 1:
+		if f, err = os.CreateTemp(ix.tempDir, "splitter-spill-*"); err != nil {
+			return fmt.Errorf("rows: spill file: %w", err)
+		}
+		// Unlinked at once where the system allows it: an interrupted run
+		// leaves nothing behind.
+		if os.Remove(f.Name()) != nil {
+			defer os.Remove(f.Name())
+		}
+		defer f.Close()
+		group := spillGroup
+		if ix.spillGroup > 0 {
+			group = ix.spillGroup
+		}
+		for g := 0; g < len(spilled); g += group {
+			if err := ix.spillPass(ctx, order, spilled[g:min(g+group, len(spilled))], f, nil, last); err != nil {
+				return err
+			}
+		}
+	}
+	for _, win := range wins {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if win.direct {
+			if err := ix.writeDirect(out, order[win.r0]); err != nil {
+				return err
+			}
+			continue
+		}
+		if f != nil {
+			if _, err := f.ReadAt(stage[:win.size], win.off); err != nil {
+				return fmt.Errorf("rows: reading the spill file: %w", err)
+			}
+		}
+		if err := ix.gatherWindow(ctx, out, order[win.r0:win.r1], win.size, stage, tab, last); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeDirect writes row i's record from the input and releases its pages.
+func (ix *Index) writeDirect(out *chunkWriter, i int) error {
+	s, e := ix.bounds(i)
+	rec := ix.data[s:e]
+	if err := out.write(rec); err != nil {
+		return err
+	}
+	if ix.drop {
+		dropPages(ix.data[s&^(pageSize-1) : e])
+	}
+	if len(lineEnd(rec)) == 0 {
+		return out.write(ix.headerEOL)
+	}
+	return nil
+}
+
+// spillPass reads the input once and copies the slot of every row of wins
+// (at most spillGroup windows) to its window's region: in f, or in mem
+// when f is nil (one window).
+func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, f *os.File, mem []byte, last int) error {
+	n := ix.Len()
+	ids := make([]uint8, n) // 1 + the row's window in wins, 0 if none
+	first, end := n, 0
+	for k, win := range wins {
+		for _, i := range order[win.r0:win.r1] {
+			ids[i] = uint8(k + 1)
+			first, end = min(first, i), max(end, i+1)
+		}
+	}
+	type region struct {
+		buf []byte
+		off int64 // where buf goes in f
+	}
+	regs := make([]region, len(wins))
+	var pool []byte
+	if f != nil {
+		pool = make([]byte, len(wins)*spillBuf)
+		for k, win := range wins {
+			regs[k] = region{buf: pool[k*spillBuf : k*spillBuf : (k+1)*spillBuf], off: win.off}
+		}
+	}
+	flush := func(r *region) error {
+		if _, err := f.WriteAt(r.buf, r.off); err != nil {
+			return fmt.Errorf("rows: writing the spill file: %w", err)
+		}
+		r.off += int64(len(r.buf))
+		r.buf = r.buf[:0]
+		return nil
+	}
+	data, starts := ix.data, ix.starts
+	dr := newDropper(data, int(starts[first]), ix.drop)
+	p := 0 // in mem
+	for i := first; i < end; i++ {
+		k := ids[i]
+		if k == 0 {
+			continue
+		}
+		s, next := int(starts[i]), int(starts[i+1])
+		rec := data[s:next]
+		var eol []byte
+		if i == n-1 { // the last row: its record, with a line end
+			_, e := ix.bounds(i)
+			rec = data[s:e]
+			if len(rec) != last {
+				eol = ix.headerEOL
+			}
+		}
+		if f == nil {
+			p += copy(mem[p:], rec)
+			p += copy(mem[p:], eol)
+		} else {
+			r := &regs[k-1]
+			for _, b := range [][]byte{rec, eol} {
+				for len(b) > 0 {
+					if len(r.buf) == cap(r.buf) {
+						if err := flush(r); err != nil {
+							return err
+						}
+					}
+					c := copy(r.buf[len(r.buf):cap(r.buf)], b)
+					r.buf = r.buf[:len(r.buf)+c]
+					b = b[c:]
+				}
+			}
+		}
+		dr.advance(s)
+		if i&0xffff == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+	}
+	dr.finish(int(starts[end]))
+	for k := range regs {
+		if len(regs[k].buf) > 0 {
+			if err := flush(&regs[k]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// gatherWindow writes the rows of win, whose slots are in stage in input
+// order, in output order.
+//
+// tab is room for 16 bytes a row.
+func (ix *Index) gatherWindow(ctx context.Context, out *chunkWriter, rows []int, size int, stage, tab []byte, last int) error {
+	m := len(rows)
+	ents := unsafe.Slice((*uint64)(unsafe.Pointer(&tab[0])), 2*m)
+	a, b := ents[:m], ents[m:]
+	for k, i := range rows {
+		a[k] = uint64(i)<<entBits | uint64(k)
+	}
+	sorted := radixSort(a, b, bits.Len(uint(ix.Len()-1)))
+	// Each row's place in the region: the slots of the window's rows
+	// before it in input order. loc (the other half of the table) holds
+	// offset<<32 | length by position in the window.
+	loc := b
+	if &sorted[0] == &b[0] {
+		loc = a
+	}
+	so := 0
+	for _, e := range sorted {
+		l := ix.slot(int(e>>entBits), last)
+		loc[e&entMask] = uint64(so)<<32 | uint64(l)
+		so += l
+	}
+	if so != size {
+		return fmt.Errorf("rows: internal error: window of %d bytes holds %d", size, so)
+	}
+	n1, sep := ix.Len()-1, ix.sep
+	buf := out.buffer()
+	// Batches: first the first and last byte of every record are loaded
+	// (independent loads, so the cache misses overlap), then the records
+	// are copied from cache.
+	const batch = 16
+	var sink byte
+	for k0 := 0; k0 < m; k0 += batch {
+		lb := loc[k0:min(k0+batch, m)]
+		for _, x := range lb {
+			s := int(x >> 32)
+			sink += stage[s] + stage[s+int(x&(1<<32-1))-1]
+		}
+		for t, x := range lb {
+			s := int(x >> 32)
+			e := s + int(x&(1<<32-1))
+			if rows[k0+t] != n1 {
+				e = recordEnd(stage, s, e, sep)
+			}
+			if len(buf)+e-s > cap(buf) {
+				if err := out.send(buf); err != nil {
+					return err
+				}
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				buf = out.buffer()
+			}
+			if e-s > cap(buf) { // a record larger than a chunk
+				if err := out.write(stage[s:e]); err != nil {
+					return err
+				}
+				continue
+			}
+			buf = append(buf, stage[s:e]...)
+		}
+	}
+	runtime.KeepAlive(sink)
+	return out.send(buf)
+}
+
+// radixSort sorts a by its bits above entBits (keys of keyBits bits),
+// using b as scratch, and returns the sorted slice (a or b).
+func radixSort(a, b []uint64, keyBits int) []uint64 {
+	passes := max(1, (keyBits+11)/12)
+	digit := (keyBits + passes - 1) / passes
+	var count [1 << 12]int
+	shift := uint(entBits)
+	mask := uint64(1)<<digit - 1
+	for p := 0; p < passes; p++ {
+		clear(count[:mask+1])
+		for _, e := range a {
+			count[(e>>shift)&mask]++
+		}
+		sum := 0
+		for d := range count[:mask+1] {
+			c := count[d]
+			count[d] = sum
+			sum += c
+		}
+		for _, e := range a {
+			d := (e >> shift) & mask
+			b[count[d]] = e
+			count[d]++
+		}
+		a, b = b, a
+		shift += uint(digit)
+	}
+	return a
+}
+
+// chunkWriter writes chunks of output on its own goroutine (the writer
+// hashes and compresses too), so that gathering the next chunk overlaps.
+type chunkWriter struct {
+	w      io.Writer
+	work   chan []byte
+	free   chan []byte
+	done   chan error
+	failed atomic.Bool // a write failed: stop producing
+	err    error
+}
+
+func newChunkWriter(w io.Writer) *chunkWriter {
+	c := &chunkWriter{w: w, work: make(chan []byte, 2), free: make(chan []byte, 3), done: make(chan error, 1)}
+	for k := 0; k < 3; k++ {
+		c.free <- make([]byte, 0, spillChunk)
+	}
+	work := c.work
+	go func() {
+		var err error
+		for b := range work {
+			if err == nil {
+				if _, err = c.w.Write(b); err != nil {
+					c.failed.Store(true)
+				}
+			}
+			c.free <- b[:0]
+		}
+		c.done <- err
+	}()
+	return c
+}
+
+// buffer returns an empty chunk.
+func (c *chunkWriter) buffer() []byte { return <-c.free }
+
+// send queues b (from buffer) for writing and reports an earlier write's
+// error.
+func (c *chunkWriter) send(b []byte) error {
+	if c.failed.Load() {
+		return c.close()
+	}
+	c.work <- b
+	return nil
+}
+
+// write queues a copy of p.
+func (c *chunkWriter) write(p []byte) error {
+	for len(p) > 0 {
+		b := c.buffer()
+		k := min(len(p), cap(b))
+		if err := c.send(append(b, p[:k]...)); err != nil {
+			return err
+		}
+		p = p[k:]
+	}
+	return nil
+}
+
+// close waits for the queued chunks and returns the first write error.
+func (c *chunkWriter) close() error {
+	if c.work == nil {
+		return c.err
+	}
+	close(c.work)
+	c.work = nil
+	c.err = <-c.done
+	runtime.KeepAlive(c.w)
+	return c.err
+}
