@@ -160,7 +160,7 @@ func BenchmarkWriteRowsGather(b *testing.B) {
 }
 
 // BenchmarkWriteRowsSpilled is BenchmarkWriteRowsShuffled through the
-// spilled copy (used from spillMin up), at 1M and 10M rows: the cost per
+// spilled copy (used from SpillMin up), at 1M and 10M rows: the cost per
 // byte should stay flat as the input grows.
 func BenchmarkWriteRowsSpilled(b *testing.B) {
 	for _, n := range []int{1_000_000, 10_000_000} {

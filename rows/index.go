@@ -56,7 +56,7 @@ type Index struct {
 	drop       bool   // data is a mapped file read with drop-behind
 	tempDir    string // Options.TempDir
 	spillGroup int    // windows per pass of the spilled copy (tests); 0: spillGroup
-	forceSpill bool   // the spilled copy below spillMin (tests)
+	forceSpill bool   // the spilled copy below SpillMin (tests)
 }
 
 // IndexFile memory-maps the file at path and indexes its rows as

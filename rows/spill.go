@@ -29,11 +29,11 @@ import (
 // back, to the output), in long sequential runs but for the gather within
 // a window.
 const (
-	// spillMin is the smallest input copied this way; smaller ones (still
+	// SpillMin is the smallest input (bytes) copied this way; smaller ones (still
 	// read with drop-behind) go through writeWindowed, which rereads the
 	// input once per window: cheaper while the input sits in the CPU's
 	// caches and the page cache, ruinous for a file larger than RAM.
-	spillMin    = 128 << 20
+	SpillMin    = 128 << 20
 	spillWindow = 8 << 20  // largest window (bytes)
 	spillRows   = 1 << 18  // largest window (rows)
 	spillBuf    = 64 << 10 // pass 1's buffer per window

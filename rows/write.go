@@ -37,7 +37,7 @@ func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int)
 		}
 	}
 	if ix.useWindows() && len(order) > 0 {
-		if len(ix.data) >= spillMin || ix.forceSpill {
+		if len(ix.data) >= SpillMin || ix.forceSpill {
 			return ix.writeSpilled(ctx, w, head, order)
 		}
 		return ix.writeWindowed(ctx, w, head, order)

@@ -7,9 +7,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -56,6 +58,8 @@ type output struct {
 	path  string
 	rows  int
 	write func(w io.Writer) error
+	// parallel: write may run alongside the other outputs' writes.
+	parallel bool
 }
 
 // job is one row-writing command in progress: the input's hash is computed
@@ -128,11 +132,13 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 	files := make([]ManifestFile, len(outs))
 	bar := startProgress(r.cmd, r.input, r.rows, outs)
 	defer bar.done()
+	// Every output is created first, then written: at once when the
+	// writers allow it (large inputs leave a core idle while one output is
+	// copied), else in turn.
+	dsts := make([]io.Writer, len(outs))
+	sums := make([]hash.Hash, len(outs))
+	parallel := len(outs) > 1
 	for i, o := range outs {
-		if err := ctx.Err(); err != nil {
-			set.Abort()
-			return err
-		}
 		w, err := set.Create(o.path)
 		if err != nil {
 			set.Abort()
@@ -140,12 +146,32 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 		}
 		// Outputs are hashed as they are written, only for a manifest
 		// (hashing is a fifth of a split's CPU).
-		h := sha256.New()
-		var dst io.Writer = bar.wrap(w)
+		sums[i] = sha256.New()
+		dsts[i] = bar.wrap(w)
 		if mpath != "" {
-			dst = io.MultiWriter(dst, h)
+			dsts[i] = io.MultiWriter(dsts[i], sums[i])
 		}
-		if err := o.write(dst); err != nil {
+		parallel = parallel && o.parallel
+	}
+	errs := make([]error, len(outs))
+	if parallel {
+		var wg sync.WaitGroup
+		for i, o := range outs {
+			wg.Go(func() { errs[i] = o.write(dsts[i]) })
+		}
+		wg.Wait()
+	} else {
+		for i, o := range outs {
+			if errs[i] = ctx.Err(); errs[i] == nil {
+				errs[i] = o.write(dsts[i])
+			}
+			if errs[i] != nil {
+				break
+			}
+		}
+	}
+	for i, o := range outs {
+		if err := errs[i]; err != nil {
 			set.Abort()
 			if ctx.Err() != nil {
 				// Interrupted: the outputs were aborted under the writer
@@ -154,7 +180,7 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 			}
 			return fmt.Errorf("writing %s: %w", o.path, err)
 		}
-		files[i] = ManifestFile{Name: o.name, Path: o.path, SHA256: hex.EncodeToString(h.Sum(nil)), Rows: o.rows}
+		files[i] = ManifestFile{Name: o.name, Path: o.path, SHA256: hex.EncodeToString(sums[i].Sum(nil)), Rows: o.rows}
 	}
 	if mpath != "" {
 		m := Manifest{

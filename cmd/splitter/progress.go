@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -16,6 +17,7 @@ import (
 // no-op) when stderr is not a terminal, so pipes, logs and tests see
 // nothing.
 type progress struct {
+	mu    sync.Mutex // outputs may be written at once
 	bar   *progressbar.ProgressBar
 	max   int64
 	count int64
@@ -65,6 +67,8 @@ func (p *progress) wrap(w io.Writer) io.Writer {
 // Write counts len(b) bytes on the bar; it never fails (the total is an
 // estimate: it grows when passed).
 func (p *progress) Write(b []byte) (int, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	p.count += int64(len(b))
 	if p.max > 0 && p.count > p.max {
 		p.max = p.count + p.count/8

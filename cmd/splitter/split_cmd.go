@@ -98,9 +98,13 @@ func runSplit(cmd *cobra.Command, o *splitOpts) error {
 	j.python = pinnedPython(o.version, splitPython(cmd, o, o.torchLengths))
 	ctx := cmd.Context()
 	outs := make([]output, len(parts))
+	// Text inputs copied by the spilled copy write their outputs at once.
+	rix, ok := ix.(*rows.Index)
+	parallel := ok && rix.Size() >= rows.SpillMin
 	for i, p := range parts {
 		outs[i] = output{name: p.name, path: outputPath(o.input, o.outDir, p.name), rows: len(p.rows),
-			write: func(w io.Writer) error { return ix.WriteRowsContext(ctx, w, p.rows) }}
+			write:    func(w io.Writer) error { return ix.WriteRowsContext(ctx, w, p.rows) },
+			parallel: parallel}
 	}
 	return j.commit(ctx, outs, mpath)
 }
