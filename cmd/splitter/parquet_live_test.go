@@ -40,6 +40,20 @@ func randomPQTable(r *rand.Rand, n int) pqTable {
 		t.ws = append(t.ws, math.Round(r.Float64()*1e4)/100)
 		t.xs = append(t.xs, r.NormFloat64())
 	}
+	// Every class twice or more: a stratified split of a one-member class
+	// is an error in scikit-learn (the case wants rows, not that error).
+	count, top := map[string]int{}, ""
+	for _, l := range t.labels {
+		count[l]++
+		if count[l] > count[top] {
+			top = l
+		}
+	}
+	for i, l := range t.labels {
+		if count[l] == 1 {
+			t.labels[i] = top
+		}
+	}
 	return t
 }
 
