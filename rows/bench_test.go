@@ -54,14 +54,7 @@ func BenchmarkWriteRowsShuffled(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer ix.Close()
-	order := rand.New(rand.NewPCG(3, 4)).Perm(ix.Len())
-	b.SetBytes(ix.Size())
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if err := ix.WriteRows(io.Discard, order); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchShuffled(b, ix)
 }
 
 func BenchmarkColumn(b *testing.B) {
@@ -149,14 +142,7 @@ func BenchmarkWriteRowsGather(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	order := rand.New(rand.NewPCG(3, 4)).Perm(ix.Len())
-	b.SetBytes(ix.Size())
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if err := ix.WriteRows(io.Discard, order); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchShuffled(b, ix)
 }
 
 // BenchmarkWriteRowsSpilled is BenchmarkWriteRowsShuffled through the
@@ -172,14 +158,19 @@ func BenchmarkWriteRowsSpilled(b *testing.B) {
 			}
 			defer ix.Close()
 			ix.forceSpill = true
-			order := rand.New(rand.NewPCG(3, 4)).Perm(ix.Len())
-			b.SetBytes(ix.Size())
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				if err := ix.WriteRows(io.Discard, order); err != nil {
-					b.Fatal(err)
-				}
-			}
+			benchShuffled(b, ix)
 		})
+	}
+}
+
+// benchShuffled times ix.WriteRows of a fixed shuffle of every row.
+func benchShuffled(b *testing.B, ix *Index) {
+	order := rand.New(rand.NewPCG(3, 4)).Perm(ix.Len())
+	b.SetBytes(ix.Size())
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := ix.WriteRows(io.Discard, order); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
