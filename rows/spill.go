@@ -66,18 +66,28 @@ func (ix *Index) layoutWindows(order []int, last int) (wins []window, maxSize, m
 		}
 		cur.r0 = r
 	}
-	for r, i := range order {
-		l := ix.slot(i, last)
-		if l > spillWindow {
-			end(r)
-			wins = append(wins, window{r0: r, r1: r + 1, off: cur.off, direct: true})
-			cur.r0 = r + 1
-			continue
+	// The slots are loaded a batch at a time (independent loads of a
+	// random order: their cache misses overlap), then laid out.
+	const batch = 32
+	var ls [batch]int
+	for r0 := 0; r0 < len(order); r0 += batch {
+		ob := order[r0:min(r0+batch, len(order))]
+		for t, i := range ob {
+			ls[t] = ix.slot(i, last)
 		}
-		if cur.size+l > spillWindow || r-cur.r0 >= spillRows {
-			end(r)
+		for t, l := range ls[:len(ob)] {
+			r := r0 + t
+			if l > spillWindow {
+				end(r)
+				wins = append(wins, window{r0: r, r1: r + 1, off: cur.off, direct: true})
+				cur.r0 = r + 1
+				continue
+			}
+			if cur.size+l > spillWindow || r-cur.r0 >= spillRows {
+				end(r)
+			}
+			cur.size += l
 		}
-		cur.size += l
 	}
 	end(len(order))
 	return wins, maxSize, maxRows
