@@ -103,10 +103,17 @@ func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, ord
 			spilled = append(spilled, win)
 		}
 	}
-	stage, freeStage := bigAlloc(maxSize)
-	defer freeStage()
-	tab, freeTab := bigAlloc(maxRows * 16)
-	defer freeTab()
+	// Two sets of window buffers: one window is located (read back,
+	// sorted) while the one before it is gathered.
+	var sets [2]winBuf
+	for k := range sets[:min(2, len(spilled))] {
+		var free1, free2 func()
+		sets[k].stage, free1 = bigAlloc(maxSize)
+		defer free1()
+		sets[k].tab, free2 = bigAlloc(maxRows * 16)
+		defer free2()
+	}
+	stage := sets[0].stage
 	out := newChunkWriter(w)
 	defer func() {
 		if e := out.close(); err == nil {
@@ -142,6 +149,48 @@ func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, ord
 			}
 		}
 	}
+	if len(spilled) == 0 {
+		for _, win := range wins {
+			if err := ix.writeDirect(out, order[win.r0]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	// The locator reads back and sorts the spilled windows in order, into
+	// the two buffer sets in turn; this goroutine gathers them.
+	free := make(chan *winBuf, 2)
+	ready := make(chan *winBuf, 2)
+	for k := range sets[:min(2, len(spilled))] {
+		free <- &sets[k]
+	}
+	stop := make(chan struct{})
+	located := make(chan struct{})
+	go func() {
+		defer close(located)
+		for _, win := range spilled {
+			var b *winBuf
+			select {
+			case b = <-free:
+			case <-stop:
+				return
+			}
+			b.loc, b.err = nil, nil
+			if f != nil {
+				if _, err := f.ReadAt(b.stage[:win.size], win.off); err != nil {
+					b.err = fmt.Errorf("rows: reading the spill file: %w", err)
+				}
+			}
+			if b.err == nil {
+				b.loc, b.err = ix.locate(order[win.r0:win.r1], win.size, b.tab, last)
+			}
+			ready <- b
+		}
+	}()
+	defer func() {
+		close(stop)
+		<-located
+	}()
 	for _, win := range wins {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -152,16 +201,24 @@ func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, ord
 			}
 			continue
 		}
-		if f != nil {
-			if _, err := f.ReadAt(stage[:win.size], win.off); err != nil {
-				return fmt.Errorf("rows: reading the spill file: %w", err)
-			}
+		b := <-ready
+		if b.err != nil {
+			return b.err
 		}
-		if err := ix.gatherWindow(ctx, out, order[win.r0:win.r1], win.size, stage, tab, last); err != nil {
+		if err := ix.gather(ctx, out, order[win.r0:win.r1], b.loc, b.stage); err != nil {
 			return err
 		}
+		free <- b
 	}
 	return nil
+}
+
+// winBuf is room for one window: its bytes, its row tables and, once
+// located, where its rows are.
+type winBuf struct {
+	stage, tab []byte
+	loc        []uint64
+	err        error
 }
 
 // writeDirect writes row i's record from the input and releases its pages.
@@ -267,11 +324,11 @@ func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, f *o
 	return nil
 }
 
-// gatherWindow writes the rows of win, whose slots are in stage in input
-// order, in output order.
-//
-// tab is room for 16 bytes a row.
-func (ix *Index) gatherWindow(ctx context.Context, out *chunkWriter, rows []int, size int, stage, tab []byte, last int) error {
+// locate finds where each row of a window (rows, in output order) sits in
+// its region of size bytes, whose slots are in input order: it returns, by
+// position in the window, offset<<32 | slot length. tab is room for 16
+// bytes a row.
+func (ix *Index) locate(rows []int, size int, tab []byte, last int) ([]uint64, error) {
 	m := len(rows)
 	ents := unsafe.Slice((*uint64)(unsafe.Pointer(&tab[0])), 2*m)
 	a, b := ents[:m], ents[m:]
@@ -280,8 +337,7 @@ func (ix *Index) gatherWindow(ctx context.Context, out *chunkWriter, rows []int,
 	}
 	sorted := radixSort(a, b, bits.Len(uint(ix.Len()-1)))
 	// Each row's place in the region: the slots of the window's rows
-	// before it in input order. loc (the other half of the table) holds
-	// offset<<32 | length by position in the window.
+	// before it in input order. loc is the other half of the table.
 	loc := b
 	if &sorted[0] == &b[0] {
 		loc = a
@@ -293,8 +349,15 @@ func (ix *Index) gatherWindow(ctx context.Context, out *chunkWriter, rows []int,
 		so += l
 	}
 	if so != size {
-		return fmt.Errorf("rows: internal error: window of %d bytes holds %d", size, so)
+		return nil, fmt.Errorf("rows: internal error: window of %d bytes holds %d", size, so)
 	}
+	return loc[:m], nil
+}
+
+// gather writes the rows of a window (rows, in output order) from stage,
+// where loc (from locate) places them.
+func (ix *Index) gather(ctx context.Context, out *chunkWriter, rows []int, loc []uint64, stage []byte) error {
+	m := len(rows)
 	n1, sep := ix.Len()-1, ix.sep
 	buf := out.buffer()
 	// Batches: first the first and last byte of every record are loaded
