@@ -76,9 +76,10 @@ func TestWindowedMatchesGather(t *testing.T) {
 			}
 			return o
 		}(),
-		"one":  {n - 1},
-		"big":  {1001, 0, 1001},
-		"none": {},
+		"repeats": append(append([]int{}, perm[:n/5]...), perm[:n/10]...), // sampling with replacement
+		"one":     {n - 1},
+		"big":     {1001, 0, 1001},
+		"none":    {},
 	}
 	for _, spill := range []bool{false, true} {
 		ix.forceSpill = spill

@@ -37,7 +37,7 @@ func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int)
 		}
 	}
 	if ix.useWindows() && len(order) > 0 {
-		if len(ix.data) >= SpillMin || ix.forceSpill {
+		if (len(ix.data) >= SpillMin || ix.forceSpill) && distinct(order, n) {
 			return ix.writeSpilled(ctx, w, head, order)
 		}
 		return ix.writeWindowed(ctx, w, head, order)
@@ -218,4 +218,19 @@ func (ix *Index) WriteWithColumn(w io.Writer, name string, values []string) erro
 		}
 	}
 	return bw.Flush()
+}
+
+// distinct reports whether order (rows below n) names no row twice: the
+// spilled copy stages each row once (sampling with replacement repeats
+// rows, and goes through the windowed copy).
+func distinct(order []int, n int) bool {
+	seen := make([]uint64, (n+63)/64)
+	for _, i := range order {
+		w, b := i>>6, uint64(1)<<(i&63)
+		if seen[w]&b != 0 {
+			return false
+		}
+		seen[w] |= b
+	}
+	return true
 }
