@@ -93,10 +93,59 @@ func (ix *Index) layoutWindows(order []int, last int) (wins []window, maxSize, m
 	return wins, maxSize, maxRows
 }
 
+// layoutByCount cuts order into windows of equal row counts, sized for
+// spillWindow at the input's mean slot, and measures them in one pass over
+// the offsets in input order: cheaper than layoutWindows' reads in output
+// order, which miss the cache at every row. It also returns each row's
+// window (ids, for spillPass). ok is false, for layoutWindows to cut
+// exactly, when that makes more than spillGroup windows, a window larger
+// than twice spillWindow (rows of very uneven widths in a run of the
+// order) or a record larger than a window.
+func (ix *Index) layoutByCount(order []int, last int) (wins []window, ids []uint8, maxSize, maxRows int, ok bool) {
+	n := ix.Len()
+	per := min(spillRows, max(1, spillWindow/max(1, len(ix.data)/max(1, n))))
+	count := (len(order) + per - 1) / per
+	if count > spillGroup || ix.spillGroup > 0 {
+		return nil, nil, 0, 0, false
+	}
+	ids = make([]uint8, n)
+	for r0 := 0; r0 < len(order); r0 += per {
+		k := uint8(r0/per + 1)
+		for _, i := range order[r0:min(r0+per, len(order))] {
+			ids[i] = k
+		}
+	}
+	sizes := make([]int, count)
+	for i, k := range ids {
+		if k != 0 {
+			l := ix.slot(i, last)
+			if l > spillWindow {
+				return nil, nil, 0, 0, false
+			}
+			sizes[k-1] += l
+		}
+	}
+	var off int64
+	for k, size := range sizes {
+		if size > 2*spillWindow {
+			return nil, nil, 0, 0, false
+		}
+		r0 := k * per
+		r1 := min(len(order), r0+per)
+		wins = append(wins, window{r0: r0, r1: r1, off: off, size: size})
+		off += int64(size)
+		maxSize, maxRows = max(maxSize, size), max(maxRows, r1-r0)
+	}
+	return wins, ids, maxSize, maxRows, true
+}
+
 // writeSpilled writes head and then the records of order (all in range).
 func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, order []int) (err error) {
 	last := ix.lastLen()
-	wins, maxSize, maxRows := ix.layoutWindows(order, last)
+	wins, ids, maxSize, maxRows, ok := ix.layoutByCount(order, last)
+	if !ok {
+		wins, maxSize, maxRows = ix.layoutWindows(order, last)
+	}
 	var spilled []window
 	for _, win := range wins {
 		if !win.direct {
@@ -126,7 +175,7 @@ func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, ord
 	var f *os.File
 	switch {
 	case len(spilled) == 1: // in memory
-		if err := ix.spillPass(ctx, order, spilled, nil, stage, last); err != nil {
+		if err := ix.spillPass(ctx, order, spilled, ids, nil, stage, last); err != nil {
 			return err
 		}
 	case len(spilled) > 1:
@@ -144,7 +193,7 @@ func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, ord
 			group = ix.spillGroup
 		}
 		for g := 0; g < len(spilled); g += group {
-			if err := ix.spillPass(ctx, order, spilled[g:min(g+group, len(spilled))], f, nil, last); err != nil {
+			if err := ix.spillPass(ctx, order, spilled[g:min(g+group, len(spilled))], ids, f, nil, last); err != nil {
 				return err
 			}
 		}
@@ -240,14 +289,20 @@ func (ix *Index) writeDirect(out *chunkWriter, i int) error {
 // spillPass reads the input once and copies the slot of every row of wins
 // (at most spillGroup windows) to its window's region: in f, or in mem
 // when f is nil (one window).
-func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, f *os.File, mem []byte, last int) error {
+//
+// ids, when not nil, already holds 1 + each row's window in wins (0 for
+// rows of none); otherwise it is built here.
+func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, ids []uint8, f *os.File, mem []byte, last int) error {
 	n := ix.Len()
-	ids := make([]uint8, n) // 1 + the row's window in wins, 0 if none
-	first, end := n, 0
-	for k, win := range wins {
-		for _, i := range order[win.r0:win.r1] {
-			ids[i] = uint8(k + 1)
-			first, end = min(first, i), max(end, i+1)
+	first, end := 0, n
+	if ids == nil {
+		ids = make([]uint8, n)
+		first, end = n, 0
+		for k, win := range wins {
+			for _, i := range order[win.r0:win.r1] {
+				ids[i] = uint8(k + 1)
+				first, end = min(first, i), max(end, i+1)
+			}
 		}
 	}
 	type region struct {

@@ -78,8 +78,17 @@ func TestWindowedMatchesGather(t *testing.T) {
 		}(),
 		"repeats": append(append([]int{}, perm[:n/5]...), perm[:n/10]...), // sampling with replacement
 		"one":     {n - 1},
-		"big":     {1001, 0, 1001},
-		"none":    {},
+		"no big": func() []int { // windows of equal row counts (layoutByCount)
+			o := make([]int, 0, n)
+			for _, i := range perm {
+				if i != 1001 {
+					o = append(o, i)
+				}
+			}
+			return o
+		}(),
+		"big":  {1001, 0, 1001},
+		"none": {},
 	}
 	for _, spill := range []bool{false, true} {
 		ix.forceSpill = spill
@@ -103,6 +112,9 @@ func TestWindowedMatchesGather(t *testing.T) {
 				if len(wins)-direct < 3 || direct != 1 {
 					t.Fatalf("%s: %d windows (%d direct), want 3 or more and one direct", name, len(wins), direct)
 				}
+			}
+			if _, _, _, _, ok := ix.layoutByCount(order, ix.lastLen()); spill && name == "no big (spilled)" && !ok {
+				t.Fatalf("%s: not cut by row counts", name)
 			}
 			if err := ix.WriteRows(&got, order); err != nil {
 				t.Fatal(name, err)
