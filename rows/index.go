@@ -171,7 +171,26 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 	ix.hfields = hfields
 	ix.names = headerNames(splitRecord(hrec, sep))
 
-	est := countLF(data, hend, n, drop)
+	// A large file is scanned in two halves at once (see below), split at
+	// the first line start after the middle. The LF counts bound the rows
+	// of each half; the halves are counted at once too.
+	limit := n
+	if n-hend >= parallelMin && runtime.GOMAXPROCS(0) >= 2 {
+		m := hend + (n-hend)/2
+		if j := bytes.IndexByte(data[m:], '\n'); j >= 0 && m+j+1 < n {
+			limit = m + j + 1
+		}
+	}
+	e1, e2 := 0, 0
+	if limit < n {
+		c := make(chan int, 1)
+		go func() { c <- countLF(data, limit, n, drop) }()
+		e1 = countLF(data, hend, limit, drop)
+		e2 = <-c
+	} else {
+		e1 = countLF(data, hend, n, drop)
+	}
+	est := e1 + e2
 	byLF := est > 0 // est bounds the rows of any part by its LF count + 1
 	if est == 0 {
 		est = bytes.Count(data[hend:], []byte{'\r'})
@@ -235,31 +254,26 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 	// and used if the first half's scan arrives at the same record start
 	// (so the middle was not inside a quoted field) and its rows need none
 	// of the checks that depend on the row number.
-	limit := n
 	var spec chan speculation
 	full := starts[:cap(starts)]
-	if n-hend >= parallelMin && runtime.GOMAXPROCS(0) >= 2 {
-		m := hend + (n-hend)/2
-		if j := bytes.IndexByte(data[m:], '\n'); j >= 0 && m+j+1 < n {
-			limit = m + j + 1
-			// Both halves fill the one offset array: the first half its
-			// front (capacity capped, so it cannot run into the second
-			// half's part), the second half the rest.
-			var second []int64
-			if e1 := countLF(data, hend, limit, drop); byLF && e1+1 < len(full) {
-				starts = full[: 0 : e1+1]
-				second = full[e1+1 : e1+1]
-			}
-			spec = make(chan speculation, 1)
-			go func(from int) { spec <- speculate(data, sep, from, second, drop) }(limit)
-			// On an early error return, wait for the speculative scan: it
-			// reads the mapped file, which the caller unmaps at once.
-			defer func() {
-				if spec != nil {
-					<-spec
-				}
-			}()
+	if limit < n {
+		// Both halves fill the one offset array: the first half its
+		// front (capacity capped, so it cannot run into the second
+		// half's part), the second half the rest.
+		var second []int64
+		if byLF && e1+1 < len(full) {
+			starts = full[: 0 : e1+1]
+			second = full[e1+1 : e1+1]
 		}
+		spec = make(chan speculation, 1)
+		go func(from int) { spec <- speculate(data, sep, from, second, drop) }(limit)
+		// On an early error return, wait for the speculative scan: it
+		// reads the mapped file, which the caller unmaps at once.
+		defer func() {
+			if spec != nil {
+				<-spec
+			}
+		}()
 	}
 	if spec == nil {
 		if err := ix.checkUTF8(0, n); err != nil {
