@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Scale benchmark (issue 9): builds 1M- and 10M-row CSVs (about 33 MB per
 # million rows) and reports, side by side on this machine, the median wall
-# time and median peak RSS (/usr/bin/time -f %e %M, file in page cache) of
+# time and median peak RSS (/usr/bin/time -f %M, file in page cache) of
 #   splitter        splitter --seed 101 --test 0.2 data.csv (manifest included)
 #   pandas+sklearn  read_csv + train_test_split(test_size=0.2, random_state=101)
 #                   + to_csv of both parts (/usr/bin/python3)
 #   shuf            GNU shuf data.csv -o out (not CSV-aware, not exact)
 #   mlr             mlr --csv shuffle data.csv > out
 #   cat             cat data.csv > out (the floor: one read, one write)
-# and the ratios against splitter, the cost of 10x the rows, and the issue's
+# (interleaved: each round runs every tool once) and the ratios against
+# splitter, the cost of 10x the rows, and the issue's
 # targets (>= 20x faster than pandas+sklearn, faster than shuf, <= 48 MB peak
 # RSS at 1M rows, 10x rows <= 10.5x time).
 #
@@ -55,18 +56,21 @@ PY
 results="$work/results.tsv"
 : >"$results"
 
-# measure NAME ROWS RUNS OUTPUTS CMD...: appends "name rows wall_s maxrss_kb
-# user_s sys_s" per run. OUTPUTS (a glob) is removed before each run, so no
-# tool is timed deleting its previous run's output (about 0.2 s at 10M rows).
-measure() {
-	local name=$1 rows=$2 n=$3 outputs=$4
-	shift 4
-	for ((i = 0; i < n; i++)); do
-		rm -f $outputs
-		/usr/bin/time -o "$work/time.txt" -f "%e %M %U %S" "$@" >/dev/null 2>"$work/err.txt" ||
-			{ echo "$name failed:" >&2; cat "$work/err.txt" >&2; exit 1; }
-		printf '%s\t%s\t%s\n' "$name" "$rows" "$(tr ' ' '\t' <"$work/time.txt")" >>"$results"
-	done
+# once NAME ROWS OUTPUTS CMD...: runs CMD once and appends "name rows wall_s
+# maxrss_kb user_s sys_s". OUTPUTS (a glob) is removed first, so no tool is
+# timed deleting its previous run's output (about 0.2 s at 10M rows). Wall
+# time is read from bash's EPOCHREALTIME (microseconds; /usr/bin/time's %e
+# has 10 ms steps, 6% of a 1M-row split).
+once() {
+	local name=$1 rows=$2 outputs=$3
+	shift 3
+	rm -f $outputs
+	local t0=$EPOCHREALTIME
+	/usr/bin/time -o "$work/time.txt" -f "%M %U %S" "$@" >/dev/null 2>"$work/err.txt" ||
+		{ echo "$name failed:" >&2; cat "$work/err.txt" >&2; exit 1; }
+	local t1=$EPOCHREALTIME
+	printf '%s\t%s\t%s\t%s\n' "$name" "$rows" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')" \
+		"$(tr ' ' '\t' <"$work/time.txt")" >>"$results"
 }
 
 IFS=, read -ra rowlist <<<"$sizes"
@@ -77,13 +81,20 @@ for rows in "${rowlist[@]}"; do
 	cat "$data" >/dev/null # page cache
 	slow=$((runs / 2 > 0 ? runs / 2 : 1))
 	if ((rows > 2000000)); then slow=1; fi
+	if [[ ${SCALE_SKIP_SLOW:-} == 1 && $rows -gt 2000000 ]]; then slow=0; fi
 	mkdir -p "$work/go" "$work/py"
-	measure cat "$rows" "$runs" "$work/cat.csv" sh -c "cat '$data' > '$work/cat.csv'"
-	measure splitter "$rows" "$runs" "$work/go/*" "$work/splitter" --seed 101 --test 0.2 --out-dir "$work/go" "$data"
-	measure shuf "$rows" "$runs" "$work/shuf.csv" shuf "$data" -o "$work/shuf.csv"
-	if [[ ${SCALE_SKIP_SLOW:-} != 1 || $rows -le 2000000 ]]; then
-		measure pandas+sklearn "$rows" "$slow" "$work/py/*" /usr/bin/python3 "$work/pandas_split.py" "$data" "$work/py"
-		measure mlr "$rows" "$slow" "$work/mlr.csv" sh -c "mlr --csv shuffle '$data' > '$work/mlr.csv'"
+	# Interleaved: each round runs every tool once, so a change in the
+	# machine's load during the benchmark hits all tools alike.
+	for ((i = 0; i < runs; i++)); do
+		once cat "$rows" "$work/cat.csv" sh -c "cat '$data' > '$work/cat.csv'"
+		once splitter "$rows" "$work/go/*" "$work/splitter" --seed 101 --test 0.2 --out-dir "$work/go" "$data"
+		once shuf "$rows" "$work/shuf.csv" shuf "$data" -o "$work/shuf.csv"
+		if ((i < slow)); then
+			once pandas+sklearn "$rows" "$work/py/*" /usr/bin/python3 "$work/pandas_split.py" "$data" "$work/py"
+			once mlr "$rows" "$work/mlr.csv" sh -c "mlr --csv shuffle '$data' > '$work/mlr.csv'"
+		fi
+	done
+	if ((slow > 0)); then
 		# Same rows, same order (pandas re-formats fields: compare ids).
 		cmp <(cut -d, -f1 "$work/go/data$rows.test.csv") <(cut -d, -f1 "$work/py/data.test.csv") >/dev/null ||
 			{ echo "splitter and pandas disagree on the test rows" >&2; exit 1; }
