@@ -34,8 +34,8 @@ const (
 	// input once per window: cheaper while the input sits in the CPU's
 	// caches and the page cache, ruinous for a file larger than RAM.
 	SpillMin    = 128 << 20
-	spillWindow = 8 << 20  // largest window (bytes)
-	spillRows   = 1 << 18  // largest window (rows)
+	spillWindow = 4 << 20  // largest window (bytes)
+	spillRows   = 1 << 17  // largest window (rows)
 	spillBuf    = 64 << 10 // pass 1's buffer per window
 	spillGroup  = 255      // windows served by one pass over the input
 	spillChunk  = 1 << 20  // output write size
@@ -93,57 +93,123 @@ func (ix *Index) layoutWindows(order []int, last int) (wins []window, maxSize, m
 	return wins, maxSize, maxRows
 }
 
-// layoutByCount cuts order into windows of equal row counts, sized for
-// spillWindow at the input's mean slot, and measures them in one pass over
-// the offsets in input order: cheaper than layoutWindows' reads in output
-// order, which miss the cache at every row. It also returns each row's
-// window (ids, for spillPass). ok is false, for layoutWindows to cut
-// exactly, when that makes more than spillGroup windows, a window larger
-// than twice spillWindow (rows of very uneven widths in a run of the
-// order) or a record larger than a window.
-func (ix *Index) layoutByCount(order []int, last int) (wins []window, ids []uint8, maxSize, maxRows int, ok bool) {
+// spillPlan is how layoutByCount cuts orders: their windows (numbered
+// together: their regions follow each other in one spill file), 1 + each
+// input row's window (0 for rows of none), and the bytes each window takes
+// from the rows before mid, so that two goroutines can fill the regions
+// (rows before mid, rows from mid) at once.
+type spillPlan struct {
+	wins             [][]window
+	ids              []uint8
+	half             []int
+	mid              int
+	maxSize, maxRows int
+}
+
+// layoutByCount cuts each order into windows of equal row counts, sized
+// for spillWindow at the input's mean slot, and measures them in one pass
+// over the offsets in input order: cheaper than layoutWindows' reads in
+// output order, which miss the cache at every row. ok is false, for
+// layoutWindows to cut exactly (or for the orders to be written one by
+// one), when that makes more than spillGroup windows in all, a window
+// larger than twice spillWindow (rows of very uneven widths in a run of an
+// order), a record larger than a window or a row named twice.
+func (ix *Index) layoutByCount(orders [][]int, last int) (pl spillPlan, ok bool) {
 	n := ix.Len()
 	per := min(spillRows, max(1, spillWindow/max(1, len(ix.data)/max(1, n))))
-	count := (len(order) + per - 1) / per
-	if count > spillGroup || ix.spillGroup > 0 {
-		return nil, nil, 0, 0, false
+	total := 0
+	for _, order := range orders {
+		total += (len(order) + per - 1) / per
 	}
-	ids = make([]uint8, n)
-	for r0 := 0; r0 < len(order); r0 += per {
-		k := uint8(r0/per + 1)
-		for _, i := range order[r0:min(r0+per, len(order))] {
-			ids[i] = k
+	if total > spillGroup || ix.spillGroup > 0 {
+		return pl, false
+	}
+	ids := make([]uint8, n)
+	id := 0
+	for _, order := range orders {
+		for r0 := 0; r0 < len(order); r0 += per {
+			id++
+			for _, i := range order[r0:min(r0+per, len(order))] {
+				if ids[i] != 0 {
+					return pl, false
+				}
+				ids[i] = uint8(id)
+			}
 		}
 	}
-	sizes := make([]int, count)
+	sizes := make([]int, total)
+	pl.mid = n / 2
 	for i, k := range ids {
+		if i == pl.mid {
+			pl.half = append([]int(nil), sizes...)
+		}
 		if k != 0 {
 			l := ix.slot(i, last)
 			if l > spillWindow {
-				return nil, nil, 0, 0, false
+				return pl, false
 			}
 			sizes[k-1] += l
 		}
 	}
-	var off int64
-	for k, size := range sizes {
-		if size > 2*spillWindow {
-			return nil, nil, 0, 0, false
-		}
-		r0 := k * per
-		r1 := min(len(order), r0+per)
-		wins = append(wins, window{r0: r0, r1: r1, off: off, size: size})
-		off += int64(size)
-		maxSize, maxRows = max(maxSize, size), max(maxRows, r1-r0)
+	if pl.half == nil {
+		pl.half = make([]int, total)
 	}
-	return wins, ids, maxSize, maxRows, true
+	var off int64
+	pl.wins = make([][]window, len(orders))
+	id = 0
+	for p, order := range orders {
+		for r0 := 0; r0 < len(order); r0 += per {
+			size := sizes[id]
+			id++
+			if size > 2*spillWindow {
+				return pl, false
+			}
+			r1 := min(len(order), r0+per)
+			pl.wins[p] = append(pl.wins[p], window{r0: r0, r1: r1, off: off, size: size})
+			off += int64(size)
+			pl.maxSize, pl.maxRows = max(pl.maxSize, size), max(pl.maxRows, r1-r0)
+		}
+	}
+	pl.ids = ids
+	return pl, true
+}
+
+// spillPlanned is pass 1 of a plan: the rows before and from pl.mid are
+// copied to their windows' regions (of all the plan's windows, in f or,
+// for a single window, in mem) by two goroutines at once.
+func (ix *Index) spillPlanned(ctx context.Context, pl spillPlan, f *os.File, mem []byte, last int) error {
+	var all []window
+	for _, w := range pl.wins {
+		all = append(all, w...)
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	at := make([]int64, len(all))
+	for k, w := range all {
+		at[k] = w.off + int64(pl.half[k])
+	}
+	if f == nil { // one window, at 0 in mem
+		at[0] = int64(pl.half[0])
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- ix.spillPass(ctx, nil, all, pl.ids, pl.mid, ix.Len(), at, f, mem, last) }()
+	err := ix.spillPass(ctx, nil, all, pl.ids, 0, pl.mid, nil, f, mem, last)
+	if e := <-errc; err == nil {
+		err = e
+	}
+	return err
 }
 
 // writeSpilled writes head and then the records of order (all in range).
 func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, order []int) (err error) {
 	last := ix.lastLen()
-	wins, ids, maxSize, maxRows, ok := ix.layoutByCount(order, last)
-	if !ok {
+	var wins []window
+	pl, planned := ix.layoutByCount([][]int{order}, last)
+	maxSize, maxRows := pl.maxSize, pl.maxRows
+	if planned {
+		wins = pl.wins[0]
+	} else {
 		wins, maxSize, maxRows = ix.layoutWindows(order, last)
 	}
 	var spilled []window
@@ -152,17 +218,8 @@ func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, ord
 			spilled = append(spilled, win)
 		}
 	}
-	// Two sets of window buffers: one window is located (read back,
-	// sorted) while the one before it is gathered.
-	var sets [2]winBuf
-	for k := range sets[:min(2, len(spilled))] {
-		var free1, free2 func()
-		sets[k].stage, free1 = bigAlloc(maxSize)
-		defer free1()
-		sets[k].tab, free2 = bigAlloc(maxRows * 16)
-		defer free2()
-	}
-	stage := sets[0].stage
+	sets, freeSets := newWinBufs(min(2, len(spilled)), maxSize, maxRows)
+	defer freeSets()
 	out := newChunkWriter(w)
 	defer func() {
 		if e := out.close(); err == nil {
@@ -174,28 +231,67 @@ func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, ord
 	}
 	var f *os.File
 	switch {
+	case len(spilled) == 1 && planned: // in memory
+		if err := ix.spillPlanned(ctx, pl, nil, sets[0].stage, last); err != nil {
+			return err
+		}
 	case len(spilled) == 1: // in memory
-		if err := ix.spillPass(ctx, order, spilled, ids, nil, stage, last); err != nil {
+		if err := ix.spillPass(ctx, order, spilled, nil, 0, 0, nil, nil, sets[0].stage, last); err != nil {
 			return err
 		}
 	case len(spilled) > 1:
-		if f, err = os.CreateTemp(ix.tempDir, "splitter-spill-*"); err != nil {
-			return fmt.Errorf("rows: spill file: %w", err)
+		var done func()
+		if f, done, err = ix.spillFile(); err != nil {
+			return err
 		}
-		// Unlinked at once where the system allows it: an interrupted run
-		// leaves nothing behind.
-		if os.Remove(f.Name()) != nil {
-			defer os.Remove(f.Name())
-		}
-		defer f.Close()
+		defer done()
 		group := spillGroup
 		if ix.spillGroup > 0 {
 			group = ix.spillGroup
 		}
-		for g := 0; g < len(spilled); g += group {
-			if err := ix.spillPass(ctx, order, spilled[g:min(g+group, len(spilled))], ids, f, nil, last); err != nil {
+		if planned {
+			if err := ix.spillPlanned(ctx, pl, f, nil, last); err != nil {
 				return err
 			}
+			break
+		}
+		for g := 0; g < len(spilled); g += group {
+			if err := ix.spillPass(ctx, order, spilled[g:min(g+group, len(spilled))], nil, 0, 0, nil, f, nil, last); err != nil {
+				return err
+			}
+		}
+	}
+	return ix.emitWindows(ctx, out, order, wins, f, sets, last)
+}
+
+// newWinBufs allocates k window buffers for windows of up to maxSize
+// bytes and maxRows rows.
+func newWinBufs(k, maxSize, maxRows int) ([]winBuf, func()) {
+	sets := make([]winBuf, k)
+	var frees []func()
+	for j := range sets {
+		var free func()
+		sets[j].stage, free = bigAlloc(maxSize)
+		frees = append(frees, free)
+		sets[j].tab, free = bigAlloc(maxRows * 16)
+		frees = append(frees, free)
+	}
+	return sets, func() {
+		for _, free := range frees {
+			free()
+		}
+	}
+}
+
+// emitWindows writes the windows of order in turn: direct ones from the
+// input, spilled ones from f (or, without f, the one window already in
+// sets[0]). With two buffer sets a locator goroutine reads back and sorts
+// each window while the one before it is gathered.
+func (ix *Index) emitWindows(ctx context.Context, out *chunkWriter, order []int, wins []window, f *os.File, sets []winBuf, last int) error {
+	var spilled []window
+	for _, win := range wins {
+		if !win.direct {
+			spilled = append(spilled, win)
 		}
 	}
 	if len(spilled) == 0 {
@@ -206,11 +302,9 @@ func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, ord
 		}
 		return nil
 	}
-	// The locator reads back and sorts the spilled windows in order, into
-	// the two buffer sets in turn; this goroutine gathers them.
-	free := make(chan *winBuf, 2)
-	ready := make(chan *winBuf, 2)
-	for k := range sets[:min(2, len(spilled))] {
+	free := make(chan *winBuf, len(sets))
+	ready := make(chan *winBuf, len(sets))
+	for k := range sets {
 		free <- &sets[k]
 	}
 	stop := make(chan struct{})
@@ -270,6 +364,23 @@ type winBuf struct {
 	err        error
 }
 
+// spillFile creates the spill file in Options.TempDir, unlinked at once
+// where the system allows it (an interrupted run leaves nothing behind),
+// and returns it with the function that closes (and removes) it.
+func (ix *Index) spillFile() (*os.File, func(), error) {
+	f, err := os.CreateTemp(ix.tempDir, "splitter-spill-*")
+	if err != nil {
+		return nil, nil, fmt.Errorf("rows: spill file: %w", err)
+	}
+	removed := os.Remove(f.Name()) == nil
+	return f, func() {
+		f.Close()
+		if !removed {
+			os.Remove(f.Name())
+		}
+	}, nil
+}
+
 // writeDirect writes row i's record from the input and releases its pages.
 func (ix *Index) writeDirect(out *chunkWriter, i int) error {
 	s, e := ix.bounds(i)
@@ -291,10 +402,11 @@ func (ix *Index) writeDirect(out *chunkWriter, i int) error {
 // when f is nil (one window).
 //
 // ids, when not nil, already holds 1 + each row's window in wins (0 for
-// rows of none); otherwise it is built here.
-func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, ids []uint8, f *os.File, mem []byte, last int) error {
+// rows of none), and only the rows first..end-1 are copied, each window's
+// from at[k] in its region (nil: the region's start); without ids, they are
+// built here and the whole order is copied.
+func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, ids []uint8, first, end int, at []int64, f *os.File, mem []byte, last int) error {
 	n := ix.Len()
-	first, end := 0, n
 	if ids == nil {
 		ids = make([]uint8, n)
 		first, end = n, 0
@@ -315,6 +427,9 @@ func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, ids 
 		pool = make([]byte, len(wins)*spillBuf)
 		for k, win := range wins {
 			regs[k] = region{buf: pool[k*spillBuf : k*spillBuf : (k+1)*spillBuf], off: win.off}
+			if at != nil {
+				regs[k].off = at[k]
+			}
 		}
 	}
 	flush := func(r *region) error {
@@ -328,6 +443,9 @@ func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, ids 
 	data, starts := ix.data, ix.starts
 	dr := newDropper(data, int(starts[first]), ix.drop)
 	p := 0 // in mem
+	if f == nil && at != nil {
+		p = int(at[0])
+	}
 	for i := first; i < end; i++ {
 		k := ids[i]
 		if k == 0 {

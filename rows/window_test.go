@@ -2,7 +2,9 @@ package rows
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -113,7 +115,7 @@ func TestWindowedMatchesGather(t *testing.T) {
 					t.Fatalf("%s: %d windows (%d direct), want 3 or more and one direct", name, len(wins), direct)
 				}
 			}
-			if _, _, _, _, ok := ix.layoutByCount(order, ix.lastLen()); spill && name == "no big (spilled)" && !ok {
+			if _, ok := ix.layoutByCount([][]int{order}, ix.lastLen()); spill && name == "no big (spilled)" && !ok {
 				t.Fatalf("%s: not cut by row counts", name)
 			}
 			if err := ix.WriteRows(&got, order); err != nil {
@@ -129,6 +131,80 @@ func TestWindowedMatchesGather(t *testing.T) {
 					i++
 				}
 				t.Errorf("%s: outputs differ at byte %d (lengths %d, %d)", name, i, len(g), len(w))
+			}
+		}
+	}
+}
+
+// TestWritePartsMatchesWriteRows writes the parts of a split at once
+// (WritePartsContext) on a file large enough for the spilled copy: parts
+// staged by one shared pass, parts that fall back to their own copies (a
+// record larger than a window, a row in two parts, an empty part), and the
+// same parts in turn below SpillMin; each output must equal WriteRows of
+// its order on the in-memory index.
+func TestWritePartsMatchesWriteRows(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	var b bytes.Buffer
+	b.WriteString("id,text\n")
+	for i := 0; b.Len() < dropMin+3*spillWindow; i++ {
+		fmt.Fprintf(&b, "%d,%x%s\n", i, r.Uint64(), bytes.Repeat([]byte{'z'}, r.IntN(60)))
+		if i == 500 {
+			fmt.Fprintf(&b, "%d,\"%s\"\n", i, bytes.Repeat([]byte("big\n"), spillWindow/3))
+		}
+	}
+	data := b.Bytes()
+	p := filepath.Join(t.TempDir(), "parts.csv")
+	if err := os.WriteFile(p, data, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := IndexFile(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	mem, err := IndexBytes("parts.csv", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := ix.Len()
+	perm := r.Perm(n)
+	var noBig []int
+	for _, i := range perm {
+		if i != 501 { // the big record's row (the header is not a row)
+			noBig = append(noBig, i)
+		}
+	}
+	cases := map[string]struct {
+		orders [][]int
+		shared bool
+	}{
+		"train/test":       {[][]int{noBig[n/5:], noBig[:n/5]}, true},
+		"three, one empty": {[][]int{noBig[:n/2], {}, noBig[n/2:]}, true},
+		"big record":       {[][]int{perm[n/5:], perm[:n/5]}, false},
+		"row in two":       {[][]int{noBig[:n/2], noBig[n/3:]}, false},
+	}
+	for name, c := range cases {
+		for _, spill := range []bool{true, false} {
+			ix.forceSpill = spill
+			if _, ok := ix.layoutByCount(c.orders, ix.lastLen()); ok != c.shared {
+				t.Fatalf("%s: shared pass %v, want %v", name, ok, c.shared)
+			}
+			got := make([]bytes.Buffer, len(c.orders))
+			ws := make([]io.Writer, len(c.orders))
+			for k := range ws {
+				ws[k] = &got[k]
+			}
+			if err := ix.WritePartsContext(context.Background(), ws, c.orders); err != nil {
+				t.Fatal(name, err)
+			}
+			for k, order := range c.orders {
+				var want bytes.Buffer
+				if err := mem.WriteRows(&want, order); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got[k].Bytes(), want.Bytes()) {
+					t.Errorf("%s (spill %v): part %d differs (lengths %d, %d)", name, spill, k, got[k].Len(), want.Len())
+				}
 			}
 		}
 	}

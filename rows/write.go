@@ -22,15 +22,22 @@ func (ix *Index) WriteRows(w io.Writer, order []int) error {
 	return ix.WriteRowsContext(context.Background(), w, order)
 }
 
+// head is the header line as outputs start with it (with a line end when
+// rows follow).
+func (ix *Index) head() []byte {
+	head := append([]byte(nil), ix.header...)
+	if ix.Len() > 0 && len(ix.header) > 0 && len(lineEnd(ix.header)) == 0 {
+		head = append(head, ix.headerEOL...)
+	}
+	return head
+}
+
 // WriteRowsContext is WriteRows that stops with ctx.Err() when ctx is done.
 // Large orders are copied by two goroutines, block by block, while the
 // calling goroutine writes the blocks in order.
 func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int) error {
 	n := ix.Len()
-	head := append([]byte(nil), ix.header...)
-	if n > 0 && len(ix.header) > 0 && len(lineEnd(ix.header)) == 0 {
-		head = append(head, ix.headerEOL...)
-	}
+	head := ix.head()
 	for _, i := range order {
 		if uint(i) >= uint(n) {
 			return fmt.Errorf("rows: row %d out of range [0, %d)", i, n)

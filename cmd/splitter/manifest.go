@@ -11,7 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sync"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -58,8 +58,6 @@ type output struct {
 	path  string
 	rows  int
 	write func(w io.Writer) error
-	// parallel: write may run alongside the other outputs' writes.
-	parallel bool
 }
 
 // job is one row-writing command in progress: the input's hash is computed
@@ -70,6 +68,9 @@ type job struct {
 	inputHash chan hashResult
 	python    string // filled in by the command
 	rows      int    // the input's row count
+	// writeAll, when set, writes all outputs at once (to their writers,
+	// in the order of the outputs) in place of their write functions.
+	writeAll func(ws []io.Writer) error
 }
 
 type hashResult struct {
@@ -133,12 +134,11 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 	files := make([]ManifestFile, len(outs))
 	bar := startProgress(r.cmd, r.input, r.rows, outs)
 	defer bar.done()
-	// Every output is created first, then written: at once when the
-	// writers allow it (large inputs leave a core idle while one output is
-	// copied), else in turn.
+	// Every output is created first, then written: all at once when the
+	// command can (a split's parts of a large input share one pass over
+	// it), else in turn.
 	dsts := make([]io.Writer, len(outs))
 	sums := make([]hash.Hash, len(outs))
-	parallel := len(outs) > 1
 	for i, o := range outs {
 		w, err := set.Create(o.path)
 		if err != nil {
@@ -152,15 +152,16 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 		if mpath != "" {
 			dsts[i] = io.MultiWriter(dsts[i], sums[i])
 		}
-		parallel = parallel && o.parallel
 	}
 	errs := make([]error, len(outs))
-	if parallel {
-		var wg sync.WaitGroup
-		for i, o := range outs {
-			wg.Go(func() { errs[i] = o.write(dsts[i]) })
+	if r.writeAll != nil {
+		if err := r.writeAll(dsts); err != nil {
+			set.Abort()
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return fmt.Errorf("writing %s: %w", outputNames(outs), err)
 		}
-		wg.Wait()
 	} else {
 		for i, o := range outs {
 			if errs[i] = ctx.Err(); errs[i] == nil {
@@ -230,6 +231,15 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 		return err
 	}
 	return set.Commit()
+}
+
+// outputNames lists the outputs' paths for an error about all of them.
+func outputNames(outs []output) string {
+	names := make([]string, len(outs))
+	for i, o := range outs {
+		names[i] = o.path
+	}
+	return strings.Join(names, ", ")
 }
 
 // defaultManifest is STEM.split.json in dir (the input's folder when

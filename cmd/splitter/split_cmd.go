@@ -98,13 +98,15 @@ func runSplit(cmd *cobra.Command, o *splitOpts) error {
 	j.python = pinnedPython(o.version, splitPython(cmd, o, o.torchLengths))
 	ctx := cmd.Context()
 	outs := make([]output, len(parts))
-	// Text inputs copied by the spilled copy write their outputs at once.
-	rix, ok := ix.(*rows.Index)
-	parallel := ok && rix.Size() >= rows.SpillMin
+	orders := make([][]int, len(parts))
 	for i, p := range parts {
 		outs[i] = output{name: p.name, path: outputPath(o.input, o.outDir, p.name), rows: len(p.rows),
-			write:    func(w io.Writer) error { return ix.WriteRowsContext(ctx, w, p.rows) },
-			parallel: parallel}
+			write: func(w io.Writer) error { return ix.WriteRowsContext(ctx, w, p.rows) }}
+		orders[i] = p.rows
+	}
+	// Text inputs write their parts together (a large one in one pass).
+	if rix, ok := ix.(*rows.Index); ok {
+		j.writeAll = func(ws []io.Writer) error { return rix.WritePartsContext(ctx, ws, orders) }
 	}
 	return j.commit(ctx, outs, mpath)
 }
