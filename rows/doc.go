@@ -16,11 +16,12 @@
 //     front-to-back pass over the input (the window's rows bucketed by input
 //     position): cheap while the input sits in the caches;
 //   - from 128 MiB (SpillMin), spilled: one front-to-back pass over the
-//     input appends each row to its 8 MiB output window's region of a
+//     input appends each row to its 4 MiB output window's region of a
 //     temporary file (unlinked at once; Options.TempDir), then each window
 //     is read back, its rows sorted by input position (radix sort) and
 //     written in output order. The input is read once per output, however
-//     large. Orders that repeat a row take the windowed copy.
+//     large (WritePartsContext: once for all parts). Orders that repeat a
+//     row take the windowed copy.
 //
 // Resident memory is the offsets, the caller's permutation, one window with
 // its row tables and a few MiB of the input.
