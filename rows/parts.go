@@ -25,12 +25,9 @@ func (ix *Index) WritePartsContext(ctx context.Context, ws []io.Writer, orders [
 		}
 		return nil
 	}
-	n := ix.Len()
 	for _, order := range orders {
-		for _, i := range order {
-			if uint(i) >= uint(n) {
-				return fmt.Errorf("rows: row %d out of range [0, %d)", i, n)
-			}
+		if err := inRange(order, ix.Len()); err != nil {
+			return err
 		}
 	}
 	last := ix.lastLen()

@@ -38,10 +38,8 @@ func (ix *Index) head() []byte {
 func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int) error {
 	n := ix.Len()
 	head := ix.head()
-	for _, i := range order {
-		if uint(i) >= uint(n) {
-			return fmt.Errorf("rows: row %d out of range [0, %d)", i, n)
-		}
+	if err := inRange(order, n); err != nil {
+		return err
 	}
 	if ix.useWindows() && len(order) > 0 {
 		if (len(ix.data) >= SpillMin || ix.forceSpill) && distinct(order, n) {
@@ -240,4 +238,14 @@ func distinct(order []int, n int) bool {
 		seen[w] |= b
 	}
 	return true
+}
+
+// inRange checks that every row of order is below n.
+func inRange(order []int, n int) error {
+	for _, i := range order {
+		if uint(i) >= uint(n) {
+			return fmt.Errorf("rows: row %d out of range [0, %d)", i, n)
+		}
+	}
+	return nil
 }
