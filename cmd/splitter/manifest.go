@@ -99,15 +99,6 @@ func startInput(cmd *cobra.Command, input, defManifest string) (j *job, mpath st
 	if mpath, err = manifestPath(cmd, defManifest); err != nil {
 		return nil, "", nil, err
 	}
-	// The input is hashed (for the manifest) where a core would idle:
-	// while a large input is indexed (its spilled copy keeps both cores
-	// busy later), after a smaller one is (during the permutation, which
-	// takes one core; indexing takes two).
-	early := false
-	if st, err := os.Stat(input); err == nil && st.Size() >= rows.SpillMin {
-		early = true
-		j = startJob(cmd, input, mpath != "")
-	}
 	opts, err := readOptions(cmd)
 	if err != nil {
 		return nil, "", nil, err
@@ -115,9 +106,9 @@ func startInput(cmd *cobra.Command, input, defManifest string) (j *job, mpath st
 	if ix, err = openTable(input, opts); err != nil {
 		return nil, "", nil, err
 	}
-	if !early {
-		j = startJob(cmd, input, mpath != "")
-	}
+	// The input is hashed (for the manifest) once indexed: indexing keeps
+	// both cores busy, the permutation that follows one.
+	j = startJob(cmd, input, mpath != "")
 	return j, mpath, ix, nil
 }
 
