@@ -1,5 +1,10 @@
 package rng
 
+import (
+	"math"
+	"unsafe"
+)
+
 // Permutation equals RandomState.permutation(n) for an integer n:
 // arange(n) shuffled by RandomState.shuffle. n <= 0 gives an empty slice
 // (numpy returns an empty array for n = 0 and raises for n < 0; callers
@@ -9,10 +14,25 @@ func (r *RandomState) Permutation(n int) []int {
 		return []int{}
 	}
 	p := make([]int, n)
+	if n <= math.MaxInt32 {
+		// Shuffled as int32 in the first half of p's memory (half the
+		// cache lines for the random swaps), then widened in place from
+		// the back: p[k] overwrites int32 slots 2k and 2k+1, both >= k,
+		// so each is read before it is written over.
+		q := unsafe.Slice((*int32)(unsafe.Pointer(&p[0])), n)
+		for i := range q {
+			q[i] = int32(i)
+		}
+		legacyShuffleInts(r, q)
+		for k := n - 1; k >= 0; k-- {
+			p[k] = int(q[k])
+		}
+		return p
+	}
 	for i := range p {
 		p[i] = i
 	}
-	r.legacyShuffleInts(p)
+	legacyShuffleInts(r, p)
 	return p
 }
 
@@ -43,7 +63,7 @@ func LegacyPermuteSlice[T any](r *RandomState, s []T) []T {
 	copy(c, s)
 	if len(c) > 0 {
 		if p, ok := any(c).([]int); ok {
-			r.legacyShuffleInts(p)
+			legacyShuffleInts(r, p)
 			return c
 		}
 	}
@@ -56,7 +76,7 @@ func LegacyPermuteSlice[T any](r *RandomState, s []T) []T {
 // in (mask>>1, mask], so each segment runs a tight rejection loop. The
 // indices j are drawn a block ahead of the swaps, so that the swaps'
 // random memory accesses (the real cost for big n) overlap in the CPU.
-func (r *RandomState) legacyShuffleInts(a []int) {
+func legacyShuffleInts[T int | int32](r *RandomState, a []T) {
 	i := len(a) - 1
 	for uint64(i) > 0xFFFFFFFF {
 		j := r.RandomInterval(uint64(i))
