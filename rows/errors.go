@@ -29,6 +29,9 @@ var (
 	ErrEncoding = errors.New("invalid UTF-8")
 	// ErrSep is an unusable delimiter in Options.
 	ErrSep = errors.New("bad delimiter")
+	// ErrHugeRecord is a record of 4 GiB or more, which the index does not
+	// hold (its offsets keep row sizes in 32 bits).
+	ErrHugeRecord = errors.New("a record of 4 GiB or more")
 )
 
 // ParseError is an input error with its position, in the manner of

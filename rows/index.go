@@ -38,8 +38,8 @@ const (
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // Index is the result of the first pass over a CSV: where each row's record
-// starts, plus the header. It holds one int64 per row; the file's bytes stay
-// on disk (memory-mapped) until Close.
+// starts, plus the header. It holds about four bytes per row (see
+// offsets); the file's bytes stay on disk (memory-mapped) until Close.
 type Index struct {
 	name       string
 	data       []byte
@@ -50,7 +50,7 @@ type Index struct {
 	hfields    int    // fields of the header line
 	names      []string
 	leading    int     // leading index columns (first data row longer than the header)
-	starts     []int64 // len = rows+1; starts[rows] is the end of the data
+	offs       offsets // rows+1 record starts; the last is the end of the data
 	jsonl      bool    // JSON Lines: one row a line, no header
 	freeStarts func()
 	drop       bool   // data is a mapped file read with drop-behind
@@ -104,7 +104,7 @@ func (ix *Index) Close() error {
 		ix.freeStarts()
 		ix.freeStarts = nil
 	}
-	ix.starts = nil
+	ix.offs = offsets{}
 	if ix.release == nil {
 		return nil
 	}
@@ -114,14 +114,34 @@ func (ix *Index) Close() error {
 	return r()
 }
 
-// allocStarts returns an empty offset slice with room for n rows, in
-// huge-page memory when large, and the function that frees it.
-func allocStarts(n int) ([]int64, func()) {
-	b, free := bigAlloc(n * 8)
-	if n == 0 {
-		return nil, free
+// setStarts packs the finished starts into ix.offs. free releases their
+// memory; mapped, when not nil, is allocStarts' own mapping (the starts may
+// have moved out of it when they outgrew it).
+func (ix *Index) setStarts(starts []int64, free func(), mapped []byte) error {
+	own := len(mapped) > 0 && unsafe.Pointer(&starts[0]) == unsafe.Pointer(&mapped[0])
+	offs, err := packOffsets(starts, own)
+	if err != nil {
+		return &ParseError{File: ix.name, Err: err}
 	}
-	return unsafe.Slice((*int64)(unsafe.Pointer(&b[0])), n)[:0], free
+	ix.offs, ix.freeStarts = offs, free
+	// An Index dropped without Close still returns its offset memory.
+	runtime.AddCleanup(ix, func(free func()) { free() }, free)
+	return nil
+}
+
+// allocStarts returns an empty offset slice with room for n rows, in
+// huge-page memory when large, the function that frees it and, when it is
+// a mapping of its own, that mapping.
+func allocStarts(n int) ([]int64, func(), []byte) {
+	b, free, mapped := bigAllocMapped(n * 8)
+	if n == 0 {
+		return nil, free, nil
+	}
+	starts := unsafe.Slice((*int64)(unsafe.Pointer(&b[0])), n)[:0]
+	if !mapped {
+		b = nil
+	}
+	return starts, free, b
 }
 
 func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err error) {
@@ -198,7 +218,7 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 			dropPages(data)
 		}
 	}
-	starts, freeStarts := allocStarts(est + 3)
+	starts, freeStarts, mapped := allocStarts(est + 3)
 	ix.freeStarts = freeStarts
 	defer func() {
 		if err != nil {
@@ -310,10 +330,9 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 			}
 		}
 	}
-	starts = append(starts, int64(n))
-	ix.starts = starts
-	// An Index dropped without Close still returns its offset memory.
-	runtime.AddCleanup(ix, func(free func()) { free() }, freeStarts)
+	if err := ix.setStarts(append(starts, int64(n)), freeStarts, mapped); err != nil {
+		return nil, err
+	}
 	return ix, nil
 }
 
@@ -376,7 +395,7 @@ func lineEnd(rec []byte) []byte {
 }
 
 // Len returns the number of rows, len(pd.read_csv(path)).
-func (ix *Index) Len() int { return len(ix.starts) - 1 }
+func (ix *Index) Len() int { return ix.offs.len() - 1 }
 
 // Names returns the column names, list(pd.read_csv(path).columns): empty
 // names become "Unnamed: i" and duplicates are mangled to "a.1", "a.2".
@@ -404,11 +423,11 @@ func (ix *Index) Record(i int) []byte {
 }
 
 func (ix *Index) bounds(i int) (int, int) {
-	s := int(ix.starts[i])
+	s := int(ix.offs.at(i))
 	if ix.jsonl {
 		return s, jsonlEnd(ix.data, s)
 	}
-	return s, recordEnd(ix.data, s, int(ix.starts[i+1]), ix.sep)
+	return s, recordEnd(ix.data, s, s+ix.offs.size(i), ix.sep)
 }
 
 // Size returns the number of bytes of the (decompressed) input.

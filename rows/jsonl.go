@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"strconv"
 	"strings"
 	"unicode"
@@ -46,7 +45,7 @@ func indexJSONL(name string, data []byte) (_ *Index, err error) {
 	ix := &Index{name: name, data: data, jsonl: true, headerEOL: []byte{'\n'}}
 	n := len(data)
 	est := bytes.Count(data, []byte{'\n'})
-	starts, free := allocStarts(est + 2)
+	starts, free, mapped := allocStarts(est + 2)
 	ix.freeStarts = free
 	defer func() {
 		if err != nil {
@@ -69,9 +68,9 @@ func indexJSONL(name string, data []byte) (_ *Index, err error) {
 		}
 		pos = end + 1
 	}
-	starts = append(starts, int64(n))
-	ix.starts = starts
-	runtime.AddCleanup(ix, func(free func()) { free() }, free)
+	if err := ix.setStarts(append(starts, int64(n)), free, mapped); err != nil {
+		return nil, err
+	}
 	return ix, nil
 }
 

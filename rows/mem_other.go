@@ -4,6 +4,10 @@ package rows
 
 func bigAlloc(size int) ([]byte, func()) { return make([]byte, size), func() {} }
 
+func bigAllocMapped(size int) ([]byte, func(), bool) { return make([]byte, size), func() {}, false }
+
+func releaseAnon(b []byte) {}
+
 const canDrop = false
 
 func dropPages(b []byte) {}

@@ -14,16 +14,23 @@ const madvHugepage = 14
 // pages where the kernel offers them (random row access then costs far
 // fewer TLB misses), and the function that frees it.
 func bigAlloc(size int) ([]byte, func()) {
+	b, free, _ := bigAllocMapped(size)
+	return b, free
+}
+
+// bigAllocMapped is bigAlloc and reports whether the memory is a mapping
+// of its own (4 MiB or more), whose pages may be released.
+func bigAllocMapped(size int) ([]byte, func(), bool) {
 	if size < 4<<20 {
-		return make([]byte, size), func() {}
+		return make([]byte, size), func() {}, false
 	}
 	b, err := syscall.Mmap(-1, 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
 	if err != nil {
-		return make([]byte, size), func() {}
+		return make([]byte, size), func() {}, false
 	}
 	adviseHuge(b)
 	var once sync.Once
-	return b, func() { once.Do(func() { syscall.Munmap(b) }) }
+	return b, func() { once.Do(func() { syscall.Munmap(b) }) }, true
 }
 
 // anonAlloc returns size bytes of zeroed anonymous memory in small pages

@@ -70,10 +70,11 @@ func (ix *Index) layoutWindows(order []int, last int) (wins []window, maxSize, m
 	// random order: their cache misses overlap), then laid out.
 	const batch = 32
 	var ls [batch]int
+	sl := ix.slots(last)
 	for r0 := 0; r0 < len(order); r0 += batch {
 		ob := order[r0:min(r0+batch, len(order))]
 		for t, i := range ob {
-			ls[t] = ix.slot(i, last)
+			ls[t] = sl.of(i)
 		}
 		for t, l := range ls[:len(ob)] {
 			r := r0 + t
@@ -138,13 +139,14 @@ func (ix *Index) layoutByCount(orders [][]int, last int) (pl spillPlan, ok bool)
 		}
 	}
 	sizes := make([]int, total)
+	sl := ix.slots(last)
 	pl.mid = n / 2
 	for i, k := range ids {
 		if i == pl.mid {
 			pl.half = append([]int(nil), sizes...)
 		}
 		if k != 0 {
-			l := ix.slot(i, last)
+			l := sl.of(i)
 			if l > spillWindow {
 				return pl, false
 			}
@@ -440,8 +442,8 @@ func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, ids 
 		r.buf = r.buf[:0]
 		return nil
 	}
-	data, starts := ix.data, ix.starts
-	dr := newDropper(data, int(starts[first]), ix.drop)
+	data, offs := ix.data, ix.offs
+	dr := newDropper(data, int(offs.at(first)), ix.drop)
 	p := 0 // in mem
 	if f == nil && at != nil {
 		p = int(at[0])
@@ -451,7 +453,8 @@ func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, ids 
 		if k == 0 {
 			continue
 		}
-		s, next := int(starts[i]), int(starts[i+1])
+		s := int(offs.at(i))
+		next := s + offs.size(i)
 		rec := data[s:next]
 		var eol []byte
 		if i == n-1 { // the last row: its record, with a line end
@@ -486,7 +489,7 @@ func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, ids 
 			}
 		}
 	}
-	dr.finish(int(starts[end]))
+	dr.finish(int(offs.at(end)))
 	for k := range regs {
 		if len(regs[k].buf) > 0 {
 			if err := flush(&regs[k]); err != nil {
@@ -516,8 +519,9 @@ func (ix *Index) locate(rows []int, size int, tab []byte, last int) ([]uint64, e
 		loc = a
 	}
 	so := 0
+	sl := ix.slots(last)
 	for _, e := range sorted {
-		l := ix.slot(int(e>>entBits), last)
+		l := sl.of(int(e >> entBits))
 		loc[e&entMask] = uint64(so)<<32 | uint64(l)
 		so += l
 	}

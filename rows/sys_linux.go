@@ -10,6 +10,14 @@ const mapPopulate = syscall.MAP_POPULATE
 // adviseHuge asks for huge pages for an anonymous mapping.
 func adviseHuge(b []byte) { syscall.Madvise(b, madvHugepage) }
 
+// releaseAnon returns the pages of part of a private anonymous mapping
+// (page-aligned) to the system; they read as zeros after.
+func releaseAnon(b []byte) {
+	if len(b) > 0 {
+		syscall.Madvise(b, syscall.MADV_DONTNEED)
+	}
+}
+
 // canDrop reports whether dropPages releases mapped file pages.
 const canDrop = true
 

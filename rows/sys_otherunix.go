@@ -12,3 +12,5 @@ func adviseHuge(b []byte) {}
 const canDrop = false
 
 func dropPages(b []byte) {}
+
+func releaseAnon(b []byte) {}

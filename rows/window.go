@@ -38,11 +38,23 @@ func (ix *Index) useWindows() bool {
 // slot is the room row i takes in a window: its bytes up to the next
 // record (blank lines after it included); last is the exact length of the
 // last row's output (a line end added when it has none).
-func (ix *Index) slot(i, last int) int {
-	if i == len(ix.starts)-2 {
-		return last
+func (ix *Index) slot(i, last int) int { return ix.slots(last).of(i) }
+
+// slots returns ix.slot in a value for hot loops (the offsets in locals).
+func (ix *Index) slots(last int) slotter {
+	return slotter{low: ix.offs.low, lastRow: ix.offs.len() - 2, last: last}
+}
+
+type slotter struct {
+	low           []uint32
+	lastRow, last int
+}
+
+func (s slotter) of(i int) int {
+	if i == s.lastRow {
+		return s.last
 	}
-	return int(ix.starts[i+1] - ix.starts[i])
+	return int(s.low[i+1] - s.low[i])
 }
 
 // lastLen is the length of the last row's record as written.
@@ -79,6 +91,7 @@ func (ix *Index) writeWindowed(ctx context.Context, w io.Writer, head []byte, or
 	offs := unsafe.Slice((*uint32)(unsafe.Pointer(&mem[windowBytes+windowRows*8])), windowRows)
 	counts := make([]int32, nb+1)
 	last := ix.lastLen()
+	sl := ix.slots(last)
 	// A window is written on its own goroutine while the next one is
 	// laid out (its row tables are free then, its bytes are not).
 	var pending chan error
@@ -97,7 +110,7 @@ func (ix *Index) writeWindowed(ctx context.Context, w io.Writer, head []byte, or
 		}
 		size, r1 := 0, r0
 		for r1 < len(order) && r1-r0 < windowRows {
-			l := ix.slot(order[r1], last)
+			l := sl.of(order[r1])
 			if size+l > windowBytes {
 				break
 			}
@@ -186,9 +199,9 @@ func (ix *Index) fillWindow(buf []byte, ents []uint64, shift int) (gaps map[uint
 	if len(ents) == 0 {
 		return nil
 	}
-	data, starts, sep := ix.data, ix.starts, ix.sep
+	data, offs, sep := ix.data, ix.offs, ix.sep
 	n := ix.Len()
-	bucketStart := func(e uint64) int { return int(starts[int(e>>entShift)>>shift<<shift]) }
+	bucketStart := func(e uint64) int { return int(offs.at(int(e>>entShift) >> shift << shift)) }
 	dr := newDropper(data, bucketStart(ents[0]), ix.drop)
 	// Batches: first the offsets and the first and last byte of every
 	// record are loaded (independent loads, so the cache misses overlap),
@@ -200,7 +213,8 @@ func (ix *Index) fillWindow(buf []byte, ents []uint64, shift int) (gaps map[uint
 		es := ents[j0:min(j0+batch, len(ents))]
 		for t, e := range es {
 			i := int(e >> entShift)
-			ss[t], nx[t] = int(starts[i]), int(starts[i+1])
+			ss[t] = int(offs.at(i))
+			nx[t] = ss[t] + offs.size(i)
 		}
 		for t := range es {
 			sink += data[ss[t]] + data[nx[t]-1]
@@ -226,7 +240,7 @@ func (ix *Index) fillWindow(buf []byte, ents []uint64, shift int) (gaps map[uint
 		dr.advance(bucketStart(es[0]))
 	}
 	end := int(ents[len(ents)-1] >> entShift)
-	dr.finish(int(starts[min(n, (end>>shift+1)<<shift)]))
+	dr.finish(int(offs.at(min(n, (end>>shift+1)<<shift))))
 	runtime.KeepAlive(sink)
 	return gaps
 }

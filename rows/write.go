@@ -126,7 +126,7 @@ func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int)
 // from cache.
 func (ix *Index) appendRows(out []byte, order []int) []byte {
 	data := ix.data
-	starts := ix.starts
+	offs := ix.offs
 	const batch = 64
 	var ss, ee [batch]int
 	var sink byte
@@ -134,8 +134,8 @@ func (ix *Index) appendRows(out []byte, order []int) []byte {
 		m := min(batch, len(order)-base)
 		for k := 0; k < m; k++ {
 			i := order[base+k]
-			ss[k] = int(starts[i])
-			ee[k] = int(starts[i+1])
+			ss[k] = int(offs.at(i))
+			ee[k] = ss[k] + offs.size(i)
 		}
 		for k := 0; k < m; k++ {
 			sink += data[ss[k]] + data[ee[k]-1]
