@@ -4,8 +4,9 @@
 // each record's bytes verbatim to outputs in any order.
 //
 // The engine works in two passes over a memory-mapped file. IndexFile scans
-// the file once, quote-aware, and keeps one int64 offset per record (8 bytes a
-// row, whatever the row width). The caller computes a permutation on row
+// the file once, quote-aware, and keeps each record's offset in 4 bytes (the
+// low 32 bits, and a full offset every 65,536 rows; whatever the row width).
+// The caller computes a permutation on row
 // numbers; WriteRows then copies the records in that order with large
 // buffered writes. Nothing else of the file is held in memory, so a file
 // larger than RAM can be split: files of 16 MiB and more are read with
