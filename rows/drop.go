@@ -61,21 +61,25 @@ func (d *dropper) finish(pos int) {
 	}
 }
 
-// countLF counts the '\n' bytes of data[from:to], dropping behind when on.
-func countLF(data []byte, from, to int, on bool) int {
-	if !on || !canDrop {
-		return bytes.Count(data[from:to], []byte{'\n'})
-	}
-	d := newDropper(data, from, true)
-	c := 0
+// countLF counts the '\n' bytes of data[from:to] and reports whether they
+// are UTF-8 (utf8.Valid), in one pass of chunks read while in cache,
+// dropping behind when on.
+func countLF(data []byte, from, to int, on bool) (int, bool) {
+	d := newDropper(data, from, on)
+	c, ok := 0, true
 	for p := from; p < to; {
 		e := min(p+dropChunk, to)
+		// end the chunk at a rune start
+		for k := 0; k < 3 && e < to && e > p && !utf8.RuneStart(data[e]); k++ {
+			e--
+		}
 		c += bytes.Count(data[p:e], []byte{'\n'})
+		ok = ok && utf8.Valid(data[p:e])
 		p = e
 		d.advance(p)
 	}
 	d.finish(to)
-	return c
+	return c, ok
 }
 
 // validUTF8 is utf8.Valid(data[from:to]), dropping behind when on.

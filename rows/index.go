@@ -201,15 +201,26 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 			limit = m + j + 1
 		}
 	}
-	e1, e2 := 0, 0
+	// The count also checks the text is UTF-8 (pandas decodes it all):
+	// when it is, no later pass checks it again.
+	e1, e2, ok1, ok2 := 0, 0, true, true
 	if limit < n {
-		c := make(chan int, 1)
-		go func() { c <- countLF(data, limit, n, drop) }()
-		e1 = countLF(data, hend, limit, drop)
-		e2 = <-c
+		type count struct {
+			n  int
+			ok bool
+		}
+		c := make(chan count, 1)
+		go func() {
+			n, ok := countLF(data, limit, n, drop)
+			c <- count{n, ok}
+		}()
+		e1, ok1 = countLF(data, hend, limit, drop)
+		r := <-c
+		e2, ok2 = r.n, r.ok
 	} else {
-		e1 = countLF(data, hend, n, drop)
+		e1, ok1 = countLF(data, hend, n, drop)
 	}
+	utf8OK := ok1 && ok2 && utf8.Valid(data[:hend])
 	est := e1 + e2
 	byLF := est > 0 // est bounds the rows of any part by its LF count + 1
 	if est == 0 {
@@ -286,7 +297,7 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 			second = full[e1+1 : e1+1]
 		}
 		spec = make(chan speculation, 1)
-		go func(from int) { spec <- speculate(data, sep, from, second, drop) }(limit)
+		go func(from int) { spec <- speculate(data, sep, from, second, drop, utf8OK) }(limit)
 		// On an early error return, wait for the speculative scan: it
 		// reads the mapped file, which the caller unmaps at once.
 		defer func() {
@@ -295,7 +306,7 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 			}
 		}()
 	}
-	if spec == nil {
+	if spec == nil && !utf8OK {
 		if err := ix.checkUTF8(0, n); err != nil {
 			return nil, err
 		}
@@ -304,8 +315,10 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 		return nil, err
 	}
 	if spec != nil {
-		if err := ix.checkUTF8(0, limit); err != nil {
-			return nil, err
+		if !utf8OK {
+			if err := ix.checkUTF8(0, limit); err != nil {
+				return nil, err
+			}
 		}
 		res := <-spec
 		spec = nil
@@ -468,9 +481,9 @@ type speculation struct {
 }
 
 // speculate scans data[from:], appending record starts to dst (allocated
-// when nil).
-func speculate(data []byte, sep byte, from int, dst []int64, drop bool) speculation {
-	if !validUTF8(data, from, len(data), drop) {
+// when nil). utf8OK: the text is known to be UTF-8.
+func speculate(data []byte, sep byte, from int, dst []int64, drop, utf8OK bool) speculation {
+	if !utf8OK && !validUTF8(data, from, len(data), drop) {
 		return speculation{}
 	}
 	s := newScanner(data, sep)
