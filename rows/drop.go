@@ -12,7 +12,10 @@ import (
 // The pages stay in the page cache; a later pass faults them back in at
 // little cost.
 const (
-	dropChunk = 512 << 10
+	// dropChunk: each release unmaps pages, which interrupts the other
+	// core to flush its TLB; 4 MiB a release (not 512 KiB) took a 1M-row
+	// split from 212 to 194 ms of CPU for about 3 MB more peak RSS.
+	dropChunk = 4 << 20
 	// dropMin is the smallest mapped input read with drop-behind (smaller
 	// ones are mapped with their pages faulted in at once).
 	dropMin = 16 << 20
