@@ -126,6 +126,12 @@ func (ix *Index) layoutByCount(orders [][]int, last int) (pl spillPlan, ok bool)
 		return pl, false
 	}
 	ids := make([]uint8, n)
+	// Written once in each page before the random reads below: a fresh
+	// page read first maps the shared zero page, and the write after it
+	// then copies it and flushes the other core's TLB, a page at a time.
+	for p := 0; p < n; p += pageSize {
+		ids[p] = 0
+	}
 	id := 0
 	for _, order := range orders {
 		for r0 := 0; r0 < len(order); r0 += per {
