@@ -449,19 +449,21 @@ func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, ids 
 		return nil
 	}
 	data, offs := ix.data, ix.offs
-	dr := newDropper(data, int(offs.at(first)), ix.drop)
+	pos := int(offs.at(first)) // row i's start
+	dr := newDropper(data, pos, ix.drop)
+	dropAt := pos + dropChunk
 	p := 0 // in mem
 	if f == nil && at != nil {
 		p = int(at[0])
 	}
 	for i := first; i < end; i++ {
+		s := pos
+		pos += offs.size(i)
 		k := ids[i]
 		if k == 0 {
 			continue
 		}
-		s := int(offs.at(i))
-		next := s + offs.size(i)
-		rec := data[s:next]
+		rec := data[s:pos]
 		var eol []byte
 		if i == n-1 { // the last row: its record, with a line end
 			_, e := ix.bounds(i)
@@ -470,11 +472,13 @@ func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, ids 
 				eol = ix.headerEOL
 			}
 		}
-		if f == nil {
+		switch r := &regs[k-1]; {
+		case f == nil:
 			p += copy(mem[p:], rec)
 			p += copy(mem[p:], eol)
-		} else {
-			r := &regs[k-1]
+		case len(r.buf)+len(rec) <= cap(r.buf) && eol == nil:
+			r.buf = append(r.buf, rec...)
+		default:
 			for _, b := range [][]byte{rec, eol} {
 				for len(b) > 0 {
 					if len(r.buf) == cap(r.buf) {
@@ -488,8 +492,9 @@ func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, ids 
 				}
 			}
 		}
-		dr.advance(s)
-		if i&0xffff == 0 {
+		if s >= dropAt {
+			dr.advance(s)
+			dropAt = s + dropChunk
 			if err := ctx.Err(); err != nil {
 				return err
 			}
