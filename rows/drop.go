@@ -25,24 +25,56 @@ var pageSize = os.Getpagesize()
 
 // dropper releases the pages of a mapped file behind a sequential reader.
 type dropper struct {
-	data []byte
-	done int // pages before done are released (page-aligned)
-	on   bool
+	data    []byte
+	done    int // pages before done are released (page-aligned)
+	on      bool
+	check   bool // the bytes passed are checked to be UTF-8
+	checked int  // from the start up to checked
+	bad     bool // a byte checked is not UTF-8
 }
 
 func newDropper(data []byte, from int, on bool) *dropper {
 	return &dropper{data: data, done: from &^ (pageSize - 1), on: on && canDrop}
 }
 
+// newCheckingDropper is a dropper that also checks, chunk by chunk while
+// they are in cache, that the bytes it passes from from on are UTF-8
+// (pandas decodes the whole file): bad reports a failure, checkTo
+// completes the check.
+func newCheckingDropper(data []byte, from int, on bool) *dropper {
+	d := newDropper(data, from, on)
+	d.check, d.checked = true, from
+	return d
+}
+
 // advance releases the pages wholly before pos once dropChunk bytes have
-// accumulated.
+// accumulated (and checks them).
 func (d *dropper) advance(pos int) {
-	if !d.on || pos-d.done < dropChunk {
+	if !d.on && !d.check || pos-d.done < dropChunk {
 		return
 	}
 	e := pos &^ (pageSize - 1)
-	dropPages(d.data[d.done:e])
+	if d.check {
+		d.checkTo(e)
+	}
+	if d.on {
+		dropPages(d.data[d.done:e])
+	}
 	d.done = e
+}
+
+// checkTo checks the bytes up to e (ended at a rune start) are UTF-8.
+func (d *dropper) checkTo(e int) {
+	for k := 0; k < 3 && e < len(d.data) && e > d.checked && !utf8.RuneStart(d.data[e]); k++ {
+		e--
+	}
+	if e <= d.checked {
+		return
+	}
+	if !d.bad && !utf8.Valid(d.data[d.checked:e]) {
+		d.bad = true
+	}
+	d.checked = e
 }
 
 // finish releases the pages up to pos (all remaining when pos is len(data)).

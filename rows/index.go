@@ -114,12 +114,11 @@ func (ix *Index) Close() error {
 	return r()
 }
 
-// setStarts packs the finished starts into ix.offs. free releases their
-// memory; mapped, when not nil, is allocStarts' own mapping (the starts may
-// have moved out of it when they outgrew it).
-func (ix *Index) setStarts(starts []int64, free func(), mapped []byte) error {
-	own := len(mapped) > 0 && unsafe.Pointer(&starts[0]) == unsafe.Pointer(&mapped[0])
-	offs, err := packOffsets(starts, own)
+// setStarts packs the finished starts, held in parts in order, into
+// ix.offs (see packOffsets; own: parts[0] is at the start of a mapping of
+// its own). free releases their memory.
+func (ix *Index) setStarts(parts [][]int64, free func(), own bool) error {
+	offs, err := packOffsets(parts, own)
 	if err != nil {
 		return &ParseError{File: ix.name, Err: err}
 	}
@@ -201,35 +200,46 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 			limit = m + j + 1
 		}
 	}
-	// The count also checks the text is UTF-8 (pandas decodes it all):
-	// when it is, no later pass checks it again.
-	e1, e2, ok1, ok2 := 0, 0, true, true
+	// Offsets: the two halves each fill their own reservation (bounds
+	// nobody reaches, committed only as written; a row takes 2 bytes or
+	// more but the last), checking the text is UTF-8 as they go (pandas
+	// decodes it all). Where memory cannot be reserved so, or for one
+	// half, the rows are bounded by a count of line ends first, which
+	// checks UTF-8 too.
+	halves := false
+	var starts, second []int64
+	var freeStarts, freeSecond func()
+	var own unsafe.Pointer // the mapping starts begin in, when their own
 	if limit < n {
-		type count struct {
-			n  int
-			ok bool
+		if a, fa, ok := reserveStarts((n-hend)/2 + 3); ok {
+			if b, fb, ok := reserveStarts((n-limit)/2 + 3); ok {
+				starts, freeStarts, second, freeSecond, halves = a, fa, b, fb, true
+				own = unsafe.Pointer(unsafe.SliceData(a))
+				defer freeSecond()
+			} else {
+				fa()
+			}
 		}
-		c := make(chan count, 1)
-		go func() {
-			n, ok := countLF(data, limit, n, drop)
-			c <- count{n, ok}
-		}()
-		e1, ok1 = countLF(data, hend, limit, drop)
-		r := <-c
-		e2, ok2 = r.n, r.ok
-	} else {
-		e1, ok1 = countLF(data, hend, n, drop)
-	}
-	utf8OK := ok1 && ok2 && utf8.Valid(data[:hend])
-	est := e1 + e2
-	byLF := est > 0 // est bounds the rows of any part by its LF count + 1
-	if est == 0 {
-		est = bytes.Count(data[hend:], []byte{'\r'})
-		if drop {
-			dropPages(data)
+		if !halves {
+			limit = n
 		}
 	}
-	starts, freeStarts, mapped := allocStarts(est + 3)
+	utf8OK := false
+	if !halves {
+		est, ok := countLF(data, hend, n, drop)
+		utf8OK = ok && utf8.Valid(data[:hend])
+		if est == 0 {
+			est = bytes.Count(data[hend:], []byte{'\r'})
+			if drop {
+				dropPages(data)
+			}
+		}
+		var mapped []byte
+		starts, freeStarts, mapped = allocStarts(est + 3)
+		if mapped != nil {
+			own = unsafe.Pointer(unsafe.SliceData(mapped))
+		}
+	}
 	ix.freeStarts = freeStarts
 	defer func() {
 		if err != nil {
@@ -241,6 +251,9 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 	pos = hend
 	lastEnd := hend
 	dr := newDropper(data, hend, drop)
+	if halves {
+		dr = newCheckingDropper(data, hend, drop)
+	}
 	// scan indexes the records that start before limit.
 	scan := func(limit int) error {
 		for {
@@ -286,18 +299,9 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 	// (so the middle was not inside a quoted field) and its rows need none
 	// of the checks that depend on the row number.
 	var spec chan speculation
-	full := starts[:cap(starts)]
-	if limit < n {
-		// Both halves fill the one offset array: the first half its
-		// front (capacity capped, so it cannot run into the second
-		// half's part), the second half the rest.
-		var second []int64
-		if byLF && e1+1 < len(full) {
-			starts = full[: 0 : e1+1]
-			second = full[e1+1 : e1+1]
-		}
+	if halves {
 		spec = make(chan speculation, 1)
-		go func(from int) { spec <- speculate(data, sep, from, second, drop, utf8OK) }(limit)
+		go func(from int) { spec <- speculate(data, sep, from, second, drop) }(limit)
 		// On an early error return, wait for the speculative scan: it
 		// reads the mapped file, which the caller unmaps at once.
 		defer func() {
@@ -306,7 +310,7 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 			}
 		}()
 	}
-	if spec == nil && !utf8OK {
+	if !halves && !utf8OK {
 		if err := ix.checkUTF8(0, n); err != nil {
 			return nil, err
 		}
@@ -314,36 +318,34 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 	if err := scan(limit); err != nil {
 		return nil, err
 	}
-	if spec != nil {
-		if !utf8OK {
+	parts := [][]int64{starts}
+	if halves {
+		dr.checkTo(limit)
+		if dr.bad || !utf8.Valid(data[:hend]) {
 			if err := ix.checkUTF8(0, limit); err != nil {
 				return nil, err
 			}
 		}
 		res := <-spec
 		spec = nil
-		if !res.utf8OK {
-			return nil, ix.checkUTF8(limit, n)
-		}
-		inFull := len(full) > 0 && unsafe.SliceData(starts) == unsafe.SliceData(full)
 		if res.ok && len(starts) > 0 && len(res.starts) > 0 && res.starts[0] == int64(pos) && res.maxFields <= cur {
-			if k := len(starts); inFull && k+len(res.starts) < len(full) {
-				copy(full[k:], res.starts)
-				starts = full[:k+len(res.starts)]
-			} else {
-				starts = append(starts, res.starts...)
+			if !res.utf8OK {
+				return nil, ix.checkUTF8(limit, n)
 			}
+			parts = append(parts, res.starts)
 			pos = n
 		} else {
-			if inFull {
-				starts = full[:len(starts)]
+			if !validUTF8(data, limit, n, drop) {
+				return nil, ix.checkUTF8(limit, n)
 			}
 			if err := scan(n); err != nil {
 				return nil, err
 			}
+			parts[0] = starts
 		}
 	}
-	if err := ix.setStarts(append(starts, int64(n)), freeStarts, mapped); err != nil {
+	parts = append(parts, []int64{int64(n)})
+	if err := ix.setStarts(parts, freeStarts, own != nil && unsafe.Pointer(unsafe.SliceData(parts[0])) == own); err != nil {
 		return nil, err
 	}
 	return ix, nil
@@ -477,15 +479,13 @@ type speculation struct {
 	starts    []int64
 	maxFields int
 	ok        bool // no quote error and no row whose checks need its number
-	utf8OK    bool // data[from:] is UTF-8
+	utf8OK    bool // data[from:] is UTF-8 (known when ok)
 }
 
 // speculate scans data[from:], appending record starts to dst (allocated
-// when nil). utf8OK: the text is known to be UTF-8.
-func speculate(data []byte, sep byte, from int, dst []int64, drop, utf8OK bool) speculation {
-	if !utf8OK && !validUTF8(data, from, len(data), drop) {
-		return speculation{}
-	}
+// when nil), and checks the text is UTF-8 as it goes (utf8OK is known only
+// when ok).
+func speculate(data []byte, sep byte, from int, dst []int64, drop bool) speculation {
 	s := newScanner(data, sep)
 	starts := dst
 	if starts == nil {
@@ -493,19 +493,20 @@ func speculate(data []byte, sep byte, from int, dst []int64, drop, utf8OK bool) 
 	}
 	maxF := 0
 	pos := from
-	dr := newDropper(data, from, drop)
+	dr := newCheckingDropper(data, from, drop)
 	defer dr.finish(len(data))
 	for {
 		pos = s.skipBlank(pos)
 		if pos >= len(data) {
-			return speculation{starts: starts, maxFields: maxF, ok: true, utf8OK: true}
+			dr.checkTo(len(data))
+			return speculation{starts: starts, maxFields: maxF, ok: true, utf8OK: !dr.bad}
 		}
 		if s.isWS(data[pos]) && data[pos-1] != '\n' {
-			return speculation{utf8OK: true}
+			return speculation{}
 		}
 		end, f, bad := s.record(pos)
 		if bad >= 0 {
-			return speculation{utf8OK: true}
+			return speculation{}
 		}
 		maxF = max(maxF, f)
 		starts = append(starts, int64(pos))

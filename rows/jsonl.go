@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // ErrJSON is a JSON Lines line that is not a JSON object (pandas
@@ -68,7 +69,8 @@ func indexJSONL(name string, data []byte) (_ *Index, err error) {
 		}
 		pos = end + 1
 	}
-	if err := ix.setStarts(append(starts, int64(n)), free, mapped); err != nil {
+	own := mapped != nil && unsafe.SliceData(starts) == (*int64)(unsafe.Pointer(unsafe.SliceData(mapped)))
+	if err := ix.setStarts([][]int64{starts, {int64(n)}}, free, own); err != nil {
 		return nil, err
 	}
 	return ix, nil

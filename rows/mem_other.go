@@ -8,6 +8,8 @@ func bigAllocMapped(size int) ([]byte, func(), bool) { return make([]byte, size)
 
 func releaseAnon(b []byte) {}
 
+func reserveStarts(n int) ([]int64, func(), bool) { return nil, nil, false }
+
 const canDrop = false
 
 func dropPages(b []byte) {}

@@ -5,6 +5,7 @@ package rows
 import (
 	"sync"
 	"syscall"
+	"unsafe"
 )
 
 // madvHugepage is MADV_HUGEPAGE on Linux (ignored elsewhere).
@@ -31,6 +32,20 @@ func bigAllocMapped(size int) ([]byte, func(), bool) {
 	adviseHuge(b)
 	var once sync.Once
 	return b, func() { once.Do(func() { syscall.Munmap(b) }) }, true
+}
+
+// reserveStarts returns room for up to n row offsets in memory that is
+// committed only as it is written (so n may be a generous bound: the
+// pages never written cost nothing), and the function that frees it; ok
+// is false where the system refuses.
+func reserveStarts(n int) (_ []int64, free func(), ok bool) {
+	b, err := syscall.Mmap(-1, 0, n*8, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE|mapNoReserve)
+	if err != nil {
+		return nil, nil, false
+	}
+	adviseHuge(b)
+	var once sync.Once
+	return unsafe.Slice((*int64)(unsafe.Pointer(&b[0])), n)[:0], func() { once.Do(func() { syscall.Munmap(b) }) }, true
 }
 
 // anonAlloc returns size bytes of zeroed anonymous memory in small pages

@@ -33,14 +33,28 @@ func (o offsets) size(i int) int { return int(o.low[i+1] - o.low[i]) }
 // len returns the number of offsets (rows + 1).
 func (o offsets) len() int { return len(o.low) }
 
-// packOffsets packs starts (not empty) in place: row i's 4 bytes overwrite
-// bytes 4i..4i+3 of the array, within starts[i/2], which was read before.
-// When the array is a mapping of its own (mapped), its second half is
-// released to the system. It fails on a record of 4 GiB or more.
-func packOffsets(starts []int64, mapped bool) (offsets, error) {
-	n := len(starts)
+// packOffsets packs the starts held in parts, in order, into the memory
+// of parts[0] (written in place: row i's 4 bytes overwrite bytes 4i..4i+3,
+// within parts[0][i/2], read before; the rows of later parts land past
+// the first part's own, or in its spare capacity). When parts[0]'s memory
+// is a mapping of its own (own), the pages left unused are released to the
+// system. It fails on a record of 4 GiB or more.
+func packOffsets(parts [][]int64, own bool) (offsets, error) {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	at := func(g int) int64 {
+		for _, p := range parts {
+			if g < len(p) {
+				return p[g]
+			}
+			g -= len(p)
+		}
+		panic("rows: offset out of range")
+	}
 	shift := uint(offShift)
-	for !spansFit(starts, shift) {
+	for !spansFit(at, n, shift) {
 		if shift == 0 {
 			return offsets{}, ErrHugeRecord
 		}
@@ -48,27 +62,36 @@ func packOffsets(starts []int64, mapped bool) (offsets, error) {
 	}
 	base := make([]int64, (n-1)>>shift+1)
 	for b := range base {
-		base[b] = starts[b<<shift]
+		base[b] = at(b << shift)
 	}
-	low := unsafe.Slice((*uint32)(unsafe.Pointer(&starts[0])), n)
-	for i := range n {
-		low[i] = uint32(starts[i])
+	first := parts[0]
+	var low []uint32
+	if 4*n <= 8*cap(first) {
+		low = unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(first))), n)
+	} else { // no room (not from allocStarts or reserveStarts)
+		low, own = make([]uint32, n), false
 	}
-	if mapped {
-		mem := unsafe.Slice((*byte)(unsafe.Pointer(&starts[0])), n*8)
-		if from, to := (n*4+pageSize-1)&^(pageSize-1), len(mem)&^(pageSize-1); from < to {
+	k := 0
+	for _, p := range parts {
+		for _, s := range p {
+			low[k] = uint32(s)
+			k++
+		}
+	}
+	if own {
+		mem := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(first))), 8*cap(first))
+		if from, to := (4*n+pageSize-1)&^(pageSize-1), len(mem)&^(pageSize-1); from < to {
 			releaseAnon(mem[from:to])
 		}
 	}
 	return offsets{low: low, base: base, shift: shift}, nil
 }
 
-// spansFit reports whether every block of 1<<shift rows spans less than
-// 4 GiB up to the next block's first row.
-func spansFit(starts []int64, shift uint) bool {
-	n := len(starts)
+// spansFit reports whether every block of 1<<shift of the n starts (at)
+// spans less than 4 GiB up to the next block's first row.
+func spansFit(at func(int) int64, n int, shift uint) bool {
 	for lo := 0; lo < n; lo += 1 << shift {
-		if starts[min(n-1, lo+1<<shift)]-starts[lo] > math.MaxUint32 {
+		if at(min(n-1, lo+1<<shift))-at(lo) > math.MaxUint32 {
 			return false
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -399,6 +400,78 @@ func TestParallelIndexErrorWaits(t *testing.T) {
 	for i := 0; i < 20; i++ {
 		if _, err := IndexFile(p, Options{}); !errors.Is(err, ErrFieldCount) {
 			t.Fatalf("got %v", err)
+		}
+	}
+}
+
+// TestParallelIndexUTF8: the halves of a large file check UTF-8 as they
+// scan; multibyte runes across chunk and page boundaries are fine, and a
+// bad byte anywhere gives the error (same line and column) that one scan
+// of the whole file gives, with or without a quoted field across the
+// middle, in memory and from a file read with drop-behind.
+func TestParallelIndexUTF8(t *testing.T) {
+	build := func(size int, spanMiddle bool) []byte {
+		var b bytes.Buffer
+		b.WriteString("id,text\n")
+		for i := 0; b.Len() < size; i++ {
+			if spanMiddle && b.Len() >= size/2-5000 && b.Len() < size/2 {
+				fmt.Fprintf(&b, "%d,\"%s\"\n", i, strings.Repeat("é,\n", 3000))
+				continue
+			}
+			fmt.Fprintf(&b, "%d,%s\n", i, []string{"é", "日本語", "😀x", "plain"}[i%4])
+		}
+		return b.Bytes()
+	}
+	one := func(data []byte) (*Index, error) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+		return IndexBytes("t.csv", data, Options{})
+	}
+	for _, size := range []int{2*parallelMin + 12345, dropMin + 3*pageSize + 1} {
+		for _, spanMiddle := range []bool{false, true} {
+			base := build(size, spanMiddle)
+			for _, bad := range []int{-1, 20, len(base)/2 - 7, len(base)/2 + 9, len(base) - 3} {
+				data := append([]byte(nil), base...)
+				if bad >= 0 {
+					for data[bad] == '\n' || data[bad] == ',' || data[bad] == '"' {
+						bad++ // a byte of a field: the rows stay as they are
+					}
+					data[bad] = 0xff
+				}
+				want, wantErr := one(data)
+				for _, fromFile := range []bool{false, true} {
+					var got *Index
+					var err error
+					if fromFile {
+						p := filepath.Join(t.TempDir(), "t.csv")
+						if err := os.WriteFile(p, data, 0o644); err != nil {
+							t.Fatal(err)
+						}
+						got, err = IndexFile(p, Options{})
+					} else {
+						got, err = IndexBytes("t.csv", data, Options{})
+					}
+					name := fmt.Sprintf("size %d, span %v, bad at %d, file %v", size, spanMiddle, bad, fromFile)
+					var pe, wpe *ParseError
+					switch {
+					case wantErr != nil:
+						if !errors.As(err, &pe) || !errors.As(wantErr, &wpe) || pe.Line != wpe.Line || pe.Column != wpe.Column || !errors.Is(err, ErrEncoding) {
+							t.Fatalf("%s: err %v, want %v", name, err, wantErr)
+						}
+					case err != nil:
+						t.Fatalf("%s: %v", name, err)
+					default:
+						if got.Len() != want.Len() {
+							t.Fatalf("%s: %d rows, want %d", name, got.Len(), want.Len())
+						}
+						for i := 0; i < want.Len(); i += 997 {
+							if !bytes.Equal(got.Record(i), want.Record(i)) {
+								t.Fatalf("%s: row %d differs", name, i)
+							}
+						}
+						got.Close()
+					}
+				}
+			}
 		}
 	}
 }

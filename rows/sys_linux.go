@@ -4,6 +4,10 @@ package rows
 
 import "syscall"
 
+// mapNoReserve maps memory without reserving swap for it (a generous
+// bound for the row offsets is not refused as an overcommit).
+const mapNoReserve = syscall.MAP_NORESERVE
+
 // mapPopulate asks mmap to fault the pages in at once.
 const mapPopulate = syscall.MAP_POPULATE
 

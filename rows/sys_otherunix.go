@@ -2,6 +2,9 @@
 
 package rows
 
+// mapNoReserve is Linux-only.
+const mapNoReserve = 0
+
 // mapPopulate is Linux-only; elsewhere pages are faulted in on demand.
 const mapPopulate = 0
 
