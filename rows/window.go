@@ -22,11 +22,12 @@ const (
 	maxBuckets  = 1 << 16
 )
 
-// windowSize is the window for writing rows rows of avg bytes: an eighth
+// windowSize is the window for writing rows rows of avg bytes: a quarter
 // of the output within [windowMin, windowMax], so that a large output
-// takes few passes over the input and memory stays bounded.
+// takes few passes over the input and memory stays bounded. (An eighth
+// cost a 1M-row split 5% more time for 3 MB less peak memory.)
 func windowSize(rows, avg int) int {
-	return min(windowMax, max(windowMin, rows/8*avg))
+	return min(windowMax, max(windowMin, rows/4*avg))
 }
 
 // useWindows reports whether WriteRows copies through windows: inputs read
