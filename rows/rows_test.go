@@ -442,11 +442,7 @@ func TestParallelIndexUTF8(t *testing.T) {
 					var got *Index
 					var err error
 					if fromFile {
-						p := filepath.Join(t.TempDir(), "t.csv")
-						if err := os.WriteFile(p, data, 0o644); err != nil {
-							t.Fatal(err)
-						}
-						got, err = IndexFile(p, Options{})
+						got, err = indexTempFile(t, "t.csv", data)
 					} else {
 						got, err = IndexBytes("t.csv", data, Options{})
 					}

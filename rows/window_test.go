@@ -41,11 +41,7 @@ func TestWindowedMatchesGather(t *testing.T) {
 	}
 	b.WriteString("last,row,noeol")
 	data := b.Bytes()
-	p := filepath.Join(t.TempDir(), "w.csv")
-	if err := os.WriteFile(p, data, 0o666); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := IndexFile(p, Options{})
+	ix, err := indexTempFile(t, "w.csv", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,11 +149,7 @@ func TestWritePartsMatchesWriteRows(t *testing.T) {
 		}
 	}
 	data := b.Bytes()
-	p := filepath.Join(t.TempDir(), "parts.csv")
-	if err := os.WriteFile(p, data, 0o666); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := IndexFile(p, Options{})
+	ix, err := indexTempFile(t, "parts.csv", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,4 +200,15 @@ func TestWritePartsMatchesWriteRows(t *testing.T) {
 			}
 		}
 	}
+}
+
+// indexTempFile writes data to a file named name in a temporary folder and
+// indexes it with IndexFile (a large one is then read with drop-behind).
+func indexTempFile(t *testing.T, name string, data []byte) (*Index, error) {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, data, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	return IndexFile(p, Options{})
 }
