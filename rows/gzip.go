@@ -27,7 +27,7 @@ func trimGzip(path string) string {
 // reads them) into an unlinked temporary file and maps that, so the second
 // pass can read records in any order.
 func openGzip(path, tempDir string) ([]byte, func() error, error) {
-	in, err := os.Open(path)
+	in, err := OpenRegular(path)
 	if err != nil {
 		return nil, nil, err
 	}

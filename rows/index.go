@@ -2,10 +2,8 @@ package rows
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"unicode/utf8"
 	"unsafe"
@@ -448,9 +446,6 @@ func (ix *Index) bounds(i int) (int, int) {
 // Size returns the number of bytes of the (decompressed) input.
 func (ix *Index) Size() int64 { return int64(len(ix.data)) }
 
-// errNotRegular is returned for inputs that cannot be mapped.
-var errNotRegular = errors.New("not a regular file")
-
 func sepForPath(path string) byte {
 	p := trimGzip(path)
 	if len(p) > 4 && (p[len(p)-4:] == ".tsv" || p[len(p)-4:] == ".TSV") {
@@ -464,7 +459,7 @@ func openData(path, tempDir string) ([]byte, func() error, error) {
 	if IsGzipPath(path) {
 		return openGzip(path, tempDir)
 	}
-	f, err := os.Open(path)
+	f, err := OpenRegular(path)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -20,7 +20,7 @@ func mapFile(f *os.File, after func() error) ([]byte, func() error, error) {
 	if !st.Mode().IsRegular() {
 		f.Close()
 		after()
-		return nil, nil, fmt.Errorf("%s: %w", f.Name(), errNotRegular)
+		return nil, nil, fmt.Errorf("%s: %w", f.Name(), ErrNotRegular)
 	}
 	size := st.Size()
 	if size == 0 {
