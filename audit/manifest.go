@@ -22,6 +22,10 @@ var ErrManifest = errors.New("bad manifest")
 // outputs (STEM.split.json): enough to repeat the run and to check its
 // outputs. docs/manifest.schema.json is its JSON Schema.
 type Manifest struct {
+	// Format is 2 for manifests whose paths are relative to the
+	// manifest's own folder; 0 (absent) for older ones, whose relative
+	// paths were relative to the folder splitter ran in.
+	Format    int               `json:"manifest_version,omitempty"`
 	Splitter  string            `json:"splitter"`            // splitter version
 	Command   string            `json:"command"`             // split, kfold, shuffle, sample
 	Input     File              `json:"input"`               // the input file

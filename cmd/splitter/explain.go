@@ -164,7 +164,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		fmt.Fprintf(out, "seed %d: %s\n", m.Seed, m.Recipe.PythonRead(audit.ReadCall(args[0], opts.Sep), m.Seed))
 	}
 	if len(matches) == 0 {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s, %s: no recipe with a seed in %d-%d makes them from %s", args[1], args[2], first, last, args[0])}
+		return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s, %s: no recipe with a seed in %d-%d makes them from %s", args[1], args[2], first, last, args[0])}
 	}
 	return nil
 }

@@ -40,13 +40,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
 			fmt.Fprintln(stderr, "splitter: interrupted; nothing written")
-			return 130
+			return exitInterrupted
 		}
 		fmt.Fprintln(stderr, "splitter: "+oneLine(err.Error()))
-		return 1
+		return exitFailure
 	}
 	return 0
 }
+
+// Exit statuses, as cmp and diff use them: 0 success (verify: identical;
+// explain: a recipe found), exitDiffers when verify found a difference or
+// explain no recipe, exitFailure for any error (usage, input, output),
+// exitInterrupted after SIGINT or SIGTERM.
+const (
+	exitDiffers     = 1
+	exitFailure     = 2
+	exitInterrupted = 130
+)
 
 // exitError ends the program with a given status (and an optional message)
 // without the generic error formatting; verify and explain use status 1 for

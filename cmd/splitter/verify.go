@@ -86,7 +86,7 @@ func verifyManifest(cmd *cobra.Command, path string, anyOrder bool) error {
 		return fmt.Errorf("%s: %w", input, err)
 	}
 	if sum != m.Input.SHA256 {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s: the input changed since %s was written: sha256 %s, the manifest records %s", input, path, sum, m.Input.SHA256)}
+		return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: the input changed since %s was written: sha256 %s, the manifest records %s", input, path, sum, m.Input.SHA256)}
 	}
 	args := []string{m.Command}
 	for name, v := range m.Flags {
@@ -114,7 +114,7 @@ func verifyManifest(cmd *cobra.Command, path string, anyOrder bool) error {
 	}
 	err = compareAll(got, anyOrder)
 	if err == nil && len(changed) > 0 && !anyOrder {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s: the re-run matches but its sha256 differs from the one %s records (the manifest was edited)", changed[0], path)}
+		return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: the re-run matches but its sha256 differs from the one %s records (the manifest was edited)", changed[0], path)}
 	}
 	return err
 }
@@ -242,7 +242,7 @@ func compareAll(files []verifyFile, anyOrder bool) error {
 				for i < len(got) && i < len(f.want) && got[i] == f.want[i] {
 					i++
 				}
-				return &exitError{code: 1, msg: fmt.Sprintf("%s: differs from the expected Parquet output from byte %d on (Parquet files are compared byte for byte)", f.path, i)}
+				return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: differs from the expected Parquet output from byte %d on (Parquet files are compared byte for byte)", f.path, i)}
 			}
 			continue
 		case strings.HasPrefix(ext, ".jsonl"):
@@ -254,7 +254,7 @@ func compareAll(files []verifyFile, anyOrder bool) error {
 			}
 		}
 		if !d.Equal() {
-			return &exitError{code: 1, msg: oneLine(d.String())}
+			return &exitError{code: exitDiffers, msg: oneLine(d.String())}
 		}
 	}
 	return nil
