@@ -8,26 +8,51 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sync"
 )
 
-// Outputs creates several output files atomically: each is written to a
-// temporary file in its target directory, Commit renames them all into
-// place, Abort (or a failed Commit, or a cancelled context) removes them.
-// A path ending in .gz is gzip-compressed, as pandas' to_csv compresses
-// with compression="infer".
+// ErrClobber is an output path that would replace one of the run's inputs
+// or another of its outputs.
+var ErrClobber = errors.New("would replace")
+
+// Outputs writes a set of output files all or nothing, as a run that must
+// never lose a byte needs:
+//
+//   - Protect names the run's inputs and Plan every destination before
+//     anything is written; an output that is an input or another output
+//     (the same path, or the same file by device and inode), or that is
+//     not a regular file, is refused there.
+//   - Create stages a file: on Linux an unnamed O_TMPFILE in the
+//     destination's folder, which has no name to leave behind if the
+//     process dies; elsewhere a hidden temporary name that a later run
+//     can prove stale (it holds the dead writer's process id).
+//   - Commit locks the destinations' folders (flock: concurrent runs onto
+//     one set commit one after the other, so a manifest always describes
+//     the files beside it), re-checks every destination, then puts each
+//     file in place in order (the manifest last, when it was created
+//     last). A failure during the commit restores the files it replaced.
+//   - Abort (or a failed Commit, or ctx cancelled before Commit) leaves
+//     nothing: staged files vanish and folders the set created are
+//     removed.
+//
+// Files get mode 0666 minus the umask, as cp and pandas give them. A path
+// ending in .gz is gzip-compressed, as pandas' to_csv compresses with
+// compression="infer".
 type Outputs struct {
-	mu    sync.Mutex
-	files []*outFile
-	done  bool
-	stop  func() bool
-	ctx   context.Context
+	mu       sync.Mutex
+	ctx      context.Context
+	stop     func() bool
+	done     bool
+	protect  []fileID
+	planned  []fileID
+	files    []*outFile
+	madeDirs []string // folders Create made, outermost first
+	failAt   int      // tests (export_test): placing file failAt-1 fails
 }
 
 type outFile struct {
 	path string
-	tmp  *os.File
+	st   *staged
 	buf  *bufio.Writer
 	gz   *gzip.Writer
 	w    io.Writer
@@ -43,24 +68,81 @@ func NewOutputs(ctx context.Context) *Outputs {
 	return o
 }
 
-// Create starts the output file path (its directory is created if
-// missing) and returns the writer to fill.
+// Protect names files the set must never replace: the run's inputs.
+func (o *Outputs) Protect(paths ...string) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for _, p := range paths {
+		id, err := identify(p)
+		if err != nil {
+			return err
+		}
+		o.protect = append(o.protect, id)
+	}
+	return nil
+}
+
+// Plan checks every destination before anything is written: no
+// destination is a protected input or another destination, each is a
+// regular file or absent, and each folder exists or can be made. Create
+// accepts only planned paths once Plan was called.
+func (o *Outputs) Plan(paths ...string) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for _, p := range paths {
+		id, err := identify(p)
+		if err != nil {
+			return err
+		}
+		if err := o.checkDest(id); err != nil {
+			return err
+		}
+		if err := checkFolder(p); err != nil {
+			return err
+		}
+		o.planned = append(o.planned, id)
+	}
+	return nil
+}
+
+// checkDest refuses a destination that is an input, a planned output, or
+// not a regular file.
+func (o *Outputs) checkDest(id fileID) error {
+	for _, in := range o.protect {
+		if id.same(in) {
+			return errClobberInput(id.given, in.given)
+		}
+	}
+	for _, out := range o.planned {
+		if id.same(out) {
+			return errClobberOutput(id.given, out.given)
+		}
+	}
+	return CheckRegular(id.given)
+}
+
+// Create stages the output file path (its folder is made if missing) and
+// returns the writer to fill.
 func (o *Outputs) Create(path string) (io.Writer, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.done {
 		return nil, o.closedErr()
 	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o777); err != nil {
+	if err := o.createCheck(path); err != nil {
 		return nil, err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	made, err := makeFolder(path)
+	o.madeDirs = append(o.madeDirs, made...)
 	if err != nil {
 		return nil, err
 	}
-	f := &outFile{path: path, tmp: tmp}
-	f.buf = bufio.NewWriterSize(tmp, writeBuf)
+	st, err := stage(path)
+	if err != nil {
+		return nil, err
+	}
+	f := &outFile{path: path, st: st}
+	f.buf = bufio.NewWriterSize(st.f, writeBuf)
 	f.w = f.buf
 	if IsGzipPath(path) {
 		f.gz = gzip.NewWriter(f.buf)
@@ -70,46 +152,35 @@ func (o *Outputs) Create(path string) (io.Writer, error) {
 	return f.w, nil
 }
 
-// Commit flushes and closes every output and renames each into place.
-func (o *Outputs) Commit() error {
-	if o.ctx != nil && o.ctx.Err() != nil {
-		o.Abort()
-		return o.ctx.Err()
-	}
-	o.mu.Lock()
-	if o.done {
-		o.mu.Unlock()
-		return o.closedErr()
-	}
-	var err error
-	for _, f := range o.files {
-		if f.gz != nil {
-			err = errors.Join(err, f.gz.Close())
-		}
-		err = errors.Join(err, f.buf.Flush(), f.tmp.Close())
-	}
-	renamed := 0
-	if err == nil {
-		for _, f := range o.files {
-			if e := os.Rename(f.tmp.Name(), f.path); e != nil {
-				err = e
-				break
-			}
-			renamed++
-		}
-	}
-	o.done = true
-	if o.stop != nil {
-		o.stop()
-	}
-	o.mu.Unlock()
+// createCheck makes sure path was planned, or plans it now when Plan was
+// never called (a set built one file at a time).
+func (o *Outputs) createCheck(path string) error {
+	id, err := identify(path)
 	if err != nil {
-		for _, f := range o.files[:renamed] {
-			os.Remove(f.path)
-		}
-		o.removeTemps()
+		return err
 	}
-	return err
+	if len(o.planned) > 0 {
+		for _, p := range o.planned {
+			if p.path == id.path {
+				return nil
+			}
+		}
+		return fmt.Errorf("rows: output %s was not planned", path)
+	}
+	for _, f := range o.files {
+		if fid, err := identify(f.path); err == nil && fid.same(id) {
+			return errClobberOutput(path, f.path)
+		}
+	}
+	for _, in := range o.protect {
+		if id.same(in) {
+			return errClobberInput(path, in.given)
+		}
+	}
+	if err := CheckRegular(path); err != nil {
+		return err
+	}
+	return checkFolder(path)
 }
 
 // closedErr is the error of a Create or Commit after the outputs were
@@ -123,7 +194,8 @@ func (o *Outputs) closedErr() error {
 	return errors.New("rows: outputs already committed or aborted")
 }
 
-// Abort removes every temporary output; nothing is left behind.
+// Abort removes every staged output and the folders the set made; nothing
+// is left behind.
 func (o *Outputs) Abort() {
 	o.mu.Lock()
 	if o.done {
@@ -132,12 +204,16 @@ func (o *Outputs) Abort() {
 	}
 	o.done = true
 	o.mu.Unlock()
-	o.removeTemps()
+	o.discard()
 }
 
-func (o *Outputs) removeTemps() {
+// discard drops the staged files and removes the folders the set made
+// (innermost first; only while empty).
+func (o *Outputs) discard() {
 	for _, f := range o.files {
-		f.tmp.Close()
-		os.Remove(f.tmp.Name())
+		f.st.discard()
+	}
+	for i := len(o.madeDirs) - 1; i >= 0; i-- {
+		os.Remove(o.madeDirs[i])
 	}
 }

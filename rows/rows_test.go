@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestRowsTable(t *testing.T) {
@@ -145,75 +144,6 @@ func TestWriteWithColumn(t *testing.T) {
 	want := "a,b,c,fold\r\n1,2,3,0\r\n4,,,1\r\n\"x\ny\",5,6,2\r\n"
 	if buf.String() != want {
 		t.Errorf("got %q, want %q", buf.String(), want)
-	}
-}
-
-func TestOutputsAtomic(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "out")
-	o := NewOutputs(context.Background())
-	w1, err := o.Create(filepath.Join(dir, "a.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	w2, _ := o.Create(filepath.Join(dir, "b.csv.gz"))
-	w1.Write([]byte("x\n"))
-	w2.Write([]byte("y\n"))
-	if ents, _ := os.ReadDir(dir); len(ents) != 2 || !strings.HasPrefix(ents[0].Name(), ".") {
-		t.Fatalf("before commit: %v", ents)
-	}
-	if err := o.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(filepath.Join(dir, "a.csv")); string(b) != "x\n" {
-		t.Fatalf("a.csv = %q", b)
-	}
-	ix, err := IndexFile(filepath.Join(dir, "b.csv.gz"), Options{})
-	if err != nil || ix.Len() != 0 || ix.Names()[0] != "y" {
-		t.Fatalf("b.csv.gz: %v", err)
-	}
-	ix.Close()
-
-	ctx, cancel := context.WithCancel(context.Background())
-	o = NewOutputs(ctx)
-	o.Create(filepath.Join(dir, "c.csv"))
-	cancel()
-	if err := o.Commit(); err == nil {
-		t.Fatal("commit after cancel succeeded")
-	}
-	ents, _ := os.ReadDir(dir)
-	if len(ents) != 2 {
-		t.Fatalf("after abort: %v", ents)
-	}
-}
-
-// TestOutputsAbortedByContext: once a cancelled context has aborted the
-// outputs (the signal came between a caller's ctx.Err check and its next
-// call), Create and Commit report the cancellation, not a misuse, so that
-// the command exits as interrupted.
-func TestOutputsAbortedByContext(t *testing.T) {
-	dir := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	o := NewOutputs(ctx)
-	if _, err := o.Create(filepath.Join(dir, "a.csv")); err != nil {
-		t.Fatal(err)
-	}
-	cancel()
-	// The abort runs in its own goroutine: wait (event-driven, no
-	// deadline) until it has removed the temporary file.
-	for {
-		if ents, _ := os.ReadDir(dir); len(ents) == 0 {
-			break
-		}
-		time.Sleep(time.Millisecond)
-	}
-	if _, err := o.Create(filepath.Join(dir, "m.json")); !errors.Is(err, context.Canceled) {
-		t.Errorf("Create after the abort: %v, want context.Canceled", err)
-	}
-	if err := o.Commit(); !errors.Is(err, context.Canceled) {
-		t.Errorf("Commit after the abort: %v, want context.Canceled", err)
-	}
-	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
-		t.Errorf("left %v", ents)
 	}
 }
 

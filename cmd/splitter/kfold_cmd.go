@@ -57,7 +57,7 @@ and --seed with --group as GroupKFold(K, shuffle=True, random_state=S) from 1.6.
 }
 
 func runKfold(cmd *cobra.Command, o *kfoldOpts) error {
-	j, mpath, ix, err := startInput(cmd, o.input, defaultManifest(o.input, o.outDir))
+	j, mpath, ix, err := startInput(cmd, o.input, defaultManifest(o.input, o.outDir, "kfold"))
 	if err != nil {
 		return err
 	}

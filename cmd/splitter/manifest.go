@@ -29,7 +29,7 @@ type ManifestFile = audit.File
 
 // manifestFlags registers --manifest and --no-manifest on cmd.
 func manifestFlags(cmd *cobra.Command) {
-	cmd.Flags().String("manifest", "", "write the manifest to `PATH` instead of STEM.split.json beside the outputs")
+	cmd.Flags().String("manifest", "", "write the manifest to `PATH` instead of STEM.KIND.json beside the outputs (KIND: split, kfold, shuffle, sample)")
 	cmd.Flags().Bool("no-manifest", false, "write no manifest")
 }
 
@@ -133,6 +133,13 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 		return s.collect(outs)
 	}
 	set := rows.NewOutputs(ctx)
+	// Nothing is written unless every destination is safe to replace:
+	// none is the input, another output or the manifest, none is a
+	// directory or device, every folder can be made.
+	if err := planOutputs(set, r.input, outs, mpath); err != nil {
+		set.Abort()
+		return err
+	}
 	files := make([]ManifestFile, len(outs))
 	bar := startProgress(r.cmd, r.input, r.rows, outs)
 	defer bar.done()
@@ -187,7 +194,11 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 		files[i] = ManifestFile{Name: o.name, Path: o.path, SHA256: hex.EncodeToString(sums[i].Sum(nil)), Rows: o.rows}
 	}
 	if mpath != "" {
+		for i := range files {
+			files[i].Path = relToManifest(mpath, files[i].Path)
+		}
 		m := Manifest{
+			Format:    2,
 			Splitter:  version,
 			Command:   r.cmd.Name(),
 			Flags:     map[string]string{},
@@ -208,7 +219,7 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 			set.Abort()
 			return fmt.Errorf("hashing the input: %w", hr.err)
 		}
-		m.Input = ManifestFile{Path: r.input, SHA256: hr.sum, Rows: r.rows}
+		m.Input = ManifestFile{Path: relToManifest(mpath, r.input), SHA256: hr.sum, Rows: r.rows}
 		for _, f := range files {
 			if rows.IsGzipPath(f.Path) {
 				m.Note = "the sha256 of a .gz output is that of its uncompressed content"
@@ -235,6 +246,21 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 	return set.Commit()
 }
 
+// planOutputs protects the input and plans every destination of a run.
+func planOutputs(set *rows.Outputs, input string, outs []output, mpath string) error {
+	if err := set.Protect(input); err != nil {
+		return err
+	}
+	paths := make([]string, 0, len(outs)+1)
+	for _, o := range outs {
+		paths = append(paths, o.path)
+	}
+	if mpath != "" {
+		paths = append(paths, mpath)
+	}
+	return set.Plan(paths...)
+}
+
 // outputNames lists the outputs' paths for an error about all of them.
 func outputNames(outs []output) string {
 	names := make([]string, len(outs))
@@ -244,12 +270,29 @@ func outputNames(outs []output) string {
 	return strings.Join(names, ", ")
 }
 
-// defaultManifest is STEM.split.json in dir (the input's folder when
-// empty).
-func defaultManifest(input, dir string) string {
+// defaultManifest is STEM.KIND.json in dir (the input's folder when
+// empty), KIND the command's name: runs of different kinds on one input
+// keep their own manifests.
+func defaultManifest(input, dir, kind string) string {
 	stem, _ := splitName(input)
 	if dir == "" {
 		dir = filepath.Dir(input)
 	}
-	return filepath.Join(dir, stem+".split.json")
+	return filepath.Join(dir, stem+"."+kind+".json")
+}
+
+// relToManifest writes path relative to the manifest's folder (what
+// manifest_version 2 records), so that a manifest moved together with its
+// files still verifies from any folder.
+func relToManifest(mpath, path string) string {
+	mdir, err1 := filepath.Abs(filepath.Dir(mpath))
+	abs, err2 := filepath.Abs(path)
+	if err1 != nil || err2 != nil {
+		return path
+	}
+	rel, err := filepath.Rel(mdir, abs)
+	if err != nil {
+		return abs
+	}
+	return filepath.ToSlash(rel)
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -310,8 +309,7 @@ func runRowsTo(cmd *cobra.Command, input, out string, python func() string, orde
 
 // runRowsToIndex is runRowsTo with access to the index (columns).
 func runRowsToIndex(cmd *cobra.Command, input, out string, python func() string, order func(ix table) ([]int, error)) error {
-	stem, _ := splitName(out)
-	j, mpath, ix, err := startInput(cmd, input, filepath.Join(filepath.Dir(out), stem+".split.json"))
+	j, mpath, ix, err := startInput(cmd, input, defaultManifest(out, "", cmd.Name()))
 	if err != nil {
 		return err
 	}

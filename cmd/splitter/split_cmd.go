@@ -77,7 +77,7 @@ type part struct {
 }
 
 func runSplit(cmd *cobra.Command, o *splitOpts) error {
-	j, mpath, ix, err := startInput(cmd, o.input, defaultManifest(o.input, o.outDir))
+	j, mpath, ix, err := startInput(cmd, o.input, defaultManifest(o.input, o.outDir, "split"))
 	if err != nil {
 		return err
 	}
