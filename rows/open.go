@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 )
 
 // ErrNotRegular is a path that names no regular file: a directory, a FIFO,
@@ -18,6 +20,9 @@ var ErrNotRegular = errors.New("not a regular file")
 // file, and returns it in blocking mode. Anything else is refused with
 // ErrNotRegular, naming what it is.
 func OpenRegular(path string) (*os.File, error) {
+	if isDescriptorPath(path) {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: fmt.Errorf("%w (a file descriptor's name; name the file itself)", ErrNotRegular)}
+	}
 	f, err := openNonBlocking(path)
 	if err != nil {
 		return nil, err
@@ -53,6 +58,40 @@ func CheckRegular(path string) error {
 		return &fs.PathError{Op: "write", Path: path, Err: fmt.Errorf("%w (%s)", ErrNotRegular, kindOf(st.Mode()))}
 	}
 	return nil
+}
+
+// isDescriptorPath reports whether path reaches a file through
+// /proc/PID/fd (as /dev/stdin and /dev/fd/N do): whatever it points at,
+// such a name is no place to read a dataset from or to write outputs
+// beside (outputs would go to /dev).
+func isDescriptorPath(path string) bool {
+	p, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	for range 8 { // follow the last element's links by hand
+		dir, err := filepath.EvalSymlinks(filepath.Dir(p))
+		if err != nil {
+			return false
+		}
+		if strings.HasPrefix(dir, "/proc/") && strings.HasSuffix(dir, "/fd") {
+			return true
+		}
+		p = filepath.Join(dir, filepath.Base(p))
+		st, err := os.Lstat(p)
+		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			return false
+		}
+		t, err := os.Readlink(p)
+		if err != nil {
+			return false
+		}
+		if !filepath.IsAbs(t) {
+			t = filepath.Join(dir, t)
+		}
+		p = t
+	}
+	return false
 }
 
 // kindOf names a non-regular file mode for an error message.

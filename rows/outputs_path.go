@@ -38,11 +38,11 @@ func (a fileID) same(b fileID) bool {
 }
 
 func errClobberInput(out, in string) error {
-	return fmt.Errorf("output %s %w the input %s", out, ErrClobber, in)
+	return fmt.Errorf("%s %w the input %s", out, ErrClobber, in)
 }
 
 func errClobberOutput(out, other string) error {
-	return fmt.Errorf("output %s %w output %s", out, ErrClobber, other)
+	return fmt.Errorf("%s %w %s, another output of the run", out, ErrClobber, other)
 }
 
 // checkFolder checks that path's folder exists or can be made: its

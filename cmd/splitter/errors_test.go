@@ -215,7 +215,7 @@ func TestManifestFlags(t *testing.T) {
 	mustRun(t, dir, "--seed", "1", "--out-dir", "b", "--manifest", "m/x.json", path)
 	mustRun(t, dir, "--seed", "1", "--out-dir", "c", "--no-manifest", path)
 	mustRun(t, dir, "shuffle", "--seed", "1", path, "-o", "d/shuf.csv.gz")
-	for _, f := range []string{"a/data.split.json", "m/x.json", "d/shuf.split.json"} {
+	for _, f := range []string{"a/data.split.json", "m/x.json", "d/shuf.shuffle.json"} {
 		if !fileExists(filepath.Join(dir, f)) {
 			t.Errorf("no manifest %s", f)
 		}

@@ -251,14 +251,29 @@ func planOutputs(set *rows.Outputs, input string, outs []output, mpath string) e
 	if err := set.Protect(input); err != nil {
 		return err
 	}
-	paths := make([]string, 0, len(outs)+1)
+	paths := make([]string, 0, len(outs))
 	for _, o := range outs {
 		paths = append(paths, o.path)
 	}
-	if mpath != "" {
-		paths = append(paths, mpath)
+	if err := set.Plan(paths...); err != nil {
+		return planErr("output", err)
 	}
-	return set.Plan(paths...)
+	if mpath == "" {
+		return nil
+	}
+	if err := set.Plan(mpath); err != nil {
+		return planErr("the manifest", err)
+	}
+	return nil
+}
+
+// planErr says which file of the run a clobber error is about:
+// "output data.csv would replace the input data.csv".
+func planErr(what string, err error) error {
+	if errors.Is(err, rows.ErrClobber) {
+		return fmt.Errorf("%s %w", what, err)
+	}
+	return err
 }
 
 // outputNames lists the outputs' paths for an error about all of them.

@@ -43,7 +43,11 @@ func TestManifestPythonRuns(t *testing.T) {
 	for _, args := range runs {
 		dir, data := auditData(t)
 		mustRun(t, dir, append(args, data)...)
-		m, err := audit.ReadManifest(filepath.Join(dir, "data.split.json"))
+		kind := "split"
+		if args[0] == "kfold" {
+			kind = "kfold"
+		}
+		m, err := audit.ReadManifest(filepath.Join(dir, "data."+kind+".json"))
 		if err != nil {
 			t.Fatal(err)
 		}

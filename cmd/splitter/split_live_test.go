@@ -90,8 +90,15 @@ func checkLiveCase(t *testing.T, root string, i int, c liveCase, res result) boo
 	ok := true
 	want := map[string]bool{filepath.Join(c.Dir, "data"+c.Ext): true}
 	mpath := filepath.Join(c.OutDir, stem+".split.json")
-	if len(c.Outputs) == 1 && (c.Outputs[0] == "shuffled" || c.Outputs[0] == "sampled") {
-		mpath = filepath.Join(c.OutDir, stem+"."+c.Outputs[0]+".split.json")
+	if len(c.Outputs) == 1 {
+		switch c.Outputs[0] {
+		case "shuffled":
+			mpath = filepath.Join(c.OutDir, stem+".shuffled.shuffle.json")
+		case "sampled":
+			mpath = filepath.Join(c.OutDir, stem+".sampled.sample.json")
+		case "folds":
+			mpath = filepath.Join(c.OutDir, stem+".kfold.json")
+		}
 	}
 	want[mpath] = true
 	if !checkManifest(t, name, mpath, c.Dir) {
@@ -138,8 +145,14 @@ func checkManifest(t *testing.T, name, path, dir string) bool {
 		t.Errorf("%s: manifest: %v", name, err)
 		return false
 	}
+	if m.Format != 2 {
+		t.Errorf("%s: manifest_version %d, want 2", name, m.Format)
+		return false
+	}
 	files := append([]ManifestFile{m.Input}, m.Outputs...)
 	for i, f := range files {
+		// Paths are relative to the manifest's folder.
+		f.Path = filepath.Join(filepath.Dir(path), f.Path)
 		got, err := hashFile(f.Path)
 		if i > 0 && strings.HasSuffix(f.Path, ".gz") {
 			var data []byte
