@@ -15,10 +15,6 @@ import (
 	"syscall"
 )
 
-// version is the release name printed by --version, set at build time with
-// -ldflags "-X main.version=v1.2.3".
-var version = "dev"
-
 func main() {
 	// Past a file size limit (ulimit -f), a write fails with EFBIG and the
 	// run ends with a clean error instead of the kernel's SIGXFSZ killing

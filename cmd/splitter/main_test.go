@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"testing"
 )
 
@@ -20,7 +21,7 @@ func TestMain(m *testing.M) {
 		os.Exit(2)
 	}
 	splitterBin = filepath.Join(dir, "splitter")
-	build := exec.Command("go", "build", "-o", splitterBin, ".")
+	build := exec.Command("go", "build", "-buildvcs=true", "-o", splitterBin, ".")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "building splitter:", err)
@@ -66,4 +67,31 @@ func mustRun(t testing.TB, dir string, args ...string) result {
 		t.Fatalf("splitter %q: exit %d\nstderr: %s", args, r.code, r.stderr)
 	}
 	return r
+}
+
+// TestVersion: --version names the VCS revision (the test binary is built
+// from the checkout with -buildvcs=true) and -v is --verbose, not
+// --version.
+func TestVersion(t *testing.T) {
+	dir, path := writeInput(t, sampleCSV)
+	r := runBin(t, dir, "--version")
+	if !regexp.MustCompile(`^splitter \S+ [0-9a-f]{12}\S* \d{4}-\d\d-\d\dT`).Match(r.stdout) {
+		if !bytes.Contains(r.stdout, []byte("unknown revision")) || isGitCheckout() {
+			t.Errorf("--version printed %q", r.stdout)
+		}
+	}
+	r = runBin(t, dir, "-v", "--seed", "1", path)
+	if r.code != 0 || !bytes.Contains(r.stderr, []byte("train: ")) || !bytes.Contains(r.stderr, []byte("train_test_split(df, random_state=1)")) {
+		t.Errorf("-v: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = runBin(t, dir, "-q", "--test", "0.5", "--out-dir", "q", path)
+	if r.code != 0 || len(r.stderr) != 0 {
+		t.Errorf("-q with a manifest recording the drawn seed: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// isGitCheckout reports whether the package sits in a git work tree (then
+// the built binary must carry its revision).
+func isGitCheckout() bool {
+	return exec.Command("git", "rev-parse", "--is-inside-work-tree").Run() == nil
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -68,6 +69,7 @@ type job struct {
 	inputHash chan hashResult
 	python    string // filled in by the command
 	rows      int    // the input's row count
+	start     time.Time
 	// writeAll, when set, writes all outputs at once (to their writers,
 	// in the order of the outputs) in place of their write functions.
 	writeAll func(ws []io.Writer) error
@@ -81,7 +83,7 @@ type hashResult struct {
 // startJob begins a command on input, hashing the input in the background
 // when a manifest will record it.
 func startJob(cmd *cobra.Command, input string, manifest bool) *job {
-	r := &job{cmd: cmd, input: input, inputHash: make(chan hashResult, 1)}
+	r := &job{cmd: cmd, input: input, inputHash: make(chan hashResult, 1), start: time.Now()}
 	if !manifest {
 		return r
 	}
@@ -199,7 +201,7 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 		}
 		m := Manifest{
 			Format:    2,
-			Splitter:  version,
+			Splitter:  versionString(),
 			Command:   r.cmd.Name(),
 			Flags:     map[string]string{},
 			Python:    pythonImports(r.python) + r.python,
@@ -243,7 +245,48 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 		set.Abort()
 		return err
 	}
-	return set.Commit()
+	if err := set.Commit(); err != nil {
+		return err
+	}
+	if mpath != "" {
+		if r.cmd.Annotations == nil {
+			r.cmd.Annotations = map[string]string{}
+		}
+		r.cmd.Annotations[manifestKey] = mpath
+	}
+	r.report(outs, mpath)
+	return nil
+}
+
+// report prints, with --verbose, what the run wrote: each part's rows and
+// file, the seed, the Python code, the manifest and the time taken.
+func (r *job) report(outs []output, mpath string) {
+	if !flagBool(r.cmd, "verbose") {
+		return
+	}
+	w := r.cmd.ErrOrStderr()
+	fmt.Fprintf(w, "input: %s, %d rows\n", r.input, r.rows)
+	for _, o := range outs {
+		fmt.Fprintf(w, "%s: %d rows -> %s\n", o.name, o.rows, o.path)
+	}
+	if s := r.cmd.Annotations[drawnSeedKey]; s != "" {
+		fmt.Fprintf(w, "seed (drawn): %s\n", s)
+	} else if f := r.cmd.Flags().Lookup("seed"); f != nil && f.Changed {
+		fmt.Fprintf(w, "seed: %s\n", f.Value.String())
+	}
+	if mpath != "" {
+		fmt.Fprintf(w, "manifest: %s\n", mpath)
+	}
+	fmt.Fprintf(w, "python:\n%s%s", indent(pythonImports(r.python)), indent(r.python))
+	fmt.Fprintf(w, "time: %.3f s\n", time.Since(r.start).Seconds())
+}
+
+// indent prefixes every line of s with four spaces.
+func indent(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "    " + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n    ") + "\n"
 }
 
 // planOutputs protects the input and plans every destination of a run.

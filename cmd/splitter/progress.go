@@ -27,7 +27,7 @@ type progress struct {
 // rows) when the command's stderr is a terminal.
 func startProgress(cmd *cobra.Command, input string, inputRows int, outs []output) *progress {
 	f, ok := cmd.ErrOrStderr().(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
+	if !ok || !term.IsTerminal(int(f.Fd())) || flagBool(cmd, "quiet") {
 		return nil
 	}
 	rows := 0

@@ -27,7 +27,7 @@ With no command name and an input file, splitter runs "split".`,
 
   # np.random.RandomState(42).permutation(10)
   splitter perm --seed 42 --n 10`,
-		Version:           version,
+		Version:           versionString(),
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		PersistentPostRun: func(cmd *cobra.Command, _ []string) { announceSeed(cmd) },
@@ -38,6 +38,10 @@ With no command name and an input file, splitter runs "split".`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetVersionTemplate("splitter {{.Version}}\n")
+	// --version has no shorthand: -v is --verbose, as in most tools.
+	root.Flags().Bool("version", false, "print splitter's version, VCS revision and date")
+	root.PersistentFlags().BoolP("verbose", "v", false, "also print the parts' row counts, the seed, the Python code and timings on stderr")
+	root.PersistentFlags().BoolP("quiet", "q", false, "print nothing but errors (and a drawn seed no manifest records)")
 	root.AddCommand(newSplitCmd(), newKfoldCmd(), newShuffleCmd(), newSampleCmd(), newPermCmd(), newVerifyCmd(), newExplainCmd())
 	return root
 }
@@ -52,7 +56,7 @@ func withDefaultCommand(root *cobra.Command, args []string) []string {
 	}
 	first := args[0]
 	switch first {
-	case "-h", "--help", "-v", "--version", "help":
+	case "-h", "--help", "--version", "help":
 		return args
 	}
 	for _, c := range root.Commands() {

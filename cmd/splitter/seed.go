@@ -76,8 +76,23 @@ func parsedSeed[T any](cmd *cobra.Command, r seedRange, parse func(string) (T, e
 // drawnSeedKey is the command annotation holding a drawn seed.
 const drawnSeedKey = "splitter.drawn-seed"
 
+// manifestKey is the command annotation holding the path of the manifest
+// the command wrote.
+const manifestKey = "splitter.manifest"
+
+// flagBool is the value of a boolean flag of cmd (local or inherited),
+// false when cmd has no such flag.
+func flagBool(cmd *cobra.Command, name string) bool {
+	v, _ := cmd.Flags().GetBool(name)
+	return v
+}
+
 // announceSeed prints "seed: N" on stderr when cmd drew its seed.
+// With --quiet it is printed only when no manifest records it.
 func announceSeed(cmd *cobra.Command) {
+	if _, ok := cmd.Annotations[manifestKey]; ok && flagBool(cmd, "quiet") {
+		return
+	}
 	if s, ok := cmd.Annotations[drawnSeedKey]; ok {
 		fmt.Fprintf(cmd.ErrOrStderr(), "seed: %s\n", s)
 	}
