@@ -80,6 +80,8 @@ func TestCommandErrors(t *testing.T) {
 		{args: []string{"sample", "--seed", "1", "--n", "2", "--weights", "label", "-o", "out.csv"}, want: "--weights"},
 		{args: []string{"sample", "--seed", "1", "--n", "2", "--weights", "nope", "-o", "out.csv"}, want: "nope"},
 		{args: []string{"sample", "--seed", "1", "--n", "2", "-o", ""}, want: "-o"},
+		{args: []string{"shuffle", "--seed", "1", "-o", "out.parquet"}, want: "-o out.parquet"},
+		{args: []string{"sample", "--seed", "1", "-o", "out.jsonl"}, want: "-o out.jsonl"},
 	} {
 		input := sampleCSV
 		if tc.input != "" || tc.want == "data.csv" && len(tc.args) == 2 {

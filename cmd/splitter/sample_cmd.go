@@ -309,6 +309,9 @@ func runRowsTo(cmd *cobra.Command, input, out string, python func() string, orde
 
 // runRowsToIndex is runRowsTo with access to the index (columns).
 func runRowsToIndex(cmd *cobra.Command, input, out string, python func() string, order func(ix table) ([]int, error)) error {
+	if err := sameFormat(input, out); err != nil {
+		return err
+	}
 	j, mpath, ix, err := startInput(cmd, input, defaultManifest(out, "", cmd.Name()))
 	if err != nil {
 		return err
