@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // newRootCmd builds the command tree. stdout and stderr are injected so
@@ -31,9 +32,6 @@ With no command name and an input file, splitter runs "split".`,
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		PersistentPostRun: func(cmd *cobra.Command, _ []string) { announceSeed(cmd) },
-		CompletionOptions: cobra.CompletionOptions{
-			DisableDefaultCmd: true,
-		},
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -42,7 +40,9 @@ With no command name and an input file, splitter runs "split".`,
 	root.Flags().Bool("version", false, "print splitter's version, VCS revision and date")
 	root.PersistentFlags().BoolP("verbose", "v", false, "also print the parts' row counts, the seed, the Python code and timings on stderr")
 	root.PersistentFlags().BoolP("quiet", "q", false, "print nothing but errors (and a drawn seed no manifest records)")
+	root.SetGlobalNormalizationFunc(pythonSpellings)
 	root.AddCommand(newSplitCmd(), newKfoldCmd(), newShuffleCmd(), newSampleCmd(), newPermCmd(), newVerifyCmd(), newExplainCmd())
+	registerColumnCompletion(root)
 	return root
 }
 
@@ -65,6 +65,10 @@ func withDefaultCommand(root *cobra.Command, args []string) []string {
 		}
 	}
 	if strings.HasPrefix(first, "__") { // cobra's hidden completion commands
+		// Completing the default command's flags: `splitter --stratify <TAB>`.
+		if len(args) > 2 && strings.HasPrefix(args[1], "-") {
+			return append([]string{first, "split"}, args[1:]...)
+		}
 		return args
 	}
 	if !strings.HasPrefix(first, "-") && !strings.ContainsAny(first, "./\\") {
@@ -89,4 +93,25 @@ func findSplit(root *cobra.Command) (*cobra.Command, bool) {
 		}
 	}
 	return nil, false
+}
+
+// pythonAliases are the argument names of the Python calls, accepted as
+// flags where they are unambiguous: --test-size (or --test_size) is
+// --test, as train_test_split(test_size=...) spells it.
+var pythonAliases = map[string]string{
+	"test-size":          "test",
+	"train-size":         "train",
+	"random-state":       "seed",
+	"stratify-by-column": "stratify",
+	"n-splits":           "folds",
+}
+
+// pythonSpellings normalises a flag name: underscores as dashes, then a
+// Python argument name to splitter's flag.
+func pythonSpellings(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+	name = strings.ReplaceAll(name, "_", "-")
+	if to, ok := pythonAliases[name]; ok {
+		name = to
+	}
+	return pflag.NormalizedName(name)
 }

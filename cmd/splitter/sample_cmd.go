@@ -242,7 +242,7 @@ func runSample(cmd *cobra.Command, input string) error {
 		if group != "" {
 			col, err := ix.Column(group)
 			if err != nil {
-				return nil, columnErr(err, "--group", group)
+				return nil, columnErr(ix, err, "--group", group)
 			}
 			if groups, err = frame.RowsGroups(col); err != nil {
 				return nil, fmt.Errorf("--group %s: %w", group, err)
@@ -264,7 +264,7 @@ func runSample(cmd *cobra.Command, input string) error {
 func weightColumn(ix table, name string) ([]float64, error) {
 	col, err := ix.Column(name)
 	if err != nil {
-		return nil, columnErr(err, "--weights", name)
+		return nil, columnErr(ix, err, "--weights", name)
 	}
 	w, err := frame.RowsWeights(col)
 	if err != nil {

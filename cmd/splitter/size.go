@@ -39,6 +39,11 @@ func parseSize(flag, v string) (size, error) {
 	if t == "" {
 		return size{}, flagErr(flag, v, ErrBadSize)
 	}
+	if pct, ok := strings.CutSuffix(t, "%"); ok {
+		if p, err := strconv.ParseFloat(strings.TrimSpace(pct), 64); err == nil {
+			return size{}, flagErr(flag, v, fmt.Errorf("%w: a percentage; did you mean %s?", ErrBadSize, strconv.FormatFloat(p/100, 'g', -1, 64)))
+		}
+	}
 	low := strings.ToLower(t)
 	switch strings.TrimLeft(low, "+-") {
 	case "inf", "infinity", "nan":

@@ -120,14 +120,20 @@ func inputErr(input string, err error) error {
 	return fmt.Errorf("%s: %w", input, err)
 }
 
-// columnErr names the flag of a column that could not be read:
-// "data.csv: --stratify nope: no such column".
-func columnErr(err error, flag, name string) error {
+// columnErr names the flag of a column that could not be read, and for a
+// name the table lacks, the closest ones it has:
+// `data.csv: --stratify churnd: no such column "churnd" (did you mean
+// "churned"? columns: id, churned)`.
+func columnErr(ix table, err error, flag, name string) error {
+	hint := ""
+	if errors.Is(err, rows.ErrNoColumn) {
+		hint = didYouMean(name, ix.Names())
+	}
 	var pe *rows.ParseError
 	if errors.As(err, &pe) && pe.Line == 0 {
-		return fmt.Errorf("%s: %s %s: %w", pe.File, flag, name, pe.Err)
+		return fmt.Errorf("%s: %s %s: %w%s", pe.File, flag, name, pe.Err, hint)
 	}
-	return fmt.Errorf("%s %s: %w", flag, name, err)
+	return fmt.Errorf("%s %s: %w%s", flag, name, err, hint)
 }
 
 // labelErr names the column flag behind a split error about labels.
@@ -147,7 +153,7 @@ func labelErr(err error, flag, col string) error {
 func labelsOf(ix table, name string, flag string) (split.Labels, error) {
 	col, err := ix.Column(name)
 	if err != nil {
-		return split.Labels{}, columnErr(err, flag, name)
+		return split.Labels{}, columnErr(ix, err, flag, name)
 	}
 	l, err := columnLabels(col)
 	if err != nil {
@@ -236,7 +242,7 @@ func datasetsSplit(cmd *cobra.Command, o *splitOpts, ix table) ([]part, error) {
 	if o.stratify != "" {
 		col, err := ix.Column(o.stratify)
 		if err != nil {
-			return nil, columnErr(err, "--stratify", o.stratify)
+			return nil, columnErr(ix, err, "--stratify", o.stratify)
 		}
 		if strat, err = columnClassLabels(col); err != nil {
 			return nil, fmt.Errorf("--stratify %s: %w", o.stratify, err)

@@ -12,6 +12,7 @@ import (
 // JSON Lines (rows.Index) or Parquet (parquetrows.File).
 type table interface {
 	Len() int
+	Names() []string
 	Column(name string) (*rows.Column, error)
 	WriteRowsContext(ctx context.Context, w io.Writer, order []int) error
 	WriteWithColumn(w io.Writer, name string, values []string) error

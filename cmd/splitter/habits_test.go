@@ -1,0 +1,84 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFriendlyErrors: an unknown column is named with the closest ones
+// and the column list; a percentage size is refused with its fraction.
+func TestFriendlyErrors(t *testing.T) {
+	dir, path := writeInput(t, sampleCSV)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--seed", "1", "--stratify", "lable", path}, `did you mean "label"? columns: id, label, grp, w)`},
+		{[]string{"--seed", "1", "--stratify", "zzzzzz", path}, `no such column "zzzzzz" (columns: id, label, grp, w)`},
+		{[]string{"sample", "--seed", "1", "--weights", "W", path, "-o", "s.csv"}, `did you mean "w"?`},
+		{[]string{"--seed", "1", "--test", "20%", path}, "did you mean 0.2?"},
+		{[]string{"--seed", "1", "--test", "12.5 %", path}, "did you mean 0.125?"},
+	} {
+		r := runBin(t, dir, c.args...)
+		if r.code != 2 || bytes.Count(r.stderr, []byte("\n")) != 1 || !strings.Contains(string(r.stderr), c.want) {
+			t.Errorf("splitter %q: exit %d, stderr %q, want one line with %q", c.args, r.code, r.stderr, c.want)
+		}
+	}
+}
+
+// TestPythonSpellings: the Python calls' argument names work as flags
+// and give the same outputs as splitter's own names.
+func TestPythonSpellings(t *testing.T) {
+	dir, path := writeInput(t, sampleCSV)
+	mustRun(t, dir, "--seed", "3", "--test", "0.25", "--stratify", "label", "--out-dir", "a", path)
+	mustRun(t, dir, "--random-state", "3", "--test_size", "0.25", "--stratify-by-column", "label", "--out-dir", "b", path)
+	mustRun(t, dir, "kfold", "--n-splits", "2", "--random_state", "3", "--out-dir", "b", path)
+	mustRun(t, dir, "kfold", "--folds", "2", "--seed", "3", "--out-dir", "a", path)
+	for _, f := range []string{"data.train.csv", "data.test.csv", "data.folds.csv"} {
+		a, _ := os.ReadFile(filepath.Join(dir, "a", f))
+		b, err := os.ReadFile(filepath.Join(dir, "b", f))
+		if err != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between splitter's and Python's flag names (%v)", f, err)
+		}
+	}
+}
+
+// TestCompletion: `splitter completion bash` is a script bash accepts,
+// and column flags complete to the input's column names.
+func TestCompletion(t *testing.T) {
+	dir, path := writeInput(t, sampleCSV)
+	r := mustRun(t, dir, "completion", "bash")
+	script := filepath.Join(dir, "splitter.bash")
+	os.WriteFile(script, r.stdout, 0o666)
+	if bash, err := exec.LookPath("bash"); err == nil {
+		out, err := exec.Command(bash, "-c", "source "+script+" && complete -p splitter").CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "splitter") {
+			t.Errorf("bash does not register the completion: %v %s", err, out)
+		}
+	}
+	for _, shell := range []string{"zsh", "fish", "powershell"} {
+		if r := runBin(t, dir, "completion", shell); r.code != 0 || len(r.stdout) == 0 {
+			t.Errorf("completion %s: exit %d", shell, r.code)
+		}
+	}
+	for _, args := range [][]string{
+		{"__complete", "split", path, "--stratify", ""},
+		{"__complete", "--seed", "1", path, "--group", ""},
+		{"__complete", "sample", path, "--weights", "l"},
+	} {
+		r := mustRun(t, dir, args...)
+		if got := strings.Fields(string(r.stdout)); len(got) < 4 || strings.Join(got[:4], ",") != "id,label,grp,w" {
+			t.Errorf("%q completes to %q", args, r.stdout)
+		}
+	}
+	r = mustRun(t, dir, "__complete", "")
+	for _, sub := range []string{"split", "kfold", "shuffle", "sample", "perm", "verify", "explain", "completion"} {
+		if !bytes.Contains(r.stdout, []byte(sub)) {
+			t.Errorf("the command list lacks %s", sub)
+		}
+	}
+}
