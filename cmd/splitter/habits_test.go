@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -81,4 +83,76 @@ func TestCompletion(t *testing.T) {
 			t.Errorf("the command list lacks %s", sub)
 		}
 	}
+}
+
+// TestSummaryJSON: --json prints the contract's summary, its class counts
+// agree with the files written; --dry-run writes nothing and exits as the
+// run would.
+func TestSummaryJSON(t *testing.T) {
+	dir, path := writeInput(t, sampleCSV)
+	r := mustRun(t, dir, "--seed", "4", "--test", "0.5", "--stratify", "label", "--json", path)
+	var s struct {
+		Command, Python string
+		Seed            *string
+		Input           struct {
+			Path string
+			Rows int
+		}
+		Outputs []struct {
+			Name, Path string
+			Rows       int
+			Classes    map[string]int
+		}
+		Manifest *string
+	}
+	if err := json.Unmarshal(r.stdout, &s); err != nil {
+		t.Fatalf("--json printed %q: %v", r.stdout, err)
+	}
+	if s.Command != "split" || s.Seed == nil || *s.Seed != "4" || s.Input.Rows != 8 || len(s.Outputs) != 2 || s.Manifest == nil {
+		t.Fatalf("summary %+v", s)
+	}
+	for _, o := range s.Outputs {
+		data, err := os.ReadFile(o.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(string(data)), "\n")[1:]
+		got := map[string]int{}
+		for _, l := range lines {
+			got[strings.Split(l, ",")[1]]++
+		}
+		if len(lines) != o.Rows || !maps.Equal(got, o.Classes) {
+			t.Errorf("%s: summary says %d rows %v, file has %d %v", o.Name, o.Rows, o.Classes, len(lines), got)
+		}
+	}
+	if bytes.Contains(mustRead(t, *s.Manifest), []byte(`\u00`)) {
+		t.Errorf("the manifest is HTML-escaped")
+	}
+
+	dry := t.TempDir()
+	in := filepath.Join(dry, "data.csv")
+	os.WriteFile(in, []byte(sampleCSV), 0o644)
+	r = mustRun(t, dry, "--seed", "4", "--test", "0.5", "--dry-run", "--json", "data.csv")
+	if !bytes.Contains(r.stdout, []byte(`"manifest": "data.split.json"`)) {
+		t.Errorf("--dry-run --json: %s", r.stdout)
+	}
+	r = mustRun(t, dry, "kfold", "--seed", "4", "--folds", "2", "--dry-run", "data.csv")
+	if !bytes.Contains(r.stdout, []byte("would write folds: data.folds.csv, 8 rows")) {
+		t.Errorf("kfold --dry-run: %s", r.stdout)
+	}
+	if r := runBin(t, dry, "--seed", "4", "--test", "9", "--dry-run", "data.csv"); r.code != 2 {
+		t.Errorf("--dry-run of a failing run: exit %d", r.code)
+	}
+	if ents, _ := os.ReadDir(dry); len(ents) != 1 {
+		t.Errorf("--dry-run wrote %v", ents)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -32,6 +33,7 @@ type ManifestFile = audit.File
 func manifestFlags(cmd *cobra.Command) {
 	cmd.Flags().String("manifest", "", "write the manifest to `PATH` instead of STEM.KIND.json beside the outputs (KIND: split, kfold, shuffle, sample)")
 	cmd.Flags().Bool("no-manifest", false, "write no manifest")
+	summaryFlags(cmd)
 }
 
 // manifestPath returns where the manifest goes ("" for none). def is the
@@ -58,6 +60,7 @@ type output struct {
 	name  string
 	path  string
 	rows  int
+	order []int // the input rows it holds, in order (nil: all, in input order)
 	write func(w io.Writer) error
 }
 
@@ -69,6 +72,7 @@ type job struct {
 	inputHash chan hashResult
 	python    string // filled in by the command
 	rows      int    // the input's row count
+	table     table  // the input
 	start     time.Time
 	// writeAll, when set, writes all outputs at once (to their writers,
 	// in the order of the outputs) in place of their write functions.
@@ -110,7 +114,8 @@ func startInput(cmd *cobra.Command, input, defManifest string) (j *job, mpath st
 	}
 	// The input is hashed (for the manifest) once indexed: indexing keeps
 	// both cores busy, the permutation that follows one.
-	j = startJob(cmd, input, mpath != "")
+	j = startJob(cmd, input, mpath != "" && !flagBool(cmd, "dry-run"))
+	j.table = ix
 	return j, mpath, ix, nil
 }
 
@@ -141,6 +146,10 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 	if err := planOutputs(set, r.input, outs, mpath); err != nil {
 		set.Abort()
 		return err
+	}
+	if flagBool(r.cmd, "dry-run") {
+		set.Abort()
+		return r.printSummary(outs, mpath, true)
 	}
 	files := make([]ManifestFile, len(outs))
 	bar := startProgress(r.cmd, r.input, r.rows, outs)
@@ -227,11 +236,16 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 				m.Note = "the sha256 of a .gz output is that of its uncompressed content"
 			}
 		}
-		data, err := json.MarshalIndent(m, "", "  ")
-		if err != nil {
+		// Without HTML escaping: ">=2.3.0", not "\u003e=2.3.0".
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(m); err != nil {
 			set.Abort()
 			return err
 		}
+		data := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 		w, err := set.Create(mpath)
 		if err == nil {
 			_, err = w.Write(append(data, '\n'))
@@ -255,7 +269,19 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 		r.cmd.Annotations[manifestKey] = mpath
 	}
 	r.report(outs, mpath)
-	return nil
+	return r.printSummary(outs, mpath, false)
+}
+
+// printSummary prints the run's summary (--json, --dry-run).
+func (r *job) printSummary(outs []output, mpath string, dry bool) error {
+	if !dry && !flagBool(r.cmd, "json") {
+		return nil
+	}
+	s, err := r.summarize(outs, mpath)
+	if err != nil {
+		return err
+	}
+	return printSummary(r.cmd, s, dry)
 }
 
 // report prints, with --verbose, what the run wrote: each part's rows and

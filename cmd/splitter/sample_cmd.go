@@ -324,7 +324,7 @@ func runRowsToIndex(cmd *cobra.Command, input, out string, python func() string,
 	j.rows = ix.Len()
 	j.python = readCSV(cmd, input) + python()
 	ctx := cmd.Context()
-	o := output{name: cmd.Name() + "d", path: out, rows: len(idx),
+	o := output{name: cmd.Name() + "d", path: out, rows: len(idx), order: idx,
 		write: func(w io.Writer) error { return ix.WriteRowsContext(ctx, w, idx) }}
 	return j.commit(ctx, []output{o}, mpath)
 }

@@ -100,7 +100,7 @@ func runSplit(cmd *cobra.Command, o *splitOpts) error {
 	outs := make([]output, len(parts))
 	orders := make([][]int, len(parts))
 	for i, p := range parts {
-		outs[i] = output{name: p.name, path: outputPath(o.input, o.outDir, p.name), rows: len(p.rows),
+		outs[i] = output{name: p.name, path: outputPath(o.input, o.outDir, p.name), rows: len(p.rows), order: p.rows,
 			write: func(w io.Writer) error { return ix.WriteRowsContext(ctx, w, p.rows) }}
 		orders[i] = p.rows
 	}
