@@ -32,6 +32,9 @@ func TestManifestPythonRuns(t *testing.T) {
 	}
 	runs := [][]string{
 		{"--seed", "11", "--test", "0.3"},
+		{"--seed", "17", "--sizes", "0.7,0.15,0.15"},
+		{"--seed", "18", "--sizes", "36,12,12", "--stratify", "label"},
+		{"--seed", "19", "--sizes", "0.6,0.3,0.1", "--stratify", "label"},
 		{"--seed", "12", "--stratify", "label"},
 		{"--seed", "13", "--test", "0.2", "--val", "0.25"},
 		{"--seed", "14", "--group", "x"},

@@ -18,6 +18,7 @@ type size struct {
 	isFloat bool
 	f       float64 // when isFloat
 	i       int     // when !isFloat
+	expr    string  // the Python expression that computes f, when derived (--sizes)
 }
 
 // String formats s as Python would print the argument (`0.2`, `30`,
@@ -26,6 +27,8 @@ func (s size) String() string {
 	switch {
 	case !s.set:
 		return "None"
+	case s.expr != "":
+		return s.expr
 	case s.isFloat:
 		return pyFloat(s.f)
 	default:

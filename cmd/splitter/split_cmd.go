@@ -82,6 +82,10 @@ func runSplit(cmd *cobra.Command, o *splitOpts) error {
 		return err
 	}
 	defer ix.Close()
+	if o.sizesRows > 0 && o.sizesRows != ix.Len() && o.recipe != recipeTorch {
+		return inputErr(o.input, flagErr("--sizes", cmd.Flags().Lookup("sizes").Value.String(),
+			fmt.Errorf("row counts sum to %d, the input has %d rows", o.sizesRows, ix.Len())))
+	}
 	var parts []part
 	switch o.recipe {
 	case recipeSklearn:

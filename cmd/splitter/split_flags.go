@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -31,6 +32,9 @@ type splitOpts struct {
 	test     size
 	train    size
 	val      size
+	// sizesRows is the row count --sizes A,B,C of ints must sum to (0
+	// when --sizes is not given in ints).
+	sizesRows int
 	stratify string
 	group    string
 	shuffle  bool
@@ -50,6 +54,7 @@ func splitFlags(cmd *cobra.Command) {
 	f.String("test", "", "test_size `T`: a fraction (0.2, 1e-1) or a row count (30); default 0.25 when neither --test nor --train is given")
 	f.String("train", "", "train_size `R`, typed like --test")
 	f.String("val", "", "a third part `V`: test_size of the second train_test_split on the rest (writes STEM.val.csv)")
+	f.String("sizes", "", "train, val, test sizes `A,B,C` (fractions summing to 1, or row counts summing to the rows): the two-step train_test_split idiom")
 	f.String("stratify", "", "stratify=df[`COL`]")
 	f.String("group", "", "GroupShuffleSplit(...).split(df, groups=df[`COL`])")
 	f.Bool("no-shuffle", false, "shuffle=False")
@@ -103,6 +108,22 @@ func parseSplitFlags(cmd *cobra.Command, input string) (*splitOpts, error) {
 	combo := func(a, b string) error {
 		return fmt.Errorf("%s with %s: %w", a, b, ErrFlagCombination)
 	}
+	if f.Changed("sizes") {
+		for _, other := range []string{"test", "train", "val", "lengths", "group"} {
+			if f.Changed(other) {
+				return nil, combo("--sizes", "--"+other)
+			}
+		}
+		if o.recipe != recipeTorch { // torch takes them as random_split lengths
+			if err := o.parseSizes(str("sizes")); err != nil {
+				return nil, err
+			}
+		} else if !f.Changed("names") {
+			if err := f.Set("names", "train,val,test"); err != nil {
+				return nil, err
+			}
+		}
+	}
 	switch {
 	case o.group != "" && o.stratify != "":
 		return nil, combo("--group", "--stratify")
@@ -128,7 +149,9 @@ func parseSplitFlags(cmd *cobra.Command, input string) (*splitOpts, error) {
 		case o.train.set:
 			return nil, combo("--compat torch", "--train")
 		}
-		if l := str("lengths"); f.Changed("lengths") {
+		if f.Changed("sizes") {
+			o.lengths = strings.Split(str("sizes"), ",")
+		} else if l := str("lengths"); f.Changed("lengths") {
 			if o.test.set {
 				return nil, combo("--lengths", "--test")
 			}
@@ -166,5 +189,45 @@ func checkNames(names []string) error {
 		}
 		seen[n] = true
 	}
+	return nil
+}
+
+// parseSizes reads --sizes A,B,C (train, val, test) as the two-step idiom
+// users write: rest, test = train_test_split(df, test_size=C), then
+// train, val = train_test_split(rest, test_size=B / (A + B)) for
+// fractions (summing to 1 within 1e-9, added left to right as Python's
+// sum does), test_size=B for row counts (summing to the row count,
+// checked once the input is read).
+func (o *splitOpts) parseSizes(v string) error {
+	parts := strings.Split(v, ",")
+	if len(parts) != 3 {
+		return flagErr("--sizes", v, errors.New("want three sizes: train,val,test"))
+	}
+	var s [3]size
+	for i, p := range parts {
+		var err error
+		if s[i], err = parseSize("--sizes", p); err != nil {
+			return err
+		}
+	}
+	if s[0].isFloat != s[1].isFloat || s[1].isFloat != s[2].isFloat {
+		return flagErr("--sizes", v, errors.New("want three fractions or three row counts, not both"))
+	}
+	if !s[0].isFloat {
+		for _, x := range s {
+			if x.i <= 0 {
+				return flagErr("--sizes", v, errors.New("want positive row counts"))
+			}
+		}
+		o.test, o.val, o.sizesRows = s[2], s[1], s[0].i+s[1].i+s[2].i
+		return nil
+	}
+	sum := s[0].f + s[1].f + s[2].f
+	if !(math.Abs(sum-1) <= 1e-9) {
+		return flagErr("--sizes", v, fmt.Errorf("fractions sum to %s, want 1", pyFloat(sum)))
+	}
+	a, b := s[0].f, s[1].f
+	o.test = s[2]
+	o.val = size{set: true, isFloat: true, f: b / (a + b), expr: pyFloat(b) + " / (" + pyFloat(a) + " + " + pyFloat(b) + ")"}
 	return nil
 }
