@@ -100,9 +100,9 @@ func sumsOf(t *testing.T, dir string) map[string]string {
 }
 
 // checkManifestSums checks that, when dir holds a manifest, each output it
-// records has the SHA-256 it records (paths relative to the manifest's
-// folder, or as recorded when that names no file).
-func checkManifestSums(t *testing.T, dir, manifest string, sums map[string]string) string {
+// records is beside it (in the run's out folder runDir, which the files
+// may have been moved from) with the SHA-256 it records.
+func checkManifestSums(t *testing.T, runDir, dir, manifest string, sums map[string]string) string {
 	raw, err := os.ReadFile(filepath.Join(dir, manifest))
 	if err != nil {
 		return ""
@@ -118,6 +118,10 @@ func checkManifestSums(t *testing.T, dir, manifest string, sums map[string]strin
 	var p []string
 	for _, o := range m.Outputs {
 		name := filepath.Base(o.Path)
+		if d := filepath.Dir(o.Path); d != "." && filepath.Clean(d) != filepath.Clean(runDir) {
+			p = append(p, fmt.Sprintf("manifest records %s, not beside it", o.Path))
+			continue
+		}
 		if got, ok := sums[name]; !ok {
 			p = append(p, fmt.Sprintf("manifest records %s, not beside it", o.Path))
 		} else if got != o.SHA256 {
@@ -204,25 +208,30 @@ func TestFaultSignals(t *testing.T) {
 	os.Mkdir(tmp, 0o777)
 	refs := map[int]refSet{}
 	var full time.Duration
+	out := filepath.Join(root, "out")
 	for _, seed := range []int{1, 2} {
+		// Written in out (the manifest records the paths of the run) and
+		// moved aside.
 		dir := filepath.Join(root, "ref"+strconv.Itoa(seed))
 		start := time.Now()
-		res, _ := runHostile(t, runOpts{dir: root, tmpdir: tmp, timeout: 5 * time.Minute}, "--seed", strconv.Itoa(seed), "--test", "0.5", "--out-dir", dir, input)
+		res, _ := runHostile(t, runOpts{dir: root, tmpdir: tmp, timeout: 5 * time.Minute}, "--seed", strconv.Itoa(seed), "--test", "0.5", "--out-dir", out, input)
 		if res.code != 0 {
 			t.Fatalf("reference run, seed %d: exit %d; stderr %s", seed, res.code, clip(res.stderr))
 		}
 		full = max(full, time.Since(start))
+		if err := os.Rename(out, dir); err != nil {
+			t.Fatal(err)
+		}
 		refs[seed] = refSet{seed: seed, dir: dir, sums: sumsOf(t, dir)}
 		if len(refs[seed].sums) != 3 {
 			t.Fatalf("reference run, seed %d wrote %v, want train, test and manifest", seed, refs[seed].sums)
 		}
-		if p := checkManifestSums(t, dir, "big.split.json", refs[seed].sums); p != "" {
+		if p := checkManifestSums(t, out, dir, "big.split.json", refs[seed].sums); p != "" {
 			t.Fatalf("reference run, seed %d: %s", seed, p)
 		}
 	}
 	t.Logf("a full run takes %v", full.Round(time.Millisecond))
 	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 14))
-	out := filepath.Join(root, "out")
 	type tally struct{ prev, next, bad int }
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGKILL} {
 		var n tally
@@ -244,7 +253,7 @@ func TestFaultSignals(t *testing.T) {
 			name := fmt.Sprintf("%v after %v (run %d, seed %d over seed %d)", sig, delay.Round(time.Millisecond), run, newSeed, prevSeed)
 			status := fmt.Sprintf("exit %d", code)
 			if ws.Signaled() {
-				status = "killed by " + ws.Signal().String()
+				status = fmt.Sprintf("killed by signal %d (%v)", int(ws.Signal()), ws.Signal())
 			}
 			sums := sumsOf(t, out)
 			var problems []string
@@ -268,7 +277,7 @@ func TestFaultSignals(t *testing.T) {
 				n.bad++
 				problems = append(problems, fmt.Sprintf("the folder holds neither the previous nor the new set: %s", describeState(sums, prev, next)))
 			}
-			if p := checkManifestSums(t, out, "big.split.json", sums); p != "" {
+			if p := checkManifestSums(t, out, out, "big.split.json", sums); p != "" {
 				problems = append(problems, p)
 			}
 			if left := sumsOf(t, tmp); len(left) > 0 {
@@ -436,7 +445,7 @@ func TestFaultConcurrentRuns(t *testing.T) {
 			mixed++
 			problems = append(problems, "the folder holds a mixed or incomplete set: "+describeState(sums, refs[1], refs[2]))
 		}
-		if p := checkManifestSums(t, out, "d.split.json", sums); p != "" {
+		if p := checkManifestSums(t, out, out, "d.split.json", sums); p != "" {
 			problems = append(problems, p)
 		}
 		if len(problems) > 0 {
