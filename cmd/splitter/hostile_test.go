@@ -414,8 +414,9 @@ func TestHostileVerify(t *testing.T) {
 	if err := os.WriteFile(secret, []byte(secretData), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(root, "a", "m")
+	dir, tmp := filepath.Join(root, "a", "m"), filepath.Join(root, "tmp")
 	os.MkdirAll(dir, 0o777)
+	os.Mkdir(tmp, 0o777)
 	if err := os.WriteFile(filepath.Join(dir, "data.csv"), []byte(hostileCSV), 0o666); err != nil {
 		t.Fatal(err)
 	}
@@ -463,7 +464,7 @@ func TestHostileVerify(t *testing.T) {
 			defer os.Remove(mpath)
 			before := takeSnapshot(t, root)
 			args := append(append([]string{"verify"}, tc.flags...), "hostile.split.json")
-			res, hung := runHostile(t, runOpts{dir: dir}, args...)
+			res, hung := runHostile(t, runOpts{dir: dir, tmpdir: tmp}, args...)
 			if hung {
 				t.Fatalf("verify %s: still running after %v (blocked)", tc.name, hostileTimeout)
 			}
