@@ -26,20 +26,20 @@ const (
 
 // splitOpts are the parsed flags of `splitter split`.
 type splitOpts struct {
-	input    string
-	outDir   string
-	recipe   recipe
-	test     size
-	train    size
-	val      size
+	input  string
+	outDir string
+	recipe recipe
+	test   size
+	train  size
+	val    size
 	// sizesRows is the row count --sizes A,B,C of ints must sum to (0
 	// when --sizes is not given in ints).
 	sizesRows int
-	stratify string
-	group    string
-	shuffle  bool
-	lengths  []string // --lengths, as typed
-	names    []string // --names
+	stratify  string
+	group     string
+	shuffle   bool
+	lengths   []string // --lengths, as typed
+	names     []string // --names
 	// torchLengths are the random_split lengths as Python literals.
 	torchLengths []string
 	seed         string // --seed as typed, or the drawn seed
