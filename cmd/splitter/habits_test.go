@@ -7,8 +7,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/splitter-dev/splitter/internal/oracle"
 )
 
 // TestFriendlyErrors: an unknown column is named with the closest ones
@@ -155,4 +158,38 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+const foldFilesScript = `
+import json, sys
+import pandas as pd
+from sklearn.model_selection import StratifiedKFold
+c = json.load(sys.stdin)
+df = pd.read_csv(c["path"])
+out = {}
+for k, (tr, te) in enumerate(StratifiedKFold(n_splits=c["k"], shuffle=True, random_state=c["seed"]).split(df, df["label"])):
+    out["fold%d.train" % k] = df.iloc[tr].to_csv(index=False)
+    out["fold%d.test" % k] = df.iloc[te].to_csv(index=False)
+json.dump(out, sys.stdout)
+`
+
+// TestKfoldFilesLive: kfold --files writes each fold's train and test rows
+// as df.iloc[train_idx] / df.iloc[test_idx] of the live scikit-learn.
+func TestKfoldFilesLive(t *testing.T) {
+	oracle.Require(t, "pandas", "sklearn")
+	r := oracle.Rand(t)
+	dir, path := auditData(t)
+	seed, k := r.IntN(1<<31), 2+r.IntN(4)
+	mustRun(t, dir, "kfold", "--files", "--folds", strconv.Itoa(k), "--seed", strconv.Itoa(seed), "--stratify", "label", path)
+	var want map[string]string
+	oracle.RunJSON(t, foldFilesScript, map[string]any{"path": path, "k": k, "seed": seed}, &want)
+	if len(want) != 2*k {
+		t.Fatalf("python gave %d parts", len(want))
+	}
+	for name, w := range want {
+		got, err := os.ReadFile(filepath.Join(dir, "data."+name+".csv"))
+		if err != nil || string(got) != w {
+			t.Errorf("seed %d k %d: %s differs from Python (%v)", seed, k, name, err)
+		}
+	}
 }

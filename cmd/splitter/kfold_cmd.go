@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -66,7 +67,7 @@ func runKfold(cmd *cobra.Command, o *kfoldOpts) error {
 	if err != nil {
 		return inputErr(o.input, err)
 	}
-	values := make([]string, ix.Len())
+	values := make([]string, ix.Len()) // "" for a row no fold tests (time series)
 	for f, fold := range folds {
 		s := strconv.Itoa(f)
 		for _, i := range fold.Test {
@@ -75,13 +76,42 @@ func runKfold(cmd *cobra.Command, o *kfoldOpts) error {
 	}
 	j.rows = ix.Len()
 	j.python = pinnedPython(o.version, kfoldPython(cmd, o))
-	out := output{name: "folds", path: outputPath(o.input, o.outDir, "folds"), rows: ix.Len(),
-		write: func(w io.Writer) error { return ix.WriteWithColumn(w, "fold", values) }}
-	return j.commit(cmd.Context(), []output{out}, mpath)
+	outs := []output{{name: "folds", path: outputPath(o.input, o.outDir, "folds"), rows: ix.Len(),
+		write: func(w io.Writer) error { return ix.WriteWithColumn(w, "fold", values) }}}
+	if o.files {
+		outs = append(outs, foldFiles(cmd.Context(), o, ix, folds)...)
+	}
+	return j.commit(cmd.Context(), outs, mpath)
+}
+
+// foldFiles are --files' outputs: for each fold k, STEM.fold{k}.train and
+// STEM.fold{k}.test holding df.iloc[train_idx] and df.iloc[test_idx] in
+// the order split() yields the indices.
+func foldFiles(ctx context.Context, o *kfoldOpts, ix table, folds []split.Fold) []output {
+	var outs []output
+	for k, f := range folds {
+		for _, p := range []struct {
+			name string
+			rows []int
+		}{{"train", f.Train}, {"test", f.Test}} {
+			name := "fold" + strconv.Itoa(k) + "." + p.name
+			outs = append(outs, output{name: name, path: outputPath(o.input, o.outDir, name), rows: len(p.rows), order: p.rows,
+				write: func(w io.Writer) error { return ix.WriteRowsContext(ctx, w, p.rows) }})
+		}
+	}
+	return outs
 }
 
 func kfoldFolds(cmd *cobra.Command, o *kfoldOpts, ix table) ([]split.Fold, error) {
 	switch {
+	case o.timeSeries:
+		folds, err := split.TimeSeriesSplit{NSplits: o.folds, Gap: o.gap, TestSize: o.tsTest, MaxTrainSize: o.maxTrain}.Split(ix.Len())
+		if err != nil {
+			return nil, foldsErr(err)
+		}
+		return folds, nil
+	case o.group != "" && o.stratify != "":
+		return stratifiedGroupFolds(cmd, o, ix)
 	case o.group != "":
 		groups, err := labelsOf(ix, o.group, "--group")
 		if err != nil {
@@ -132,4 +162,26 @@ func foldsErr(err error) error {
 		return fmt.Errorf("--seed: %w", err)
 	}
 	return err
+}
+
+// stratifiedGroupFolds is StratifiedGroupKFold(K, shuffle, random_state)
+// .split(df, df[stratify], groups=df[group]).
+func stratifiedGroupFolds(cmd *cobra.Command, o *kfoldOpts, ix table) ([]split.Fold, error) {
+	y, err := labelsOf(ix, o.stratify, "--stratify")
+	if err != nil {
+		return nil, err
+	}
+	groups, err := labelsOf(ix, o.group, "--group")
+	if err != nil {
+		return nil, err
+	}
+	rs, err := shuffleSeed(cmd, o.shuffle)
+	if err != nil {
+		return nil, err
+	}
+	folds, err := split.StratifiedGroupKFold{NSplits: o.folds, Shuffle: o.shuffle, RandomState: rs, Version: o.version}.Split(y, groups)
+	if err != nil {
+		return nil, labelErr(labelErr(foldsErr(err), "--stratify", o.stratify), "--group", o.group)
+	}
+	return folds, nil
 }

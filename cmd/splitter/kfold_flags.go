@@ -24,6 +24,11 @@ type kfoldOpts struct {
 	shuffle  bool
 	seed     string        // as typed or drawn; "" when nothing is random
 	version  split.Version // --compat sklearn@X.Y.Z (zero: today's)
+	// timeSeries is TimeSeriesSplit(n_splits, gap, test_size,
+	// max_train_size); 0 is None for tsTest and maxTrain.
+	timeSeries            bool
+	gap, tsTest, maxTrain int
+	files                 bool // also one train/test file pair per fold
 }
 
 // kfoldFlags registers the flags of kfold on cmd.
@@ -36,6 +41,11 @@ func kfoldFlags(cmd *cobra.Command) {
 	f.Bool("no-shuffle", false, "shuffle=False (KFold(K) / StratifiedKFold(K))")
 	f.String("compat", "sklearn", "sklearn (today's scikit-learn, as 1.2) or sklearn@X.Y.Z (a pinned release, 0.18.2 to 1.9.dev0)")
 	f.String("out-dir", "", "output folder `DIR` (default: the input's folder; created if missing)")
+	f.Bool("time-series", false, "TimeSeriesSplit(n_splits=K, gap=G, test_size=T, max_train_size=M): rows in order, no seed")
+	f.Int("gap", 0, "with --time-series: gap=`G`")
+	f.Int("test", 0, "with --time-series: test_size=`T` (default None)")
+	f.Int("max-train-size", 0, "with --time-series: max_train_size=`M` (default None)")
+	f.Bool("files", false, "also write STEM.fold{k}.train and STEM.fold{k}.test for each fold k (df.iloc[train_idx], df.iloc[test_idx])")
 }
 
 // parseKfoldFlags reads and checks kfold's flags, before any file is read.
@@ -76,10 +86,21 @@ func parseKfoldFlags(cmd *cobra.Command, input string) (*kfoldOpts, error) {
 		// _BaseKFold.__init__, before any data is read.
 		return nil, flagErr("--folds", str("folds"), fmt.Errorf("k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits=%d", o.folds))
 	}
+	o.files, _ = f.GetBool("files")
+	if err := o.parseTimeSeries(cmd); err != nil || o.timeSeries {
+		return o, err
+	}
+	for _, name := range []string{"gap", "test", "max-train-size"} {
+		if f.Changed(name) {
+			return nil, fmt.Errorf("--%s needs --time-series: %w", name, ErrFlagCombination)
+		}
+	}
 	seeded := f.Changed("seed")
 	switch {
+	case o.group != "" && o.stratify != "" && seeded && noShuffle:
+		return nil, flagErr("--seed", str("seed"), errors.New("setting a random_state has no effect since shuffle is False; you should leave random_state to its default (None), or set shuffle=True"))
 	case o.group != "" && o.stratify != "":
-		return nil, fmt.Errorf("--group with --stratify: %w", ErrFlagCombination)
+		return o, nil // StratifiedGroupKFold(K, shuffle=True, random_state=S)
 	case seeded && noShuffle && o.version.IsPinned() && !o.version.RandomStateWithoutShuffleIsError():
 		// ignored before scikit-learn 0.24 (warned about in 0.22-0.23)
 	case seeded && !noShuffle && o.group != "" && o.version.HasGroupKFoldShuffle():
@@ -95,4 +116,32 @@ func parseKfoldFlags(cmd *cobra.Command, input string) (*kfoldOpts, error) {
 		o.shuffle = false
 	}
 	return o, nil
+}
+
+// parseTimeSeries reads --time-series and its options: TimeSeriesSplit
+// draws nothing and reads no column, so --seed, --stratify and --group are
+// errors with it.
+func (o *kfoldOpts) parseTimeSeries(cmd *cobra.Command) error {
+	f := cmd.Flags()
+	if o.timeSeries, _ = f.GetBool("time-series"); !o.timeSeries {
+		return nil
+	}
+	for _, name := range []string{"seed", "stratify", "group", "no-shuffle"} {
+		if f.Changed(name) {
+			return fmt.Errorf("--time-series with --%s: %w", name, ErrFlagCombination)
+		}
+	}
+	o.shuffle = false
+	o.gap, _ = f.GetInt("gap")
+	o.tsTest, _ = f.GetInt("test")
+	o.maxTrain, _ = f.GetInt("max-train-size")
+	for _, v := range []struct {
+		flag string
+		v    int
+	}{{"--gap", o.gap}, {"--test", o.tsTest}, {"--max-train-size", o.maxTrain}} {
+		if v.v < 0 {
+			return flagErr(v.flag, strconv.Itoa(v.v), errors.New("want an integer >= 0"))
+		}
+	}
+	return nil
 }

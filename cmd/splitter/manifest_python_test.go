@@ -33,6 +33,10 @@ func TestManifestPythonRuns(t *testing.T) {
 	runs := [][]string{
 		{"--seed", "11", "--test", "0.3"},
 		{"--seed", "17", "--sizes", "0.7,0.15,0.15"},
+		{"kfold", "--seed", "20", "--folds", "3", "--stratify", "label", "--group", "x"},
+		{"kfold", "--no-shuffle", "--folds", "4", "--stratify", "label", "--group", "x"},
+		{"kfold", "--time-series", "--folds", "4", "--gap", "1", "--test", "5"},
+		{"kfold", "--time-series", "--folds", "3", "--max-train-size", "10"},
 		{"--seed", "18", "--sizes", "36,12,12", "--stratify", "label"},
 		{"--seed", "19", "--sizes", "0.6,0.3,0.1", "--stratify", "label"},
 		{"--seed", "12", "--stratify", "label"},

@@ -120,6 +120,22 @@ func kfoldPython(cmd *cobra.Command, o *kfoldOpts) string {
 		shuffle = "shuffle=True, random_state=" + seedUsed(cmd)
 	}
 	switch {
+	case o.timeSeries:
+		opt := func(name string, v int) string {
+			if v == 0 {
+				return ""
+			}
+			return name + "=" + itoa(v)
+		}
+		cv, split = "TimeSeriesSplit("+pyArgs(k, opt("gap", o.gap), opt("test_size", o.tsTest), opt("max_train_size", o.maxTrain))+")", "df"
+		return readCSV(cmd, o.input) + "fold = np.full(len(df), None, dtype=object)  # empty where no fold tests the row\n" +
+			"for f, (_, test) in enumerate(" + cv + ".split(" + split + ")):\n    fold[test] = f\n" +
+			"df.insert(len(df.columns), \"fold\", fold, allow_duplicates=True)\nfolds = df"
+	case o.group != "" && o.stratify != "":
+		if !o.shuffle {
+			shuffle = "shuffle=False"
+		}
+		cv, split = "StratifiedGroupKFold("+pyArgs(k, shuffle)+")", "df, df["+pyStr(o.stratify)+"], groups=df["+pyStr(o.group)+"]"
 	case o.group != "":
 		cv, split = "GroupKFold("+pyArgs(k, shuffle)+")", "df, groups=df["+pyStr(o.group)+"]"
 	case o.stratify != "":

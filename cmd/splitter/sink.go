@@ -85,7 +85,7 @@ func pythonImports(code string) string {
 		lines = append(lines, "from datasets import Dataset")
 	}
 	var sk []string
-	for _, name := range []string{"train_test_split", "GroupShuffleSplit", "StratifiedGroupKFold", "StratifiedKFold", "GroupKFold", "KFold"} {
+	for _, name := range []string{"train_test_split", "GroupShuffleSplit", "StratifiedGroupKFold", "StratifiedKFold", "GroupKFold", "KFold", "TimeSeriesSplit"} {
 		if containsWord(code, name) {
 			sk = append(sk, name)
 		}
