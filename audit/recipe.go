@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"math/big"
 	"strconv"
@@ -149,7 +150,7 @@ func (r Recipe) testFraction() (string, bool) {
 		p := math.Pow(10, float64(d))
 		f := math.Round(float64(r.Test)/float64(r.N)*p) / p
 		if f > 0 && f < 1 && int(math.Ceil(f*float64(r.N))) == r.Test {
-			return pyFloat(f), true
+			return py.FloatRepr(f), true
 		}
 	}
 	return "", false
@@ -165,15 +166,6 @@ func niceFloat(x float64, ok func(float64) bool) float64 {
 		}
 	}
 	return x
-}
-
-// pyFloat is Python's repr of a float in (0, 1].
-func pyFloat(f float64) string {
-	s := strconv.FormatFloat(f, 'g', -1, 64)
-	if !strings.ContainsAny(s, ".eE") {
-		s += ".0"
-	}
-	return s
 }
 
 // sizes returns the size keyword arguments of scikit-learn and datasets.
@@ -228,7 +220,7 @@ func (r Recipe) PythonRead(readCall string, seed uint64) string {
 	case Datasets:
 		return read + "d = Dataset.from_pandas(df).train_test_split(" + r.sizes() + ", seed=" + s + "); train, test = d[\"train\"], d[\"test\"]"
 	case PandasSample:
-		return read + "train = df.sample(frac=" + pyFloat(r.frac()) + ", random_state=" + s + "); test = df.drop(train.index)"
+		return read + "train = df.sample(frac=" + py.FloatRepr(r.frac()) + ", random_state=" + s + "); test = df.drop(train.index)"
 	}
 	return ""
 }

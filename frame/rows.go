@@ -3,11 +3,10 @@ package frame
 import (
 	"cmp"
 	"fmt"
+	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/sample"
@@ -75,44 +74,7 @@ func pyObjectFloat(v any) (float64, bool) {
 // in any case with an optional sign, decimal notation only (no hex),
 // overflow to ±inf. It reports false where Python raises ValueError.
 // (Python also accepts non-ASCII Unicode digits; PyFloat does not.)
-func PyFloat(s string) (float64, bool) {
-	t := strings.TrimFunc(s, unicode.IsSpace)
-	body := strings.TrimLeft(t, "+-")
-	if len(t)-len(body) > 1 {
-		return 0, false
-	}
-	switch strings.ToLower(body) {
-	case "nan":
-		return math.NaN(), true
-	case "inf", "infinity":
-		if strings.HasPrefix(t, "-") {
-			return math.Inf(-1), true
-		}
-		return math.Inf(1), true
-	}
-	if body == "" {
-		return 0, false
-	}
-	var b strings.Builder
-	for i := 0; i < len(body); i++ {
-		ch := body[i]
-		switch {
-		case ch >= '0' && ch <= '9', ch == '.', ch == 'e', ch == 'E', ch == '+', ch == '-':
-			b.WriteByte(ch)
-		case ch == '_' && i > 0 && i+1 < len(body) && isDigit(body[i-1]) && isDigit(body[i+1]):
-		default:
-			return 0, false
-		}
-	}
-	x, err := strconv.ParseFloat(t[:len(t)-len(body)]+b.String(), 64)
-	if err != nil {
-		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-			return x, true
-		}
-		return 0, false
-	}
-	return x, true
-}
+func PyFloat(s string) (float64, bool) { return py.ParseFloat(s) }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 

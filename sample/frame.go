@@ -2,9 +2,8 @@ package sample
 
 import (
 	"fmt"
+	"github.com/splitter-dev/splitter/internal/py"
 	"math"
-	"strconv"
-	"strings"
 )
 
 // RandomState is what pandas' random_state argument becomes: an object with
@@ -119,7 +118,7 @@ func CheckN(n float64) (int, error) {
 
 // floatNErr is numpy's TypeError for a float size.
 func floatNErr(n int) error {
-	return fmt.Errorf("sample: %w, got '%s'", ErrFloatN, pyFloatRepr(float64(n)))
+	return fmt.Errorf("sample: %w, got '%s'", ErrFloatN, py.FloatRepr(float64(n)))
 }
 
 // Frame equals DataFrame.sample(n, frac, replace, weights, random_state)
@@ -191,14 +190,4 @@ func Labels(positions []int, ignoreIndex bool) []int {
 		}
 	}
 	return out
-}
-
-// pyFloatRepr is Python's repr of a float: shortest digits, ".0" on
-// integral values.
-func pyFloatRepr(x float64) string {
-	s := strconv.FormatFloat(x, 'g', -1, 64)
-	if !strings.ContainsAny(s, ".eIN") {
-		s += ".0"
-	}
-	return s
 }

@@ -2,6 +2,7 @@ package split
 
 import (
 	"cmp"
+	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"slices"
 	"strconv"
@@ -330,7 +331,7 @@ func ClassEncodeInts(values []int64) Labels {
 func ClassEncodeFloats(values []float64) Labels {
 	s := make([]string, len(values))
 	for i, v := range values {
-		s[i] = pyFloat(v)
+		s[i] = py.FloatRepr(v)
 	}
 	return EncodeStrings(s)
 }

@@ -2,6 +2,7 @@ package split
 
 import (
 	"fmt"
+	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"strconv"
 	"strings"
@@ -76,7 +77,7 @@ func (s Size) String() string {
 	case sizeInt:
 		return strconv.Itoa(s.n)
 	case sizeFloat:
-		return pyFloat(s.f)
+		return py.FloatRepr(s.f)
 	}
 	return "None"
 }
@@ -107,7 +108,7 @@ func (rules sizeRules) validate(n int, test, train Size, defaultTest float64) (n
 		return 0, 0, newErr(ErrTrainSize, "train_size=%s should be either positive and smaller than the number of samples %d or a float in the (0, 1) range", train, n)
 	}
 	if train.kind == sizeFloat && test.kind == sizeFloat && train.f+test.f > 1 {
-		return 0, 0, newErr(ErrSizeSum, "The sum of test_size and train_size = %s, should be in the (0, 1) range. Reduce test_size and/or train_size.", pyFloat(train.f+test.f))
+		return 0, 0, newErr(ErrSizeSum, "The sum of test_size and train_size = %s, should be in the (0, 1) range. Reduce test_size and/or train_size.", py.FloatRepr(train.f+test.f))
 	}
 	// Python keeps n_train and n_test as floats until the last step.
 	var fTest, fTrain float64
@@ -139,7 +140,7 @@ func (rules sizeRules) validate(n int, test, train Size, defaultTest float64) (n
 	if fTrain+fTest > float64(n) {
 		sum := strconv.Itoa(int(fTrain + fTest))
 		if rules.hf && (test.IsInt() || train.IsInt()) {
-			sum = pyFloat(fTrain + fTest)
+			sum = py.FloatRepr(fTrain + fTest)
 		}
 		return 0, 0, newErr(ErrSizeSum, "The sum of train_size and test_size = %s, should be smaller than the number of samples %d. Reduce test_size and/or train_size.", sum, n)
 	}

@@ -2,6 +2,7 @@ package split
 
 import (
 	"errors"
+	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -72,8 +73,8 @@ func TestPyFloat(t *testing.T) {
 		0.0001: "0.0001", math.Copysign(0, -1): "-0.0", pointOne + 0.2: "0.30000000000000004",
 		math.NaN(): "nan", math.Inf(-1): "-inf", 1.5e300: "1.5e+300",
 	} {
-		if got := pyFloat(f); got != want {
-			t.Errorf("pyFloat(%v) = %q, want %q", f, got, want)
+		if got := py.FloatRepr(f); got != want {
+			t.Errorf("py.FloatRepr(%v) = %q, want %q", f, got, want)
 		}
 	}
 }

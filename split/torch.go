@@ -3,6 +3,7 @@ package split
 import (
 	"errors"
 	"fmt"
+	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"math/big"
 	"strings"
@@ -154,7 +155,7 @@ func RandomSplitLengths(n int, lengths []Length) ([]int, []string, error) {
 	if !sum.equals(n) {
 		note := ""
 		if sum.isFloat && torchIsCloseOne(sum.f) && sum.f > 1 {
-			note = fmt.Sprintf(" (the fractions sum to %s in float64, left to right as Python 3.11's sum() adds them, just above 1, so torch does not read them as fractions; Python >= 3.12 sums with compensation and may accept them)", torchFloatRepr(sum.f))
+			note = fmt.Sprintf(" (the fractions sum to %s in float64, left to right as Python 3.11's sum() adds them, just above 1, so torch does not read them as fractions; Python >= 3.12 sums with compensation and may accept them)", py.FloatRepr(sum.f))
 		}
 		return nil, nil, fmt.Errorf("random_split: %d rows, lengths %s: %w%s", n, torchLengthList(lengths), ErrTorchLengthSum, note)
 	}

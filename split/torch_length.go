@@ -3,6 +3,7 @@ package split
 import (
 	"errors"
 	"fmt"
+	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"strconv"
 	"strings"
@@ -47,24 +48,7 @@ func (l Length) String() string {
 	case math.IsInf(l.frac, -1):
 		return "-inf"
 	}
-	return torchFloatRepr(l.frac)
-}
-
-// torchFloatRepr formats a finite f as Python's repr(float): the shortest
-// digits that read back as f, in positional notation when the decimal
-// exponent is in -4..15 (always with a ".0" or a fraction part), in
-// scientific notation otherwise ("1e-05", "1e+16").
-func torchFloatRepr(f float64) string {
-	e := strconv.FormatFloat(f, 'e', -1, 64)
-	exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
-	if exp < -4 || exp >= 16 {
-		return e
-	}
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	if !strings.Contains(s, ".") {
-		s += ".0"
-	}
-	return s
+	return py.FloatRepr(l.frac)
 }
 
 // ErrTorchLengthSyntax is returned by ParseLength for text that is neither

@@ -3,7 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
-	"math"
+	"github.com/splitter-dev/splitter/internal/py"
 	"strconv"
 	"strings"
 )
@@ -30,7 +30,7 @@ func (s size) String() string {
 	case s.expr != "":
 		return s.expr
 	case s.isFloat:
-		return pyFloat(s.f)
+		return py.FloatRepr(s.f)
 	default:
 		return strconv.Itoa(s.i)
 	}
@@ -71,33 +71,4 @@ func parseSize(flag, v string) (size, error) {
 		return size{}, flagErr(flag, v, ErrBadSize)
 	}
 	return size{set: true, i: int(i)}, nil
-}
-
-// pyFloat formats f as Python's repr(float) does.
-func pyFloat(f float64) string {
-	switch {
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	case math.IsNaN(f):
-		return "nan"
-	}
-	// Python's repr: shortest digits; exponent form when the decimal
-	// exponent is < -4 or >= 16.
-	e := strconv.FormatFloat(f, 'e', -1, 64) // d.ddde±XX
-	mant, expText, _ := strings.Cut(e, "e")
-	exp, _ := strconv.Atoi(expText)
-	if exp < -4 || exp >= 16 {
-		sign := "+"
-		if exp < 0 {
-			sign, exp = "-", -exp
-		}
-		return fmt.Sprintf("%se%s%02d", mant, sign, exp)
-	}
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	if !strings.Contains(s, ".") {
-		s += ".0"
-	}
-	return s
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"strings"
 	"testing"
@@ -46,15 +47,15 @@ func TestParseSize(t *testing.T) {
 
 func TestPyFloat(t *testing.T) {
 	a, b := 0.1, 0.2
-	if got := pyFloat(a + b); got != "0.30000000000000004" {
-		t.Errorf("pyFloat(0.1+0.2) = %q", got)
+	if got := py.FloatRepr(a + b); got != "0.30000000000000004" {
+		t.Errorf("py.FloatRepr(0.1+0.2) = %q", got)
 	}
 	for f, want := range map[float64]string{
 		0.2: "0.2", 1: "1.0", 1e15: "1000000000000000.0", 1e16: "1e+16", 1e-4: "0.0001",
 		1e-5: "1e-05", 1.5e300: "1.5e+300", -2.5: "-2.5",
 	} {
-		if got := pyFloat(f); got != want {
-			t.Errorf("pyFloat(%v) = %q, want %q", f, got, want)
+		if got := py.FloatRepr(f); got != want {
+			t.Errorf("py.FloatRepr(%v) = %q, want %q", f, got, want)
 		}
 	}
 }

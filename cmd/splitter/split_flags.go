@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"strings"
 
@@ -224,10 +225,10 @@ func (o *splitOpts) parseSizes(v string) error {
 	}
 	sum := s[0].f + s[1].f + s[2].f
 	if !(math.Abs(sum-1) <= 1e-9) {
-		return flagErr("--sizes", v, fmt.Errorf("fractions sum to %s, want 1", pyFloat(sum)))
+		return flagErr("--sizes", v, fmt.Errorf("fractions sum to %s, want 1", py.FloatRepr(sum)))
 	}
 	a, b := s[0].f, s[1].f
 	o.test = s[2]
-	o.val = size{set: true, isFloat: true, f: b / (a + b), expr: pyFloat(b) + " / (" + pyFloat(a) + " + " + pyFloat(b) + ")"}
+	o.val = size{set: true, isFloat: true, f: b / (a + b), expr: py.FloatRepr(b) + " / (" + py.FloatRepr(a) + " + " + py.FloatRepr(b) + ")"}
 	return nil
 }

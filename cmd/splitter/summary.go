@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"strconv"
 
@@ -120,7 +121,7 @@ func pyStrValue(v any) string {
 		if math.IsNaN(x) {
 			return "nan"
 		}
-		return pyFloat(x)
+		return py.FloatRepr(x)
 	case bool:
 		return pyBool(x)
 	case string:

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/splitter-dev/splitter/internal/py"
 	"strconv"
 	"strings"
 
@@ -25,8 +26,8 @@ func torchLengths(o *splitOpts, n int) ([]split.Length, []string, error) {
 			return []split.Length{split.LengthCount(n - t.i), split.LengthCount(t.i)}, []string{"train", "test"}, nil
 		}
 		rest := 1 - t.f
-		if !(t.f > 0 && t.f < 1) || decimals(pyFloat(rest)) > max(decimals(pyFloat(t.f)), 1) {
-			return nil, nil, flagErr("--test", pyFloat(t.f), ErrTorchTest)
+		if !(t.f > 0 && t.f < 1) || decimals(py.FloatRepr(rest)) > max(decimals(py.FloatRepr(t.f)), 1) {
+			return nil, nil, flagErr("--test", py.FloatRepr(t.f), ErrTorchTest)
 		}
 		return []split.Length{split.LengthFraction(rest), split.LengthFraction(t.f)}, []string{"train", "test"}, nil
 	}
