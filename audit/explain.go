@@ -13,8 +13,9 @@ import (
 	"github.com/splitter-dev/splitter/split"
 )
 
-// ErrSeedRange is a seed range with First > Last.
-var ErrSeedRange = errors.New("empty seed range")
+// ErrEmptySeedRange is a seed range with First > Last. (It is not
+// rng.ErrSeedRange, numpy's "seed out of range".)
+var ErrEmptySeedRange = errors.New("empty seed range")
 
 // DefaultLastSeed is the last seed Explain tries by default (2**20).
 const DefaultLastSeed = 1 << 20
@@ -193,7 +194,7 @@ func stratifiable(p *Partition, l split.Labels) bool {
 // the full computation (Recipe.Check).
 func Explain(ctx context.Context, p *Partition, opts ExplainOptions) ([]Match, error) {
 	if opts.First > opts.Last {
-		return nil, ErrSeedRange
+		return nil, ErrEmptySeedRange
 	}
 	var recipes []Recipe
 	for _, r := range recipesFor(p, opts.Columns, opts.Versions) {

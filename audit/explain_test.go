@@ -81,7 +81,7 @@ func TestExplainNone(t *testing.T) {
 	if rs := Recipes(NewPartition(data, [][]byte{data[50]}, test), nil); rs != nil {
 		t.Errorf("row used twice: recipes %v", rs)
 	}
-	if _, err := Explain(context.Background(), p, ExplainOptions{First: 5, Last: 4}); !errors.Is(err, ErrSeedRange) {
+	if _, err := Explain(context.Background(), p, ExplainOptions{First: 5, Last: 4}); !errors.Is(err, ErrEmptySeedRange) {
 		t.Errorf("empty range: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())

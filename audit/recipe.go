@@ -1,12 +1,12 @@
 package audit
 
 import (
-	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"math/big"
 	"strconv"
 	"strings"
 
+	"github.com/splitter-dev/splitter/internal/py"
 	"github.com/splitter-dev/splitter/sample"
 	"github.com/splitter-dev/splitter/split"
 )

@@ -18,18 +18,20 @@ import (
 var ErrColumnType = errors.New("unsupported column type")
 
 // TakeRecord returns the rows of rec at positions, in that order (pandas'
-// df.take(positions)), as a new record the caller must Release. String and
+// df.take(positions); negative positions count from the end), as a new
+// record the caller must Release. String and
 // binary columns are gathered directly (Arrow 15's take kernel is
 // quadratic on them); other columns go through compute.TakeArray.
 func TakeRecord(ctx context.Context, rec arrow.Record, positions []int) (arrow.Record, error) {
+	positions, err := resolvePositions(positions, int(rec.NumRows()))
+	if err != nil {
+		return nil, err
+	}
 	mem := memory.DefaultAllocator
 	b := array.NewInt64Builder(mem)
 	defer b.Release()
 	b.Reserve(len(positions))
 	for _, p := range positions {
-		if p < 0 || int64(p) >= rec.NumRows() {
-			return nil, fmt.Errorf("frame: position %d out of range for %d rows", p, rec.NumRows())
-		}
 		b.UnsafeAppend(int64(p))
 	}
 	idx := b.NewArray()

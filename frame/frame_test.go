@@ -289,3 +289,18 @@ func TestGotaWeights(t *testing.T) {
 		t.Errorf("b: %v %v", w, err)
 	}
 }
+
+// TestTakeNegative: negative positions count from the end, as pandas'
+// take; positions outside -n..n-1 are ErrPosition, for gota and Arrow.
+func TestTakeNegative(t *testing.T) {
+	df := dataframe.LoadRecords([][]string{{"a"}, {"x"}, {"y"}, {"z"}})
+	got, err := TakeGota(df, []int{-1, 0, -2})
+	if err != nil || strings.Join(got.Col("a").Records(), ",") != "z,x,y" {
+		t.Errorf("TakeGota(-1, 0, -2) = %v, %v", got.Col("a").Records(), err)
+	}
+	for _, p := range []int{-4, 3} {
+		if _, err := TakeGota(df, []int{p}); !errors.Is(err, ErrPosition) {
+			t.Errorf("TakeGota(%d): %v, want ErrPosition", p, err)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package frame
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -14,16 +15,16 @@ import (
 )
 
 // TakeGota returns the rows of df at positions, in that order (pandas'
-// df.take(positions)); repeats are allowed. An error in df, or a position
-// out of range, comes back as the error.
+// df.take(positions)); repeats are allowed, and a negative position counts
+// from the end as in pandas (-1 is the last row). An error in df, or a
+// position out of range, comes back as the error.
 func TakeGota(df dataframe.DataFrame, positions []int) (dataframe.DataFrame, error) {
 	if df.Err != nil {
 		return df, df.Err
 	}
-	for _, p := range positions {
-		if p < 0 || p >= df.Nrow() {
-			return dataframe.DataFrame{}, fmt.Errorf("frame: position %d out of range for %d rows", p, df.Nrow())
-		}
+	positions, err := resolvePositions(positions, df.Nrow())
+	if err != nil {
+		return dataframe.DataFrame{}, err
 	}
 	if len(positions) == 0 {
 		// gota cannot subset to zero rows; keep the columns.
@@ -131,4 +132,27 @@ func GotaWeights(df dataframe.DataFrame, col string) ([]float64, error) {
 		}
 	}
 	return w, nil
+}
+
+// ErrPosition is a position outside -n..n-1 for n rows (pandas' take
+// raises IndexError "indices are out-of-bounds").
+var ErrPosition = errors.New("indices are out-of-bounds")
+
+// resolvePositions maps positions as pandas' take does: p in 0..n-1 is
+// row p, p in -n..-1 is row n+p; anything else is ErrPosition. The input
+// slice is left as it was.
+func resolvePositions(positions []int, n int) ([]int, error) {
+	out, copied := positions, false
+	for i, p := range positions {
+		if p < -n || p >= n {
+			return nil, fmt.Errorf("frame: position %d for %d rows: %w", p, n, ErrPosition)
+		}
+		if p < 0 {
+			if !copied {
+				out, copied = append([]int(nil), positions...), true
+			}
+			out[i] = n + p
+		}
+	}
+	return out, nil
 }

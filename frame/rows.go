@@ -3,11 +3,11 @@ package frame
 import (
 	"cmp"
 	"fmt"
-	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"slices"
 	"strings"
 
+	"github.com/splitter-dev/splitter/internal/py"
 	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/sample"
 )

@@ -1,6 +1,10 @@
 package sample
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/splitter-dev/splitter/rng"
+)
 
 // Errors raised by pandas' validation, with pandas' (and numpy's) messages,
 // typos included. Functions wrap them with %w; compare with errors.Is.
@@ -36,10 +40,11 @@ var (
 	ErrWeightsNegative = errors.New("weight vector many not include negative values")
 	// ErrWeightsZero: the weights (of the frame or of one group) sum to zero.
 	ErrWeightsZero = errors.New("Invalid weights: weights sum to zero")
-	// ErrSeedRange: an int seed or a seed word outside 0..2**32-1.
-	ErrSeedRange = errors.New("Seed must be between 0 and 2**32 - 1")
-	// ErrSeedEmpty: an empty seed array.
-	ErrSeedEmpty = errors.New("Seed must be non-empty")
+	// ErrSeedRange: an int seed or a seed word outside 0..2**32-1 (rng's
+	// sentinel, re-exported: errors.Is matches either name).
+	ErrSeedRange = rng.ErrSeedRange
+	// ErrSeedEmpty: an empty seed array (rng's sentinel, re-exported).
+	ErrSeedEmpty = rng.ErrSeedEmpty
 	// ErrNoRandomState: random_state=None (numpy's global state) is not
 	// supported; pass a RandomState.
 	ErrNoRandomState = errors.New("random_state is nil: numpy's global state (random_state=None) is not reproducible; pass a seed or a generator")

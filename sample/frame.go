@@ -2,8 +2,9 @@ package sample
 
 import (
 	"fmt"
-	"github.com/splitter-dev/splitter/internal/py"
 	"math"
+
+	"github.com/splitter-dev/splitter/internal/py"
 )
 
 // RandomState is what pandas' random_state argument becomes: an object with

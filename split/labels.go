@@ -2,10 +2,11 @@ package split
 
 import (
 	"cmp"
-	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"slices"
 	"strconv"
+
+	"github.com/splitter-dev/splitter/internal/py"
 )
 
 // Labels are per-sample class labels (y, stratify) or group labels

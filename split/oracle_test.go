@@ -478,7 +478,9 @@ func TestLiveShuffleSplits(t *testing.T) {
 	for range 300 {
 		n := g.n()
 		kind := []string{"ss", "sss", "gss"}[g.r.IntN(3)]
-		c := ocase{Kind: kind, N: n, Test: g.size(n, g.r.IntN(3) > 0), Seed: g.seed(), NSplits: g.r.IntN(5), Shared: g.r.IntN(4) == 0}
+		// NSplits 0 is Python's default in Go (TestShuffleSplitZeroValue),
+		// n_splits=0 no split in Python: draw 1..5.
+		c := ocase{Kind: kind, N: n, Test: g.size(n, g.r.IntN(3) > 0), Seed: g.seed(), NSplits: 1 + g.r.IntN(5), Shared: g.r.IntN(4) == 0}
 		if g.r.IntN(3) == 0 {
 			c.Train = g.size(n, g.r.IntN(3) > 0)
 		}

@@ -19,8 +19,8 @@ const (
 
 // ShuffleSplit is sklearn.model_selection.ShuffleSplit(n_splits,
 // test_size=TestSize, train_size=TrainSize, random_state=RandomState).
-// NSplits is n_splits (Python's default is DefaultShuffleSplits); sizes
-// left None default to test_size=0.1.
+// NSplits is n_splits; 0 (the zero value) means Python's default,
+// DefaultShuffleSplits. Sizes left None default to test_size=0.1.
 type ShuffleSplit struct {
 	NSplits     int
 	TestSize    Size
@@ -37,9 +37,13 @@ func (s ShuffleSplit) Split(n int) ([]Fold, error) {
 	if err != nil {
 		return nil, err
 	}
+	k, err := nSplits(s.NSplits, DefaultShuffleSplits)
+	if err != nil {
+		return nil, err
+	}
 	r := s.RandomState.check()
 	var folds []Fold
-	for range s.NSplits {
+	for range k {
 		perm := r.Permutation(n)
 		folds = append(folds, Fold{Train: pySlice(perm, nTest, nTest+nTrain), Test: pySlice(perm, 0, nTest)})
 	}
@@ -48,7 +52,8 @@ func (s ShuffleSplit) Split(n int) ([]Fold, error) {
 
 // StratifiedShuffleSplit is sklearn.model_selection.StratifiedShuffleSplit(
 // n_splits, test_size, train_size, random_state): ShuffleSplit preserving
-// the class proportions of y. Sizes left None default to test_size=0.1.
+// the class proportions of y. NSplits 0 means Python's default,
+// DefaultShuffleSplits; sizes left None default to test_size=0.1.
 type StratifiedShuffleSplit struct {
 	NSplits     int
 	TestSize    Size
@@ -81,9 +86,13 @@ func (s StratifiedShuffleSplit) split(n int, y Labels) ([]Fold, error) {
 	if err := checkStratifiedCounts(counts, nTrain, nTest); err != nil {
 		return nil, err
 	}
+	k, err := nSplits(s.NSplits, DefaultShuffleSplits)
+	if err != nil {
+		return nil, err
+	}
 	r := s.RandomState.check()
 	var folds []Fold
-	for range s.NSplits {
+	for range k {
 		train, test := stratifiedShuffleOnce(members, counts, nTrain, nTest, r, v.cont(), legacyChoose(r))
 		folds = append(folds, Fold{Train: train, Test: test})
 	}
@@ -104,7 +113,8 @@ func legacyChoose(r *rng.RandomState) chooseFunc {
 
 // GroupShuffleSplit is sklearn.model_selection.GroupShuffleSplit(n_splits,
 // test_size, train_size, random_state): ShuffleSplit over the distinct
-// groups, sizes counting groups. Sizes left None default to test_size=0.2.
+// groups, sizes counting groups. NSplits 0 means Python's default,
+// DefaultGroupShuffleSplits; sizes left None default to test_size=0.2.
 type GroupShuffleSplit struct {
 	NSplits     int
 	TestSize    Size
@@ -130,7 +140,11 @@ func (s GroupShuffleSplit) Split(groups Labels) ([]Fold, error) {
 	r := s.RandomState.check()
 	var folds []Fold
 	side := make([]uint8, groups.k)
-	for range s.NSplits {
+	k, err := nSplits(s.NSplits, DefaultGroupShuffleSplits)
+	if err != nil {
+		return nil, err
+	}
+	for range k {
 		perm := r.Permutation(groups.k)
 		clear(side)
 		for _, g := range pySlice(perm, 0, nTest) {
@@ -216,4 +230,16 @@ func TrainTestSplit(n int, opts TrainTestOptions) (train, test []int, err error)
 		return nil, nil, err
 	}
 	return folds[0].Train, folds[0].Test, nil
+}
+
+// nSplits is a shuffle splitter's n_splits: 0 (a zero value) is the
+// Python default def; a negative count is an error rather than no split.
+func nSplits(n, def int) (int, error) {
+	switch {
+	case n == 0:
+		return def, nil
+	case n < 0:
+		return 0, newErr(ErrNSplits, "n_splits=%d must be positive (0 means the default, %d)", n, def)
+	}
+	return n, nil
 }

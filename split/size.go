@@ -2,10 +2,11 @@ package split
 
 import (
 	"fmt"
-	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/splitter-dev/splitter/internal/py"
 )
 
 // Size is a test_size or train_size argument typed as scikit-learn types

@@ -2,13 +2,14 @@ package split
 
 import (
 	"errors"
-	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"reflect"
 	"strconv"
 	"testing"
 
+	"github.com/splitter-dev/splitter/internal/py"
 	"github.com/splitter-dev/splitter/rng"
 )
 
@@ -183,5 +184,27 @@ func TestLabelsSubset(t *testing.T) {
 				t.Fatalf("Subset(%v) of %v / %v:\n got  %+v\n want %+v", idx, fv, sv, got, want)
 			}
 		}
+	}
+}
+
+// TestShuffleSplitZeroValue: a zero NSplits is Python's default n_splits
+// (10 for ShuffleSplit and StratifiedShuffleSplit, 5 for
+// GroupShuffleSplit), not zero splits; a negative one is ErrNSplits.
+func TestShuffleSplitZeroValue(t *testing.T) {
+	y := EncodeInts([]int64{0, 1, 0, 1, 0, 1, 0, 1, 0, 1})
+	rs := Seed(3)
+	a, err := ShuffleSplit{TestSize: FloatSize(0.2), RandomState: rs}.Split(10)
+	b, _ := ShuffleSplit{NSplits: DefaultShuffleSplits, TestSize: FloatSize(0.2), RandomState: Seed(3)}.Split(10)
+	if err != nil || len(a) != DefaultShuffleSplits || !reflect.DeepEqual(a, b) {
+		t.Errorf("ShuffleSplit{}: %d folds, %v", len(a), err)
+	}
+	if f, err := (StratifiedShuffleSplit{TestSize: FloatSize(0.2), RandomState: Seed(3)}).Split(y); err != nil || len(f) != DefaultShuffleSplits {
+		t.Errorf("StratifiedShuffleSplit{}: %d folds, %v", len(f), err)
+	}
+	if f, err := (GroupShuffleSplit{RandomState: Seed(3)}).Split(y); err != nil || len(f) != DefaultGroupShuffleSplits {
+		t.Errorf("GroupShuffleSplit{}: %d folds, %v", len(f), err)
+	}
+	if _, err := (ShuffleSplit{NSplits: -1, RandomState: Seed(3)}).Split(10); !errors.Is(err, ErrNSplits) {
+		t.Errorf("NSplits -1: %v", err)
 	}
 }

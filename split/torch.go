@@ -3,11 +3,11 @@ package split
 import (
 	"errors"
 	"fmt"
-	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"math/big"
 	"strings"
 
+	"github.com/splitter-dev/splitter/internal/py"
 	"github.com/splitter-dev/splitter/rng"
 )
 

@@ -3,10 +3,11 @@ package split
 import (
 	"errors"
 	"fmt"
-	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/splitter-dev/splitter/internal/py"
 )
 
 // Length is one entry of the lengths argument of

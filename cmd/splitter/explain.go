@@ -64,7 +64,7 @@ func parseSeeds(s string) (first, last uint64, err error) {
 		return 0, 0, flagErr("--seeds", s, errors.New("want A-B, two non-negative integers"))
 	}
 	if first > last {
-		return 0, 0, flagErr("--seeds", s, audit.ErrSeedRange)
+		return 0, 0, flagErr("--seeds", s, audit.ErrEmptySeedRange)
 	}
 	return first, last, nil
 }

@@ -3,9 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/splitter-dev/splitter/internal/py"
 	"strconv"
 	"strings"
+
+	"github.com/splitter-dev/splitter/internal/py"
 )
 
 // ErrBadSize reports a size flag that is neither an integer nor a float.

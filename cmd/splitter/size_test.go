@@ -2,11 +2,11 @@ package main
 
 import (
 	"errors"
-	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"strings"
 	"testing"
 
+	"github.com/splitter-dev/splitter/internal/py"
 	"github.com/splitter-dev/splitter/split"
 )
 

@@ -3,12 +3,12 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/splitter-dev/splitter/internal/py"
 	"math"
 	"strconv"
 
 	"github.com/spf13/cobra"
 
+	"github.com/splitter-dev/splitter/internal/py"
 	"github.com/splitter-dev/splitter/rows"
 )
 

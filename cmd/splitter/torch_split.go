@@ -3,12 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/splitter-dev/splitter/internal/py"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/splitter-dev/splitter/internal/py"
 	"github.com/splitter-dev/splitter/split"
 )
 
