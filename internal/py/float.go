@@ -38,7 +38,6 @@ func FloatRepr(f float64) string {
 	return s
 }
 
-
 // ParseFloat is Python's float(s) for a str: surrounding white space
 // ignored, single underscores between digits allowed, "nan", "inf" and
 // "infinity" in any case with an optional sign, decimal notation only (no
