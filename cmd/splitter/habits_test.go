@@ -193,3 +193,15 @@ func TestKfoldFilesLive(t *testing.T) {
 		}
 	}
 }
+
+// TestManPages: `splitter man DIR` writes a roff page per command.
+func TestManPages(t *testing.T) {
+	dir := t.TempDir()
+	mustRun(t, dir, "man", "man1")
+	for _, c := range []string{"", "-split", "-kfold", "-shuffle", "-sample", "-perm", "-verify", "-explain"} {
+		b, err := os.ReadFile(filepath.Join(dir, "man1", "splitter"+c+".1"))
+		if err != nil || !bytes.Contains(b, []byte(".TH \"SPLITTER\" \"1\"")) {
+			t.Errorf("splitter%s.1: %v", c, err)
+		}
+	}
+}
