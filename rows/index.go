@@ -2,6 +2,7 @@ package rows
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"runtime"
@@ -51,10 +52,11 @@ type Index struct {
 	offs       offsets // rows+1 record starts; the last is the end of the data
 	jsonl      bool    // JSON Lines: one row a line, no header
 	freeStarts func()
-	drop       bool   // data is a mapped file read with drop-behind
-	tempDir    string // Options.TempDir
-	spillGroup int    // windows per pass of the spilled copy (tests); 0: spillGroup
-	forceSpill bool   // the spilled copy below SpillMin (tests)
+	stamp      *fileStamp // the input file as opened (Unchanged); nil when not from a file
+	drop       bool       // data is a mapped file read with drop-behind
+	tempDir    string     // Options.TempDir
+	spillGroup int        // windows per pass of the spilled copy (tests); 0: spillGroup
+	forceSpill bool       // the spilled copy below SpillMin (tests)
 }
 
 // IndexFile memory-maps the file at path and indexes its rows as
@@ -62,27 +64,47 @@ type Index struct {
 // decompressed first (to a temporary file, removed by Close), as pandas does
 // for compression="infer". Close releases the file.
 func IndexFile(path string, opts Options) (*Index, error) {
+	return IndexFileContext(context.Background(), path, opts)
+}
+
+// IndexFileContext is IndexFile that stops with ctx.Err() when ctx is done
+// while a .gz input is decompressed (checked every 256 KiB of output). The
+// errors it returns name the file: a *ParseError for bad input,
+// ErrInputChanged when the file shrinks while it is read, ErrTempSpace
+// when decompressing would fill the temporary directory.
+func IndexFileContext(ctx context.Context, path string, opts Options) (*Index, error) {
 	if opts.Sep == 0 {
 		opts.Sep = sepForPath(path)
 	}
-	data, release, err := openData(path, opts.TempDir)
+	data, release, stamp, err := openData(ctx, path, opts.TempDir)
 	if err != nil {
 		return nil, err
 	}
 	var ix *Index
-	if opts.Format == JSONLines || (opts.Format == Auto && isJSONLPath(path)) {
-		ix, err = indexJSONL(path, data)
-	} else {
-		ix, err = indexData(path, data, opts, len(data) >= dropMin)
-	}
+	err = guardMapped(path, data, func() (err error) {
+		if testHookMapped != nil {
+			testHookMapped(path)
+		}
+		if opts.Format == JSONLines || (opts.Format == Auto && isJSONLPath(path)) {
+			ix, err = indexJSONL(path, data)
+		} else {
+			ix, err = indexData(path, data, opts, len(data) >= dropMin)
+		}
+		return err
+	})
 	if err != nil {
 		release()
 		return nil, err
 	}
 	ix.release = release
 	ix.tempDir = opts.TempDir
+	ix.stamp = stamp
 	return ix, nil
 }
+
+// testHookMapped, when set (tests), runs once the input is mapped, before
+// it is indexed.
+var testHookMapped func(path string)
 
 // IndexBytes indexes an in-memory CSV; name is used in error messages.
 func IndexBytes(name string, data []byte, opts Options) (*Index, error) {
@@ -239,8 +261,10 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 		}
 	}
 	ix.freeStarts = freeStarts
+	// Freed on an error, or a fault (guardMapped) that unwinds past here.
+	indexed := false
 	defer func() {
-		if err != nil {
+		if !indexed {
 			freeStarts()
 		}
 	}()
@@ -299,7 +323,13 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 	var spec chan speculation
 	if halves {
 		spec = make(chan speculation, 1)
-		go func(from int) { spec <- speculate(data, sep, from, second, drop) }(limit)
+		go func(from int) {
+			var res speculation
+			// A fault (the file shrank) leaves res not ok: the first
+			// half's scan then reads on and meets it.
+			guardMapped(name, data, func() error { res = speculate(data, sep, from, second, drop); return nil })
+			spec <- res
+		}(limit)
 		// On an early error return, wait for the speculative scan: it
 		// reads the mapped file, which the caller unmaps at once.
 		defer func() {
@@ -346,6 +376,7 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 	if err := ix.setStarts(parts, freeStarts, own != nil && unsafe.Pointer(unsafe.SliceData(parts[0])) == own); err != nil {
 		return nil, err
 	}
+	indexed = true
 	return ix, nil
 }
 
@@ -412,9 +443,13 @@ func (ix *Index) Len() int { return ix.offs.len() - 1 }
 
 // Names returns the column names, list(pd.read_csv(path).columns): empty
 // names become "Unnamed: i" and duplicates are mangled to "a.1", "a.2".
+//
+// For JSON Lines the names are read from the rows on the first call; if
+// the file shrinks under it (ErrInputChanged), Names returns none and the
+// next read of the rows reports the error.
 func (ix *Index) Names() []string {
 	if ix.jsonl && ix.names == nil {
-		ix.names = ix.jsonlNames()
+		ix.guard(func() error { ix.names = ix.jsonlNames(); return nil })
 	}
 	return append([]string(nil), ix.names...)
 }
@@ -454,16 +489,23 @@ func sepForPath(path string) byte {
 	return ','
 }
 
-// openData maps the file at path (decompressing .gz inputs first).
-func openData(path, tempDir string) ([]byte, func() error, error) {
+// openData maps the file at path (decompressing .gz inputs first) and
+// returns the stamp of the file opened.
+func openData(ctx context.Context, path, tempDir string) ([]byte, func() error, *fileStamp, error) {
 	if IsGzipPath(path) {
-		return openGzip(path, tempDir)
+		return openGzip(ctx, path, tempDir)
 	}
 	f, err := OpenRegular(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return mapFile(f, func() error { return nil })
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, nil, err
+	}
+	data, release, err := mapFile(f, func() error { return nil })
+	return data, release, stampOf(path, st), err
 }
 
 // parallelMin is the smallest input indexed in two halves at once.

@@ -48,8 +48,10 @@ func indexJSONL(name string, data []byte) (_ *Index, err error) {
 	est := bytes.Count(data, []byte{'\n'})
 	starts, free, mapped := allocStarts(est + 2)
 	ix.freeStarts = free
+	// Freed on an error, or a fault (guardMapped) that unwinds past here.
+	indexed := false
 	defer func() {
-		if err != nil {
+		if !indexed {
 			free()
 		}
 	}()
@@ -73,6 +75,7 @@ func indexJSONL(name string, data []byte) (_ *Index, err error) {
 	if err := ix.setStarts([][]int64{starts, {int64(n)}}, free, own); err != nil {
 		return nil, err
 	}
+	indexed = true
 	return ix, nil
 }
 
