@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -154,4 +155,62 @@ func TestOtherPanicsGoOn(t *testing.T) {
 		_ = data[i]
 		return nil
 	})
+}
+
+// TestStartsGrow: rows beyond the estimate the offsets were reserved
+// for (lone CR line ends, which the estimate does not count; short rows
+// past long sampled ones) take more chunks, with the same rows as one
+// scan of the whole file.
+func TestStartsGrow(t *testing.T) {
+	cr := strings.Repeat("1,2\r", (2*parallelMin+4096)/4)
+	var mixed strings.Builder
+	long := strings.Repeat("x", 10000)
+	size := 3*parallelMin + 12345
+	for mixed.Len() < size {
+		// Long rows where the samples are (each half's start and middle), short ones elsewhere.
+		p := mixed.Len() % (size / 4)
+		if p < 1<<20+20000 {
+			fmt.Fprintf(&mixed, "%s,1\n", long)
+		} else {
+			mixed.WriteString("a,1\n")
+		}
+	}
+	for _, tc := range []struct{ name, text string }{
+		{"lone CR", "a,b\r" + cr},
+		{"long samples", "a,b\n" + mixed.String()},
+	} {
+		data := []byte(tc.text)
+		if est := estimateRows(data, 0, len(data)/2); est*2 >= strings.Count(tc.text, "\n")+strings.Count(tc.text, "\r") {
+			t.Fatalf("%s: estimate %d does not fall short", tc.name, est)
+		}
+		want := func() *Index {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+			ix, err := IndexBytes("t.csv", data, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ix
+		}()
+		for _, fromFile := range []bool{false, true} {
+			var got *Index
+			var err error
+			if fromFile {
+				got, err = indexTempFile(t, "t.csv", data)
+			} else {
+				got, err = IndexBytes("t.csv", data, Options{})
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Len() != want.Len() {
+				t.Fatalf("%s: %d rows, want %d", tc.name, got.Len(), want.Len())
+			}
+			for i := 0; i < want.Len(); i++ {
+				if s, e := got.bounds(i); s != int(want.offs.at(i)) || e-s != len(want.Record(i)) {
+					t.Fatalf("%s: row %d at %d", tc.name, i, s)
+				}
+			}
+			got.Close()
+		}
+	}
 }

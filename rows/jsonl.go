@@ -46,7 +46,10 @@ func indexJSONL(name string, data []byte) (_ *Index, err error) {
 	ix := &Index{name: name, data: data, jsonl: true, headerEOL: []byte{'\n'}}
 	n := len(data)
 	est := bytes.Count(data, []byte{'\n'})
-	starts, free, mapped := allocStarts(est + 2)
+	starts, free, mapped, err := allocStarts(est + 2)
+	if err != nil {
+		return nil, reserveError(name, int64(est+2)*8, fmt.Sprintf("the offsets of up to %d rows", est+2), err)
+	}
 	ix.freeStarts = free
 	// Freed on an error, or a fault (guardMapped) that unwinds past here.
 	indexed := false
