@@ -50,6 +50,14 @@ func catchFault(old bool, name string, data []byte, err *error) {
 // guard is guardMapped for the index's input.
 func (ix *Index) guard(f func() error) error { return guardMapped(ix.name, ix.data, f) }
 
+// Guard runs f, which reads records returned by Record (or Header) on the
+// calling goroutine, and returns ErrInputChanged ("FILE: input changed
+// while reading") instead of crashing when such a read faults because the
+// mapped file shrank; otherwise it returns f's error. The Index's own
+// methods guard their reads already: Guard is for callers that hold
+// Record's slices themselves. Goroutines f starts are not covered.
+func (ix *Index) Guard(f func() error) error { return ix.guard(f) }
+
 // fileStamp is what Unchanged compares: the file read and its size and
 // modification time when it was opened.
 type fileStamp struct {

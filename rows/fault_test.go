@@ -73,6 +73,13 @@ func TestInputTruncatedAfterIndexing(t *testing.T) {
 			_, err = ix.Column("x")
 			wantChanged(t, "Column", err, p)
 			wantChanged(t, "WriteWithColumn", ix.WriteWithColumn(io.Discard, "f", make([]string, ix.Len())), p)
+			err = ix.Guard(func() error {
+				for i := 0; i < ix.Len(); i++ {
+					_ = bytes.Count(ix.Record(i), []byte{','})
+				}
+				return nil
+			})
+			wantChanged(t, "Guard", err, p)
 			if err := ix.Unchanged(); !errors.Is(err, ErrInputChanged) || !strings.Contains(err.Error(), "size") {
 				t.Fatalf("Unchanged after: %v", err)
 			}
