@@ -31,8 +31,10 @@ func trimGzip(path string) string {
 // small .gz can expand to many GiB).
 var ErrTempSpace = errors.New("not enough free space in the temporary directory")
 
-// spaceStep is how much is written between checks of the free space
-// (the context is checked every read of up to 256 KiB).
+// spaceStep is how much is written between checks of the free space,
+// from the first spaceStep on: a small input decompresses wherever it is
+// put, however full the disk (the context is checked every read of up
+// to 256 KiB).
 const spaceStep = 64 << 20
 
 // tempReserve is the free space decompression leaves on the temporary
@@ -100,7 +102,7 @@ func tmpDirOf(dir string) string {
 func gunzip(ctx context.Context, w io.Writer, in io.Reader, path, dir string) error {
 	br := bufio.NewReaderSize(in, 1<<20)
 	var zr *gzip.Reader
-	written, nextCheck := int64(0), int64(0)
+	written, nextCheck := int64(0), int64(spaceStep)
 	buf := make([]byte, 256<<10)
 	for member := 0; ; member++ {
 		if member > 0 {
