@@ -115,7 +115,11 @@ func checkFile(t *testing.T, name string, file, text []byte) {
 	for _, name := range ix.Names() {
 		c, err := ix.Column(name)
 		if err != nil {
-			if ix.jsonl && errors.Is(err, ErrUnsupported) {
+			// A JSON Lines value pandas refuses too ("Value is too big!")
+			// or cannot be typed as pandas does (ErrUnsupported) is a
+			// ParseError naming the file; a CSV column always reads.
+			var pe *ParseError
+			if ix.jsonl && errors.As(err, &pe) && pe.File == p {
 				continue
 			}
 			t.Fatalf("column %q: %v", name, err)
