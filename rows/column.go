@@ -130,7 +130,17 @@ func (c *Column) Value(i int) any {
 // Column reads the column called name with pandas' type inference:
 // pd.read_csv(path)[name]. It makes one sequential pass over the file. A
 // name the header does not have is a ParseError wrapping ErrNoColumn.
-func (ix *Index) Column(name string) (*Column, error) {
+//
+// A fault reading the mapped file (it shrank) is ErrInputChanged.
+func (ix *Index) Column(name string) (col *Column, err error) {
+	err = ix.guard(func() (err error) {
+		col, err = ix.column(name)
+		return err
+	})
+	return col, err
+}
+
+func (ix *Index) column(name string) (*Column, error) {
 	if ix.jsonl {
 		if !slices.Contains(ix.Names(), name) {
 			return nil, &ParseError{File: ix.name, Err: fmt.Errorf("%w %q", ErrNoColumn, name)}
@@ -147,7 +157,10 @@ func (ix *Index) Column(name string) (*Column, error) {
 	if j < 0 {
 		return nil, &ParseError{File: ix.name, Err: fmt.Errorf("%w %q", ErrNoColumn, name)}
 	}
-	col := ix.inferColumn(ix.leading+j, bufferLines(ix.hfields+ix.leading))
+	col, err := ix.inferColumn(ix.leading+j, bufferLines(ix.hfields+ix.leading))
+	if err != nil {
+		return nil, err
+	}
 	col.Name = name
 	return col, nil
 }
@@ -211,32 +224,41 @@ type chunkCol struct {
 // inferColumn types field f chunk by chunk (pandas' low_memory reader
 // infers each chunk of buffer_lines rows on its own) and concatenates the
 // chunks as np.concatenate would. Chunks are typed on two goroutines.
-func (ix *Index) inferColumn(f, chunk int) *Column {
+func (ix *Index) inferColumn(f, chunk int) (*Column, error) {
 	n := ix.Len()
 	if n == 0 {
 		// An empty column is object dtype in pandas.
-		return &Column{Kind: String, Strings: []string{}}
+		return &Column{Kind: String, Strings: []string{}}, nil
 	}
 	nchunks := (n + chunk - 1) / chunk
 	chunks := make([]chunkCol, nchunks)
 	workers := min(2, runtime.GOMAXPROCS(0), nchunks)
 	var wg sync.WaitGroup
+	errs := make([]error, workers)
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			intern := map[string]string{}
-			for c := w; c < nchunks; c += workers {
-				lo, hi := c*chunk, min((c+1)*chunk, n)
-				chunks[c] = inferChunk(ix.words(f, lo, hi), 0, hi-lo, intern)
-			}
+			errs[w] = ix.guard(func() error {
+				intern := map[string]string{}
+				for c := w; c < nchunks; c += workers {
+					lo, hi := c*chunk, min((c+1)*chunk, n)
+					chunks[c] = inferChunk(ix.words(f, lo, hi), 0, hi-lo, intern)
+				}
+				return nil
+			})
 		}(w)
 	}
 	wg.Wait()
-	if len(chunks) == 1 {
-		return chunks[0].column()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
-	return concatChunks(chunks)
+	if len(chunks) == 1 {
+		return chunks[0].column(), nil
+	}
+	return concatChunks(chunks), nil
 }
 
 func (c *chunkCol) column() *Column {

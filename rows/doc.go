@@ -27,6 +27,16 @@
 // Resident memory is the offsets, the caller's permutation, one window with
 // its row tables and a few MiB of the input.
 //
+// The mapping is read safely: a file that shrinks while it is read (a
+// rewrite in place) makes the read return ErrInputChanged instead of
+// crashing the process, and Unchanged tells, before outputs are
+// committed, whether the file still has the size and modification time
+// it had when opened. A .gz input is decompressed to a temporary file
+// (IndexFileContext can be cancelled) that must leave max(1 GiB, 5%) of
+// its filesystem free (ErrTempSpace). The offsets are reserved for the
+// rows a file has (estimated from samples, grown as needed), and a
+// reservation the system refuses is an error saying what it was for.
+//
 // Row numbering follows pandas: the first non-blank line is the header; blank
 // lines and lines of only spaces or tabs are not rows; quoted fields may hold
 // delimiters, doubled quotes and line ends; LF, CRLF and a lone CR end a line;

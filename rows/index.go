@@ -2,6 +2,8 @@ package rows
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -51,10 +53,11 @@ type Index struct {
 	offs       offsets // rows+1 record starts; the last is the end of the data
 	jsonl      bool    // JSON Lines: one row a line, no header
 	freeStarts func()
-	drop       bool   // data is a mapped file read with drop-behind
-	tempDir    string // Options.TempDir
-	spillGroup int    // windows per pass of the spilled copy (tests); 0: spillGroup
-	forceSpill bool   // the spilled copy below SpillMin (tests)
+	stamp      *fileStamp // the input file as opened (Unchanged); nil when not from a file
+	drop       bool       // data is a mapped file read with drop-behind
+	tempDir    string     // Options.TempDir
+	spillGroup int        // windows per pass of the spilled copy (tests); 0: spillGroup
+	forceSpill bool       // the spilled copy below SpillMin (tests)
 }
 
 // IndexFile memory-maps the file at path and indexes its rows as
@@ -62,27 +65,47 @@ type Index struct {
 // decompressed first (to a temporary file, removed by Close), as pandas does
 // for compression="infer". Close releases the file.
 func IndexFile(path string, opts Options) (*Index, error) {
+	return IndexFileContext(context.Background(), path, opts)
+}
+
+// IndexFileContext is IndexFile that stops with ctx.Err() when ctx is done
+// while a .gz input is decompressed (checked every 256 KiB of output). The
+// errors it returns name the file: a *ParseError for bad input,
+// ErrInputChanged when the file shrinks while it is read, ErrTempSpace
+// when decompressing would fill the temporary directory.
+func IndexFileContext(ctx context.Context, path string, opts Options) (*Index, error) {
 	if opts.Sep == 0 {
 		opts.Sep = sepForPath(path)
 	}
-	data, release, err := openData(path, opts.TempDir)
+	data, release, stamp, err := openData(ctx, path, opts.TempDir)
 	if err != nil {
 		return nil, err
 	}
 	var ix *Index
-	if opts.Format == JSONLines || (opts.Format == Auto && isJSONLPath(path)) {
-		ix, err = indexJSONL(path, data)
-	} else {
-		ix, err = indexData(path, data, opts, len(data) >= dropMin)
-	}
+	err = guardMapped(path, data, func() (err error) {
+		if testHookMapped != nil {
+			testHookMapped(path)
+		}
+		if opts.Format == JSONLines || (opts.Format == Auto && isJSONLPath(path)) {
+			ix, err = indexJSONL(path, data)
+		} else {
+			ix, err = indexData(path, data, opts, len(data) >= dropMin)
+		}
+		return err
+	})
 	if err != nil {
 		release()
 		return nil, err
 	}
 	ix.release = release
 	ix.tempDir = opts.TempDir
+	ix.stamp = stamp
 	return ix, nil
 }
+
+// testHookMapped, when set (tests), runs once the input is mapped, before
+// it is indexed.
+var testHookMapped func(path string)
 
 // IndexBytes indexes an in-memory CSV; name is used in error messages.
 func IndexBytes(name string, data []byte, opts Options) (*Index, error) {
@@ -116,9 +139,16 @@ func (ix *Index) Close() error {
 // ix.offs (see packOffsets; own: parts[0] is at the start of a mapping of
 // its own). free releases their memory.
 func (ix *Index) setStarts(parts [][]int64, free func(), own bool) error {
-	offs, err := packOffsets(parts, own)
-	if err != nil {
+	offs, freeLow, err := packOffsets(parts, own)
+	if errors.Is(err, ErrHugeRecord) {
 		return &ParseError{File: ix.name, Err: err}
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", ix.name, err)
+	}
+	if freeLow != nil { // the starts were copied out: their memory is free
+		free()
+		free = freeLow
 	}
 	ix.offs, ix.freeStarts = offs, free
 	// An Index dropped without Close still returns its offset memory.
@@ -129,16 +159,16 @@ func (ix *Index) setStarts(parts [][]int64, free func(), own bool) error {
 // allocStarts returns an empty offset slice with room for n rows, in
 // huge-page memory when large, the function that frees it and, when it is
 // a mapping of its own, that mapping.
-func allocStarts(n int) ([]int64, func(), []byte) {
-	b, free, mapped := bigAllocMapped(n * 8)
-	if n == 0 {
-		return nil, free, nil
+func allocStarts(n int) ([]int64, func(), []byte, error) {
+	b, free, mapped, err := bigAllocMapped(n * 8)
+	if err != nil || n == 0 {
+		return nil, free, nil, err
 	}
 	starts := unsafe.Slice((*int64)(unsafe.Pointer(&b[0])), n)[:0]
 	if !mapped {
 		b = nil
 	}
-	return starts, free, b
+	return starts, free, b, nil
 }
 
 func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err error) {
@@ -198,19 +228,18 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 			limit = m + j + 1
 		}
 	}
-	// Offsets: the two halves each fill their own reservation (bounds
-	// nobody reaches, committed only as written; a row takes 2 bytes or
-	// more but the last), checking the text is UTF-8 as they go (pandas
-	// decodes it all). Where memory cannot be reserved so, or for one
-	// half, the rows are bounded by a count of line ends first, which
-	// checks UTF-8 too.
+	// Offsets: the two halves each fill their own reservation (from an
+	// estimate of their rows, committed only as written; see startChunks),
+	// checking the text is UTF-8 as they go (pandas decodes it all).
+	// Where memory cannot be reserved so, or for one half, the rows are
+	// bounded by a count of line ends first, which checks UTF-8 too.
 	halves := false
 	var starts, second []int64
 	var freeStarts, freeSecond func()
 	var own unsafe.Pointer // the mapping starts begin in, when their own
 	if limit < n {
-		if a, fa, ok := reserveStarts((n-hend)/2 + 3); ok {
-			if b, fb, ok := reserveStarts((n-limit)/2 + 3); ok {
+		if a, fa, err := reserveStarts(estimateRows(data, hend, limit)); err == nil {
+			if b, fb, err := reserveStarts(estimateRows(data, limit, n)); err == nil {
 				starts, freeStarts, second, freeSecond, halves = a, fa, b, fb, true
 				own = unsafe.Pointer(unsafe.SliceData(a))
 				defer freeSecond()
@@ -233,17 +262,25 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 			}
 		}
 		var mapped []byte
-		starts, freeStarts, mapped = allocStarts(est + 3)
+		var err error
+		if starts, freeStarts, mapped, err = allocStarts(est + 3); err != nil {
+			return nil, reserveError(name, int64(est+3)*8, fmt.Sprintf("the offsets of up to %d rows", est+3), err)
+		}
 		if mapped != nil {
 			own = unsafe.Pointer(unsafe.SliceData(mapped))
 		}
 	}
 	ix.freeStarts = freeStarts
+	// Freed on an error, or a fault (guardMapped) that unwinds past here.
+	indexed := false
 	defer func() {
-		if err != nil {
+		if !indexed {
 			freeStarts()
 		}
 	}()
+	// More chunks of starts when the first fills; freed once packed.
+	more := &startChunks{name: name}
+	defer more.free()
 	cur := hfields // pandas' ex_fields: the previous line's (padded) field count
 	chunk := 1
 	pos = hend
@@ -259,7 +296,7 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 			if pos >= limit {
 				return nil
 			}
-			r := len(starts)
+			r := more.rows + len(starts)
 			if s.isWS(data[pos]) && data[pos-1] != '\n' {
 				// pandas backtracks to the previous LF or to the start of the
 				// current tokenize call (rows 1, B, 2B, ...).
@@ -285,6 +322,12 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 				}
 				cur = f
 			}
+			if len(starts) == cap(starts) {
+				var err error
+				if starts, err = more.next(starts); err != nil {
+					return err
+				}
+			}
 			starts = append(starts, int64(pos))
 			pos = end
 			lastEnd = end
@@ -296,15 +339,22 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 	// and used if the first half's scan arrives at the same record start
 	// (so the middle was not inside a quoted field) and its rows need none
 	// of the checks that depend on the row number.
-	var spec chan speculation
+	var spec chan *speculation
 	if halves {
-		spec = make(chan speculation, 1)
-		go func(from int) { spec <- speculate(data, sep, from, second, drop) }(limit)
+		spec = make(chan *speculation, 1)
+		go func(from int) {
+			res := &speculation{}
+			// A fault (the file shrank) leaves res not ok: the first
+			// half's scan then reads on and meets it.
+			guardMapped(name, data, func() error { speculate(res, name, data, sep, from, second, drop); return nil })
+			spec <- res
+		}(limit)
 		// On an early error return, wait for the speculative scan: it
 		// reads the mapped file, which the caller unmaps at once.
 		defer func() {
 			if spec != nil {
-				<-spec
+				res := <-spec
+				res.more.free()
 			}
 		}()
 	}
@@ -316,7 +366,7 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 	if err := scan(limit); err != nil {
 		return nil, err
 	}
-	parts := [][]int64{starts}
+	var parts [][]int64
 	if halves {
 		dr.checkTo(limit)
 		if dr.bad || !utf8.Valid(data[:hend]) {
@@ -326,11 +376,15 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 		}
 		res := <-spec
 		spec = nil
-		if res.ok && len(starts) > 0 && len(res.starts) > 0 && res.starts[0] == int64(pos) && res.maxFields <= cur {
+		defer res.more.free()
+		if res.err != nil {
+			return nil, res.err
+		}
+		if res.ok && more.rows+len(starts) > 0 && len(res.parts[0]) > 0 && res.parts[0][0] == int64(pos) && res.maxFields <= cur {
 			if !res.utf8OK {
 				return nil, ix.checkUTF8(limit, n)
 			}
-			parts = append(parts, res.starts)
+			parts = append(more.parts(starts), res.parts...)
 			pos = n
 		} else {
 			if !validUTF8(data, limit, n, drop) {
@@ -339,13 +393,16 @@ func indexData(name string, data []byte, opts Options, drop bool) (_ *Index, err
 			if err := scan(n); err != nil {
 				return nil, err
 			}
-			parts[0] = starts
 		}
+	}
+	if parts == nil {
+		parts = more.parts(starts)
 	}
 	parts = append(parts, []int64{int64(n)})
 	if err := ix.setStarts(parts, freeStarts, own != nil && unsafe.Pointer(unsafe.SliceData(parts[0])) == own); err != nil {
 		return nil, err
 	}
+	indexed = true
 	return ix, nil
 }
 
@@ -412,9 +469,13 @@ func (ix *Index) Len() int { return ix.offs.len() - 1 }
 
 // Names returns the column names, list(pd.read_csv(path).columns): empty
 // names become "Unnamed: i" and duplicates are mangled to "a.1", "a.2".
+//
+// For JSON Lines the names are read from the rows on the first call; if
+// the file shrinks under it (ErrInputChanged), Names returns none and the
+// next read of the rows reports the error.
 func (ix *Index) Names() []string {
 	if ix.jsonl && ix.names == nil {
-		ix.names = ix.jsonlNames()
+		ix.guard(func() error { ix.names = ix.jsonlNames(); return nil })
 	}
 	return append([]string(nil), ix.names...)
 }
@@ -454,16 +515,23 @@ func sepForPath(path string) byte {
 	return ','
 }
 
-// openData maps the file at path (decompressing .gz inputs first).
-func openData(path, tempDir string) ([]byte, func() error, error) {
+// openData maps the file at path (decompressing .gz inputs first) and
+// returns the stamp of the file opened.
+func openData(ctx context.Context, path, tempDir string) ([]byte, func() error, *fileStamp, error) {
 	if IsGzipPath(path) {
-		return openGzip(path, tempDir)
+		return openGzip(ctx, path, tempDir)
 	}
 	f, err := OpenRegular(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return mapFile(f, func() error { return nil })
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, nil, err
+	}
+	data, release, err := mapFile(f, func() error { return nil })
+	return data, release, stampOf(path, st), err
 }
 
 // parallelMin is the smallest input indexed in two halves at once.
@@ -471,21 +539,22 @@ const parallelMin = 4 << 20
 
 // speculation is the scan of a file's second half from a line start.
 type speculation struct {
-	starts    []int64
+	parts     [][]int64 // the record starts, in chunks
+	more      startChunks
 	maxFields int
-	ok        bool // no quote error and no row whose checks need its number
-	utf8OK    bool // data[from:] is UTF-8 (known when ok)
+	ok        bool  // no quote error and no row whose checks need its number
+	utf8OK    bool  // data[from:] is UTF-8 (known when ok)
+	err       error // no memory for more starts
 }
 
-// speculate scans data[from:], appending record starts to dst (allocated
-// when nil), and checks the text is UTF-8 as it goes (utf8OK is known only
-// when ok).
-func speculate(data []byte, sep byte, from int, dst []int64, drop bool) speculation {
+// speculate scans data[from:] (of the file name) into res, appending
+// record starts to dst (then to more chunks), and checks the text is
+// UTF-8 as it goes (utf8OK is known only when ok). The caller frees
+// res.more, also after a fault.
+func speculate(res *speculation, name string, data []byte, sep byte, from int, dst []int64, drop bool) {
 	s := newScanner(data, sep)
 	starts := dst
-	if starts == nil {
-		starts = make([]int64, 0, bytes.Count(data[from:], []byte{'\n'})+1)
-	}
+	res.more.name = name
 	maxF := 0
 	pos := from
 	dr := newCheckingDropper(data, from, drop)
@@ -494,16 +563,24 @@ func speculate(data []byte, sep byte, from int, dst []int64, drop bool) speculat
 		pos = s.skipBlank(pos)
 		if pos >= len(data) {
 			dr.checkTo(len(data))
-			return speculation{starts: starts, maxFields: maxF, ok: true, utf8OK: !dr.bad}
+			res.parts, res.maxFields, res.ok, res.utf8OK = res.more.parts(starts), maxF, true, !dr.bad
+			return
 		}
 		if s.isWS(data[pos]) && data[pos-1] != '\n' {
-			return speculation{}
+			return
 		}
 		end, f, bad := s.record(pos)
 		if bad >= 0 {
-			return speculation{}
+			return
 		}
 		maxF = max(maxF, f)
+		if len(starts) == cap(starts) {
+			var err error
+			if starts, err = res.more.next(starts); err != nil {
+				res.err = err
+				return
+			}
+		}
 		starts = append(starts, int64(pos))
 		pos = end
 		dr.advance(pos)
@@ -535,7 +612,10 @@ func IndexReaderAt(name string, r io.ReaderAt, size int64, opts Options) (*Index
 	if int64(int(size)) != size || size < 0 {
 		return nil, fmt.Errorf("%s: size %d out of range", name, size)
 	}
-	buf, free := bigAlloc(int(size))
+	buf, free, _, err := bigAllocMapped(int(size))
+	if err != nil {
+		return nil, reserveError(name, size, "the input", err)
+	}
 	if _, err := io.ReadFull(io.NewSectionReader(r, 0, size), buf); err != nil {
 		free()
 		return nil, fmt.Errorf("%s: %w", name, err)

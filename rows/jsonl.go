@@ -27,16 +27,26 @@ func isJSONLPath(path string) bool {
 	return strings.HasSuffix(p, ".jsonl") || strings.HasSuffix(p, ".ndjson")
 }
 
+// isPySpace reports whether r is whitespace to Python's str.strip().
+func isPySpace(r rune) bool { return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f) }
+
 // isPyBlank reports whether line is empty after Python's str.strip().
 func isPyBlank(line []byte) bool {
 	for len(line) > 0 {
 		r, size := utf8.DecodeRune(line)
-		if !(unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f)) || r == utf8.RuneError && size == 1 {
+		if !isPySpace(r) || r == utf8.RuneError && size == 1 {
 			return false
 		}
 		line = line[size:]
 	}
 	return true
+}
+
+// pyStrip is Python's str.strip() on UTF-8 text: pandas strips each line
+// so before it parses it (\v, \f, \x1c and U+00A0 included, which JSON
+// does not take as whitespace).
+func pyStrip(b []byte) []byte {
+	return bytes.TrimFunc(b, isPySpace)
 }
 
 // indexJSONL numbers the rows of a JSON Lines file as
@@ -46,10 +56,15 @@ func indexJSONL(name string, data []byte) (_ *Index, err error) {
 	ix := &Index{name: name, data: data, jsonl: true, headerEOL: []byte{'\n'}}
 	n := len(data)
 	est := bytes.Count(data, []byte{'\n'})
-	starts, free, mapped := allocStarts(est + 2)
+	starts, free, mapped, err := allocStarts(est + 2)
+	if err != nil {
+		return nil, reserveError(name, int64(est+2)*8, fmt.Sprintf("the offsets of up to %d rows", est+2), err)
+	}
 	ix.freeStarts = free
+	// Freed on an error, or a fault (guardMapped) that unwinds past here.
+	indexed := false
 	defer func() {
-		if err != nil {
+		if !indexed {
 			free()
 		}
 	}()
@@ -61,7 +76,7 @@ func indexJSONL(name string, data []byte) (_ *Index, err error) {
 		end := indexFrom(data, pos, '\n')
 		line := data[pos:end]
 		if !isPyBlank(line) {
-			t := bytes.TrimSpace(line)
+			t := pyStrip(line)
 			if len(t) == 0 || t[0] != '{' || !json.Valid(t) {
 				return nil, ix.errAt(pos, false, ErrJSON)
 			}
@@ -73,6 +88,7 @@ func indexJSONL(name string, data []byte) (_ *Index, err error) {
 	if err := ix.setStarts([][]int64{starts, {int64(n)}}, free, own); err != nil {
 		return nil, err
 	}
+	indexed = true
 	return ix, nil
 }
 
@@ -91,7 +107,7 @@ func (ix *Index) jsonlNames() []string {
 	seen := map[string]bool{}
 	var names []string
 	for i := 0; i < ix.Len(); i++ {
-		dec := json.NewDecoder(bytes.NewReader(ix.Record(i)))
+		dec := json.NewDecoder(bytes.NewReader(pyStrip(ix.Record(i))))
 		if _, err := dec.Token(); err != nil {
 			continue
 		}
@@ -143,7 +159,7 @@ func (ix *Index) jsonlColumn(name string) (*Column, error) {
 	vals := make([]jsonValue, n)
 	for i := 0; i < n; i++ {
 		var obj map[string]json.RawMessage
-		if err := json.Unmarshal(ix.Record(i), &obj); err != nil {
+		if err := json.Unmarshal(pyStrip(ix.Record(i)), &obj); err != nil {
 			s, _ := ix.bounds(i)
 			return nil, ix.errAt(s, false, ErrJSON)
 		}

@@ -6,19 +6,20 @@ import (
 	"math/bits"
 )
 
-// lineScan returns the position of the first LF at or after p (len(d)
+// lineScan returns the position of the first LF in d[p:limit] (limit
 // when none) and the number of sep bytes before it. Short lines, the
 // common case, are scanned 8 bytes at a time in one fused loop (cheaper
 // than two vectorised calls per line); after 64 bytes it switches to
 // bytes.IndexByte and bytes.Count.
-func lineScan(d []byte, p int, sep byte) (end, seps int) {
+func lineScan(d []byte, p, limit int, sep byte) (end, seps int) {
 	const (
 		ones = 0x0101010101010101
 		low7 = 0x7f7f7f7f7f7f7f7f
 	)
 	lf := uint64('\n') * ones
 	sp := uint64(sep) * ones
-	n := len(d)
+	d = d[:limit]
+	n := limit
 	stop := min(p+64, n)
 	for p+8 <= stop {
 		v := binary.LittleEndian.Uint64(d[p:])

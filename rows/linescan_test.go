@@ -19,10 +19,14 @@ func TestLineScan(t *testing.T) {
 		if len(d) > 0 {
 			p = r.IntN(len(d) + 1)
 		}
-		end, seps := lineScan(d, p, sep)
-		wantEnd := bytes.IndexByte(d[p:], '\n')
+		limit := len(d)
+		if r.IntN(2) == 0 {
+			limit = p + r.IntN(len(d)-p+1)
+		}
+		end, seps := lineScan(d, p, limit, sep)
+		wantEnd := bytes.IndexByte(d[p:limit], '\n')
 		if wantEnd < 0 {
-			wantEnd = len(d)
+			wantEnd = limit
 		} else {
 			wantEnd += p
 		}

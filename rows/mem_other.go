@@ -4,11 +4,14 @@ package rows
 
 func bigAlloc(size int) ([]byte, func()) { return make([]byte, size), func() {} }
 
-func bigAllocMapped(size int) ([]byte, func(), bool) { return make([]byte, size), func() {}, false }
+func bigAllocMapped(size int) ([]byte, func(), bool, error) {
+	return make([]byte, size), func() {}, false, nil
+}
 
 func releaseAnon(b []byte) {}
 
-func reserveStarts(n int) ([]int64, func(), bool) { return nil, nil, false }
+// reserveStarts takes memory from the Go heap here (committed at once).
+func reserveStarts(n int) ([]int64, func(), error) { return make([]int64, 0, n), func() {}, nil }
 
 const canDrop = false
 

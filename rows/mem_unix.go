@@ -14,38 +14,45 @@ const madvHugepage = 14
 // bigAlloc returns size bytes of zeroed anonymous memory backed by huge
 // pages where the kernel offers them (random row access then costs far
 // fewer TLB misses), and the function that frees it.
+// For the buffers of a spilled copy (a few MiB) it falls back to the Go
+// heap where the system refuses the mapping.
 func bigAlloc(size int) ([]byte, func()) {
-	b, free, _ := bigAllocMapped(size)
+	b, free, _, err := bigAllocMapped(size)
+	if err != nil {
+		return make([]byte, size), func() {}
+	}
 	return b, free
 }
 
 // bigAllocMapped is bigAlloc and reports whether the memory is a mapping
-// of its own (4 MiB or more), whose pages may be released.
-func bigAllocMapped(size int) ([]byte, func(), bool) {
+// of its own (4 MiB or more), whose pages may be released. It fails
+// (rather than crash the process in the Go heap) where the system
+// refuses the mapping.
+func bigAllocMapped(size int) ([]byte, func(), bool, error) {
 	if size < 4<<20 {
-		return make([]byte, size), func() {}, false
+		return make([]byte, size), func() {}, false, nil
 	}
 	b, err := syscall.Mmap(-1, 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
 	if err != nil {
-		return make([]byte, size), func() {}, false
+		return nil, nil, false, err
 	}
 	adviseHuge(b)
 	var once sync.Once
-	return b, func() { once.Do(func() { syscall.Munmap(b) }) }, true
+	return b, func() { once.Do(func() { syscall.Munmap(b) }) }, true, nil
 }
 
 // reserveStarts returns room for up to n row offsets in memory that is
-// committed only as it is written (so n may be a generous bound: the
-// pages never written cost nothing), and the function that frees it; ok
-// is false where the system refuses.
-func reserveStarts(n int) (_ []int64, free func(), ok bool) {
+// committed only as it is written (so n may be generous: the pages never
+// written cost no memory, though they take address space), and the
+// function that frees it; it fails where the system refuses.
+func reserveStarts(n int) (_ []int64, free func(), err error) {
 	b, err := syscall.Mmap(-1, 0, n*8, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE|mapNoReserve)
 	if err != nil {
-		return nil, nil, false
+		return nil, nil, err
 	}
 	adviseHuge(b)
 	var once sync.Once
-	return unsafe.Slice((*int64)(unsafe.Pointer(&b[0])), n)[:0], func() { once.Do(func() { syscall.Munmap(b) }) }, true
+	return unsafe.Slice((*int64)(unsafe.Pointer(&b[0])), n)[:0], func() { once.Do(func() { syscall.Munmap(b) }) }, nil
 }
 
 // anonAlloc returns size bytes of zeroed anonymous memory in small pages

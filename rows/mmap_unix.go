@@ -39,6 +39,9 @@ func mapFile(f *os.File, after func() error) ([]byte, func() error, error) {
 	if err != nil {
 		f.Close()
 		after()
+		if err == syscall.ENOMEM {
+			return nil, nil, fmt.Errorf("%s: cannot map the input (%s) into memory: %w (is the address space limited? see ulimit -v)", f.Name(), byteSize(uint64(size)), err)
+		}
 		return nil, nil, fmt.Errorf("%s: mmap: %w", f.Name(), err)
 	}
 	release := func() error {

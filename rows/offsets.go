@@ -1,6 +1,7 @@
 package rows
 
 import (
+	"fmt"
 	"math"
 	"unsafe"
 )
@@ -38,8 +39,10 @@ func (o offsets) len() int { return len(o.low) }
 // within parts[0][i/2], read before; the rows of later parts land past
 // the first part's own, or in its spare capacity). When parts[0]'s memory
 // is a mapping of its own (own), the pages left unused are released to the
-// system. It fails on a record of 4 GiB or more.
-func packOffsets(parts [][]int64, own bool) (offsets, error) {
+// system. When parts[0] has no room, the offsets go to new memory, which
+// free releases (nil otherwise). It fails on a record of 4 GiB or more
+// (ErrHugeRecord), or when that memory cannot be had.
+func packOffsets(parts [][]int64, own bool) (_ offsets, free func(), _ error) {
 	n := 0
 	for _, p := range parts {
 		n += len(p)
@@ -56,7 +59,7 @@ func packOffsets(parts [][]int64, own bool) (offsets, error) {
 	shift := uint(offShift)
 	for !spansFit(at, n, shift) {
 		if shift == 0 {
-			return offsets{}, ErrHugeRecord
+			return offsets{}, nil, ErrHugeRecord
 		}
 		shift--
 	}
@@ -68,8 +71,12 @@ func packOffsets(parts [][]int64, own bool) (offsets, error) {
 	var low []uint32
 	if 4*n <= 8*cap(first) {
 		low = unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(first))), n)
-	} else { // no room (not from allocStarts or reserveStarts)
-		low, own = make([]uint32, n), false
+	} else { // no room (more rows than estimated, or not from allocStarts or reserveStarts)
+		b, f, _, err := bigAllocMapped(4 * n)
+		if err != nil {
+			return offsets{}, nil, fmt.Errorf("cannot reserve %s of memory for the offsets of %d rows: %w (is the address space limited? see ulimit -v)", byteSize(uint64(4*n)), n, err)
+		}
+		low, own, free = unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(b))), n), false, f
 	}
 	k := 0
 	for _, p := range parts {
@@ -84,7 +91,7 @@ func packOffsets(parts [][]int64, own bool) (offsets, error) {
 			releaseAnon(mem[from:to])
 		}
 	}
-	return offsets{low: low, base: base, shift: shift}, nil
+	return offsets{low: low, base: base, shift: shift}, free, nil
 }
 
 // spansFit reports whether every block of 1<<shift of the n starts (at)

@@ -38,13 +38,13 @@ func TestPackOffsets(t *testing.T) {
 			}
 			// As indexing leaves them: the first half in a mapping with
 			// room for all, the second half elsewhere, then the end.
-			mem, free, mapped := bigAllocMapped(8 * tc.n)
+			mem, free, mapped, _ := bigAllocMapped(8 * tc.n)
 			defer free()
 			in := unsafe.Slice((*int64)(unsafe.Pointer(&mem[0])), tc.n)
 			k := tc.n / 2
 			copy(in, starts[:k])
 			parts := [][]int64{in[:k], append([]int64(nil), starts[k:tc.n-1]...), starts[tc.n-1:]}
-			o, err := packOffsets(parts, mapped)
+			o, _, err := packOffsets(parts, mapped)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -66,11 +66,11 @@ func TestPackOffsets(t *testing.T) {
 // TestPackOffsetsHugeRecord: a record of 4 GiB or more is refused.
 func TestPackOffsetsHugeRecord(t *testing.T) {
 	for _, starts := range [][]int64{{0, 1 << 32}, {0, 10, 10 + 1<<32, 10 + 1<<32 + 5}} {
-		if _, err := packOffsets([][]int64{starts}, false); !errors.Is(err, ErrHugeRecord) {
+		if _, _, err := packOffsets([][]int64{starts}, false); !errors.Is(err, ErrHugeRecord) {
 			t.Errorf("%v: err = %v, want ErrHugeRecord", starts, err)
 		}
 	}
-	if _, err := packOffsets([][]int64{{0}, {1<<32 - 1}}, false); err != nil {
+	if _, _, err := packOffsets([][]int64{{0}, {1<<32 - 1}}, false); err != nil {
 		t.Errorf("a record of 4 GiB - 1: %v", err)
 	}
 }

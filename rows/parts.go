@@ -11,8 +11,13 @@ import (
 // does (a train/test split's parts, say). The parts of an input of
 // SpillMin bytes or more are written at once, staged by one shared pass
 // over the input when they cut evenly; the parts of smaller inputs are
-// written in turn.
+// written in turn. A fault reading the mapped file (it shrank) is
+// ErrInputChanged.
 func (ix *Index) WritePartsContext(ctx context.Context, ws []io.Writer, orders [][]int) error {
+	return ix.guard(func() error { return ix.writeParts(ctx, ws, orders) })
+}
+
+func (ix *Index) writeParts(ctx context.Context, ws []io.Writer, orders [][]int) error {
 	if len(ws) != len(orders) {
 		return fmt.Errorf("rows: %d writers for %d orders", len(ws), len(orders))
 	}
@@ -63,7 +68,7 @@ func (ix *Index) WritePartsContext(ctx context.Context, ws []io.Writer, orders [
 	var wg sync.WaitGroup
 	for k := range orders {
 		wg.Go(func() {
-			if err := write(ctx, k); err != nil {
+			if err := ix.guard(func() error { return write(ctx, k) }); err != nil {
 				once.Do(func() { first = err; cancel() })
 			}
 		})

@@ -401,3 +401,25 @@ func TestParallelIndexUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONLinesPyStrip: pandas strips each line with str.strip() before
+// it parses it, so whitespace JSON does not allow (\v, \f, \x1c, U+00A0)
+// may surround an object (pd.read_json gives a = [1, 2, NaN], b = [NaN,
+// "x", NaN]).
+func TestJSONLinesPyStrip(t *testing.T) {
+	ix, err := IndexBytes("t.jsonl", []byte("\v{\"a\": 1}\n\f{\"a\": 2, \"b\": \"x\"}\u00a0\n\x1c{}\n"), Options{Format: JSONLines})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.Len() != 3 || strings.Join(ix.Names(), "|") != "a|b" {
+		t.Fatalf("%d rows, names %q", ix.Len(), ix.Names())
+	}
+	a, err := ix.Column("a")
+	if err != nil || a.Kind != Float64 || a.Floats[0] != 1 || a.Floats[1] != 2 || !a.Null[2] {
+		t.Fatalf("a: %+v, %v", a, err)
+	}
+	b, err := ix.Column("b")
+	if err != nil || b.Kind != String || b.Strings[1] != "x" || !b.Null[0] || !b.Null[2] {
+		t.Fatalf("b: %+v, %v", b, err)
+	}
+}

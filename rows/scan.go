@@ -64,13 +64,16 @@ func (s *scanner) skipBlank(pos int) int {
 func (s *scanner) record(pos int) (end, fields, badQuote int) {
 	d := s.data
 	n := len(d)
-	lineEnd, seps := lineScan(d, pos, s.sep)
 	if s.nextQ < pos {
 		s.nextQ = indexAhead(d, pos, '"')
 	}
 	if s.nextCR < pos {
 		s.nextCR = indexAhead(d, pos, '\r')
 	}
+	// Only a line end before the next quote or CR takes the fast path:
+	// the search stops there (a file of lone CR line ends would otherwise
+	// be searched to its end for an LF at every record).
+	lineEnd, seps := lineScan(d, pos, min(s.nextQ, s.nextCR), s.sep)
 	if lineEnd < s.nextQ && lineEnd < s.nextCR {
 		// Fast path: a line without quotes or carriage returns.
 		fields = seps + 1

@@ -201,8 +201,12 @@ func (ix *Index) spillPlanned(ctx context.Context, pl spillPlan, f *os.File, mem
 		at[0] = int64(pl.half[0])
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- ix.spillPass(ctx, nil, all, pl.ids, pl.mid, ix.Len(), at, f, mem, last) }()
-	err := ix.spillPass(ctx, nil, all, pl.ids, 0, pl.mid, nil, f, mem, last)
+	go func() {
+		errc <- ix.guard(func() error { return ix.spillPass(ctx, nil, all, pl.ids, pl.mid, ix.Len(), at, f, mem, last) })
+	}()
+	// Guarded here too: a fault must not unwind past the wait for the
+	// other half, which writes to mem.
+	err := ix.guard(func() error { return ix.spillPass(ctx, nil, all, pl.ids, 0, pl.mid, nil, f, mem, last) })
 	if e := <-errc; err == nil {
 		err = e
 	}

@@ -155,10 +155,28 @@ func (ix *Index) writeWindowed(ctx context.Context, w io.Writer, head []byte, or
 			return err
 		}
 		half := m / 2
-		gapc := make(chan map[uint64]int, 1)
-		go func() { gapc <- ix.fillWindow(buf, ents[:half], shift) }()
-		gaps := ix.fillWindow(buf, ents[half:m], shift)
-		for o, l := range <-gapc {
+		type filled struct {
+			gaps map[uint64]int
+			err  error
+		}
+		gapc := make(chan filled, 1)
+		go func() {
+			var r filled
+			r.err = ix.guard(func() error { r.gaps = ix.fillWindow(buf, ents[:half], shift); return nil })
+			gapc <- r
+		}()
+		var gaps map[uint64]int
+		// Guarded here too: a fault must not unwind past the wait for the
+		// other half, which writes to the window.
+		err := ix.guard(func() error { gaps = ix.fillWindow(buf, ents[half:m], shift); return nil })
+		other := <-gapc
+		if err == nil {
+			err = other.err
+		}
+		if err != nil {
+			return err
+		}
+		for o, l := range other.gaps {
 			if gaps == nil {
 				gaps = map[uint64]int{}
 			}

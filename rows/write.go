@@ -34,8 +34,14 @@ func (ix *Index) head() []byte {
 
 // WriteRowsContext is WriteRows that stops with ctx.Err() when ctx is done.
 // Large orders are copied by two goroutines, block by block, while the
-// calling goroutine writes the blocks in order.
+// calling goroutine writes the blocks in order. A fault reading the
+// mapped file (it shrank) is ErrInputChanged; what was written before it
+// is not to be used.
 func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int) error {
+	return ix.guard(func() error { return ix.writeRows(ctx, w, order) })
+}
+
+func (ix *Index) writeRows(ctx context.Context, w io.Writer, order []int) error {
 	n := ix.Len()
 	head := ix.head()
 	if err := inRange(order, n); err != nil {
@@ -95,14 +101,21 @@ func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int)
 		wg.Add(1)
 		go func(k int) {
 			defer wg.Done()
-			for b := k; b < blocks; b += workers {
-				var buf []byte
-				select {
-				case buf = <-free[k]:
-				case <-done:
-					return
+			b := k
+			err := ix.guard(func() error {
+				for ; b < blocks; b += workers {
+					var buf []byte
+					select {
+					case buf = <-free[k]:
+					case <-done:
+						return nil
+					}
+					results[b] <- ix.appendRows(buf[:0], order[b*blockRows:min((b+1)*blockRows, len(order))])
 				}
-				results[b] <- ix.appendRows(buf[:0], order[b*blockRows:min((b+1)*blockRows, len(order))])
+				return nil
+			})
+			if err != nil {
+				results[b] <- nil // a fault: the input changed
 			}
 		}(k)
 	}
@@ -111,6 +124,9 @@ func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int)
 			return err
 		}
 		buf := <-results[b]
+		if buf == nil {
+			return ix.changed()
+		}
 		if _, err := w.Write(buf); err != nil {
 			return err
 		}
@@ -162,7 +178,13 @@ func (ix *Index) appendRows(out []byte, order []int) []byte {
 // more last column: the header gets name, row i gets values[i]; rows
 // shorter than the table get empty fields before it. This is kfold's
 // `fold` column (df.assign(fold=values) keeping the input's bytes).
+//
+// A fault reading the mapped file (it shrank) is ErrInputChanged.
 func (ix *Index) WriteWithColumn(w io.Writer, name string, values []string) error {
+	return ix.guard(func() error { return ix.writeWithColumn(w, name, values) })
+}
+
+func (ix *Index) writeWithColumn(w io.Writer, name string, values []string) error {
 	n := ix.Len()
 	if len(values) != n {
 		return fmt.Errorf("rows: %d values for %d rows", len(values), n)
