@@ -53,7 +53,7 @@ func headerNames(cmd *cobra.Command, path string) []string {
 		}
 		return ix.Names()
 	}
-	t, err := openTable(path, opts)
+	t, err := openTable(cmd.Context(), path, opts)
 	if err != nil {
 		return nil
 	}

@@ -121,7 +121,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		if parquetrows.IsParquetPath(path) {
 			return inputErr(path, errExplainParquet)
 		}
-		if ix[i], err = rows.IndexFile(path, o); err != nil {
+		if ix[i], err = rows.IndexFileContext(cmd.Context(), path, o); err != nil {
 			return inputErr(path, err)
 		}
 		defer ix[i].Close()

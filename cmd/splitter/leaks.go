@@ -63,7 +63,7 @@ func runLeaks(cmd *cobra.Command, args []string) error {
 	}
 	parts := make([]audit.Table, len(args))
 	for i, p := range args {
-		t, err := openTable(p, ropts)
+		t, err := openTable(cmd.Context(), p, ropts)
 		if err != nil {
 			return inputErr(p, err)
 		}

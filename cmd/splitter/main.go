@@ -28,6 +28,11 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	guard := &commitGuard{}
+	ctx = context.WithValue(ctx, commitGuardKey{}, guard)
+	finished := make(chan struct{})
+	defer close(finished)
+	go guard.watch(ctx, finished, stderr)
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(withDefaultCommand(root, args))
 	if err := root.ExecuteContext(ctx); err != nil {

@@ -109,7 +109,7 @@ func startInput(cmd *cobra.Command, input, defManifest string) (j *job, mpath st
 	if err != nil {
 		return nil, "", nil, err
 	}
-	if ix, err = openTable(input, opts); err != nil {
+	if ix, err = openTable(cmd.Context(), input, opts); err != nil {
 		return nil, "", nil, err
 	}
 	// The input is hashed (for the manifest) once indexed: indexing keeps
@@ -259,7 +259,15 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 		set.Abort()
 		return err
 	}
-	if err := set.Commit(); err != nil {
+	// The outputs were cut from the input as it was when indexed: if it
+	// was replaced or rewritten since, they are not its rows.
+	if u, ok := r.table.(interface{ Unchanged() error }); ok {
+		if err := u.Unchanged(); err != nil {
+			set.Abort()
+			return err
+		}
+	}
+	if err := commitOutputs(ctx, set); err != nil {
 		return err
 	}
 	if mpath != "" {

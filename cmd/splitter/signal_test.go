@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -45,8 +46,14 @@ func signalWhen(t *testing.T, cmd *exec.Cmd, sig os.Signal, ready func() bool) (
 		}
 	}
 	cmd.Process.Signal(sig)
+	sentAt := time.Now()
 	select {
 	case err = <-exited:
+		// A run ends at most interruptGrace (0.5 s) after a signal, plus
+		// the time to exit; 5 s leaves room for a loaded machine.
+		if d := time.Since(sentAt); d > 5*time.Second {
+			t.Errorf("splitter %q took %v to stop after %v", cmd.Args[1:], d, sig)
+		}
 		return err, true
 	case <-time.After(signalGrace):
 		cmd.Process.Kill()
@@ -68,8 +75,10 @@ func TestSignalStopsPromptly(t *testing.T) {
 	writeScaleCSV(t, csvPath, 2_000_000)
 	pqPath := filepath.Join(dir, "big.parquet")
 	randomPQTable(rand.New(rand.NewPCG(1, 2)), 600_000).writeParquet(t, pqPath, 50_000)
+	gzPath := filepath.Join(dir, "big.csv.gz")
+	gzipFile(t, csvPath, gzPath)
 	interrupted := 0
-	for _, input := range []string{csvPath, pqPath} {
+	for _, input := range []string{csvPath, pqPath, gzPath} {
 		for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 			name := filepath.Base(input) + ", " + sig.String()
 			for attempt := 0; attempt < 3; attempt++ {
@@ -79,7 +88,11 @@ func TestSignalStopsPromptly(t *testing.T) {
 				var stderr bytes.Buffer
 				cmd.Stderr = &stderr
 				start := time.Now()
-				err, sent := signalWhen(t, cmd, sig, func() bool { return writingTemp(out) })
+				ready := func() bool { return writingTemp(out) }
+				if input == gzPath { // interrupt the decompression
+					ready = func() bool { return time.Since(start) > 300*time.Millisecond }
+				}
+				err, sent := signalWhen(t, cmd, sig, ready)
 				took := time.Since(start)
 				if !sent || err == nil {
 					t.Logf("%s: completed before the signal took effect (%v)", name, took.Round(time.Millisecond))
@@ -100,5 +113,21 @@ func TestSignalStopsPromptly(t *testing.T) {
 	}
 	if interrupted == 0 {
 		t.Error("no run was interrupted mid-write")
+	}
+}
+
+// gzipFile writes src gzip-compressed to dst.
+func gzipFile(t *testing.T, src, dst string) {
+	t.Helper()
+	in, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
+	zw.Write(in)
+	zw.Close()
+	if err := os.WriteFile(dst, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -21,7 +21,8 @@ type table interface {
 
 // openTable opens path as pandas would read it: read_parquet for .parquet
 // files (outputs are Parquet too), read_csv/read_json otherwise.
-func openTable(path string, opts rows.Options) (table, error) {
+// Decompressing a .gz input stops when ctx is done.
+func openTable(ctx context.Context, path string, opts rows.Options) (table, error) {
 	if parquetrows.IsParquetPath(path) {
 		p, err := parquetrows.Open(path, parquetrows.Options{})
 		if err != nil {
@@ -29,7 +30,7 @@ func openTable(path string, opts rows.Options) (table, error) {
 		}
 		return p, nil
 	}
-	ix, err := rows.IndexFile(path, opts)
+	ix, err := rows.IndexFileContext(ctx, path, opts)
 	if err != nil {
 		return nil, err
 	}
