@@ -25,7 +25,11 @@ import (
 // holds NaN; both are marked in Column.Null. Other types fail with
 // ErrColumnType.
 func (p *File) Column(name string) (_ *rows.Column, err error) {
+	defer p.remember(&err)
 	defer catch(p.name, &err)
+	if err := p.damagedErr(); err != nil {
+		return nil, err
+	}
 	i, err := p.column(name)
 	if err != nil {
 		return nil, err

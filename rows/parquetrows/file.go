@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/memory"
@@ -74,6 +75,7 @@ type File struct {
 	codecs      []compress.Compression
 	opts        Options
 	mem         memory.Allocator
+	broken      atomic.Pointer[error] // set once a read finds the file damaged
 }
 
 // Open opens the Parquet file at path and reads its footer (schema and row

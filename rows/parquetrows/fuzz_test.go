@@ -114,7 +114,7 @@ func readAll(t *testing.T, path string) {
 			t.Fatalf("error quotes unprintable text: %q", msg)
 		}
 	}
-	p, err := Open(path, Options{CacheBytes: 1 << 10, ChunkRows: 16})
+	p, err := Open(path, Options{})
 	if err != nil {
 		ok(err)
 		if !errors.Is(err, ErrParquet) {

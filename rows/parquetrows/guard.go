@@ -1,6 +1,7 @@
 package parquetrows
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -18,6 +19,24 @@ func catch(name string, err *error) {
 	if r := recover(); r != nil {
 		*err = fmt.Errorf("%s: %w: %s", name, ErrParquet, clean(fmt.Sprint(r)))
 	}
+}
+
+// remember keeps *err when it says the file is damaged: decoding a damaged
+// file can cost much (Arrow retries a page header it cannot read with
+// buffers of up to 16 MiB), so later reads fail at once with the same
+// error. Entry points defer it before catch, so it sees catch's result.
+func (p *File) remember(err *error) {
+	if *err != nil && errors.Is(*err, ErrParquet) {
+		p.broken.CompareAndSwap(nil, err)
+	}
+}
+
+// damagedErr returns the error that showed the file damaged, or nil.
+func (p *File) damagedErr() error {
+	if e := p.broken.Load(); e != nil {
+		return *e
+	}
+	return nil
 }
 
 // damaged returns an error for a damaged file: name, ErrParquet and what

@@ -26,7 +26,11 @@ func (p *File) WriteRows(w io.Writer, order []int) error {
 
 // WriteRowsContext is WriteRows that stops with ctx.Err() when ctx is done.
 func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) (err error) {
+	defer p.remember(&err)
 	defer catch(p.name, &err)
+	if err := p.damagedErr(); err != nil {
+		return err
+	}
 	for _, i := range order {
 		if uint(i) >= uint(p.n) {
 			return fmt.Errorf("parquetrows: row %d out of range [0, %d)", i, p.n)
@@ -79,7 +83,11 @@ func (p *File) chunkRows() int {
 // an integer and as string otherwise (kfold's `fold` column,
 // df.assign(fold=values).to_parquet()).
 func (p *File) WriteWithColumn(w io.Writer, name string, values []string) (err error) {
+	defer p.remember(&err)
 	defer catch(p.name, &err)
+	if err := p.damagedErr(); err != nil {
+		return err
+	}
 	if len(values) != p.n {
 		return fmt.Errorf("parquetrows: %d values for %d rows", len(values), p.n)
 	}
