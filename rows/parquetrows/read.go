@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/apache/arrow/go/v15/arrow"
-	"github.com/apache/arrow/go/v15/arrow/array"
 	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 )
@@ -46,7 +45,7 @@ func (p *File) readField(i int, groups []int) (*arrow.Chunked, error) {
 		return nil, fmt.Errorf("%w: column %q holds %d rows, the footer declares %d", ErrParquet, p.names[i], got, want)
 	}
 	for _, a := range chunks {
-		if err := checkIndices(a); err != nil {
+		if err := validate(a.Data()); err != nil {
 			return nil, fmt.Errorf("%w: column %q: %v", ErrParquet, p.names[i], err)
 		}
 	}
@@ -104,34 +103,6 @@ func (p *File) probe(fields []pqarrow.SchemaField, underStruct bool, groups []in
 		if _, err := decode(&alone, 0, p.allLeaves, groups, want, nil); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// checkIndices checks that every index of a dictionary array (at any
-// depth) names an entry of its dictionary: Arrow's decoder does not, and
-// its Parquet writer takes the dictionary at the indices on a goroutine of
-// its own (compute.Take), where a bad index panics beyond recover.
-func checkIndices(a arrow.Array) error {
-	switch v := a.(type) {
-	case *array.Dictionary:
-		size := v.Dictionary().Len()
-		for j := 0; j < v.Len(); j++ {
-			if v.IsValid(j) {
-				if k := v.GetValueIndex(j); k < 0 || k >= size {
-					return fmt.Errorf("dictionary index %d out of range [0, %d)", k, size)
-				}
-			}
-		}
-		return checkIndices(v.Dictionary())
-	case *array.Struct:
-		for f := 0; f < v.NumField(); f++ {
-			if err := checkIndices(v.Field(f)); err != nil {
-				return err
-			}
-		}
-	case array.ListLike:
-		return checkIndices(v.ListValues())
 	}
 	return nil
 }

@@ -55,10 +55,13 @@ func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) (
 		err = fw.WriteBuffered(rec)
 		rec.Release()
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
-	return fw.Close()
+	if err := fw.Close(); err != nil {
+		return fmt.Errorf("%s: %w", p.name, err)
+	}
+	return nil
 }
 
 // chunkRows is the number of output rows gathered per step. When the
@@ -141,10 +144,13 @@ func (p *File) WriteWithColumn(w io.Writer, name string, values []string) (err e
 		out.Release()
 		c.drop(g)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
-	return fw.Close()
+	if err := fw.Close(); err != nil {
+		return fmt.Errorf("%s: %w", p.name, err)
+	}
+	return nil
 }
 
 // newWriter starts a Parquet writer for schema sc keeping the input's
@@ -175,7 +181,7 @@ func (p *File) newWriter(w io.Writer, sc *arrow.Schema) (*pqarrow.FileWriter, er
 			schema = base64.StdEncoding.EncodeToString(flight.SerializeSchema(sc, p.mem))
 		}
 		if err := fw.AppendKeyValueMetadata("ARROW:schema", schema); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
 	return fw, nil
