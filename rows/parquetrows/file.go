@@ -8,6 +8,14 @@
 // chunk only the row groups holding its rows are decoded (kept in a cache
 // bounded by Options.CacheBytes), so a file much larger than memory is
 // copied with bounded memory at the cost of re-reading row groups.
+//
+// Damaged files: every method that reads the file returns an error
+// wrapping ErrParquet, after the file name, for any bytes at all; none
+// panics. The footer is checked against the file's size before anything it
+// declares is allocated, every column is decoded on the caller's goroutine
+// and checked whole, and a panic Arrow raises while decoding is turned
+// into that error. A file found damaged stays so: later reads return the
+// same error.
 package parquetrows
 
 import (
