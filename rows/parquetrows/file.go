@@ -84,6 +84,9 @@ type File struct {
 	opts        Options
 	mem         memory.Allocator
 	broken      atomic.Pointer[error] // set once a read finds the file damaged
+	src         io.ReaderAt
+	chunks      []chunk       // of row group g, leaf c at g*len(leaves)+c
+	scanned     []atomic.Bool // chunks whose pages scanChunk has passed
 }
 
 // Open opens the Parquet file at path and reads its footer (schema and row
@@ -141,14 +144,15 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, clean(err.Error()))
 	}
-	if err := check(path, pr, fr, size); err != nil {
+	chunks, err := check(path, pr, fr, size)
+	if err != nil {
 		return nil, err
 	}
 	sc, err := fr.Schema()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, clean(err.Error()))
 	}
-	q := &File{name: path, pr: pr, fr: fr, schema: sc, opts: opts, mem: memory.NewGoAllocator(), allLeaves: map[int]bool{}}
+	q := &File{name: path, pr: pr, fr: fr, schema: sc, opts: opts, mem: memory.NewGoAllocator(), allLeaves: map[int]bool{}, src: r, chunks: chunks, scanned: make([]atomic.Bool, len(chunks))}
 	for _, fl := range sc.Fields() {
 		q.names = append(q.names, fl.Name)
 	}

@@ -23,6 +23,9 @@ func (p *File) readField(i int, groups []int) (*arrow.Chunked, error) {
 		want += p.rgStart[g+1] - p.rgStart[g]
 	}
 	f := &p.fr.Manifest.Fields[i]
+	if err := p.scanPages(f, groups); err != nil {
+		return nil, fmt.Errorf("%w: column %q: %s", ErrParquet, p.names[i], clean(err.Error()))
+	}
 	if err := p.probe(f.Children, isStruct(f), groups, want); err != nil {
 		return nil, fmt.Errorf("%w: column %q: %s", ErrParquet, p.names[i], clean(err.Error()))
 	}
@@ -103,6 +106,30 @@ func (p *File) probe(fields []pqarrow.SchemaField, underStruct bool, groups []in
 		if _, err := decode(&alone, 0, p.allLeaves, groups, want, nil); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// scanPages runs scanChunk, once, on the chunks of field f in groups.
+func (p *File) scanPages(f *pqarrow.SchemaField, groups []int) error {
+	for k := range f.Children {
+		if err := p.scanPages(&f.Children[k], groups); err != nil {
+			return err
+		}
+	}
+	if len(f.Children) > 0 || f.ColIndex < 0 {
+		return nil
+	}
+	for _, g := range groups {
+		j := g*len(p.leaves) + f.ColIndex
+		if p.scanned[j].Load() {
+			continue
+		}
+		c := p.chunks[j]
+		if err := scanChunk(p.src, c.start, c.n, c.values); err != nil {
+			return fmt.Errorf("row group %d: %w", g, err)
+		}
+		p.scanned[j].Store(true)
 	}
 	return nil
 }
