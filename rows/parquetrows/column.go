@@ -1,7 +1,6 @@
 package parquetrows
 
 import (
-	"context"
 	"fmt"
 	"math"
 
@@ -25,23 +24,23 @@ import (
 // pandas holds a null of a bool or string column as None where a CSV read
 // holds NaN; both are marked in Column.Null. Other types fail with
 // ErrColumnType.
-func (p *File) Column(name string) (*rows.Column, error) {
+func (p *File) Column(name string) (_ *rows.Column, err error) {
+	defer p.remember(&err)
+	defer catch(p.name, &err)
+	if err := p.damagedErr(); err != nil {
+		return nil, err
+	}
 	i, err := p.column(name)
 	if err != nil {
 		return nil, err
-	}
-	ctx := context.Background()
-	cr, err := p.fr.GetColumn(ctx, i)
-	if err != nil {
-		return nil, fmt.Errorf("%s: column %q: %w", p.name, name, err)
 	}
 	groups := make([]int, p.RowGroups())
 	for g := range groups {
 		groups[g] = g
 	}
-	ch, err := p.fr.ReadColumn(groups, cr)
+	ch, err := p.readField(i, groups)
 	if err != nil {
-		return nil, fmt.Errorf("%s: column %q: %w", p.name, name, err)
+		return nil, fmt.Errorf("%s: %w", p.name, err)
 	}
 	defer ch.Release()
 	col := &rows.Column{Name: name}
@@ -199,10 +198,16 @@ func intAt(a arrow.Array, j int) int64 {
 func decodeDict(d *array.Dictionary) (arrow.Array, error) {
 	idx := make([]int, d.Len())
 	valid := make([]bool, d.Len())
+	size := d.Dictionary().Len()
 	for j := range idx {
 		valid[j] = d.IsValid(j)
 		if valid[j] {
 			idx[j] = d.GetValueIndex(j)
+			// Checked here: Arrow's take runs on a goroutine of its own,
+			// where a panic could not be caught.
+			if idx[j] < 0 || idx[j] >= size {
+				return nil, fmt.Errorf("%w: dictionary index %d out of range [0, %d)", ErrParquet, idx[j], size)
+			}
 		}
 	}
 	return takeArray(d.Dictionary(), idx, valid)

@@ -8,13 +8,22 @@
 // chunk only the row groups holding its rows are decoded (kept in a cache
 // bounded by Options.CacheBytes), so a file much larger than memory is
 // copied with bounded memory at the cost of re-reading row groups.
+//
+// Damaged files: every method that reads the file returns an error
+// wrapping ErrParquet, after the file name, for any bytes at all; none
+// panics. The footer is checked against the file's size before anything it
+// declares is allocated, every column is decoded on the caller's goroutine
+// and checked whole, and a panic Arrow raises while decoding is turned
+// into that error. A file found damaged stays so: later reads return the
+// same error.
 package parquetrows
 
 import (
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"strings"
+	"sync/atomic"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/memory"
@@ -28,7 +37,10 @@ import (
 
 // Sentinel errors (compare with errors.Is).
 var (
-	// ErrParquet is a file that is not a readable Parquet file.
+	// ErrParquet is a file that is not a readable Parquet file: not Parquet
+	// at all, or damaged (a footer or page that does not decode, counts or
+	// offsets that do not fit the file, a column shorter than its row
+	// groups declare). Every reading method wraps it, after the file name.
 	ErrParquet = errors.New("not a readable Parquet file")
 	// ErrNoColumn is a column name the file does not have (pandas KeyError
 	// on df[name]); it is rows.ErrNoColumn, wrapped in a rows.ParseError.
@@ -67,15 +79,20 @@ type File struct {
 	rgMaxRows   int
 	arrowSchema string // the file's ARROW:schema value, "" when none
 	leaves      []int  // every leaf column index
+	allLeaves   map[int]bool
 	codecs      []compress.Compression
 	opts        Options
 	mem         memory.Allocator
+	broken      atomic.Pointer[error] // set once a read finds the file damaged
+	src         io.ReaderAt
+	chunks      []chunk       // of row group g, leaf c at g*len(leaves)+c
+	scanned     []atomic.Bool // chunks whose pages scanChunk has passed
 }
 
 // Open opens the Parquet file at path and reads its footer (schema and row
 // group layout); no data is read until a column is read or rows written.
 func Open(path string, opts Options) (*File, error) {
-	f, err := os.Open(path)
+	f, err := rows.OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
@@ -90,48 +107,73 @@ func Open(path string, opts Options) (*File, error) {
 // OpenReader is Open for a Parquet file held by r (an *os.File, a
 // *bytes.Reader, an object-store reader, ...); name is used in error
 // messages. Close closes r when it is an io.Closer.
-func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (*File, error) {
+func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, err error) {
 	path := name
+	defer catch(name, &err)
+	size, err := r.Seek(0, io.SeekEnd)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	// Data is decoded through an allocator refusing any one allocation a
+	// file of this size cannot need; output is built with an unbounded one.
+	readMem := boundedAllocator{memory.NewGoAllocator(), int(max(baseAlloc, min(size, 1<<40)*allocPerByte))}
 	if opts.CacheBytes <= 0 {
 		opts.CacheBytes = DefaultCacheBytes
 	}
 	if opts.ChunkRows <= 0 {
 		opts.ChunkRows = 1 << 16
 	}
-	pr, err := file.NewParquetReader(r, file.WithReadProps(&parquet.ReaderProperties{BufferSize: 1 << 20, BufferedStreamEnabled: true}))
+	props := parquet.NewReaderProperties(readMem)
+	// Column chunks are read through buffers of 1 MiB, or of the file's
+	// size when smaller (one is allocated per column chunk read).
+	props.BufferSize, props.BufferedStreamEnabled = min(1<<20, max(size, 1<<10)), true
+	pr, err := file.NewParquetReader(r, file.WithReadProps(props))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, err)
+		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, clean(err.Error()))
 	}
-	mem := memory.NewGoAllocator()
-	fr, err := pqarrow.NewFileReader(pr, pqarrow.ArrowReadProperties{Parallel: false, BatchSize: 1 << 16}, mem)
+	if kv := pr.MetaData().KeyValueMetadata(); kv != nil {
+		if v := kv.FindValue("ARROW:schema"); v != nil {
+			if err := checkArrowSchema(*v); err != nil {
+				return nil, damaged(path, "%v", err)
+			}
+		}
+	}
+	// Parallel stays false, and parquetrows never calls the pqarrow
+	// methods that decode on goroutines of their own (see catch).
+	fr, err := pqarrow.NewFileReader(pr, pqarrow.ArrowReadProperties{Parallel: false, BatchSize: 1 << 16}, readMem)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, err)
+		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, clean(err.Error()))
+	}
+	chunks, err := check(path, pr, fr, size)
+	if err != nil {
+		return nil, err
 	}
 	sc, err := fr.Schema()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, err)
+		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, clean(err.Error()))
 	}
-	p := &File{name: path, pr: pr, fr: fr, schema: sc, opts: opts, mem: mem}
+	q := &File{name: path, pr: pr, fr: fr, schema: sc, opts: opts, mem: memory.NewGoAllocator(), allLeaves: map[int]bool{}, src: r, chunks: chunks, scanned: make([]atomic.Bool, len(chunks))}
 	for _, fl := range sc.Fields() {
-		p.names = append(p.names, fl.Name)
+		q.names = append(q.names, fl.Name)
 	}
 	md := pr.MetaData()
 	if kv := md.KeyValueMetadata(); kv != nil && kv.FindValue("ARROW:schema") != nil {
-		p.arrowSchema = *kv.FindValue("ARROW:schema")
+		q.arrowSchema = *kv.FindValue("ARROW:schema")
 	}
 	for c := 0; c < md.Schema.NumColumns(); c++ {
-		p.leaves = append(p.leaves, c)
+		q.leaves = append(q.leaves, c)
+		q.allLeaves[c] = true
 	}
-	p.rgStart = make([]int, pr.NumRowGroups()+1)
-	p.rgBytes = make([]int64, pr.NumRowGroups())
+	q.rgStart = make([]int, pr.NumRowGroups()+1)
+	q.rgBytes = make([]int64, pr.NumRowGroups())
 	for g := 0; g < pr.NumRowGroups(); g++ {
 		rg := md.RowGroup(g)
 		rows := int(rg.NumRows())
-		p.rgStart[g+1] = p.rgStart[g] + rows
-		p.rgBytes[g] = rg.TotalByteSize()
-		p.rgMaxRows = max(p.rgMaxRows, rows)
+		q.rgStart[g+1] = q.rgStart[g] + rows
+		q.rgBytes[g] = rg.TotalByteSize()
+		q.rgMaxRows = max(q.rgMaxRows, rows)
 	}
-	p.n = p.rgStart[len(p.rgStart)-1]
+	q.n = q.rgStart[len(q.rgStart)-1]
 	if pr.NumRowGroups() > 0 {
 		rg := md.RowGroup(0)
 		for c := 0; c < rg.NumColumns(); c++ {
@@ -139,10 +181,10 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (*File, err
 			if err != nil {
 				break
 			}
-			p.codecs = append(p.codecs, cc.Compression())
+			q.codecs = append(q.codecs, cc.Compression())
 		}
 	}
-	return p, nil
+	return q, nil
 }
 
 // IsParquetPath reports whether path names a Parquet file (.parquet, any

@@ -25,7 +25,12 @@ func (p *File) WriteRows(w io.Writer, order []int) error {
 }
 
 // WriteRowsContext is WriteRows that stops with ctx.Err() when ctx is done.
-func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) error {
+func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) (err error) {
+	defer p.remember(&err)
+	defer catch(p.name, &err)
+	if err := p.damagedErr(); err != nil {
+		return err
+	}
 	for _, i := range order {
 		if uint(i) >= uint(p.n) {
 			return fmt.Errorf("parquetrows: row %d out of range [0, %d)", i, p.n)
@@ -50,10 +55,13 @@ func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) e
 		err = fw.WriteBuffered(rec)
 		rec.Release()
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
-	return fw.Close()
+	if err := fw.Close(); err != nil {
+		return fmt.Errorf("%s: %w", p.name, err)
+	}
+	return nil
 }
 
 // chunkRows is the number of output rows gathered per step. When the
@@ -77,7 +85,12 @@ func (p *File) chunkRows() int {
 // column: name holding values[i] for row i, as int64 when every value is
 // an integer and as string otherwise (kfold's `fold` column,
 // df.assign(fold=values).to_parquet()).
-func (p *File) WriteWithColumn(w io.Writer, name string, values []string) error {
+func (p *File) WriteWithColumn(w io.Writer, name string, values []string) (err error) {
+	defer p.remember(&err)
+	defer catch(p.name, &err)
+	if err := p.damagedErr(); err != nil {
+		return err
+	}
 	if len(values) != p.n {
 		return fmt.Errorf("parquetrows: %d values for %d rows", len(values), p.n)
 	}
@@ -131,10 +144,13 @@ func (p *File) WriteWithColumn(w io.Writer, name string, values []string) error 
 		out.Release()
 		c.drop(g)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
-	return fw.Close()
+	if err := fw.Close(); err != nil {
+		return fmt.Errorf("%s: %w", p.name, err)
+	}
+	return nil
 }
 
 // newWriter starts a Parquet writer for schema sc keeping the input's
@@ -165,7 +181,7 @@ func (p *File) newWriter(w io.Writer, sc *arrow.Schema) (*pqarrow.FileWriter, er
 			schema = base64.StdEncoding.EncodeToString(flight.SerializeSchema(sc, p.mem))
 		}
 		if err := fw.AppendKeyValueMetadata("ARROW:schema", schema); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
 	return fw, nil
@@ -204,35 +220,37 @@ func (c *groupCache) group(ctx context.Context, g int) (arrow.Record, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	// pqarrow v15 panics releasing the columns it has not read when its
-	// context is cancelled mid-read: it gets a context that is never
-	// cancelled, and cancellation is checked here between row groups.
-	tbl, err := c.p.fr.ReadRowGroups(context.Background(), c.p.leaves, []int{g})
-	if err != nil {
-		return nil, fmt.Errorf("row group %d: %w", g, err)
-	}
-	defer tbl.Release()
-	cols := make([]arrow.Array, tbl.NumCols())
+	// Each column is decoded on this goroutine (ReadRowGroups would use
+	// one of pqarrow's, out of reach of catch), with no context to cancel
+	// (pqarrow v15 panics releasing what it has not read when its context
+	// is cancelled mid-read); cancellation is checked between row groups.
+	cols := make([]arrow.Array, c.p.schema.NumFields())
+	defer func() {
+		for _, a := range cols {
+			if a != nil {
+				a.Release()
+			}
+		}
+	}()
 	for i := range cols {
-		ch := tbl.Column(i).Data().Chunks()
-		if len(ch) == 1 {
-			cols[i] = ch[0]
+		ch, err := c.p.readField(i, []int{g})
+		if err != nil {
+			return nil, fmt.Errorf("row group %d: %w", g, err)
+		}
+		if len(ch.Chunks()) == 1 {
+			cols[i] = ch.Chunk(0)
 			cols[i].Retain()
+			ch.Release()
 			continue
 		}
-		a, err := array.Concatenate(ch, c.p.mem)
+		a, err := array.Concatenate(ch.Chunks(), c.p.mem)
+		ch.Release()
 		if err != nil {
-			for _, x := range cols[:i] {
-				x.Release()
-			}
 			return nil, fmt.Errorf("row group %d: %w", g, err)
 		}
 		cols[i] = a
 	}
-	rec := array.NewRecord(c.p.schema, cols, tbl.NumRows())
-	for _, a := range cols {
-		a.Release()
-	}
+	rec := array.NewRecord(c.p.schema, cols, int64(c.p.rgStart[g+1]-c.p.rgStart[g]))
 	c.recs[g] = rec
 	c.used[g] = c.tick
 	c.bytes += c.p.rgBytes[g]
