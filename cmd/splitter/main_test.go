@@ -22,6 +22,7 @@ func TestMain(m *testing.M) {
 	}
 	splitterBin = filepath.Join(dir, "splitter")
 	build := exec.Command("go", "build", "-buildvcs=true", "-o", splitterBin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0") // as README builds it
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "building splitter:", err)
