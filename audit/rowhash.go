@@ -32,21 +32,24 @@ const (
 )
 
 // rowHasher cuts a byte stream into records as it is written and keeps an
-// 8-byte hash of each (without its line end): memory grows with the rows,
-// not the bytes. For CSVRows the first hash is the header's.
+// 8-byte hash of each (without its line end) once storing: memory grows
+// with the rows, not the bytes. Records before that are only counted.
+// Record 0 of CSVRows is the header.
 type rowHasher struct {
 	layout Layout
 	sep    byte
 	h      maphash.Hash
 
-	hashes []uint64
-	inRec  bool // a record has begun (a byte that is not blank space)
-	open   bool // a line has begun (blank space or a record)
-	st     int  // tokenizer state inside a CSV record
-	cr     bool // the last byte ended a record with CR: an LF next belongs to it
-	heldCR bool // JSON Lines: a CR was seen and not yet hashed (it may end the line)
-	line   int  // the current line (1-based)
-	start  int  // the line the current record began on
+	store   bool     // hashes are kept
+	skipped int      // records counted, not kept (before storing began)
+	hashes  []uint64 // the hashes of records skipped, skipped+1, ...
+	inRec   bool     // a record has begun (a byte that is not blank space)
+	open    bool     // a line has begun (blank space or a record)
+	st      int      // tokenizer state inside a CSV record
+	cr      bool     // the last byte ended a record with CR: an LF next belongs to it
+	heldCR  bool     // JSON Lines: a CR was seen and not yet hashed (it may end the line)
+	line    int      // the current line (1-based)
+	start   int      // the line the current record began on
 
 	// Capture: the record with index capIdx (-1: none) has its first
 	// keepBytes bytes and its line kept.
@@ -76,7 +79,7 @@ func (r *rowHasher) capture(i int) { r.capIdx = i }
 
 // next is the index of the record in progress or, between records, of the
 // next one.
-func (r *rowHasher) next() int { return len(r.hashes) }
+func (r *rowHasher) next() int { return r.skipped + len(r.hashes) }
 
 func (r *rowHasher) isBlank(c byte) bool {
 	switch c {
@@ -110,11 +113,15 @@ func (r *rowHasher) begin() {
 // end closes the current line: a record unless it was blank.
 func (r *rowHasher) end() {
 	if r.inRec {
-		if r.capIdx == len(r.hashes) && !r.capDone {
+		if r.capIdx == r.next() && !r.capDone {
 			r.capRec = append([]byte(nil), r.cur...)
 			r.capLine, r.capDone = r.start, true
 		}
-		r.hashes = append(r.hashes, r.h.Sum64())
+		if r.store {
+			r.hashes = append(r.hashes, r.h.Sum64())
+		} else {
+			r.skipped++
+		}
 	}
 	r.open, r.inRec = false, false
 }

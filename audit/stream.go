@@ -70,8 +70,12 @@ func NewComparer(ctx context.Context, path, name string, o CompareOptions) (*Com
 	c := &Comparer{ctx: ctx, path: path, name: name, o: o, seed: seed, f: f, gz: gz, r: r,
 		sum: sha256.New(), buf: make([]byte, chunk), diffAt: -1}
 	if o.Layout != WholeBytes {
+		// In order, the rows before the first differing byte are the
+		// same on both sides: only those from there on are kept (none
+		// when the file matches). In any order all are.
 		c.want = newRowHasher(o.Layout, o.Sep, seed, o.Quote)
 		c.got = newRowHasher(o.Layout, o.Sep, seed, false)
+		c.want.store, c.got.store = o.AnyOrder, o.AnyOrder
 	}
 	return c, nil
 }
@@ -117,24 +121,24 @@ func (c *Comparer) Write(p []byte) (int, error) {
 				return n - len(p), fmt.Errorf("%s: %w", c.path, err)
 			}
 			c.sum.Write(c.buf[:m])
-			if c.got != nil {
-				c.got.Write(c.buf[:m])
-			}
 		}
+		found := c.buf[:m]
 		at := -1
 		if c.diffAt < 0 {
-			if i := firstDiff(piece[:m], c.buf[:m]); i >= 0 {
+			if i := firstDiff(piece[:m], found); i >= 0 {
 				at = i
 			} else if m < k {
 				at = m
 			}
 		}
 		if at >= 0 {
-			c.feedWant(piece[:at])
+			// Both sides are fed up to the first differing byte, then
+			// marked there, then fed the rest.
+			c.feed(piece[:at], found[:min(at, m)])
 			c.mark(c.off + int64(at))
-			c.feedWant(piece[at:])
+			c.feed(piece[at:], found[min(at, m):])
 		} else {
-			c.feedWant(piece)
+			c.feed(piece, found)
 		}
 		c.off += int64(k)
 		p = p[k:]
@@ -142,9 +146,11 @@ func (c *Comparer) Write(p []byte) (int, error) {
 	return n, nil
 }
 
-func (c *Comparer) feedWant(b []byte) {
+// feed gives the row hashers the expected bytes want and the file's got.
+func (c *Comparer) feed(want, got []byte) {
 	if c.want != nil {
-		c.want.Write(b)
+		c.want.Write(want)
+		c.got.Write(got)
 	}
 }
 
@@ -157,6 +163,7 @@ func (c *Comparer) mark(at int64) {
 		c.diffLine = c.want.line
 		c.want.capture(c.want.next())
 		c.got.capture(c.got.next())
+		c.want.store, c.got.store = true, true
 	}
 }
 
@@ -241,11 +248,14 @@ func (c *Comparer) rowOf(i int) int {
 }
 
 // rowDiff compares the rows' hashes, as CompareRecords compares rows.
+// Records before the first differing byte were only counted, the same
+// number on both sides: they are the same rows in the same places, so the
+// counts of missing, extra and misplaced rows need only those after.
 func (c *Comparer) rowDiff() (Diff, error) {
 	d := Diff{File: c.name, Row: -1, AnyOrder: c.o.AnyOrder}
 	wh, gh := c.want.hashes, c.got.hashes
-	base := 0
-	if c.o.Layout == CSVRows {
+	base := c.want.skipped // the index of wh[0] and gh[0]
+	if c.o.Layout == CSVRows && base == 0 {
 		base = 1
 		switch {
 		case len(wh) == 0 && len(gh) == 0:
@@ -296,7 +306,7 @@ func (c *Comparer) rowDiff() (Diff, error) {
 	}
 	// The same rows; the bytes differ between them (line ends, blank lines).
 	d.LineEnds, d.Offset, d.Line = true, c.diffAt, c.diffLine
-	d.Row = c.rowOf(min(c.want.capIdx, len(c.want.hashes)-1))
+	d.Row = c.rowOf(min(c.want.capIdx, c.want.next()-1))
 	if d.Row < 0 {
 		d.Row = c.rowOf(0)
 	}
