@@ -74,7 +74,7 @@ func ParseManifest(name string, b []byte) (*Manifest, error) {
 	var m Manifest
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", name, ErrManifest, err)
+		return nil, fmt.Errorf("%s: %w: %s", name, ErrManifest, jsonProblem(err))
 	}
 	switch {
 	case m.Command == "":
@@ -90,6 +90,23 @@ func ParseManifest(name string, b []byte) (*Manifest, error) {
 		}
 	}
 	return &m, nil
+}
+
+// jsonProblem describes a decoding error without quoting the file (the
+// file given as a manifest may be anything): encoding/json's messages
+// quote the offending character or value.
+func jsonProblem(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Sprintf("not JSON (at byte %d)", syn.Offset)
+	case errors.As(err, &typ):
+		return fmt.Sprintf("field %q is not a JSON %s (at byte %d)", typ.Field, typ.Type, typ.Offset)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "not JSON (it ends early)"
+	}
+	return "not a manifest"
 }
 
 func isHex256(s string) bool {
