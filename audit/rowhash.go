@@ -47,6 +47,7 @@ type rowHasher struct {
 	open    bool     // a line has begun (blank space or a record)
 	st      int      // tokenizer state inside a CSV record
 	cr      bool     // the last byte ended a record with CR: an LF next belongs to it
+	crSep   bool     // that CR ended a blank line: a delimiter next is dropped too, as pandas does
 	heldCR  bool     // JSON Lines: a CR was seen and not yet hashed (it may end the line)
 	line    int      // the current line (1-based)
 	start   int      // the line the current record began on
@@ -192,8 +193,10 @@ func (r *rowHasher) csv(p []byte) {
 	for len(p) > 0 {
 		if r.cr {
 			r.cr = false
-			if p[0] == '\n' {
-				r.line++
+			if p[0] == '\n' || p[0] == r.sep && r.crSep {
+				if p[0] == '\n' {
+					r.line++
+				}
 				p = p[1:]
 				continue
 			}
@@ -219,7 +222,7 @@ func (r *rowHasher) csv(p []byte) {
 				continue
 			case '\r':
 				r.end()
-				r.cr = true
+				r.cr, r.crSep = true, true
 				p = p[1:]
 				continue
 			}
@@ -277,7 +280,7 @@ func (r *rowHasher) record(p []byte) []byte {
 		default: // '\r'
 			r.add(p[:i])
 			r.end()
-			r.cr = true
+			r.cr, r.crSep = true, false
 			return p[i+1:]
 		}
 	}
