@@ -16,9 +16,28 @@ type Diff struct {
 	// Row is the 1-based data row of the first divergence (0: the header),
 	// or -1 when the file holds exactly the expected rows.
 	Row int
-	// Want and Got are the expected and the found record at Row (nil past
-	// the end of the expected rows or of the file); no line end.
+	// Line is the file's line where Row begins (for LineEnds, the line of
+	// the first differing byte); 0 when unknown.
+	Line int
+	// Want and Got are the expected and the found record at Row, without
+	// their line end; nil when not known or not to be shown (a Comparer
+	// without CompareOptions.Quote), or past the end (WantEnd, GotEnd).
 	Want, Got []byte
+	// WantEnd reports that the expected rows end before Row (Got is an
+	// extra row, or with AnyOrder a row that is not expected); GotEnd
+	// that the file ends before Row.
+	WantEnd, GotEnd bool
+	// MissingRow is, with AnyOrder, the first expected row the file lacks
+	// (0: none).
+	MissingRow int
+	// LineEnds reports files holding the same rows with other bytes
+	// between them (line ends, blank lines); Offset is then the first
+	// differing byte.
+	LineEnds bool
+	// Binary reports a file compared byte for byte (Parquet) that differs
+	// from byte Offset on.
+	Binary bool
+	Offset int64
 	// Missing counts expected rows the file lacks, Extra rows the file has
 	// beyond the expected ones (both as multisets: a duplicated row is one
 	// extra), Misplaced rows present in both but at another position.
@@ -31,26 +50,77 @@ type Diff struct {
 // order, unless AnyOrder).
 func (d Diff) Equal() bool { return d.Row < 0 }
 
-// String is the one-line report: "train.csv: row 3: expected "..." found
-// "..." (1 missing, 0 extra, 2 misplaced rows)".
-func (d Diff) String() string {
-	if d.Equal() {
+// String is the one-line report quoting the rows that differ:
+// "train.csv: row 3: expected "..." found "..." (1 missing, 0 extra, 2
+// misplaced rows)".
+func (d Diff) String() string { return d.format(true) }
+
+// Summary is the one-line report without any byte of either file: rows,
+// lines, byte offsets and counts only ("train.csv: row 3 (line 4) differs
+// from the expected row (1 missing, 0 extra, 2 misplaced rows)"), for
+// reports on files named by someone else (a manifest).
+func (d Diff) Summary() string { return d.format(false) }
+
+func (d Diff) format(show bool) string {
+	switch {
+	case d.Equal():
 		return d.File + ": as expected"
+	case d.Binary:
+		return fmt.Sprintf("%s: differs from the expected output from byte %d on (compared byte for byte)", d.File, d.Offset)
+	}
+	q := func(b []byte) (string, bool) {
+		if show && b != nil {
+			return quote(b), true
+		}
+		return "", false
+	}
+	want, hasWant := q(d.Want)
+	got, hasGot := q(d.Got)
+	loc := fmt.Sprintf("row %d", d.Row)
+	if d.Row == 0 {
+		loc = "header"
+	}
+	if d.Line > 0 {
+		loc += fmt.Sprintf(" (line %d)", d.Line)
 	}
 	var what string
 	switch {
+	case d.LineEnds:
+		what = fmt.Sprintf("%s: the rows are as expected but the bytes differ from byte %d on (line ends or blank lines)", loc, d.Offset)
+	case d.Row == 0 && show:
+		what = fmt.Sprintf("%s: expected %s, found %s", loc, quote(d.Want), quote(d.Got))
+	case d.Row == 0 && d.GotEnd:
+		what = loc + ": expected a header, found an empty file"
 	case d.Row == 0:
-		what = fmt.Sprintf("header: expected %s, found %s", quote(d.Want), quote(d.Got))
-	case d.Got == nil:
-		what = fmt.Sprintf("row %d: expected %s, found the end of the file", d.Row, quote(d.Want))
-	case d.Want == nil && d.AnyOrder:
-		what = fmt.Sprintf("row %d: %s is not an expected row", d.Row, quote(d.Got))
-	case d.Want == nil:
-		what = fmt.Sprintf("row %d: expected the end of the file, found %s", d.Row, quote(d.Got))
+		what = loc + " differs from the expected one"
+	case d.GotEnd && !hasWant && d.MissingRow > 0:
+		what = fmt.Sprintf("%s: the file ends, and the expected row %d is missing", loc, d.MissingRow)
+	case d.GotEnd:
+		if !hasWant {
+			want = "another row"
+		}
+		what = fmt.Sprintf("%s: expected %s, found the end of the file", loc, want)
 	case d.AnyOrder:
-		what = fmt.Sprintf("row %d: %s is not an expected row (%s is missing)", d.Row, quote(d.Got), quote(d.Want))
+		if hasGot {
+			what = fmt.Sprintf("%s: %s is not an expected row", loc, got)
+		} else {
+			what = loc + " is not an expected row"
+		}
+		switch {
+		case hasWant:
+			what += fmt.Sprintf(" (%s is missing)", want)
+		case d.MissingRow > 0:
+			what += fmt.Sprintf(" (the expected row %d is missing)", d.MissingRow)
+		}
+	case d.WantEnd:
+		if !hasGot {
+			got = "another row"
+		}
+		what = fmt.Sprintf("%s: expected the end of the file, found %s", loc, got)
+	case hasWant && hasGot:
+		what = fmt.Sprintf("%s: expected %s, found %s", loc, want, got)
 	default:
-		what = fmt.Sprintf("row %d: expected %s, found %s", d.Row, quote(d.Want), quote(d.Got))
+		what = loc + " differs from the expected row"
 	}
 	return fmt.Sprintf("%s: %s (%d missing, %d extra, %d misplaced rows)", d.File, what, d.Missing, d.Extra, d.Misplaced)
 }
@@ -106,6 +176,7 @@ func CompareRecords(file string, wantHeader, gotHeader []byte, want, got [][]byt
 	d.Misplaced = common - inPlace
 	if !bytes.Equal(wantHeader, gotHeader) {
 		d.Row, d.Want, d.Got = 0, wantHeader, gotHeader
+		d.WantEnd, d.GotEnd = wantHeader == nil, gotHeader == nil
 		return d
 	}
 	if anyOrder {
@@ -125,6 +196,7 @@ func CompareRecords(file string, wantHeader, gotHeader []byte, want, got [][]byt
 		}
 		if w == nil || g == nil || !bytes.Equal(w, g) {
 			d.Row, d.Want, d.Got = i+1, w, g
+			d.WantEnd, d.GotEnd = i >= len(want), i >= len(got)
 			return d
 		}
 	}
@@ -157,11 +229,11 @@ func (d *Diff) firstAnyOrder(want, got [][]byte) {
 			wc[k]--
 			continue
 		}
-		d.Row, d.Want, d.Got = i+1, missing, r
+		d.Row, d.Want, d.Got, d.WantEnd = i+1, missing, r, true
 		return
 	}
 	// Only missing rows: point past the end of the file.
-	d.Row, d.Want, d.Got = len(got)+1, missing, nil
+	d.Row, d.Want, d.Got, d.GotEnd = len(got)+1, missing, nil, true
 }
 
 // CompareBytes compares the CSV content got (the file's) with want (what a
@@ -202,18 +274,8 @@ func byteDiff(name string, header []byte, recs [][]byte, want, got []byte) Diff 
 	for pos := len(header); row < len(recs) && pos < i; row++ {
 		pos += len(recs[row]) + 1
 	}
-	return Diff{File: name, Row: row, Want: []byte(fmt.Sprintf("byte %d: %q", i, tail(want, i))), Got: []byte(fmt.Sprintf("%q", tail(got, i)))}
-}
-
-func tail(b []byte, i int) []byte {
-	if i >= len(b) {
-		return nil
-	}
-	end := i + 20
-	if end > len(b) {
-		end = len(b)
-	}
-	return b[i:end]
+	line := 1 + bytes.Count(want[:i], []byte{'\n'})
+	return Diff{File: name, Row: row, Line: line, LineEnds: true, Offset: int64(i)}
 }
 
 // CompareLines compares line-oriented content (JSON Lines: one row a

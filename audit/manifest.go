@@ -2,7 +2,7 @@ package audit
 
 import (
 	"bytes"
-	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -47,11 +47,24 @@ type File struct {
 	Rows   int    `json:"rows"`
 }
 
-// ReadManifest reads and checks the manifest at path.
+// maxManifest bounds the size of a manifest read (a real one is a few
+// kilobytes; a larger file is not one).
+const maxManifest = 64 << 20
+
+// ReadManifest reads and checks the manifest at path, a regular file (a
+// FIFO or a device is refused without blocking).
 func ReadManifest(path string) (*Manifest, error) {
-	b, err := os.ReadFile(path)
+	f, err := rows.OpenRegular(path)
 	if err != nil {
 		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxManifest+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxManifest {
+		return nil, fmt.Errorf("%s: %w: larger than %d MiB", path, ErrManifest, maxManifest>>20)
 	}
 	return ParseManifest(path, b)
 }
@@ -61,7 +74,7 @@ func ParseManifest(name string, b []byte) (*Manifest, error) {
 	var m Manifest
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", name, ErrManifest, err)
+		return nil, fmt.Errorf("%s: %w: %s", name, ErrManifest, jsonProblem(err))
 	}
 	switch {
 	case m.Command == "":
@@ -79,6 +92,23 @@ func ParseManifest(name string, b []byte) (*Manifest, error) {
 	return &m, nil
 }
 
+// jsonProblem describes a decoding error without quoting the file (the
+// file given as a manifest may be anything): encoding/json's messages
+// quote the offending character or value.
+func jsonProblem(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Sprintf("not JSON (at byte %d)", syn.Offset)
+	case errors.As(err, &typ):
+		return fmt.Sprintf("field %q is not a JSON %s (at byte %d)", typ.Field, typ.Type, typ.Offset)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "not JSON (it ends early)"
+	}
+	return "not a manifest"
+}
+
 func isHex256(s string) bool {
 	if len(s) != 64 {
 		return false
@@ -87,63 +117,111 @@ func isHex256(s string) bool {
 	return err == nil
 }
 
-// Resolve finds a file a manifest at manifestPath records: a relative path
-// is taken from the current folder (where the command ran) and, failing
-// that, from the manifest's folder.
+// ErrAbsolutePath is an absolute path in a manifest, which verify follows
+// only when told to (a manifest may come from someone else).
+var ErrAbsolutePath = errors.New("an absolute path")
+
+// ManifestVersion is the newest manifest format this package reads.
+const ManifestVersion = 2
+
+// Resolve finds a file an older manifest (format 0) at manifestPath
+// records: a relative path is taken from the current folder (where the
+// command ran) and, failing that, from the manifest's folder. An absolute
+// path is returned as is. ResolveField applies each format's rule.
 func Resolve(manifestPath, p string) string {
 	if filepath.IsAbs(p) {
 		return p
 	}
+	alt := filepath.Join(filepath.Dir(manifestPath), p)
 	if _, err := os.Stat(p); err == nil {
 		return p
 	}
-	alt := filepath.Join(filepath.Dir(manifestPath), p)
 	if _, err := os.Stat(alt); err == nil {
 		return alt
 	}
 	return p
 }
 
+// ResolveField finds the file the manifest m at manifestPath records in
+// its field (such as "input.path") as p: with format 2 a relative path is
+// taken from the manifest's folder, with an older format as Resolve does.
+// An absolute path is refused with ErrAbsolutePath unless allowAbsolute;
+// the error names the manifest and the field.
+func ResolveField(manifestPath string, m *Manifest, field, p string, allowAbsolute bool) (string, error) {
+	if m.Format > ManifestVersion {
+		return "", fmt.Errorf("%s: %w: manifest_version %d is newer than this splitter reads (%d)", manifestPath, ErrManifest, m.Format, ManifestVersion)
+	}
+	if filepath.IsAbs(p) && !allowAbsolute {
+		return "", fmt.Errorf("%s: %s is %w (pass --allow-absolute to follow it)", manifestPath, field, ErrAbsolutePath)
+	}
+	if m.Format >= 2 && !filepath.IsAbs(p) {
+		return filepath.Join(filepath.Dir(manifestPath), p), nil
+	}
+	return Resolve(manifestPath, p), nil
+}
+
 // HashFile returns the hex SHA-256 of the file's bytes (what `sha256sum`
-// prints).
+// prints). Only a regular file is read: a FIFO or a device is refused
+// without blocking.
 func HashFile(path string) (string, error) {
-	f, err := os.Open(path)
+	return HashFileContext(context.Background(), path)
+}
+
+// HashFileContext is HashFile, stopped with ctx.Err() when ctx is done.
+func HashFileContext(ctx context.Context, path string) (string, error) {
+	f, err := rows.OpenRegular(path)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
+	return hashReader(ctx, path, f)
+}
+
+func hashReader(ctx context.Context, path string, r io.Reader) (string, error) {
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
+	buf := make([]byte, 1<<20)
+	for {
+		if err := ctx.Err(); err != nil {
+			return "", err
+		}
+		n, err := r.Read(buf)
+		h.Write(buf[:n])
+		if err == io.EOF {
+			return hex.EncodeToString(h.Sum(nil)), nil
+		}
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", path, err)
+		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // HashContent returns the hex SHA-256 of a file's content as a manifest
-// records an output: decompressed when path ends in .gz (any case).
+// records an output: decompressed (as a stream) when path ends in .gz
+// (any case).
 func HashContent(path string) (string, error) {
-	if !rows.IsGzipPath(path) {
-		return HashFile(path)
-	}
-	b, err := ReadContent(path)
+	f, r, gz, err := openContent(path)
 	if err != nil {
 		return "", err
 	}
-	return HashBytes(b), nil
+	defer f.Close()
+	sum, err := hashReader(context.Background(), path, r)
+	if err == nil && gz != nil {
+		if err = gz.Close(); err != nil {
+			err = fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	return sum, err
 }
 
-// ReadContent reads a file, decompressing it when path ends in .gz.
+// ReadContent reads a file, decompressing it when path ends in .gz. Only a
+// regular file is read.
 func ReadContent(path string) ([]byte, error) {
-	b, err := os.ReadFile(path)
-	if err != nil || !rows.IsGzipPath(path) {
-		return b, err
-	}
-	gz, err := gzip.NewReader(bytes.NewReader(b))
+	f, r, _, err := openContent(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
-	defer gz.Close()
-	out, err := io.ReadAll(gz)
+	defer f.Close()
+	out, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

@@ -78,3 +78,14 @@ func TestHashes(t *testing.T) {
 		t.Errorf("Resolve = %s, want %s", got, plain)
 	}
 }
+
+// TestParseManifestQuotesNothing: an error about a file given as a
+// manifest names where it fails, never its bytes.
+func TestParseManifestQuotesNothing(t *testing.T) {
+	for _, s := range []string{"user:$6$secret", `{"command": 7}`, `{"outputs": "secret"}`, `{"input": {"path": "x", "sha256": "secret`, "\x00secret"} {
+		_, err := ParseManifest("m.json", []byte(s))
+		if err == nil || strings.Contains(err.Error(), "secret") || strings.Contains(err.Error(), "'u'") {
+			t.Errorf("%q: %v", s, err)
+		}
+	}
+}

@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,18 +25,23 @@ func newVerifyCmd() *cobra.Command {
 		Use:   "verify MANIFEST | verify [split|kfold|shuffle|sample] [flags] DATA FILE...",
 		Short: "Check that files are exactly the outputs of a recipe (exit 0) or name the first difference (exit 1)",
 		Long: `verify MANIFEST checks the input's SHA-256 against the manifest, re-runs the
-recorded command in memory and compares every output with the file on disk, byte
-for byte. The flag form takes the flags of a splitting command (split by default;
-kfold, shuffle or sample when named first), the input DATA and the files to check,
-in the order the command writes them: TRAIN TEST (TRAIN VAL TEST with --val; the
---names or part0, part1, ... files with --compat torch), the folds file for kfold,
-OUT for shuffle and sample.
+recorded command and compares every output, as it is produced, with the file on
+disk, byte for byte (reading each file once, as a stream). Paths in the manifest
+are taken from its folder; an absolute path is refused unless --allow-absolute is
+given. A manifest may come from someone else: verify MANIFEST never shows a byte
+of the files it reads (names, rows, lines and counts only), and reads only
+regular files. The flag form takes the flags of a splitting command (split by
+default; kfold, shuffle or sample when named first), the input DATA and the
+files to check, in the order the command writes them: TRAIN TEST (TRAIN VAL TEST
+with --val; the --names or part0, part1, ... files with --compat torch), the
+folds file for kfold, OUT for shuffle and sample.
 
 Exit 0 when every file holds exactly the expected rows in the expected order;
 exit 1 otherwise, with one line on stderr naming the first file and row that
-differ, what was expected there, and the counts of missing, extra and misplaced
-rows. --any-order compares rows as multisets (the order of rows is ignored; the
-header must still match). verify never writes anything.`,
+differ (the flag form, whose files the user named, quotes the rows) and the
+counts of missing, extra and misplaced rows; exit 2 on an error. --any-order
+compares rows as multisets (the order of rows is ignored; the header must still
+match). verify never writes anything.`,
 		Example: `  splitter verify data.split.json
   splitter verify --seed 101 --test 0.2 data.csv data.train.csv data.test.csv
   splitter verify kfold --folds 5 --seed 7 data.csv data.folds.csv
@@ -47,21 +54,17 @@ header must still match). verify never writes anything.`,
 	return cmd
 }
 
-// verifyFile is one file to check and the bytes the recipe writes there.
-type verifyFile struct {
-	path string
-	want []byte
-	opts rows.Options // how the file is read (the input's --sep)
-}
-
 func runVerify(cmd *cobra.Command, args []string) error {
-	anyOrder := false
+	var o verifyOptions
 	var rest []string
 	for _, a := range args {
 		switch a {
 		case "--any-order", "--any-order=true":
-			anyOrder = true
+			o.anyOrder = true
 		case "--any-order=false":
+		case "--allow-absolute", "--allow-absolute=true":
+			o.allowAbsolute = true
+		case "--allow-absolute=false":
 		case "-h", "--help":
 			return cmd.Help()
 		default:
@@ -69,24 +72,52 @@ func runVerify(cmd *cobra.Command, args []string) error {
 		}
 	}
 	if len(rest) == 1 && !strings.HasPrefix(rest[0], "-") {
-		return verifyManifest(cmd, rest[0], anyOrder)
+		return verifyManifest(cmd, rest[0], o)
 	}
-	return verifyFlags(cmd, rest, anyOrder)
+	return verifyFlags(cmd, rest, o)
 }
 
-// verifyManifest checks the files a manifest records.
-func verifyManifest(cmd *cobra.Command, path string, anyOrder bool) error {
+// verifyOptions are verify's own flags.
+type verifyOptions struct {
+	anyOrder      bool // rows compared as multisets
+	allowAbsolute bool // a manifest's absolute paths are followed
+}
+
+// replayed lists the commands a manifest may record.
+var replayed = map[string]bool{"split": true, "kfold": true, "shuffle": true, "sample": true}
+
+// verifyManifest checks the files a manifest records. A manifest may come
+// from someone else: its paths are taken from its folder (absolute ones
+// only with --allow-absolute), only regular files are read, and no report
+// shows a byte of any file read, only names, rows, lines and counts.
+func verifyManifest(cmd *cobra.Command, path string, o verifyOptions) error {
+	ctx := cmd.Context()
 	m, err := audit.ReadManifest(path)
 	if err != nil {
 		return err
 	}
-	input := audit.Resolve(path, m.Input.Path)
-	sum, err := audit.HashFile(input)
-	if err != nil {
-		return fmt.Errorf("%s: %w", input, err)
+	if !replayed[m.Command] {
+		return fmt.Errorf("%s: %w: command is not split, kfold, shuffle or sample", path, audit.ErrManifest)
 	}
-	if sum != m.Input.SHA256 {
-		return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: the input changed since %s was written: sha256 %s, the manifest records %s", input, path, sum, m.Input.SHA256)}
+	input, err := audit.ResolveField(path, m, "input.path", m.Input.Path, o.allowAbsolute)
+	if err != nil {
+		return err
+	}
+	files := make([]string, len(m.Outputs))
+	for i, f := range m.Outputs {
+		if files[i], err = audit.ResolveField(path, m, fmt.Sprintf("outputs[%d].path", i), f.Path, o.allowAbsolute); err != nil {
+			return err
+		}
+	}
+	sum, err := audit.HashFileContext(ctx, input)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return err
+	}
+	if !strings.EqualFold(sum, m.Input.SHA256) {
+		return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: the input changed since %s was written (its SHA-256 differs from the recorded one)", safeName(input), safeName(path))}
 	}
 	args := []string{m.Command}
 	for name, v := range m.Flags {
@@ -98,25 +129,37 @@ func verifyManifest(cmd *cobra.Command, path string, anyOrder bool) error {
 	if _, ok := m.Flags["seed"]; !ok && m.Seed != "" && m.Seed != "None" {
 		args = append(args, "--seed="+m.Seed)
 	}
-	var files []string
-	for _, f := range m.Outputs {
-		files = append(files, audit.Resolve(path, f.Path))
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = safeName(f)
 	}
-	got, err := replay(cmd, args, input, files)
+	s, err := replay(cmd, args, input, files, names, false, o.anyOrder)
 	if err != nil {
+		var re *replayError
+		if errors.As(err, &re) {
+			// The command's error may quote the input (a column name
+			// is quoted with the closest ones): not shown.
+			return fmt.Errorf("%s: re-running the recorded %s command on %s failed (its error is not shown, as it may quote the input: run the command itself to see it)", safeName(path), m.Command, safeName(input))
+		}
 		return err
 	}
-	var changed []string
-	for i, f := range m.Outputs {
-		if s, err := audit.HashContent(files[i]); err == nil && s != f.SHA256 {
-			changed = append(changed, files[i])
+	if !o.anyOrder {
+		for i, f := range m.Outputs {
+			if !strings.EqualFold(s.sums[i], f.SHA256) {
+				return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: the re-run matches but its SHA-256 differs from the one %s records (the manifest was edited)", names[i], safeName(path))}
+			}
 		}
 	}
-	err = compareAll(got, anyOrder)
-	if err == nil && len(changed) > 0 && !anyOrder {
-		return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: the re-run matches but its sha256 differs from the one %s records (the manifest was edited)", changed[0], path)}
+	return nil
+}
+
+// safeName is a path as reports show it: quoted when it holds characters
+// that do not print (a manifest's paths are someone else's text).
+func safeName(p string) string {
+	if q := strconv.Quote(p); q[1:len(q)-1] != p {
+		return q
 	}
-	return err
+	return p
 }
 
 // notReplayed reports whether a recorded flag only says where files went.
@@ -129,7 +172,7 @@ func notReplayed(flag string) bool {
 }
 
 // verifyFlags checks DATA FILE... against a recipe given as flags.
-func verifyFlags(cmd *cobra.Command, args []string, anyOrder bool) error {
+func verifyFlags(cmd *cobra.Command, args []string, o verifyOptions) error {
 	name := "split"
 	if len(args) > 0 {
 		switch args[0] {
@@ -171,11 +214,19 @@ func verifyFlags(cmd *cobra.Command, args []string, anyOrder bool) error {
 		}
 		flags = append(flags, a)
 	}
-	got, err := replay(cmd, flags, pos[0], pos[1:])
+	// The input is read only if it is a regular file (a FIFO would block
+	// the re-run, a device never end).
+	f, err := rows.OpenRegular(pos[0])
 	if err != nil {
 		return err
 	}
-	return compareAll(got, anyOrder)
+	f.Close()
+	_, err = replay(cmd, flags, pos[0], pos[1:], pos[1:], true, o.anyOrder)
+	var re *replayError
+	if errors.As(err, &re) {
+		return re.err
+	}
+	return err
 }
 
 // needsSeed reports whether the parsed command would draw a seed.
@@ -192,9 +243,23 @@ func needsSeed(c *cobra.Command) bool {
 	return true
 }
 
-// replay runs a command (args without its input) on input with its outputs
-// in memory, and pairs them with the files to check, in order.
-func replay(cmd *cobra.Command, args []string, input string, files []string) ([]verifyFile, error) {
+// replayError is the error of the re-run command itself.
+type replayError struct{ err error }
+
+func (e *replayError) Error() string { return e.err.Error() }
+func (e *replayError) Unwrap() error { return e.err }
+
+// replay re-runs a command (args without its input) on input, streaming
+// each output into a comparison with the file at the same place in files
+// (names are how reports call them; quote lets them show rows). It returns
+// the sink once every file matched; a difference is an *exitError with
+// status exitDiffers and one line; an error of the command itself a
+// *replayError.
+func replay(cmd *cobra.Command, args []string, input string, files, names []string, quote, anyOrder bool) (*verifySink, error) {
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	var stderr bytes.Buffer
 	root := newRootCmd(io.Discard, &stderr)
 	if args[0] == "shuffle" || args[0] == "sample" {
@@ -202,62 +267,58 @@ func replay(cmd *cobra.Command, args []string, input string, files []string) ([]
 	}
 	args = append(args, "--no-manifest", "--", input)
 	root.SetArgs(args)
-	sink := &memSink{}
-	if err := root.ExecuteContext(withSink(cmd.Context(), sink)); err != nil {
-		return nil, fmt.Errorf("re-running %s: %w", strings.Join(args, " "), err)
-	}
-	var opts rows.Options
-	if c, _, err := root.Find(args); err == nil {
-		opts, _ = readOptions(c)
-	}
-	if len(sink.files) != len(files) {
-		names := make([]string, len(sink.files))
-		for i, f := range sink.files {
-			names[i] = f.name
+	s := &verifySink{ctx: ctx, files: files, names: names}
+	s.opts = func(i int) audit.CompareOptions {
+		var ro rows.Options
+		if c, _, err := root.Find(args); err == nil {
+			ro, _ = readOptions(c)
 		}
-		return nil, fmt.Errorf("verify: the recipe writes %d files (%s), %d given: %w", len(sink.files), strings.Join(names, ", "), len(files), ErrVerifyArgs)
+		return compareOptions(ro, files[i], quote, anyOrder)
 	}
-	out := make([]verifyFile, len(files))
-	for i, f := range sink.files {
-		out[i] = verifyFile{path: files[i], want: f.data, opts: fileOptions(opts, files[i])}
+	err := root.ExecuteContext(withSink(ctx, s))
+	switch {
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	case s.err != nil:
+		return nil, s.err
+	case s.diff != nil:
+		return nil, &exitError{code: exitDiffers, msg: oneLine(report(*s.diff, quote))}
+	case s.outNames != nil && len(s.outNames) != len(files):
+		return nil, fmt.Errorf("verify: the recipe writes %d files (%s), %d given: %w", len(s.outNames), strings.Join(s.outNames, ", "), len(files), ErrVerifyArgs)
+	case err != nil:
+		return nil, &replayError{fmt.Errorf("re-running %s: %w", strings.Join(args, " "), err)}
+	case len(s.sums) != len(files):
+		return nil, fmt.Errorf("verify: the recipe writes no files, %d given: %w", len(files), ErrVerifyArgs)
 	}
-	return out, nil
+	return s, nil
 }
 
-// compareAll compares each file with its expected bytes; the first that
-// differs ends verify with status 1 and one line.
-func compareAll(files []verifyFile, anyOrder bool) error {
-	for _, f := range files {
-		got, err := audit.ReadContent(f.path)
-		if err != nil {
-			return err
-		}
-		_, ext := splitName(f.path)
-		ext = strings.ToLower(ext)
-		var d audit.Diff
-		switch {
-		case strings.HasPrefix(ext, ".parquet"):
-			if !bytes.Equal(f.want, got) {
-				i := 0
-				for i < len(got) && i < len(f.want) && got[i] == f.want[i] {
-					i++
-				}
-				return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: differs from the expected Parquet output from byte %d on (Parquet files are compared byte for byte)", f.path, i)}
-			}
-			continue
-		case strings.HasPrefix(ext, ".jsonl"):
-			d = audit.CompareLines(f.path, f.want, got, anyOrder)
-		default:
-			d, err = audit.CompareBytes(f.path, f.want, got, f.opts, anyOrder)
-			if err != nil {
-				return err
-			}
-		}
-		if !d.Equal() {
-			return &exitError{code: exitDiffers, msg: oneLine(d.String())}
-		}
+// report is the line naming a difference: quoting the rows when the user
+// named the files, else without any byte of them.
+func report(d audit.Diff, quote bool) string {
+	if d.Binary {
+		return fmt.Sprintf("%s: differs from the expected Parquet output from byte %d on (Parquet files are compared byte for byte)", d.File, d.Offset)
 	}
-	return nil
+	if quote {
+		return d.String()
+	}
+	return d.Summary()
+}
+
+// compareOptions is how verify reads an output: Parquet byte for byte, JSON
+// Lines by lines, CSV with the input's --sep, else tab-separated for .tsv.
+func compareOptions(opts rows.Options, path string, quote, anyOrder bool) audit.CompareOptions {
+	o := audit.CompareOptions{Sep: opts.Sep, Quote: quote, AnyOrder: anyOrder}
+	_, ext := splitName(path)
+	switch ext = strings.ToLower(ext); {
+	case strings.HasPrefix(ext, ".parquet"):
+		o.Layout = audit.WholeBytes
+	case strings.HasPrefix(ext, ".jsonl") || strings.HasPrefix(ext, ".ndjson"):
+		o.Layout = audit.LineRows
+	case o.Sep == 0 && strings.HasPrefix(ext, ".tsv"):
+		o.Sep = '\t'
+	}
+	return o
 }
 
 // fileOptions is how verify reads an output: with the input's --sep, else

@@ -63,7 +63,7 @@ func TestVerify(t *testing.T) {
 		wantMsg  string // in stderr
 	}{
 		{name: "as written", wantCode: 0},
-		{name: "swap", file: "train", edit: func(l []string) []string { l[3], l[7] = l[7], l[3]; return l }, wantCode: 1, wantMsg: "row 4: expected"},
+		{name: "swap", file: "train", edit: func(l []string) []string { l[3], l[7] = l[7], l[3]; return l }, wantCode: 1, wantMsg: "row 4 (line 5)"},
 		{name: "swap any order", file: "train", edit: func(l []string) []string { l[3], l[7] = l[7], l[3]; return l }, args: []string{"--any-order"}, wantCode: 0},
 		{name: "swap across files", file: "both", wantCode: 1, wantMsg: "1 missing, 1 extra"},
 		{name: "dropped row", file: "test", edit: func(l []string) []string { return append(l[:2], l[3:]...) }, wantCode: 1, wantMsg: "1 missing, 0 extra"},
@@ -80,7 +80,9 @@ func TestVerify(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir, data := auditData(t)
-			mustRun(t, dir, append(append([]string{}, flags...), data)...)
+			// Relative paths: the manifest then records them relative
+			// (an absolute one would need --allow-absolute).
+			mustRun(t, dir, append(append([]string{}, flags...), "data.csv")...)
 			train, test := filepath.Join(dir, "data.train.csv"), filepath.Join(dir, "data.test.csv")
 			switch c.file {
 			case "train":
@@ -95,7 +97,7 @@ func TestVerify(t *testing.T) {
 			}
 			before := listDir(t, dir)
 			forms := [][]string{
-				append(append([]string{"verify"}, c.args...), filepath.Join(dir, "data.split.json")),
+				append(append([]string{"verify"}, c.args...), "data.split.json"),
 				append(append(append([]string{"verify"}, c.args...), flags...), data, train, test),
 			}
 			for _, args := range forms {
@@ -105,6 +107,11 @@ func TestVerify(t *testing.T) {
 				}
 				if r.code == 1 && strings.Count(string(r.stderr), "\n") != 1 {
 					t.Errorf("%q: stderr %q, want one line", args, r.stderr)
+				}
+				// The manifest form shows no byte of the files it read
+				// (the flag form quotes the rows that differ).
+				if len(args) == len(c.args)+2 && strings.Contains(string(r.stderr), `"`) {
+					t.Errorf("%q: stderr %q quotes the files", args, r.stderr)
 				}
 			}
 			if after := listDir(t, dir); !reflect.DeepEqual(before, after) {
@@ -116,11 +123,11 @@ func TestVerify(t *testing.T) {
 
 func TestVerifyWrongSeedAndTamperedInput(t *testing.T) {
 	dir, data := auditData(t)
-	mustRun(t, dir, "--seed", "7", "--test", "15", data)
+	mustRun(t, dir, "--seed", "7", "--test", "15", "data.csv")
 	train, test := filepath.Join(dir, "data.train.csv"), filepath.Join(dir, "data.test.csv")
 	mustRun(t, dir, "verify", "--seed", "7", "--test", "15", data, train, test)
 	r := runBin(t, dir, "verify", "--seed", "8", "--test", "15", data, train, test)
-	if r.code != 1 || !strings.Contains(string(r.stderr), "data.train.csv: row 1") {
+	if r.code != 1 || !strings.Contains(string(r.stderr), "data.train.csv: row 1 (line 2): expected") {
 		t.Errorf("wrong seed: exit %d, %s", r.code, r.stderr)
 	}
 	r = runBin(t, dir, "verify", "--seed", "7", "--test", "15", "--no-shuffle", data, train, test)
@@ -129,30 +136,30 @@ func TestVerifyWrongSeedAndTamperedInput(t *testing.T) {
 	}
 	// Tampered input: one field changed.
 	editLines(t, data, func(l []string) []string { l[10] = "10,1,99\n"; return l })
-	r = runBin(t, dir, "verify", filepath.Join(dir, "data.split.json"))
-	if r.code != 1 || !strings.Contains(string(r.stderr), "the input changed") {
+	r = runBin(t, dir, "verify", "data.split.json")
+	if r.code != 1 || !strings.Contains(string(r.stderr), "the input changed") || strings.Contains(string(r.stderr), "sha256 ") {
 		t.Errorf("tampered input: exit %d, %s", r.code, r.stderr)
 	}
 }
 
 func TestVerifyOtherCommands(t *testing.T) {
 	dir, data := auditData(t)
-	mustRun(t, dir, "kfold", "--folds", "4", "--seed", "3", "--stratify", "label", data)
-	mustRun(t, dir, "verify", filepath.Join(dir, "data.split.json"))
+	mustRun(t, dir, "kfold", "--folds", "4", "--seed", "3", "--stratify", "label", "data.csv")
+	mustRun(t, dir, "verify", "data.split.json")
 	mustRun(t, dir, "verify", "kfold", "--folds", "4", "--seed", "3", "--stratify", "label", data, filepath.Join(dir, "data.folds.csv"))
 	if r := runBin(t, dir, "verify", "kfold", "--folds", "4", "--seed", "4", "--stratify", "label", data, filepath.Join(dir, "data.folds.csv")); r.code != 1 {
 		t.Errorf("kfold wrong seed: exit %d %s", r.code, r.stderr)
 	}
 	out := filepath.Join(dir, "s", "sample.csv")
-	r := mustRun(t, dir, "sample", "--n", "10", data, "-o", out) // drawn seed, recorded
+	r := mustRun(t, dir, "sample", "--n", "10", "data.csv", "-o", filepath.Join("s", "sample.csv")) // drawn seed, recorded
 	if !strings.HasPrefix(string(r.stderr), "seed: ") {
 		t.Fatalf("no drawn seed: %q", r.stderr)
 	}
-	mustRun(t, dir, "verify", filepath.Join(dir, "s", "sample.split.json"))
+	mustRun(t, dir, "verify", filepath.Join("s", "sample.split.json"))
 	seed := strings.TrimSpace(strings.TrimPrefix(string(r.stderr), "seed: "))
 	mustRun(t, dir, "verify", "sample", "--n", "10", "--seed", seed, data, out)
-	mustRun(t, dir, "--seed", "5", "--test", "0.2", "--val", "0.25", data)
-	mustRun(t, dir, "verify", filepath.Join(dir, "data.split.json"))
+	mustRun(t, dir, "--seed", "5", "--test", "0.2", "--val", "0.25", "data.csv")
+	mustRun(t, dir, "verify", "data.split.json")
 	mustRun(t, dir, "verify", "--seed", "5", "--test", "0.2", "--val", "0.25", data,
 		filepath.Join(dir, "data.train.csv"), filepath.Join(dir, "data.val.csv"), filepath.Join(dir, "data.test.csv"))
 	// Errors: too few files, no seed.
@@ -205,8 +212,8 @@ func TestVerifyFormats(t *testing.T) {
 
 func TestVerifyTorchParts(t *testing.T) {
 	dir, data := auditData(t)
-	mustRun(t, dir, "--compat", "torch", "--lengths", "0.5,0.3,0.2", "--names", "a,b,c", "--seed", "-5", data)
-	mustRun(t, dir, "verify", filepath.Join(dir, "data.split.json"))
+	mustRun(t, dir, "--compat", "torch", "--lengths", "0.5,0.3,0.2", "--names", "a,b,c", "--seed", "-5", "data.csv")
+	mustRun(t, dir, "verify", "data.split.json")
 	p := func(s string) string { return filepath.Join(dir, "data."+s+".csv") }
 	mustRun(t, dir, "verify", "--compat", "torch", "--lengths", "0.5,0.3,0.2", "--seed", "-5", data, p("a"), p("b"), p("c"))
 	r := runBin(t, dir, "verify", "--compat", "torch", "--lengths", "0.5,0.3,0.2", "--seed", "-5", data, p("a"), p("c"), p("b"))
