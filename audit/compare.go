@@ -304,3 +304,21 @@ func splitLines(b []byte) [][]byte {
 	}
 	return out
 }
+
+// Guarded runs f, which reads records of the indexes (Records, Record)
+// on this goroutine, and returns rows.ErrInputChanged instead of crashing
+// when one of their files shrinks meanwhile (see rows.Index.Guard).
+func Guarded(ixs []*rows.Index, f func() error) error {
+	if len(ixs) == 0 {
+		return f()
+	}
+	return ixs[0].Guard(func() error { return Guarded(ixs[1:], f) })
+}
+
+// detach copies the rows d quotes, so that d outlives the mapping of the
+// files they were read from.
+func (d Diff) detach() Diff {
+	d.Want = bytes.Clone(d.Want)
+	d.Got = bytes.Clone(d.Got)
+	return d
+}

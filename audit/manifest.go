@@ -152,7 +152,7 @@ func ResolveField(manifestPath string, m *Manifest, field, p string, allowAbsolu
 		return "", fmt.Errorf("%s: %w: manifest_version %d is newer than this splitter reads (%d)", manifestPath, ErrManifest, m.Format, ManifestVersion)
 	}
 	if filepath.IsAbs(p) && !allowAbsolute {
-		return "", fmt.Errorf("%s: %s is %w (pass --allow-absolute to follow it)", manifestPath, field, ErrAbsolutePath)
+		return "", fmt.Errorf("%s: %s %s is %w (pass --allow-absolute to follow it)", manifestPath, field, p, ErrAbsolutePath)
 	}
 	if m.Format >= 2 && !filepath.IsAbs(p) {
 		return filepath.Join(filepath.Dir(manifestPath), p), nil

@@ -43,7 +43,11 @@ func VerifyFiles(data, train, test string, r Recipe, seed uint64, opts rows.Opti
 	if err != nil {
 		return err
 	}
-	header, recs := Records(dix)
+	var header []byte
+	var recs [][]byte
+	if err := Guarded([]*rows.Index{dix}, func() error { header, recs = Records(dix); return nil }); err != nil {
+		return err
+	}
 	for _, f := range []struct {
 		path string
 		idx  []int
@@ -52,13 +56,21 @@ func VerifyFiles(data, train, test string, r Recipe, seed uint64, opts rows.Opti
 		if err != nil {
 			return err
 		}
-		gh, got := Records(ix)
-		want := make([][]byte, len(f.idx))
-		for i, j := range f.idx {
-			want[i] = recs[j]
-		}
-		d := CompareRecords(f.path, header, gh, want, got, anyOrder)
+		var d Diff
+		err = Guarded([]*rows.Index{dix, ix}, func() error {
+			gh, got := Records(ix)
+			want := make([][]byte, len(f.idx))
+			for i, j := range f.idx {
+				want[i] = recs[j]
+			}
+			d = CompareRecords(f.path, header, gh, want, got, anyOrder)
+			d = d.detach()
+			return nil
+		})
 		ix.Close()
+		if err != nil {
+			return err
+		}
 		if !d.Equal() {
 			return &MismatchError{Diff: d}
 		}

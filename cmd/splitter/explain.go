@@ -126,7 +126,11 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		}
 		defer ix[i].Close()
 	}
-	p, err := audit.PartitionOf(ix[0], ix[1], ix[2], [3]string(args))
+	var p *audit.Partition
+	err = audit.Guarded(ix[:], func() (err error) {
+		p, err = audit.PartitionOf(ix[0], ix[1], ix[2], [3]string(args))
+		return err
+	})
 	if err != nil {
 		return err
 	}

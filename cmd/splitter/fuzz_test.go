@@ -263,6 +263,12 @@ func csvRecords(data []byte, delim byte) (recs []textRecord, sure bool) {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, false
 	}
+	// After a blank line ended by a lone CR, pandas 1.5 drops a leading
+	// delimiter of the next line (",4" reads as "4"; a line "," vanishes),
+	// and splitter writes what pandas reads: outside this model.
+	if bytes.Contains(data, []byte{'\r', '\r', delim}) || bytes.Contains(data, []byte{'\n', '\r', delim}) {
+		return nil, false
+	}
 	bom := bytes.HasPrefix(data, []byte("\xef\xbb\xbf"))
 	start, fieldStart, inQuote := 0, true, false
 	emit := func(end, next int) {

@@ -145,7 +145,7 @@ func TestVerifyWrongSeedAndTamperedInput(t *testing.T) {
 func TestVerifyOtherCommands(t *testing.T) {
 	dir, data := auditData(t)
 	mustRun(t, dir, "kfold", "--folds", "4", "--seed", "3", "--stratify", "label", "data.csv")
-	mustRun(t, dir, "verify", "data.split.json")
+	mustRun(t, dir, "verify", "data.kfold.json")
 	mustRun(t, dir, "verify", "kfold", "--folds", "4", "--seed", "3", "--stratify", "label", data, filepath.Join(dir, "data.folds.csv"))
 	if r := runBin(t, dir, "verify", "kfold", "--folds", "4", "--seed", "4", "--stratify", "label", data, filepath.Join(dir, "data.folds.csv")); r.code != 1 {
 		t.Errorf("kfold wrong seed: exit %d %s", r.code, r.stderr)
@@ -155,7 +155,7 @@ func TestVerifyOtherCommands(t *testing.T) {
 	if !strings.HasPrefix(string(r.stderr), "seed: ") {
 		t.Fatalf("no drawn seed: %q", r.stderr)
 	}
-	mustRun(t, dir, "verify", filepath.Join("s", "sample.split.json"))
+	mustRun(t, dir, "verify", filepath.Join("s", "sample.sample.json"))
 	seed := strings.TrimSpace(strings.TrimPrefix(string(r.stderr), "seed: "))
 	mustRun(t, dir, "verify", "sample", "--n", "10", "--seed", seed, data, out)
 	mustRun(t, dir, "--seed", "5", "--test", "0.2", "--val", "0.25", "data.csv")
