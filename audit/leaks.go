@@ -158,7 +158,7 @@ func rowKeys(t Table, cols []string, shown map[string]string) (map[string]int, [
 				sb.WriteString(", ")
 			}
 			kb.WriteString(canonical(v))
-			sb.WriteString(strValue(v))
+			sb.WriteString(py.Str(v))
 		}
 		k := kb.String()
 		if _, ok := first[k]; ok {
@@ -197,26 +197,6 @@ func canonical(v any) string {
 		return "bFalse"
 	case string:
 		return "s" + x
-	}
-	return "?"
-}
-
-// strValue is str(v) in Python.
-func strValue(v any) string {
-	switch x := v.(type) {
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case uint64:
-		return strconv.FormatUint(x, 10)
-	case float64:
-		return py.FloatRepr(x)
-	case bool:
-		if x {
-			return "True"
-		}
-		return "False"
-	case string:
-		return x
 	}
 	return "?"
 }

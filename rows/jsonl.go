@@ -11,6 +11,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/splitter-dev/splitter/internal/py"
 )
 
 // ErrJSON is a JSON Lines line that is not a JSON object (pandas
@@ -472,48 +474,8 @@ func floatToInt(name string, fl []float64) *Column {
 	return col
 }
 
-// pyFloat is Python's float(str): surrounding whitespace, single
-// underscores between digits, inf/infinity/nan in any case.
+// pyFloat is float(s.strip()) as pandas converts a JSON string: Python's
+// str.strip also drops U+001C..U+001F, which float() alone keeps.
 func pyFloat(s string) (float64, bool) {
-	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f) })
-	if s == "" {
-		return 0, false
-	}
-	t := strings.TrimLeft(s, "+-")
-	if len(s)-len(t) > 1 {
-		return 0, false
-	}
-	switch strings.ToLower(t) {
-	case "inf", "infinity":
-		if s[0] == '-' {
-			return math.Inf(-1), true
-		}
-		return math.Inf(1), true
-	case "nan":
-		return math.NaN(), true
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '_':
-			if i == 0 || i == len(s)-1 || !isDigit(s[i-1]) || !isDigit(s[i+1]) {
-				return 0, false
-			}
-			continue
-		case isDigit(c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-':
-		default:
-			return 0, false
-		}
-		b.WriteByte(c)
-	}
-	f, err := strconv.ParseFloat(b.String(), 64)
-	if err != nil {
-		var ne *strconv.NumError
-		if errors.As(err, &ne) && ne.Err == strconv.ErrRange {
-			return f, true
-		}
-		return 0, false
-	}
-	return f, true
+	return py.ParseFloat(strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f) }))
 }

@@ -45,6 +45,7 @@ type Outputs struct {
 	done     bool
 	protect  []fileID
 	planned  []fileID
+	explicit bool // Plan was called: Create takes planned paths only
 	files    []*outFile
 	madeDirs []string // folders Create made, outermost first
 	failAt   int      // tests (export_test): placing file failAt-1 fails
@@ -85,23 +86,33 @@ func (o *Outputs) Protect(paths ...string) error {
 // Plan checks every destination before anything is written: no
 // destination is a protected input or another destination, each is a
 // regular file or absent, and each folder exists or can be made. Create
-// accepts only planned paths once Plan was called.
+// accepts only planned paths once Plan was called (without Plan, Create
+// plans each path itself).
 func (o *Outputs) Plan(paths ...string) error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	o.explicit = true
 	for _, p := range paths {
-		id, err := identify(p)
-		if err != nil {
+		if err := o.plan(p); err != nil {
 			return err
 		}
-		if err := o.checkDest(id); err != nil {
-			return err
-		}
-		if err := checkFolder(p); err != nil {
-			return err
-		}
-		o.planned = append(o.planned, id)
 	}
+	return nil
+}
+
+// plan checks one destination and records it.
+func (o *Outputs) plan(path string) error {
+	id, err := identify(path)
+	if err != nil {
+		return err
+	}
+	if err := o.checkDest(id); err != nil {
+		return err
+	}
+	if err := checkFolder(path); err != nil {
+		return err
+	}
+	o.planned = append(o.planned, id)
 	return nil
 }
 
@@ -155,32 +166,19 @@ func (o *Outputs) Create(path string) (io.Writer, error) {
 // createCheck makes sure path was planned, or plans it now when Plan was
 // never called (a set built one file at a time).
 func (o *Outputs) createCheck(path string) error {
+	if !o.explicit {
+		return o.plan(path)
+	}
 	id, err := identify(path)
 	if err != nil {
 		return err
 	}
-	if len(o.planned) > 0 {
-		for _, p := range o.planned {
-			if p.path == id.path {
-				return nil
-			}
-		}
-		return fmt.Errorf("rows: output %s was not planned", path)
-	}
-	for _, f := range o.files {
-		if fid, err := identify(f.path); err == nil && fid.same(id) {
-			return errClobberOutput(path, f.path)
+	for _, p := range o.planned {
+		if p.path == id.path {
+			return nil
 		}
 	}
-	for _, in := range o.protect {
-		if id.same(in) {
-			return errClobberInput(path, in.given)
-		}
-	}
-	if err := CheckRegular(path); err != nil {
-		return err
-	}
-	return checkFolder(path)
+	return fmt.Errorf("rows: output %s was not planned", path)
 }
 
 // closedErr is the error of a Create or Commit after the outputs were

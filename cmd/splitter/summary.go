@@ -3,8 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"math"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -100,34 +98,14 @@ func classCounts(col *rows.Column, order []int) map[string]int {
 	counts := map[string]int{}
 	if order == nil {
 		for i := range col.Len() {
-			counts[pyStrValue(col.Value(i))]++
+			counts[py.Str(col.Value(i))]++
 		}
 		return counts
 	}
 	for _, i := range order {
-		counts[pyStrValue(col.Value(i))]++
+		counts[py.Str(col.Value(i))]++
 	}
 	return counts
-}
-
-// pyStrValue is str(v) for a value of a pandas column.
-func pyStrValue(v any) string {
-	switch x := v.(type) {
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case uint64:
-		return strconv.FormatUint(x, 10)
-	case float64:
-		if math.IsNaN(x) {
-			return "nan"
-		}
-		return py.FloatRepr(x)
-	case bool:
-		return pyBool(x)
-	case string:
-		return x
-	}
-	return fmt.Sprint(v)
 }
 
 // printSummary writes s on stdout: JSON with --json, else (a dry run) a
