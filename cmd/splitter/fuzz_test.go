@@ -266,7 +266,7 @@ func csvRecords(data []byte, delim byte) (recs []textRecord, sure bool) {
 	// After a blank line ended by a lone CR, pandas 1.5 drops a leading
 	// delimiter of the next line (",4" reads as "4"; a line "," vanishes),
 	// and splitter writes what pandas reads: outside this model.
-	if bytes.Contains(data, []byte{'\r', '\r', delim}) || bytes.Contains(data, []byte{'\n', '\r', delim}) {
+	if crBlankThenDelim(data, delim) {
 		return nil, false
 	}
 	bom := bytes.HasPrefix(data, []byte("\xef\xbb\xbf"))
@@ -382,4 +382,24 @@ func parquetRows(path string) (n int64, ok bool) {
 	}
 	defer r.Close()
 	return r.NumRows(), true
+}
+
+// crBlankThenDelim reports whether a blank line (empty or spaces and tabs,
+// the file's first line included) ended by a lone CR is followed by a
+// line starting with delim: pandas 1.5 drops that delimiter.
+func crBlankThenDelim(data []byte, delim byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	for i := 0; i+1 < len(data); i++ {
+		if data[i] != '\r' || data[i+1] != delim {
+			continue
+		}
+		j := i
+		for j > 0 && (data[j-1] == ' ' || data[j-1] == '\t') {
+			j--
+		}
+		if j == 0 || data[j-1] == '\r' || data[j-1] == '\n' {
+			return true
+		}
+	}
+	return false
 }
