@@ -16,10 +16,7 @@ import (
 )
 
 func main() {
-	// Past a file size limit (ulimit -f), a write fails with EFBIG and the
-	// run ends with a clean error instead of the kernel's SIGXFSZ killing
-	// it with its staged outputs.
-	signal.Ignore(syscall.SIGXFSZ)
+	ignoreFileSizeSignal()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
