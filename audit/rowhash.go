@@ -210,6 +210,10 @@ func (r *rowHasher) csv(p []byte) {
 				i++
 			}
 			r.add(p[:i])
+			// Spaces at a line start are the first field's own (pandas
+			// does not skip them): a quote after them is a literal, even
+			// when the next write brings it.
+			r.st = r.after(p[:i], r.st)
 			p = p[i:]
 			if len(p) == 0 {
 				return
