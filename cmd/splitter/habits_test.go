@@ -205,3 +205,34 @@ func TestManPages(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputToStdout: `-o -` writes shuffle's and sample's rows to
+// standard output, byte for byte what `-o FILE` writes, and no file named
+// "-" and no manifest unless --manifest names one (which records "-").
+func TestOutputToStdout(t *testing.T) {
+	dir, path := writeInput(t, sampleCSV)
+	for _, args := range [][]string{
+		{"shuffle", "--seed", "3", path},
+		{"sample", "--seed", "3", "--n", "5", "--weights", "w", path},
+	} {
+		mustRun(t, dir, append(args, "-o", "file.csv")...)
+		want := mustRead(t, filepath.Join(dir, "file.csv"))
+		r := mustRun(t, dir, append(args, "-o", "-")...)
+		if !bytes.Equal(r.stdout, want) {
+			t.Errorf("%q -o -: stdout %q, want %q", args, r.stdout, want)
+		}
+		for _, name := range []string{"-", "-.shuffle.json", "-.sample.json", "-.split.json"} {
+			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+				t.Errorf("%q -o -: wrote a file %q", args, name)
+			}
+		}
+		r = mustRun(t, dir, append(args, "-o", "-", "--manifest", "m.json")...)
+		m := mustRead(t, filepath.Join(dir, "m.json"))
+		if !bytes.Equal(r.stdout, want) || !bytes.Contains(m, []byte(`"path": "-"`)) {
+			t.Errorf("%q -o - --manifest: stdout %q, manifest %s", args, r.stdout, m)
+		}
+		if r := runBin(t, dir, append(args, "-o", "-", "--json")...); r.code != 2 {
+			t.Errorf("%q -o - --json: exit %d", args, r.code)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -159,9 +160,14 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 	// it), else in turn.
 	dsts := make([]io.Writer, len(outs))
 	sums := make([]hash.Hash, len(outs))
+	var stdout *bufio.Writer // an output named "-"
 	for i, o := range outs {
-		w, err := set.Create(o.path)
-		if err != nil {
+		var w io.Writer
+		var err error
+		if o.path == stdoutPath {
+			stdout = bufio.NewWriterSize(r.cmd.OutOrStdout(), 1<<20)
+			w = stdout
+		} else if w, err = set.Create(o.path); err != nil {
 			set.Abort()
 			return fmt.Errorf("writing %s: %w", o.path, err)
 		}
@@ -190,6 +196,12 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 			if errs[i] != nil {
 				break
 			}
+		}
+	}
+	if stdout != nil {
+		if err := stdout.Flush(); err != nil {
+			set.Abort()
+			return fmt.Errorf("writing standard output: %w", err)
 		}
 	}
 	for i, o := range outs {
@@ -330,7 +342,9 @@ func planOutputs(set *rows.Outputs, input string, outs []output, mpath string) e
 	}
 	paths := make([]string, 0, len(outs))
 	for _, o := range outs {
-		paths = append(paths, o.path)
+		if o.path != stdoutPath {
+			paths = append(paths, o.path)
+		}
 	}
 	if err := set.Plan(paths...); err != nil {
 		return planErr("output", err)
@@ -373,10 +387,16 @@ func defaultManifest(input, dir, kind string) string {
 	return filepath.Join(dir, stem+"."+kind+".json")
 }
 
+// stdoutPath is the output name that means standard output (-o -).
+const stdoutPath = "-"
+
 // relToManifest writes path relative to the manifest's folder (what
 // manifest_version 2 records), so that a manifest moved together with its
 // files still verifies from any folder.
 func relToManifest(mpath, path string) string {
+	if path == stdoutPath {
+		return path
+	}
 	mdir, err1 := filepath.Abs(filepath.Dir(mpath))
 	abs, err2 := filepath.Abs(path)
 	if err1 != nil || err2 != nil {

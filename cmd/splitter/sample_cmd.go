@@ -309,10 +309,16 @@ func runRowsTo(cmd *cobra.Command, input, out string, python func() string, orde
 
 // runRowsToIndex is runRowsTo with access to the index (columns).
 func runRowsToIndex(cmd *cobra.Command, input, out string, python func() string, order func(ix table) ([]int, error)) error {
-	if err := sameFormat(input, out); err != nil {
+	defManifest := defaultManifest(out, "", cmd.Name())
+	if out == stdoutPath { // -o -: standard output, no manifest unless --manifest
+		if flagBool(cmd, "json") {
+			return fmt.Errorf("--json with -o -: %w (both write to standard output)", ErrFlagCombination)
+		}
+		defManifest = ""
+	} else if err := sameFormat(input, out); err != nil {
 		return err
 	}
-	j, mpath, ix, err := startInput(cmd, input, defaultManifest(out, "", cmd.Name()))
+	j, mpath, ix, err := startInput(cmd, input, defManifest)
 	if err != nil {
 		return err
 	}
