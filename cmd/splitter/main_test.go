@@ -44,7 +44,13 @@ type result struct {
 // when empty).
 func runBin(t testing.TB, dir string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(splitterBin, args...)
+	return runCmd(t, exec.Command(splitterBin, args...), dir, args)
+}
+
+// runCmd runs cmd (splitter with args) in dir and collects its result;
+// a failure to start it fails t.
+func runCmd(t testing.TB, cmd *exec.Cmd, dir string, args []string) result {
+	t.Helper()
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,23 +73,11 @@ func runBinTimeout(t *testing.T, dir string, d time.Duration, args ...string) re
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, splitterBin, args...)
-	cmd.Dir = dir
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
+	r := runCmd(t, exec.CommandContext(ctx, splitterBin, args...), dir, args)
 	if ctx.Err() != nil {
 		t.Fatalf("splitter %q: still running after %v (blocked?)", args, d)
 	}
-	code := 0
-	if err != nil {
-		var ee *exec.ExitError
-		if !errors.As(err, &ee) {
-			t.Fatalf("running splitter %q: %v", args, err)
-		}
-		code = ee.ExitCode()
-	}
-	return result{stdout.Bytes(), stderr.Bytes(), code}
+	return r
 }
 
 // checkQuiet fails t when stderr shows bytes of the secret file or its
@@ -335,16 +322,7 @@ func writeGzip(t *testing.T, path string, b []byte) {
 
 func readGzip(t *testing.T, path string) []byte {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := io.ReadAll(zr)
+	b, err := readMaybeGzip(path)
 	if err != nil {
 		t.Fatal(err)
 	}
