@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/splitter-dev/splitter/recipe"
 	"github.com/splitter-dev/splitter/rows"
 )
 
@@ -22,14 +23,18 @@ var ErrManifest = errors.New("bad manifest")
 // outputs (STEM.split.json): enough to repeat the run and to check its
 // outputs. docs/manifest.schema.json is its JSON Schema.
 type Manifest struct {
-	// Format is 2 for manifests whose paths are relative to the
-	// manifest's own folder; 0 (absent) for older ones, whose relative
-	// paths were relative to the folder splitter ran in.
-	Format    int               `json:"manifest_version,omitempty"`
-	Splitter  string            `json:"splitter"`            // splitter version
-	Command   string            `json:"command"`             // split, kfold, shuffle, sample
-	Input     File              `json:"input"`               // the input file
-	Flags     map[string]string `json:"flags"`               // the flags given, as typed
+	// Format is 3 for manifests that record the recipe; 2 for those
+	// that recorded the flags, with paths relative to the manifest's own
+	// folder (as 3); 0 (absent) for older ones, whose relative paths were
+	// relative to the folder splitter ran in.
+	Format   int            `json:"manifest_version,omitempty"`
+	Splitter string         `json:"splitter"` // splitter version
+	Command  string         `json:"command"`  // split, kfold, shuffle, sample
+	Input    File           `json:"input"`    // the input file
+	Recipe   *recipe.Recipe `json:"recipe,omitempty"`
+	// Flags are the flags given, as typed (formats 0 and 2, which record
+	// no recipe).
+	Flags     map[string]string `json:"flags,omitempty"`
 	Seed      string            `json:"seed,omitempty"`      // the seed used, drawn or given
 	Drawn     bool              `json:"seed_drawn"`          // the seed was drawn from the OS
 	Python    string            `json:"python"`              // the Python code the outputs equal
@@ -83,6 +88,10 @@ func ParseManifest(name string, b []byte) (*Manifest, error) {
 		return nil, fmt.Errorf("%s: %w: the input needs a path and a sha256", name, ErrManifest)
 	case len(m.Outputs) == 0:
 		return nil, fmt.Errorf("%s: %w: no outputs", name, ErrManifest)
+	case m.Format >= 3 && m.Recipe == nil:
+		return nil, fmt.Errorf("%s: %w: no recipe", name, ErrManifest)
+	case m.Recipe != nil && m.Recipe.Command() != m.Command:
+		return nil, fmt.Errorf("%s: %w: the recipe is not a %s recipe", name, ErrManifest, m.Command)
 	}
 	for _, f := range m.Outputs {
 		if f.Path == "" || !isHex256(f.SHA256) {
@@ -122,7 +131,7 @@ func isHex256(s string) bool {
 var ErrAbsolutePath = errors.New("an absolute path")
 
 // ManifestVersion is the newest manifest format this package reads.
-const ManifestVersion = 2
+const ManifestVersion = 3
 
 // Resolve finds a file an older manifest (format 0) at manifestPath
 // records: a relative path is taken from the current folder (where the

@@ -2,7 +2,6 @@ package frame
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 
@@ -15,7 +14,7 @@ import (
 )
 
 // ErrColumnType reports a key or weight column of a type frame cannot read.
-var ErrColumnType = errors.New("unsupported column type")
+var ErrColumnType = sample.ErrColumnType
 
 // TakeRecord returns the rows of rec at positions, in that order (pandas'
 // df.take(positions); negative positions count from the end), as a new

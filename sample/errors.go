@@ -32,6 +32,9 @@ var (
 	// ErrWeightsType: an object weights column holding a value float()
 	// rejects (pandas 1.5 raises TypeError with this message).
 	ErrWeightsType = errors.New("No matching signature found")
+	// ErrColumnType: a group key or weight column of a type the adapters
+	// (package table, frame) cannot read as pandas would.
+	ErrColumnType = errors.New("unsupported column type")
 	// ErrWeightsLength: weights and rows differ in length.
 	ErrWeightsLength = errors.New("Weights and axis to be sampled must be of same length")
 	// ErrWeightsInf: a weight is ±inf.

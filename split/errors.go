@@ -47,7 +47,7 @@ var (
 	ErrSeed = errors.New("invalid seed")
 	// ErrSizeSyntax: ParseSize got text that is not a number (the one
 	// error here that is not an *Error with Python's message).
-	ErrSizeSyntax = errors.New("invalid size")
+	ErrSizeSyntax = errors.New("want an integer row count or a float fraction")
 )
 
 // Error is a splitter error: Msg is the Python exception's message, Err

@@ -1,6 +1,7 @@
 package split
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -35,26 +36,38 @@ func IntSize(n int) Size { return Size{kind: sizeInt, n: n} }
 // FloatSize is a float size: the fraction f of the samples (Python test_size=f).
 func FloatSize(f float64) Size { return Size{kind: sizeFloat, f: f} }
 
-// ParseSize reads a size as the CLI types it, after Python's literals: a
-// value written with a '.', an exponent, or inf/nan is a float, otherwise an
-// int. The empty string is None. Text that is neither fails with ErrSizeSyntax.
+// ParseSize reads a size as the CLI types it, after Python's literals and
+// scikit-learn's typing: a value written with a '.', an exponent, or
+// inf/nan is a float (overflowing to ±inf as Python's float() does),
+// otherwise an int. Surrounding spaces are ignored; the empty string is
+// None. Other text fails with an error wrapping ErrSizeSyntax; a
+// percentage ("20%") names the fraction it means ("did you mean 0.2?").
 func ParseSize(s string) (Size, error) {
-	if s == "" {
+	t := strings.TrimSpace(s)
+	if t == "" {
 		return NoSize, nil
 	}
-	low := strings.ToLower(strings.TrimLeft(s, "+-"))
-	if strings.ContainsAny(s, ".eE") || low == "inf" || low == "infinity" || low == "nan" {
-		f, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			return NoSize, fmt.Errorf("%w %q: not a number", ErrSizeSyntax, s)
+	if pct, ok := strings.CutSuffix(t, "%"); ok {
+		if p, err := strconv.ParseFloat(strings.TrimSpace(pct), 64); err == nil {
+			return NoSize, fmt.Errorf("%w: a percentage; did you mean %s?", ErrSizeSyntax, strconv.FormatFloat(p/100, 'g', -1, 64))
+		}
+	}
+	low := strings.ToLower(strings.TrimLeft(t, "+-"))
+	if strings.ContainsAny(t, ".eE") || low == "inf" || low == "infinity" || low == "nan" {
+		f, err := strconv.ParseFloat(t, 64)
+		if err != nil && !errors.Is(err, strconv.ErrRange) {
+			return NoSize, ErrSizeSyntax
 		}
 		return FloatSize(f), nil
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return NoSize, fmt.Errorf("%w %q: not an integer", ErrSizeSyntax, s)
+	n, err := strconv.ParseInt(t, 10, 64)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		return NoSize, fmt.Errorf("integer out of range: %w", ErrSizeSyntax)
+	case err != nil:
+		return NoSize, ErrSizeSyntax
 	}
-	return IntSize(n), nil
+	return IntSize(int(n)), nil
 }
 
 // IsNone reports whether s is None.

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/table"
 )
 
 // columnFlags are the flags that name a column of the input; shell
@@ -53,7 +54,7 @@ func headerNames(cmd *cobra.Command, path string) []string {
 		}
 		return ix.Names()
 	}
-	t, err := openTable(cmd.Context(), path, opts)
+	t, err := table.Open(cmd.Context(), path, opts)
 	if err != nil {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -146,7 +147,7 @@ func TestInterruptLeavesNothing(t *testing.T) {
 	var b bytes.Buffer
 	b.WriteString("id,text\n")
 	for i := range 2_000_000 {
-		b.WriteString(itoa(i))
+		b.WriteString(strconv.Itoa(i))
 		b.WriteString(",\"some, quoted text\"\n")
 	}
 	dir, path := writeInput(t, b.String())

@@ -16,6 +16,7 @@ import (
 	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/rows/parquetrows"
 	"github.com/splitter-dev/splitter/split"
+	"github.com/splitter-dev/splitter/table"
 )
 
 func newExplainCmd() *cobra.Command {
@@ -183,7 +184,7 @@ func stratifyColumns(ix *rows.Index) []audit.Column {
 		if err != nil {
 			continue
 		}
-		l, err := columnLabels(col)
+		l, err := table.Labels(col)
 		if err != nil {
 			continue
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/splitter-dev/splitter/audit"
+	"github.com/splitter-dev/splitter/table"
 )
 
 func newLeaksCmd() *cobra.Command {
@@ -63,7 +64,7 @@ func runLeaks(cmd *cobra.Command, args []string) error {
 	}
 	parts := make([]audit.Table, len(args))
 	for i, p := range args {
-		t, err := openTable(cmd.Context(), p, ropts)
+		t, err := table.Open(cmd.Context(), p, ropts)
 		if err != nil {
 			return inputErr(p, err)
 		}

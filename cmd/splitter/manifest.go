@@ -17,10 +17,11 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/splitter-dev/splitter/audit"
+	"github.com/splitter-dev/splitter/recipe"
 	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/table"
 )
 
 // Manifest is the record written beside a command's outputs
@@ -71,9 +72,10 @@ type job struct {
 	cmd       *cobra.Command
 	input     string
 	inputHash chan hashResult
-	python    string // filled in by the command
-	rows      int    // the input's row count
-	table     table  // the input
+	python    string         // filled in by the command
+	rows      int            // the input's row count
+	table     table.Table    // the input
+	recipe    *recipe.Recipe // what the command runs
 	start     time.Time
 	// writeAll, when set, writes all outputs at once (to their writers,
 	// in the order of the outputs) in place of their write functions.
@@ -101,16 +103,12 @@ func startJob(cmd *cobra.Command, input string, manifest bool) *job {
 
 // startInput is how every row-writing command begins: it resolves the
 // manifest path (defManifest unless --manifest/--no-manifest), starts the
-// job and opens input with --sep. The caller closes the table.
-func startInput(cmd *cobra.Command, input, defManifest string) (j *job, mpath string, ix table, err error) {
+// job and opens input with opts. The caller closes the table.
+func startInput(cmd *cobra.Command, input, defManifest string, opts rows.Options) (j *job, mpath string, ix table.Table, err error) {
 	if mpath, err = manifestPath(cmd, defManifest); err != nil {
 		return nil, "", nil, err
 	}
-	opts, err := readOptions(cmd)
-	if err != nil {
-		return nil, "", nil, err
-	}
-	if ix, err = openTable(cmd.Context(), input, opts); err != nil {
+	if ix, err = table.Open(cmd.Context(), input, opts); err != nil {
 		return nil, "", nil, err
 	}
 	// The input is hashed (for the manifest) once indexed: indexing keeps
@@ -221,22 +219,17 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 			files[i].Path = relToManifest(mpath, files[i].Path)
 		}
 		m := Manifest{
-			Format:    2,
+			Format:    audit.ManifestVersion,
 			Splitter:  versionString(),
 			Command:   r.cmd.Name(),
-			Flags:     map[string]string{},
-			Python:    pythonImports(r.python) + r.python,
-			Libraries: libraries(r.cmd),
+			Recipe:    r.recipe,
+			Python:    recipe.Imports(r.python) + r.python,
+			Libraries: r.recipe.Libraries(),
 			Outputs:   files,
 		}
-		m.Seed, m.Drawn = r.cmd.Annotations[drawnSeedKey], true
-		if m.Seed == "" {
-			m.Drawn = false
-			if f := r.cmd.Flags().Lookup("seed"); f != nil && f.Changed {
-				m.Seed = f.Value.String()
-			}
+		if r.recipe.Seeded() {
+			m.Seed, m.Drawn = r.recipe.Seed, r.recipe.SeedDrawn
 		}
-		r.cmd.Flags().Visit(func(f *pflag.Flag) { m.Flags[f.Name] = f.Value.String() })
 		hr := <-r.inputHash
 		if hr.err != nil {
 			set.Abort()
@@ -315,15 +308,16 @@ func (r *job) report(outs []output, mpath string) {
 	for _, o := range outs {
 		fmt.Fprintf(w, "%s: %d rows -> %s\n", o.name, o.rows, o.path)
 	}
-	if s := r.cmd.Annotations[drawnSeedKey]; s != "" {
-		fmt.Fprintf(w, "seed (drawn): %s\n", s)
-	} else if f := r.cmd.Flags().Lookup("seed"); f != nil && f.Changed {
-		fmt.Fprintf(w, "seed: %s\n", f.Value.String())
+	switch rc := r.recipe; {
+	case rc.SeedDrawn:
+		fmt.Fprintf(w, "seed (drawn): %s\n", rc.Seed)
+	case rc.Seeded():
+		fmt.Fprintf(w, "seed: %s\n", rc.Seed)
 	}
 	if mpath != "" {
 		fmt.Fprintf(w, "manifest: %s\n", mpath)
 	}
-	fmt.Fprintf(w, "python:\n%s%s", indent(pythonImports(r.python)), indent(r.python))
+	fmt.Fprintf(w, "python:\n%s%s", indent(recipe.Imports(r.python)), indent(r.python))
 	fmt.Fprintf(w, "time: %.3f s\n", time.Since(r.start).Seconds())
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,11 +10,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// ErrBadN reports a --n value that is not a non-negative integer.
-var ErrBadN = errors.New("want a non-negative integer")
-
 func newPermCmd() *cobra.Command {
-	var compat string
 	cmd := &cobra.Command{
 		Use:   "perm --seed S --n N [--compat numpy|generator|python|torch]",
 		Short: "Print a permutation of 0..N-1 exactly as numpy, Python or torch draws it",
@@ -36,53 +31,27 @@ Without --seed a seed is drawn from the OS and printed on stderr as "seed: S".`,
   splitter perm --compat torch --seed -1 --n 5`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			nText, _ := cmd.Flags().GetString("n")
-			if !cmd.Flags().Changed("n") {
-				return errors.New("--n is required")
-			}
-			n, err := strconv.Atoi(nText)
-			if err != nil || n < 0 {
-				return flagErr("--n", nText, ErrBadN)
-			}
-			perm, err := permutation(cmd, compat, n)
+			r, err := parseRecipe(cmd)
 			if err != nil {
 				return err
 			}
-			// Announce a drawn seed before streaming, so that it is seen
-			// even when a reader closes the pipe early (| head).
-			announceSeed(cmd)
-			delete(cmd.Annotations, drawnSeedKey)
+			if err := r.DrawSeed(nil); err != nil {
+				return err
+			}
+			perm, err := r.Permutation()
+			if err != nil {
+				return err
+			}
+			if r.SeedDrawn { // printed before the permutation, which may be long
+				fmt.Fprintf(cmd.ErrOrStderr(), "seed: %s\n", r.Seed)
+			}
 			return writeIndices(cmd.Context(), cmd.OutOrStdout(), perm)
 		},
 	}
 	cmd.Flags().String("seed", "", "seed `S` (range depends on --compat; drawn from the OS when absent)")
 	cmd.Flags().String("n", "", "length `N` of the permutation (>= 0)")
-	cmd.Flags().StringVar(&compat, "compat", "numpy", "emulated call: numpy, generator, python or torch")
+	cmd.Flags().String("compat", "numpy", "emulated call: numpy, generator, python or torch")
 	return cmd
-}
-
-// permWorld is one --compat world of perm: the range of its seeds and
-// the permutation it draws for a seed given as text.
-type permWorld struct {
-	seeds seedRange
-	perm  func(seed string, n int) ([]int, error)
-}
-
-// permutation draws the permutation of 0..n-1 of the --compat world.
-func permutation(cmd *cobra.Command, compat string, n int) ([]int, error) {
-	w, ok := permWorlds()[compat]
-	if !ok {
-		return nil, flagErr("--compat", compat, errors.New("want numpy, generator, python or torch"))
-	}
-	s, _, err := seedText(cmd, w.seeds)
-	if err != nil {
-		return nil, err
-	}
-	p, err := w.perm(s, n)
-	if err != nil {
-		return nil, flagErr("--seed", s, err)
-	}
-	return p, nil
 }
 
 // writeIndices streams perm as decimal integers, one per LF-ended line,

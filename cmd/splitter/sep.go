@@ -1,11 +1,9 @@
 package main
 
 import (
-	"errors"
-	"strings"
-
 	"github.com/spf13/cobra"
 
+	"github.com/splitter-dev/splitter/recipe"
 	"github.com/splitter-dev/splitter/rows"
 )
 
@@ -20,30 +18,9 @@ func readOptions(cmd *cobra.Command) (rows.Options, error) {
 	if f == nil || !f.Changed {
 		return rows.Options{}, nil
 	}
-	s := f.Value.String()
-	switch strings.ToLower(s) {
-	case `\t`, "tab":
-		s = "\t"
-	}
-	if len(s) != 1 || s == `"` || s == "\n" || s == "\r" {
-		return rows.Options{}, flagErr("--sep", f.Value.String(), errors.New("want one ASCII character other than a quote or a line end"))
+	s, err := recipe.ParseSep(f.Value.String())
+	if err != nil {
+		return rows.Options{}, err
 	}
 	return rows.Options{Sep: s[0]}, nil
-}
-
-// readCSV is the pandas read of the input (with its sep).
-func readCSV(cmd *cobra.Command, input string) string {
-	opts, _ := readOptions(cmd)
-	_, ext := splitName(input)
-	switch low := strings.ToLower(ext); {
-	case strings.HasPrefix(low, ".parquet"):
-		return "df = pd.read_parquet(" + pyStr(input) + ")\n"
-	case strings.HasPrefix(low, ".jsonl") || strings.HasPrefix(low, ".ndjson"):
-		return "df = pd.read_json(" + pyStr(input) + ", lines=True)\n"
-	case opts.Sep != 0:
-		return "df = pd.read_csv(" + pyStr(input) + ", sep=" + pyStr(string(opts.Sep)) + ")\n"
-	case strings.HasPrefix(strings.ToLower(ext), ".tsv"):
-		return "df = pd.read_csv(" + pyStr(input) + ", sep='\\t')\n"
-	}
-	return "df = pd.read_csv(" + pyStr(input) + ")\n"
 }

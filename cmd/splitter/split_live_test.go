@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -67,7 +68,7 @@ func runLiveCases(t *testing.T, count int, kinds ...string) {
 func checkLiveCase(t *testing.T, root string, i int, c liveCase, res result) bool {
 	t.Helper()
 	stem := "data"
-	name := "splitter " + strings.Join(c.Args, " ") + " (n=" + itoa(c.N) + ")"
+	name := "splitter " + strings.Join(c.Args, " ") + " (n=" + strconv.Itoa(c.N) + ")"
 	if c.Error != nil {
 		ok := true
 		if res.code == 0 {
@@ -113,7 +114,7 @@ func checkLiveCase(t *testing.T, root string, i int, c liveCase, res result) boo
 			ok = false
 			continue
 		}
-		exp, err := os.ReadFile(filepath.Join(root, "exp"+itoa(i)+"."+part))
+		exp, err := os.ReadFile(filepath.Join(root, "exp"+strconv.Itoa(i)+"."+part))
 		if err != nil {
 			t.Fatal(err)
 		}

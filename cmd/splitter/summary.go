@@ -7,7 +7,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/splitter-dev/splitter/internal/py"
+	"github.com/splitter-dev/splitter/recipe"
 	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/table"
 )
 
 // summary is what --json prints on stdout after a command that writes
@@ -43,9 +45,9 @@ func summaryFlags(cmd *cobra.Command) {
 // summarize builds the summary of a run writing outs (mpath "" for no
 // manifest).
 func (r *job) summarize(outs []output, mpath string) (*summary, error) {
-	s := &summary{Command: r.cmd.Name(), Python: pythonImports(r.python) + r.python,
+	s := &summary{Command: r.cmd.Name(), Python: recipe.Imports(r.python) + r.python,
 		Input: summaryInput{Path: r.input, Rows: r.rows}}
-	if seed := seedUsed(r.cmd); seed != "None" {
+	if seed := r.recipe.SeedDecimal(); seed != "" {
 		s.Seed = &seed
 	}
 	if mpath != "" {
@@ -82,11 +84,7 @@ func summaryName(name string) string {
 func (r *job) labelColumn() (*rows.Column, error) {
 	for _, flag := range []string{"stratify", "label"} {
 		if name, _ := r.cmd.Flags().GetString(flag); name != "" && r.table != nil {
-			col, err := r.table.Column(name)
-			if err != nil {
-				return nil, columnErr(r.table, err, "--"+flag, name)
-			}
-			return col, nil
+			return table.Lookup(r.table, name, "--"+flag)
 		}
 	}
 	return nil, nil

@@ -13,7 +13,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/splitter-dev/splitter/audit"
+	"github.com/splitter-dev/splitter/recipe"
 	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/table"
 )
 
 // ErrVerifyArgs is a verify command line that names no manifest and no
@@ -119,27 +121,21 @@ func verifyManifest(cmd *cobra.Command, path string, o verifyOptions) error {
 	if !strings.EqualFold(sum, m.Input.SHA256) {
 		return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: the input changed since %s was written (its SHA-256 differs from the recorded one)", safeName(input), safeName(path))}
 	}
-	args := []string{m.Command}
-	for name, v := range m.Flags {
-		if notReplayed(name) {
-			continue
-		}
-		args = append(args, "--"+name+"="+v)
-	}
-	if _, ok := m.Flags["seed"]; !ok && m.Seed != "" && m.Seed != "None" {
-		args = append(args, "--seed="+m.Seed)
-	}
 	names := make([]string, len(files))
 	for i, f := range files {
 		names[i] = safeName(f)
 	}
-	s, err := replay(cmd, args, input, files, names, false, o.anyOrder)
+	r, err := m.RecipeOf()
+	if err != nil {
+		return fmt.Errorf("%s: %w", safeName(path), err)
+	}
+	s, err := verifyRecipe(ctx, r, input, files, names, o.anyOrder)
 	if err != nil {
 		var re *replayError
 		if errors.As(err, &re) {
-			// The command's error may quote the input (a column name
+			// The recipe's error may quote the input (a column name
 			// is quoted with the closest ones): not shown.
-			return fmt.Errorf("%s: re-running the recorded %s command on %s failed (its error is not shown, as it may quote the input: run the command itself to see it)", safeName(path), m.Command, safeName(input))
+			return fmt.Errorf("%s: re-running the recorded %s recipe on %s failed (its error is not shown, as it may quote the input: run the command itself to see it)", safeName(path), m.Command, safeName(input))
 		}
 		return err
 	}
@@ -162,13 +158,32 @@ func safeName(p string) string {
 	return p
 }
 
-// notReplayed reports whether a recorded flag only says where files went.
-func notReplayed(flag string) bool {
-	switch flag {
-	case "manifest", "no-manifest", "out-dir", "output":
-		return true
+// verifyRecipe applies r to input and compares each output, as it is
+// made, with the file at the same place in files (names are how reports
+// call them; rows are never quoted). It returns the sink once every file
+// matched; a difference is an *exitError with status exitDiffers; an
+// error of the recipe itself a *replayError.
+func verifyRecipe(ctx context.Context, r *recipe.Recipe, input string, files, names []string, anyOrder bool) (*verifySink, error) {
+	t, err := table.Open(ctx, input, r.ReadOptions())
+	if err != nil {
+		return nil, err
 	}
-	return false
+	defer t.Close()
+	res, err := r.Apply(ctx, t)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, &replayError{err}
+	}
+	ro := res.Outputs(t)
+	outs := make([]output, len(ro))
+	for i, o := range ro {
+		outs[i] = output{name: o.Name, rows: o.Len, order: o.Rows, write: func(w io.Writer) error { return o.Write(ctx, w) }}
+	}
+	s := &verifySink{ctx: ctx, files: files, names: names}
+	s.opts = func(i int) audit.CompareOptions { return compareOptions(r.ReadOptions(), files[i], false, anyOrder) }
+	return s, s.result(s.collect(outs), false)
 }
 
 // verifyFlags checks DATA FILE... against a recipe given as flags.
@@ -276,21 +291,33 @@ func replay(cmd *cobra.Command, args []string, input string, files, names []stri
 		return compareOptions(ro, files[i], quote, anyOrder)
 	}
 	err := root.ExecuteContext(withSink(ctx, s))
-	switch {
-	case ctx.Err() != nil:
-		return nil, ctx.Err()
-	case s.err != nil:
-		return nil, s.err
-	case s.diff != nil:
-		return nil, &exitError{code: exitDiffers, msg: oneLine(report(*s.diff, quote))}
-	case s.outNames != nil && len(s.outNames) != len(files):
-		return nil, fmt.Errorf("verify: the recipe writes %d files (%s), %d given: %w", len(s.outNames), strings.Join(s.outNames, ", "), len(files), ErrVerifyArgs)
-	case err != nil:
+	if s.err == nil && s.diff == nil && err != nil && ctx.Err() == nil && (s.outNames == nil || len(s.outNames) == len(files)) {
 		return nil, &replayError{fmt.Errorf("re-running %s: %w", strings.Join(args, " "), err)}
-	case len(s.sums) != len(files):
-		return nil, fmt.Errorf("verify: the recipe writes no files, %d given: %w", len(files), ErrVerifyArgs)
+	}
+	if err := s.result(err, quote); err != nil {
+		return nil, err
 	}
 	return s, nil
+}
+
+// result is the outcome of comparing a run (whose error is err) with the
+// sink's files.
+func (s *verifySink) result(err error, quote bool) error {
+	switch {
+	case s.ctx.Err() != nil:
+		return s.ctx.Err()
+	case s.err != nil:
+		return s.err
+	case s.diff != nil:
+		return &exitError{code: exitDiffers, msg: oneLine(report(*s.diff, quote))}
+	case s.outNames != nil && len(s.outNames) != len(s.files):
+		return fmt.Errorf("verify: the recipe writes %d files (%s), %d given: %w", len(s.outNames), strings.Join(s.outNames, ", "), len(s.files), ErrVerifyArgs)
+	case err != nil:
+		return err
+	case len(s.sums) != len(s.files):
+		return fmt.Errorf("verify: the recipe writes no files, %d given: %w", len(s.files), ErrVerifyArgs)
+	}
+	return nil
 }
 
 // report is the line naming a difference: quoting the rows when the user

@@ -1,4 +1,4 @@
-package main
+package table
 
 import (
 	"errors"
@@ -15,9 +15,11 @@ import (
 // TypeError in np.unique).
 var ErrMixedColumn = errors.New("column mixes strings and numbers, which numpy cannot sort")
 
-// columnLabels returns the values of col as scikit-learn sees
-// np.unique(df[col]): classes ordered by the column's pandas dtype.
-func columnLabels(col *rows.Column) (split.Labels, error) {
+// Labels returns the values of col as scikit-learn sees
+// np.unique(df[col]): classes ordered by the column's pandas dtype, NaN
+// and None as pandas holds them. It is what stratify=df[col] and
+// groups=df[col] pass to scikit-learn.
+func Labels(col *rows.Column) (split.Labels, error) {
 	switch col.Kind {
 	case rows.Int64:
 		return split.EncodeInts(col.Ints), nil
@@ -49,9 +51,10 @@ func columnLabels(col *rows.Column) (split.Labels, error) {
 	return split.Labels{}, fmt.Errorf("column %q: unsupported kind %v", col.Name, col.Kind)
 }
 
-// columnClassLabels returns the ClassLabel ids that Hugging Face's
-// class_encode_column(col) gives: the values as strings, sorted.
-func columnClassLabels(col *rows.Column) (split.Labels, error) {
+// ClassLabels returns the ClassLabel ids that Hugging Face's
+// Dataset.class_encode_column(col) gives: the values as strings, sorted
+// (so 10 sorts before 9). It is what stratify_by_column=col uses.
+func ClassLabels(col *rows.Column) (split.Labels, error) {
 	if col.Null != nil && slices.Contains(col.Null, true) {
 		return split.Labels{}, fmt.Errorf("column %q has missing values, which class_encode_column cannot encode", col.Name)
 	}

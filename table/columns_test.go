@@ -1,4 +1,4 @@
-package frame
+package table
 
 import (
 	"encoding/json"
@@ -89,7 +89,7 @@ func runRowsCase(c rowsCase) ([]int, error) {
 		if err != nil {
 			return nil, err
 		}
-		if g, err = RowsGroups(col); err != nil {
+		if g, err = Groups(col); err != nil {
 			return nil, err
 		}
 	} else if _, err := sample.Size(nrows, opt); err != nil {
@@ -100,7 +100,7 @@ func runRowsCase(c rowsCase) ([]int, error) {
 		if err != nil {
 			return nil, err
 		}
-		if opt.Weights, err = RowsWeights(col); err != nil {
+		if opt.Weights, err = Weights(col); err != nil {
 			return nil, err
 		}
 	}
@@ -218,14 +218,14 @@ json.dump(out, sys.stdout)
 			col.Values = append(col.Values, v)
 		}
 		rs, _ := sample.Seed(int64(c.Seed))
-		g, err := RowsGroups(col)
+		g, err := Groups(col)
 		var got []int
 		if err == nil {
 			got, err = sample.GroupBy(g, sample.Options{N: new(1), RandomState: rs})
 		}
 		check(t, i, "groupby", c.Values, got, err, want[i].Groups, want[i].GErr)
 		rs, _ = sample.Seed(int64(c.Seed))
-		w, err := RowsWeights(col)
+		w, err := Weights(col)
 		got = nil
 		if err == nil {
 			got, err = sample.Frame(len(w), sample.Options{N: new(1), Replace: true, Weights: w, RandomState: rs})

@@ -1,4 +1,4 @@
-package frame
+package table
 
 import (
 	"cmp"
@@ -12,13 +12,13 @@ import (
 	"github.com/splitter-dev/splitter/sample"
 )
 
-// RowsWeights returns a column read by package rows (pd.read_csv(path)[col])
+// Weights returns a column read by package rows (pd.read_csv(path)[col])
 // as the float64 weights pandas' sample makes of it: numbers as they are,
 // bools as 1/0, missing values as NaN (counted as zero later), and in an
 // object column each str converted with Python's float(); a str float()
 // rejects fails the whole column with sample.ErrWeightsType (pandas 1.5's
 // TypeError "No matching signature found").
-func RowsWeights(c *rows.Column) ([]float64, error) {
+func Weights(c *rows.Column) ([]float64, error) {
 	n := c.Len()
 	w := make([]float64, n)
 	for i := range w {
@@ -42,7 +42,7 @@ func RowsWeights(c *rows.Column) ([]float64, error) {
 		}
 		x, ok := pyObjectFloat(v)
 		if !ok {
-			return nil, fmt.Errorf("frame: weights column %q row %d (%v): %w", c.Name, i, v, sample.ErrWeightsType)
+			return nil, fmt.Errorf("table: weights column %q row %d (%v): %w", c.Name, i, v, sample.ErrWeightsType)
 		}
 		w[i] = x
 	}
@@ -64,27 +64,18 @@ func pyObjectFloat(v any) (float64, bool) {
 		}
 		return 0, true
 	case string:
-		return PyFloat(x)
+		return py.ParseFloat(x)
 	}
 	return 0, false
 }
 
-// PyFloat is Python's float(s) for a str: surrounding whitespace ignored,
-// single underscores between digits allowed, "nan", "inf" and "infinity"
-// in any case with an optional sign, decimal notation only (no hex),
-// overflow to ±inf. It reports false where Python raises ValueError.
-// (Python also accepts non-ASCII Unicode digits; PyFloat does not.)
-func PyFloat(s string) (float64, bool) { return py.ParseFloat(s) }
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// RowsGroups returns the groups of pd.read_csv(path).groupby(col).sample
+// Groups returns the groups of pd.read_csv(path).groupby(col).sample
 // for a column read by package rows: int64, uint64, float64 (NaN dropped),
 // bool and str keys as sample's Groups* functions order them, missing
 // values dropped. In a mixed object column numbers and bools are one kind
 // of key (True equals 1, as Python hashes them) sorted before the strings,
 // as pandas' safe_sort orders mixed values.
-func RowsGroups(c *rows.Column) (sample.Groups, error) {
+func Groups(c *rows.Column) (sample.Groups, error) {
 	n := c.Len()
 	null := func(i int) bool { return c.Null != nil && c.Null[i] }
 	switch c.Kind {
@@ -141,12 +132,12 @@ func RowsGroups(c *rows.Column) (sample.Groups, error) {
 				}
 				return mixedKey{f: 0}, true
 			}
-			bad = fmt.Errorf("frame: group key %v of type %T: %w", c.Values[i], c.Values[i], ErrColumnType)
+			bad = fmt.Errorf("table: group key %v of type %T: %w", c.Values[i], c.Values[i], ErrColumnType)
 			return mixedKey{}, false
 		})
 		return g, bad
 	}
-	return sample.Groups{}, fmt.Errorf("frame: group key column %q of kind %s: %w", c.Name, c.Kind, ErrColumnType)
+	return sample.Groups{}, fmt.Errorf("table: group key column %q of kind %s: %w", c.Name, c.Kind, ErrColumnType)
 }
 
 // mixedKey is a key of an object column: a number (f), a uint64 (u) or a

@@ -1,0 +1,71 @@
+package recipe
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/splitter-dev/splitter/split"
+	"github.com/splitter-dev/splitter/table"
+)
+
+// Part is one output of a recipe: its name (train, test, val, part0, a
+// torch --names name, shuffle, sample, fold0.train, ...) and the table's
+// row positions it holds, in Python's order.
+type Part struct {
+	Name string
+	Rows []int
+}
+
+// Result is what a recipe gives on a table.
+type Result struct {
+	// Parts are the outputs in order (train, [val,] test for a split).
+	Parts []Part
+	// Folds, for a fold recipe, are split()'s folds; Fold[i] is the fold
+	// whose test part holds row i, "" when none does (time series).
+	Folds []split.Fold
+	Fold  []string
+	// Warnings are what Python would warn about (torch's empty parts,
+	// numpy's unstable tie order).
+	Warnings []string
+	// Rows is len(df).
+	Rows int
+}
+
+// Apply runs the recipe on t: the row positions of each output, in the
+// order the Python call returns them. The recipe needs its seed (see
+// DrawSeed) when Seeded.
+func (r *Recipe) Apply(ctx context.Context, t table.Table) (*Result, error) {
+	if r.Seeded() && r.Seed == "" {
+		return nil, fmt.Errorf("recipe %s has no seed (call DrawSeed)", r.Call)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res := &Result{Rows: t.Len()}
+	var err error
+	switch r.Command() {
+	case "split":
+		err = r.applySplit(t, res)
+	case "kfold":
+		err = r.applyKfold(t, res)
+	case "shuffle":
+		err = r.applyShuffle(t, res)
+	case "sample":
+		err = r.applySample(t, res)
+	default:
+		err = fmt.Errorf("recipe %s applies to no table (see Permutation)", r.Call)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// take returns base[idx[0]], base[idx[1]], ...: row numbers of a subset.
+func take(base, idx []int) []int {
+	out := make([]int, len(idx))
+	for i, j := range idx {
+		out[i] = base[j]
+	}
+	return out
+}

@@ -1,0 +1,146 @@
+package recipe
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/splitter-dev/splitter/split"
+	"github.com/splitter-dev/splitter/table"
+)
+
+// applySplit runs a split recipe: train_test_split (±stratify, ±val),
+// GroupShuffleSplit, Hugging Face, torch.
+func (r *Recipe) applySplit(t table.Table, res *Result) error {
+	n := t.Len()
+	if r.SizesRows > 0 && r.SizesRows != n && r.Call != RandomSplit {
+		return flagErr("--sizes", r.sizesText(), fmt.Errorf("row counts sum to %d, the input has %d rows", r.SizesRows, n))
+	}
+	var err error
+	switch r.Call {
+	case DatasetsTrainTestSplit:
+		res.Parts, err = r.datasetsSplit(t)
+	case RandomSplit:
+		res.Parts, res.Warnings, err = r.torchSplit(n)
+	case GroupShuffleSplit:
+		res.Parts, err = r.groupShuffleSplit(t)
+	default:
+		res.Parts, err = r.sklearnSplit(t)
+	}
+	return err
+}
+
+// sizesText is --sizes as typed back: train,val,test row counts.
+func (r *Recipe) sizesText() string {
+	return fmt.Sprintf("%d,%d,%d", r.SizesRows-r.ValSize.Int()-r.TestSize.Int(), r.ValSize.Int(), r.TestSize.Int())
+}
+
+func (r *Recipe) groupShuffleSplit(t table.Table) ([]Part, error) {
+	groups, err := table.LabelsOf(t, r.Group, "--group")
+	if err != nil {
+		return nil, err
+	}
+	rs, err := r.randomState()
+	if err != nil {
+		return nil, err
+	}
+	folds, err := split.GroupShuffleSplit{NSplits: 1, TestSize: r.TestSize.Size, TrainSize: r.TrainSize.Size, RandomState: rs, Version: r.version()}.Split(groups)
+	if err != nil {
+		return nil, labelErr(sizeErr(err, "--test/--train"), "--group", r.Group)
+	}
+	return []Part{{"train", folds[0].Train}, {"test", folds[0].Test}}, nil
+}
+
+func (r *Recipe) sklearnSplit(t table.Table) ([]Part, error) {
+	var strat split.Labels
+	var err error
+	if r.Stratify != "" {
+		if strat, err = table.LabelsOf(t, r.Stratify, "--stratify"); err != nil {
+			return nil, err
+		}
+	}
+	rs, err := r.randomState()
+	if err != nil {
+		return nil, err
+	}
+	opts := split.TrainTestOptions{TestSize: r.TestSize.Size, TrainSize: r.TrainSize.Size, RandomState: rs, NoShuffle: r.NoShuffle, Stratify: strat, Version: r.version()}
+	train, test, err := split.TrainTestSplit(t.Len(), opts)
+	if err != nil {
+		return nil, labelErr(sizeErr(err, "--test/--train"), "--stratify", r.Stratify)
+	}
+	if r.ValSize.IsNone() {
+		return []Part{{"train", train}, {"test", test}}, nil
+	}
+	// Second step on the rest, in the rest's row order.
+	opts = split.TrainTestOptions{TestSize: r.ValSize.Size, RandomState: rs, NoShuffle: r.NoShuffle, Version: r.version()}
+	if !strat.IsNone() {
+		opts.Stratify = strat.Subset(train)
+	}
+	tr, va, err := split.TrainTestSplit(len(train), opts)
+	if err != nil {
+		return nil, labelErr(sizeErr(err, "--val"), "--stratify", r.Stratify)
+	}
+	return []Part{{"train", take(train, tr)}, {"val", take(train, va)}, {"test", test}}, nil
+}
+
+func (r *Recipe) datasetsSplit(t table.Table) ([]Part, error) {
+	var strat split.Labels
+	var err error
+	if r.Stratify != "" {
+		if strat, err = table.ClassLabelsOf(t, r.Stratify, "--stratify"); err != nil {
+			return nil, err
+		}
+	}
+	seed, err := r.generatorSeed()
+	if err != nil {
+		return nil, err
+	}
+	opts := split.HFOptions{TestSize: r.TestSize.Size, TrainSize: r.TrainSize.Size, NoShuffle: r.NoShuffle, Seed: seed, Stratify: strat, StratifyColumn: r.Stratify}
+	train, test, err := split.HFTrainTestSplit(t.Len(), opts)
+	if err != nil {
+		return nil, labelErr(sizeErr(err, "--test/--train"), "--stratify", r.Stratify)
+	}
+	if r.ValSize.IsNone() {
+		return []Part{{"train", train}, {"test", test}}, nil
+	}
+	opts = split.HFOptions{TestSize: r.ValSize.Size, NoShuffle: r.NoShuffle, Seed: seed, StratifyColumn: r.Stratify}
+	if !strat.IsNone() {
+		opts.Stratify = strat.Subset(train)
+	}
+	tr, va, err := split.HFTrainTestSplit(len(train), opts)
+	if err != nil {
+		return nil, labelErr(sizeErr(err, "--val"), "--stratify", r.Stratify)
+	}
+	return []Part{{"train", take(train, tr)}, {"val", take(train, va)}, {"test", test}}, nil
+}
+
+// labelErr names the column argument behind a split error about labels.
+func labelErr(err error, flag, col string) error {
+	if col == "" {
+		return err
+	}
+	for _, e := range []error{split.ErrClassTooSmall, split.ErrTooFewForClasses, split.ErrNotFinite, split.ErrTargetType, split.ErrNoGroups} {
+		if errors.Is(err, e) {
+			return fmt.Errorf("%s %s: %w", flag, col, err)
+		}
+	}
+	return err
+}
+
+// sizeErr names the arguments behind a split error about sizes or seeds.
+func sizeErr(err error, sizeFlags string) error {
+	switch {
+	case errors.Is(err, split.ErrSeed):
+		return fmt.Errorf("--seed: %w", err)
+	case errors.Is(err, split.ErrTestSize):
+		if sizeFlags == "--val" {
+			return fmt.Errorf("--val: %w", err)
+		}
+		return fmt.Errorf("--test: %w", err)
+	case errors.Is(err, split.ErrTrainSize):
+		return fmt.Errorf("--train: %w", err)
+	case errors.Is(err, split.ErrSizeSum), errors.Is(err, split.ErrEmptyTrain), errors.Is(err, split.ErrNaNSize):
+		// A NaN size fails alike whichever flag held it.
+		return fmt.Errorf("%s: %w", sizeFlags, err)
+	}
+	return err
+}

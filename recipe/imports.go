@@ -1,0 +1,59 @@
+package recipe
+
+import "strings"
+
+// Imports returns the import lines code (a recipe's Python) needs, so
+// that it can be pasted into Python as is.
+func Imports(code string) string {
+	var lines []string
+	has := func(s string) bool { return strings.Contains(code, s) }
+	if has("np.") {
+		lines = append(lines, "import numpy as np")
+	}
+	if has("pd.") {
+		lines = append(lines, "import pandas as pd")
+	}
+	if has("random.") && !has("torch.utils.data.random_split") || has("random.seed(") {
+		lines = append(lines, "import random")
+	}
+	if has("torch.") {
+		lines = append(lines, "import torch", "import torch.utils.data")
+	}
+	if has("Dataset.") {
+		lines = append(lines, "from datasets import Dataset")
+	}
+	var sk []string
+	for _, name := range []string{"train_test_split", "GroupShuffleSplit", "StratifiedGroupKFold", "StratifiedKFold", "GroupKFold", "KFold", "TimeSeriesSplit"} {
+		if containsWord(code, name) {
+			sk = append(sk, name)
+		}
+	}
+	if len(sk) > 0 {
+		lines = append(lines, "from sklearn.model_selection import "+strings.Join(sk, ", "))
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// containsWord reports whether name occurs in code as a whole identifier
+// called or imported (followed by "(") and not as part of a longer name
+// or a method (".train_test_split(").
+func containsWord(code, name string) bool {
+	for i := 0; ; {
+		j := strings.Index(code[i:], name+"(")
+		if j < 0 {
+			return false
+		}
+		j += i
+		if j == 0 || !isIdent(code[j-1]) && code[j-1] != '.' {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func isIdent(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}

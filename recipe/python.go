@@ -1,0 +1,218 @@
+package recipe
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/splitter-dev/splitter/internal/py"
+)
+
+// Python is the exact Python code the recipe equals on input (the path as
+// the code should name it) of rows rows: the line reading df as pandas
+// does, then the call binding the outputs (train, test, val, parts,
+// folds, df.sample(...)). A pinned scikit-learn release is named in a
+// first comment line. Imports are separate (Imports), so that the code
+// reads as the call.
+func (r *Recipe) Python(input string, rows int) string {
+	code := r.readPython(input) + r.callPython(rows)
+	if v := r.version(); v.IsPinned() {
+		code = "# scikit-learn==" + v.String() + " (numpy 1.24 RandomState streams); variants: " + strings.Join(v.VariantNames(), ", ") + "\n" + code
+	}
+	return code
+}
+
+// Program is Imports(code) followed by code: Python that runs as is.
+func (r *Recipe) Program(input string, rows int) string {
+	code := r.Python(input, rows)
+	return Imports(code) + code
+}
+
+// readPython is the line reading the input as the recipe reads it.
+func (r *Recipe) readPython(input string) string {
+	low := strings.ToLower(filepath.Base(input))
+	for _, c := range []string{".gz", ".bz2", ".xz", ".zst", ".zip"} {
+		low = strings.TrimSuffix(low, c)
+	}
+	switch {
+	case strings.HasSuffix(low, ".parquet"):
+		return "df = pd.read_parquet(" + py.Repr(input) + ")\n"
+	case strings.HasSuffix(low, ".jsonl") || strings.HasSuffix(low, ".ndjson"):
+		return "df = pd.read_json(" + py.Repr(input) + ", lines=True)\n"
+	case r.Sep != "":
+		return "df = pd.read_csv(" + py.Repr(input) + ", sep=" + py.Repr(r.Sep) + ")\n"
+	case strings.HasSuffix(low, ".tsv"):
+		return "df = pd.read_csv(" + py.Repr(input) + ", sep='\\t')\n"
+	}
+	return "df = pd.read_csv(" + py.Repr(input) + ")\n"
+}
+
+// callPython is the call on df.
+func (r *Recipe) callPython(rows int) string {
+	switch r.Command() {
+	case "kfold":
+		return r.kfoldPython()
+	case "shuffle":
+		return r.shufflePython()
+	case "sample":
+		return r.samplePython()
+	case "perm":
+		return r.permPython()
+	}
+	switch r.Call {
+	case RandomSplit:
+		return "parts = torch.utils.data.random_split(df, [" + strings.Join(r.torchLengthsPython(rows), ", ") +
+			"], generator=torch.Generator().manual_seed(" + r.seedLiteral() + "))"
+	case DatasetsTrainTestSplit:
+		return r.datasetsPython()
+	case GroupShuffleSplit:
+		return "train_idx, test_idx = next(GroupShuffleSplit(" + pyArgs("n_splits=1", kw("test_size", r.TestSize), kw("train_size", r.TrainSize), "random_state="+r.seedLiteral()) +
+			").split(df, groups=df[" + py.Repr(r.Group) + "]))\n" +
+			"train, test = df.iloc[train_idx], df.iloc[test_idx]"
+	}
+	rs, shuffle := "random_state="+r.seedLiteral(), ""
+	if r.NoShuffle {
+		rs, shuffle = "", "shuffle=False"
+	}
+	if r.ValSize.IsNone() {
+		return "train, test = train_test_split(" + pyArgs("df", kw("test_size", r.TestSize), kw("train_size", r.TrainSize), rs, shuffle, r.column("stratify", "df", r.Stratify)) + ")"
+	}
+	return "rest, test = train_test_split(" + pyArgs("df", kw("test_size", r.TestSize), rs, shuffle, r.column("stratify", "df", r.Stratify)) + ")\n" +
+		"train, val = train_test_split(" + pyArgs("rest", kw("test_size", r.ValSize), rs, shuffle, r.column("stratify", "rest", r.Stratify)) + ")"
+}
+
+// column is the keyword argument name=frame[col], or "" for no column.
+func (r *Recipe) column(name, frame, col string) string {
+	if col == "" {
+		return ""
+	}
+	return name + "=" + frame + "[" + py.Repr(col) + "]"
+}
+
+func (r *Recipe) datasetsPython() string {
+	ds, strat := "Dataset.from_pandas(df)", ""
+	if r.Stratify != "" {
+		ds += ".class_encode_column(" + py.Repr(r.Stratify) + ")"
+		strat = "stratify_by_column=" + py.Repr(r.Stratify)
+	}
+	shuffle, seed := "", "seed="+r.seedLiteral()
+	if r.NoShuffle {
+		shuffle, seed = "shuffle=False", ""
+	}
+	if r.ValSize.IsNone() {
+		return "d = " + ds + ".train_test_split(" + pyArgs(kw("test_size", r.TestSize), kw("train_size", r.TrainSize), shuffle, strat, seed) + ")\n" +
+			`train, test = d["train"], d["test"]`
+	}
+	return "d = " + ds + ".train_test_split(" + pyArgs(kw("test_size", r.TestSize), shuffle, strat, seed) + ")\n" +
+		"rest, test = d[\"train\"], d[\"test\"]\n" +
+		"d = rest.train_test_split(" + pyArgs(kw("test_size", r.ValSize), shuffle, strat, seed) + ")\n" +
+		`train, val = d["train"], d["test"]`
+}
+
+func (r *Recipe) kfoldPython() string {
+	k := "n_splits=" + strconv.Itoa(r.Folds)
+	shuffle := ""
+	if !r.NoShuffle {
+		shuffle = "shuffle=True, random_state=" + r.seedLiteral()
+	}
+	var cv, on string
+	switch r.Call {
+	case TimeSeriesSplit:
+		opt := func(name string, v int) string {
+			if v == 0 {
+				return ""
+			}
+			return name + "=" + strconv.Itoa(v)
+		}
+		cv = "TimeSeriesSplit(" + pyArgs(k, opt("gap", r.Gap), opt("test_size", r.TestFold), opt("max_train_size", r.MaxTrainSize)) + ")"
+		return "fold = np.full(len(df), None, dtype=object)  # empty where no fold tests the row\n" +
+			"for f, (_, test) in enumerate(" + cv + ".split(df)):\n    fold[test] = f\n" +
+			"df.insert(len(df.columns), \"fold\", fold, allow_duplicates=True)\nfolds = df"
+	case StratifiedGroupKFold:
+		if r.NoShuffle {
+			shuffle = "shuffle=False"
+		}
+		cv, on = "StratifiedGroupKFold("+pyArgs(k, shuffle)+")", "df, df["+py.Repr(r.Stratify)+"], groups=df["+py.Repr(r.Group)+"]"
+	case GroupKFold:
+		cv, on = "GroupKFold("+pyArgs(k, shuffle)+")", "df, groups=df["+py.Repr(r.Group)+"]"
+	case StratifiedKFold:
+		cv, on = "StratifiedKFold("+pyArgs(k, shuffle)+")", "df, df["+py.Repr(r.Stratify)+"]"
+	default:
+		cv, on = "KFold("+pyArgs(k, shuffle)+")", "df"
+	}
+	return "fold = np.empty(len(df), dtype=int)\n" +
+		"for f, (_, test) in enumerate(" + cv + ".split(" + on + ")):\n    fold[test] = f\n" +
+		"# appended as one more last column, even when df already has a 'fold' column\n" +
+		"df.insert(len(df.columns), \"fold\", fold, allow_duplicates=True)\nfolds = df"
+}
+
+func (r *Recipe) shufflePython() string {
+	switch r.Call {
+	case PythonShuffle:
+		return "x = list(range(len(df)))\nrandom.seed(" + r.seedLiteral() + ")\nrandom.shuffle(x)\ndf.iloc[x]"
+	case TorchShuffle:
+		return "df.iloc[torch.randperm(len(df), generator=torch.Generator().manual_seed(" + r.seedLiteral() + ")).numpy()]"
+	}
+	return "df.sample(frac=1, random_state=" + r.seedLiteral() + ")"
+}
+
+func (r *Recipe) samplePython() string {
+	if r.Call == PythonSample {
+		k := strconv.Itoa(r.count())
+		call := "random.sample(range(len(df)), " + k + ")"
+		if r.Replace {
+			call = "random.choices(range(len(df)), " + pyArgs(r.column("weights", "df", r.Weights), "k="+k) + ")"
+		}
+		return "random.seed(" + r.seedLiteral() + ")\ndf.iloc[" + call + "]"
+	}
+	var a []string
+	if !r.N.IsNone() {
+		a = append(a, "n="+r.N.String())
+	}
+	if r.Frac != "" {
+		a = append(a, "frac="+r.Frac)
+	}
+	if r.Replace {
+		a = append(a, "replace=True")
+	}
+	if r.Weights != "" {
+		a = append(a, r.column("weights", "df", r.Weights))
+	}
+	a = append(a, "random_state="+r.seedLiteral())
+	if r.Group != "" {
+		return "df.groupby(" + py.Repr(r.Group) + ").sample(" + strings.Join(a, ", ") + ")"
+	}
+	return "df.sample(" + strings.Join(a, ", ") + ")"
+}
+
+func (r *Recipe) permPython() string {
+	n, s := r.N.String(), r.seedLiteral()
+	switch r.Call {
+	case GeneratorPermutation:
+		return "np.random.default_rng(" + s + ").permutation(" + n + ")"
+	case PythonPermutation:
+		return "random.seed(" + s + ")\nx = list(range(" + n + "))\nrandom.shuffle(x)"
+	case TorchPermutation:
+		return "torch.randperm(" + n + ", generator=torch.Generator().manual_seed(" + s + "))"
+	}
+	return "np.random.RandomState(" + s + ").permutation(" + n + ")"
+}
+
+// pyArgs joins arguments, skipping empty ones.
+func pyArgs(args ...string) string {
+	var out []string
+	for _, a := range args {
+		if a != "" {
+			out = append(out, a)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// kw is name=s, or "" for None.
+func kw(name string, s Size) string {
+	if s.IsNone() {
+		return ""
+	}
+	return name + "=" + s.String()
+}

@@ -1,0 +1,51 @@
+package table
+
+import (
+	"context"
+	"io"
+
+	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/rows/parquetrows"
+)
+
+// Table is a dataset on disk as pandas reads it: delimited text or JSON
+// Lines (*rows.Index: pd.read_csv, pd.read_json(lines=True)) or Parquet
+// (*parquetrows.File: pd.read_parquet), gzip-compressed or not. Rows are
+// numbered 0..Len()-1 as pandas numbers them; columns are typed as pandas
+// types them; rows are written byte for byte (text) or value for value
+// (Parquet).
+type Table interface {
+	// Len is len(df).
+	Len() int
+	// Names is list(df.columns).
+	Names() []string
+	// Column is df[name] as pandas types it; an error wrapping
+	// rows.ErrNoColumn when the table has no such column.
+	Column(name string) (*rows.Column, error)
+	// WriteRowsContext writes the header and rows order (positions, in
+	// that order): df.iloc[order].to_csv(w, index=False), byte-exact.
+	WriteRowsContext(ctx context.Context, w io.Writer, order []int) error
+	// WriteWithColumn writes every row with one more last column name
+	// holding values[i] (df.insert(len(df.columns), name, values)).
+	WriteWithColumn(w io.Writer, name string, values []string) error
+	Close() error
+}
+
+// Open opens path as pandas would read it: pd.read_parquet for .parquet
+// files, pd.read_json(path, lines=True) for .jsonl, pd.read_csv
+// otherwise (opts.Sep as sep=). Decompressing a .gz input stops when ctx
+// is done.
+func Open(ctx context.Context, path string, opts rows.Options) (Table, error) {
+	if parquetrows.IsParquetPath(path) {
+		p, err := parquetrows.Open(path, parquetrows.Options{})
+		if err != nil {
+			return nil, err
+		}
+		return p, nil
+	}
+	ix, err := rows.IndexFileContext(ctx, path, opts)
+	if err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
