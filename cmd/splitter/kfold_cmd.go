@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/splitter-dev/splitter/job"
+
 	"github.com/spf13/cobra"
 )
 
@@ -39,8 +41,7 @@ and --seed with --group as GroupKFold(K, shuffle=True, random_state=S) from 1.6.
 			r, err := parseRecipe(cmd)
 			if err == nil {
 				dir, _ := cmd.Flags().GetString("out-dir")
-				err = runRecipe(cmd, r, args[0], func(name string) string { return outputPath(args[0], dir, name) },
-					defaultManifest(args[0], dir, "kfold"))
+				err = runRecipe(cmd, r, args[0], job.Options{OutDir: dir})
 			}
 			return inputErr(args[0], err)
 		},

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/splitter-dev/splitter/job"
+
 	"fmt"
 	"io"
 	"os"
@@ -25,14 +27,14 @@ type progress struct {
 
 // startProgress starts a bar for writing outs (from input, of inputRows
 // rows) when the command's stderr is a terminal.
-func startProgress(cmd *cobra.Command, input string, inputRows int, outs []output) *progress {
+func startProgress(cmd *cobra.Command, input string, inputRows int, outs []job.File) *progress {
 	f, ok := cmd.ErrOrStderr().(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) || flagBool(cmd, "quiet") {
 		return nil
 	}
 	rows := 0
 	for _, o := range outs {
-		rows += o.rows
+		rows += o.Rows
 	}
 	return newProgress(f, rows, outputEstimate(input, inputRows, rows))
 }

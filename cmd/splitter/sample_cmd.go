@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/splitter-dev/splitter/job"
+
 	"errors"
 	"fmt"
 
@@ -92,14 +94,12 @@ func runOneOutput(cmd *cobra.Command, input string) error {
 	if err != nil {
 		return err
 	}
-	defManifest := defaultManifest(out, "", cmd.Name())
 	if out == stdoutPath {
 		if flagBool(cmd, "json") {
 			return fmt.Errorf("--json with -o -: %w (both write to standard output)", ErrFlagCombination)
 		}
-		defManifest = ""
 	} else if err := sameFormat(input, out); err != nil {
 		return err
 	}
-	return runRecipe(cmd, r, input, func(string) string { return out }, defManifest)
+	return runRecipe(cmd, r, input, job.Options{Output: out})
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/splitter-dev/splitter/job"
+
 	"errors"
 	"fmt"
 	"strings"
@@ -56,8 +58,7 @@ with --group, and sizes of 0, behaved differently before 0.21).`,
 			r, err := parseRecipe(cmd)
 			if err == nil {
 				dir, _ := cmd.Flags().GetString("out-dir")
-				err = runRecipe(cmd, r, args[0], func(name string) string { return outputPath(args[0], dir, name) },
-					defaultManifest(args[0], dir, "split"))
+				err = runRecipe(cmd, r, args[0], job.Options{OutDir: dir})
 			}
 			return inputErr(args[0], err)
 		},

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/splitter-dev/splitter/audit"
 	"io"
 	"os"
 	"path/filepath"
@@ -150,11 +152,11 @@ func checkManifest(t *testing.T, name, path, dir string) bool {
 		t.Errorf("%s: manifest_version %d, want 2", name, m.Format)
 		return false
 	}
-	files := append([]ManifestFile{m.Input}, m.Outputs...)
+	files := append([]audit.File{m.Input}, m.Outputs...)
 	for i, f := range files {
 		// Paths are relative to the manifest's folder.
 		f.Path = filepath.Join(filepath.Dir(path), f.Path)
-		got, err := hashFile(f.Path)
+		got, err := audit.HashFileContext(context.Background(), f.Path)
 		if i > 0 && strings.HasSuffix(f.Path, ".gz") {
 			var data []byte
 			data, err = readMaybeGzip(f.Path)

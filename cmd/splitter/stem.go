@@ -2,61 +2,28 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
+
+	"github.com/splitter-dev/splitter/job"
+	"github.com/splitter-dev/splitter/rows"
 )
 
-// formatExts are the file-name extensions that name a data format; STEM
-// drops them (and a compression extension after them).
-var formatExts = []string{".csv", ".tsv", ".jsonl", ".parquet", ".txt"}
+// splitName is job.SplitName: STEM and format extensions of a path.
+func splitName(path string) (stem, ext string) { return job.SplitName(path) }
 
-// splitName splits the base name of path into its STEM and its format
-// extensions: "data.csv.gz" → ("data", ".csv.gz"); "data" → ("data", "").
-func splitName(path string) (stem, ext string) {
-	base := filepath.Base(path)
-	rest := base
-	if strings.HasSuffix(strings.ToLower(rest), ".gz") && len(rest) > 3 {
-		rest = rest[:len(rest)-3]
-		ext = base[len(rest):]
-	}
-	low := strings.ToLower(rest)
-	for _, e := range formatExts {
-		if strings.HasSuffix(low, e) && len(rest) > len(e) {
-			ext = rest[len(rest)-len(e):] + ext
-			rest = rest[:len(rest)-len(e)]
-			break
-		}
-	}
-	if rest == "" {
-		return base, ""
-	}
-	return rest, ext
-}
-
-// outputPath names the output `STEM.part.EXT` for input in dir (the
-// input's folder when dir is empty). EXT is the input's format extensions,
-// ".csv" when the input has none.
-func outputPath(input, dir, part string) string {
-	stem, ext := splitName(input)
-	if ext == "" {
-		ext = ".csv"
-	}
-	if dir == "" {
-		dir = filepath.Dir(input)
-	}
-	return filepath.Join(dir, stem+"."+part+ext)
-}
+// outputPath is job.OutputPath: `STEM.part.EXT` in dir.
+func outputPath(input, dir, part string) string { return job.OutputPath(input, dir, part) }
 
 // formatOf names the row format a file name implies: "Parquet", "JSON
 // Lines" or "delimited text" (CSV, TSV, any other name), compression
 // aside.
 func formatOf(path string) string {
 	_, ext := splitName(path)
-	ext = strings.ToLower(strings.TrimSuffix(strings.ToLower(ext), ".gz"))
-	switch ext {
-	case ".parquet":
+	ext = strings.ToLower(ext)
+	switch {
+	case strings.HasPrefix(ext, ".parquet"):
 		return "Parquet"
-	case ".jsonl":
+	case strings.HasPrefix(ext, ".jsonl"):
 		return "JSON Lines"
 	}
 	return "delimited text"
@@ -71,4 +38,14 @@ func sameFormat(input, out string) error {
 		return fmt.Errorf("-o %s: names %s, but the rows are %s as in %s (splitter writes the input's format; give OUT the input's extension)", out, o, in, input)
 	}
 	return nil
+}
+
+// fileOptions is how a part file is read: with the input's --sep, else
+// tab-separated for .tsv.
+func fileOptions(opts rows.Options, path string) rows.Options {
+	_, ext := splitName(path)
+	if opts.Sep == 0 && strings.HasPrefix(strings.ToLower(ext), ".tsv") {
+		return rows.Options{Sep: '\t'}
+	}
+	return opts
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/splitter-dev/splitter/job"
+
 	"encoding/json"
 	"fmt"
 
@@ -42,25 +44,24 @@ func summaryFlags(cmd *cobra.Command) {
 	cmd.Flags().Bool("dry-run", false, "write nothing; print what would be written and the Python code (with --json, as JSON)")
 }
 
-// summarize builds the summary of a run writing outs (mpath "" for no
-// manifest).
-func (r *job) summarize(outs []output, mpath string) (*summary, error) {
-	s := &summary{Command: r.cmd.Name(), Python: recipe.Imports(r.python) + r.python,
-		Input: summaryInput{Path: r.input, Rows: r.rows}}
-	if seed := r.recipe.SeedDecimal(); seed != "" {
+// summarize builds the summary of a run (its input t still open).
+func summarize(cmd *cobra.Command, res *job.Result, t table.Table) (*summary, error) {
+	s := &summary{Command: cmd.Name(), Python: recipe.Imports(res.Python) + res.Python,
+		Input: summaryInput{Path: res.Input, Rows: res.Rows}}
+	if seed := res.Recipe.SeedDecimal(); seed != "" {
 		s.Seed = &seed
 	}
-	if mpath != "" {
-		s.Manifest = &mpath
+	if res.ManifestPath != "" {
+		s.Manifest = &res.ManifestPath
 	}
-	label, err := r.labelColumn()
+	label, err := labelColumn(cmd, t)
 	if err != nil {
 		return nil, err
 	}
-	for _, o := range outs {
-		so := summaryOutput{Name: summaryName(o.name), Path: o.path, Rows: o.rows}
+	for _, o := range res.Outputs {
+		so := summaryOutput{Name: summaryName(o.Name), Path: o.Path, Rows: o.Rows}
 		if label != nil {
-			so.Classes = classCounts(label, o.order)
+			so.Classes = classCounts(label, o.Order)
 		}
 		s.Outputs = append(s.Outputs, so)
 	}
@@ -81,10 +82,10 @@ func summaryName(name string) string {
 
 // labelColumn reads the --stratify (or --label) column whose classes the
 // summary counts; nil when neither is given.
-func (r *job) labelColumn() (*rows.Column, error) {
+func labelColumn(cmd *cobra.Command, t table.Table) (*rows.Column, error) {
 	for _, flag := range []string{"stratify", "label"} {
-		if name, _ := r.cmd.Flags().GetString(flag); name != "" && r.table != nil {
-			return table.Lookup(r.table, name, "--"+flag)
+		if name, _ := cmd.Flags().GetString(flag); name != "" {
+			return table.Lookup(t, name, "--"+flag)
 		}
 	}
 	return nil, nil

@@ -1,21 +1,15 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/splitter-dev/splitter/audit"
-	"github.com/splitter-dev/splitter/recipe"
 	"github.com/splitter-dev/splitter/rows"
-	"github.com/splitter-dev/splitter/table"
 )
 
 // ErrVerifyArgs is a verify command line that names no manifest and no
@@ -85,106 +79,20 @@ type verifyOptions struct {
 	allowAbsolute bool // a manifest's absolute paths are followed
 }
 
-// replayed lists the commands a manifest may record.
-var replayed = map[string]bool{"split": true, "kfold": true, "shuffle": true, "sample": true}
-
 // verifyManifest checks the files a manifest records. A manifest may come
 // from someone else: its paths are taken from its folder (absolute ones
 // only with --allow-absolute), only regular files are read, and no report
 // shows a byte of any file read, only names, rows, lines and counts.
 func verifyManifest(cmd *cobra.Command, path string, o verifyOptions) error {
-	ctx := cmd.Context()
-	m, err := audit.ReadManifest(path)
-	if err != nil {
-		return err
+	err := audit.VerifyManifest(cmd.Context(), path, audit.VerifyOptions{AllowAbsolute: o.allowAbsolute, AnyOrder: o.anyOrder})
+	if errors.Is(err, audit.ErrDiffers) {
+		return &exitError{code: exitDiffers, msg: oneLine(err.Error())}
 	}
-	if !replayed[m.Command] {
-		return fmt.Errorf("%s: %w: command is not split, kfold, shuffle or sample", path, audit.ErrManifest)
-	}
-	input, err := audit.ResolveField(path, m, "input.path", m.Input.Path, o.allowAbsolute)
-	if err != nil {
-		return err
-	}
-	files := make([]string, len(m.Outputs))
-	for i, f := range m.Outputs {
-		if files[i], err = audit.ResolveField(path, m, fmt.Sprintf("outputs[%d].path", i), f.Path, o.allowAbsolute); err != nil {
-			return err
-		}
-	}
-	sum, err := audit.HashFileContext(ctx, input)
-	if err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		return err
-	}
-	if !strings.EqualFold(sum, m.Input.SHA256) {
-		return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: the input changed since %s was written (its SHA-256 differs from the recorded one)", safeName(input), safeName(path))}
-	}
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = safeName(f)
-	}
-	r, err := m.RecipeOf()
-	if err != nil {
-		return fmt.Errorf("%s: %w", safeName(path), err)
-	}
-	s, err := verifyRecipe(ctx, r, input, files, names, o.anyOrder)
-	if err != nil {
-		var re *replayError
-		if errors.As(err, &re) {
-			// The recipe's error may quote the input (a column name
-			// is quoted with the closest ones): not shown.
-			return fmt.Errorf("%s: re-running the recorded %s recipe on %s failed (its error is not shown, as it may quote the input: run the command itself to see it)", safeName(path), m.Command, safeName(input))
-		}
-		return err
-	}
-	if !o.anyOrder {
-		for i, f := range m.Outputs {
-			if !strings.EqualFold(s.sums[i], f.SHA256) {
-				return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: the re-run matches but its SHA-256 differs from the one %s records (the manifest was edited)", names[i], safeName(path))}
-			}
-		}
-	}
-	return nil
+	return err
 }
 
-// safeName is a path as reports show it: quoted when it holds characters
-// that do not print (a manifest's paths are someone else's text).
-func safeName(p string) string {
-	if q := strconv.Quote(p); q[1:len(q)-1] != p {
-		return q
-	}
-	return p
-}
-
-// verifyRecipe applies r to input and compares each output, as it is
-// made, with the file at the same place in files (names are how reports
-// call them; rows are never quoted). It returns the sink once every file
-// matched; a difference is an *exitError with status exitDiffers; an
-// error of the recipe itself a *replayError.
-func verifyRecipe(ctx context.Context, r *recipe.Recipe, input string, files, names []string, anyOrder bool) (*verifySink, error) {
-	t, err := table.Open(ctx, input, r.ReadOptions())
-	if err != nil {
-		return nil, err
-	}
-	defer t.Close()
-	res, err := r.Apply(ctx, t)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, &replayError{err}
-	}
-	ro := res.Outputs(t)
-	outs := make([]output, len(ro))
-	for i, o := range ro {
-		outs[i] = output{name: o.Name, rows: o.Len, order: o.Rows, write: func(w io.Writer) error { return o.Write(ctx, w) }}
-	}
-	s := &verifySink{ctx: ctx, files: files, names: names}
-	s.opts = func(i int) audit.CompareOptions { return compareOptions(r.ReadOptions(), files[i], false, anyOrder) }
-	return s, s.result(s.collect(outs), false)
-}
+// safeName is audit.SafeName.
+func safeName(p string) string { return audit.SafeName(p) }
 
 // verifyFlags checks DATA FILE... against a recipe given as flags.
 func verifyFlags(cmd *cobra.Command, args []string, o verifyOptions) error {
@@ -209,25 +117,12 @@ func verifyFlags(cmd *cobra.Command, args []string, o verifyOptions) error {
 	if len(pos) < 2 {
 		return fmt.Errorf("verify: %w", ErrVerifyArgs)
 	}
-	if f := target.Flags().Lookup("seed"); f == nil || !f.Changed {
-		if needsSeed(target) {
-			return errors.New("verify: --seed is required (the recipe draws a seed otherwise)")
-		}
+	r, err := parseRecipe(target)
+	if err != nil {
+		return inputErr(pos[0], err)
 	}
-	flags := []string{name}
-	isPos := map[string]bool{}
-	for _, p := range pos {
-		isPos[p] = true
-	}
-	for _, a := range args {
-		if a == "--" {
-			continue
-		}
-		if isPos[a] {
-			delete(isPos, a)
-			continue
-		}
-		flags = append(flags, a)
+	if r.Seeded() && r.Seed == "" {
+		return errors.New("verify: --seed is required (the recipe draws a seed otherwise)")
 	}
 	// The input is read only if it is a regular file (a FIFO would block
 	// the re-run, a device never end).
@@ -236,124 +131,14 @@ func verifyFlags(cmd *cobra.Command, args []string, o verifyOptions) error {
 		return err
 	}
 	f.Close()
-	_, err = replay(cmd, flags, pos[0], pos[1:], pos[1:], true, o.anyOrder)
-	var re *replayError
-	if errors.As(err, &re) {
-		return re.err
+	_, err = audit.CompareRecipe(cmd.Context(), r, pos[0], pos[1:], audit.RecipeCompareOptions{Names: pos[1:], Quote: true, AnyOrder: o.anyOrder})
+	switch {
+	case errors.Is(err, audit.ErrDiffers):
+		return &exitError{code: exitDiffers, msg: oneLine(err.Error())}
+	case errors.Is(err, audit.ErrFileCount):
+		return fmt.Errorf("verify: %w: %w", ErrVerifyArgs, err)
+	case errors.Is(err, audit.ErrRecipeFailed):
+		return inputErr(pos[0], errors.Unwrap(err))
 	}
 	return err
-}
-
-// needsSeed reports whether the parsed command would draw a seed.
-func needsSeed(c *cobra.Command) bool {
-	f := c.Flags()
-	if b, _ := f.GetBool("no-shuffle"); b {
-		return false
-	}
-	if c.Name() == "kfold" {
-		if g, _ := f.GetString("group"); g != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// replayError is the error of the re-run command itself.
-type replayError struct{ err error }
-
-func (e *replayError) Error() string { return e.err.Error() }
-func (e *replayError) Unwrap() error { return e.err }
-
-// replay re-runs a command (args without its input) on input, streaming
-// each output into a comparison with the file at the same place in files
-// (names are how reports call them; quote lets them show rows). It returns
-// the sink once every file matched; a difference is an *exitError with
-// status exitDiffers and one line; an error of the command itself a
-// *replayError.
-func replay(cmd *cobra.Command, args []string, input string, files, names []string, quote, anyOrder bool) (*verifySink, error) {
-	ctx := cmd.Context()
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	var stderr bytes.Buffer
-	root := newRootCmd(io.Discard, &stderr)
-	if args[0] == "shuffle" || args[0] == "sample" {
-		args = append(args, "--output="+filepath.Join(filepath.Dir(files[0]), "unused"))
-	}
-	args = append(args, "--no-manifest", "--", input)
-	root.SetArgs(args)
-	s := &verifySink{ctx: ctx, files: files, names: names}
-	s.opts = func(i int) audit.CompareOptions {
-		var ro rows.Options
-		if c, _, err := root.Find(args); err == nil {
-			ro, _ = readOptions(c)
-		}
-		return compareOptions(ro, files[i], quote, anyOrder)
-	}
-	err := root.ExecuteContext(withSink(ctx, s))
-	if s.err == nil && s.diff == nil && err != nil && ctx.Err() == nil && (s.outNames == nil || len(s.outNames) == len(files)) {
-		return nil, &replayError{fmt.Errorf("re-running %s: %w", strings.Join(args, " "), err)}
-	}
-	if err := s.result(err, quote); err != nil {
-		return nil, err
-	}
-	return s, nil
-}
-
-// result is the outcome of comparing a run (whose error is err) with the
-// sink's files.
-func (s *verifySink) result(err error, quote bool) error {
-	switch {
-	case s.ctx.Err() != nil:
-		return s.ctx.Err()
-	case s.err != nil:
-		return s.err
-	case s.diff != nil:
-		return &exitError{code: exitDiffers, msg: oneLine(report(*s.diff, quote))}
-	case s.outNames != nil && len(s.outNames) != len(s.files):
-		return fmt.Errorf("verify: the recipe writes %d files (%s), %d given: %w", len(s.outNames), strings.Join(s.outNames, ", "), len(s.files), ErrVerifyArgs)
-	case err != nil:
-		return err
-	case len(s.sums) != len(s.files):
-		return fmt.Errorf("verify: the recipe writes no files, %d given: %w", len(s.files), ErrVerifyArgs)
-	}
-	return nil
-}
-
-// report is the line naming a difference: quoting the rows when the user
-// named the files, else without any byte of them.
-func report(d audit.Diff, quote bool) string {
-	if d.Binary {
-		return fmt.Sprintf("%s: differs from the expected Parquet output from byte %d on (Parquet files are compared byte for byte)", d.File, d.Offset)
-	}
-	if quote {
-		return d.String()
-	}
-	return d.Summary()
-}
-
-// compareOptions is how verify reads an output: Parquet byte for byte, JSON
-// Lines by lines, CSV with the input's --sep, else tab-separated for .tsv.
-func compareOptions(opts rows.Options, path string, quote, anyOrder bool) audit.CompareOptions {
-	o := audit.CompareOptions{Sep: opts.Sep, Quote: quote, AnyOrder: anyOrder}
-	_, ext := splitName(path)
-	switch ext = strings.ToLower(ext); {
-	case strings.HasPrefix(ext, ".parquet"):
-		o.Layout = audit.WholeBytes
-	case strings.HasPrefix(ext, ".jsonl") || strings.HasPrefix(ext, ".ndjson"):
-		o.Layout = audit.LineRows
-	case o.Sep == 0 && strings.HasPrefix(ext, ".tsv"):
-		o.Sep = '\t'
-	}
-	return o
-}
-
-// fileOptions is how verify reads an output: with the input's --sep, else
-// tab-separated for .tsv.
-func fileOptions(opts rows.Options, path string) rows.Options {
-	_, ext := splitName(path)
-	if opts.Sep == 0 && strings.HasPrefix(strings.ToLower(ext), ".tsv") {
-		return rows.Options{Sep: '\t'}
-	}
-	return opts
 }

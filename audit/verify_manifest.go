@@ -1,0 +1,219 @@
+package audit
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/splitter-dev/splitter/recipe"
+	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/table"
+)
+
+// ErrDiffers reports files that differ from what their manifest says: an
+// input changed since, or an output that re-applying the recipe does not
+// reproduce byte for byte.
+var ErrDiffers = errors.New("differs")
+
+// ErrRecipeFailed reports a recorded recipe that fails on the recorded
+// input. Its own error is not kept: it may quote the input (a column
+// name), and a manifest may come from someone else.
+var ErrRecipeFailed = errors.New("re-running the recorded recipe failed")
+
+// VerifyOptions are the options of VerifyManifest.
+type VerifyOptions struct {
+	// AllowAbsolute follows absolute paths in the manifest.
+	AllowAbsolute bool
+	// AnyOrder compares each output's rows as a multiset.
+	AnyOrder bool
+}
+
+// VerifyManifest checks the run the manifest at path records: the input
+// is unchanged (its SHA-256) and applying the recorded recipe to it
+// reproduces every output byte for byte, with the recorded hashes. It
+// returns nil when all holds; an error wrapping ErrDiffers with one line
+// naming the first file and row that differ otherwise; another error when
+// the check could not be made. Paths are taken from the manifest's folder
+// (absolute ones only with AllowAbsolute); only regular files are read;
+// errors never show a byte of a file read, only names, rows and hashes.
+func VerifyManifest(ctx context.Context, path string, o VerifyOptions) error {
+	m, err := ReadManifest(path)
+	if err != nil {
+		return err
+	}
+	switch m.Command {
+	case "split", "kfold", "shuffle", "sample":
+	default:
+		return fmt.Errorf("%s: %w: command is not split, kfold, shuffle or sample", SafeName(path), ErrManifest)
+	}
+	r, err := m.RecipeOf()
+	if err != nil {
+		return fmt.Errorf("%s: %w", SafeName(path), err)
+	}
+	input, err := ResolveField(path, m, "input.path", m.Input.Path, o.AllowAbsolute)
+	if err != nil {
+		return err
+	}
+	files := make([]string, len(m.Outputs))
+	for i, f := range m.Outputs {
+		if files[i], err = ResolveField(path, m, fmt.Sprintf("outputs[%d].path", i), f.Path, o.AllowAbsolute); err != nil {
+			return err
+		}
+	}
+	sum, err := HashFileContext(ctx, input)
+	if err != nil {
+		return err
+	}
+	if !strings.EqualFold(sum, m.Input.SHA256) {
+		return differs("%s: the input changed since %s was written (its SHA-256 differs from the recorded one)", SafeName(input), SafeName(path))
+	}
+	sums, err := CompareRecipe(ctx, r, input, files, RecipeCompareOptions{AnyOrder: o.AnyOrder})
+	if errors.Is(err, ErrFileCount) {
+		return differs("%s: %s", SafeName(path), err)
+	}
+	if errors.Is(err, ErrRecipeFailed) {
+		return fmt.Errorf("%s: %w on %s (its error is not shown, as it may quote the input: run the command itself to see it)", SafeName(path), ErrRecipeFailed, SafeName(input))
+	}
+	if err != nil {
+		return err
+	}
+	for i, f := range m.Outputs {
+		if !o.AnyOrder && !strings.EqualFold(sums[i], f.SHA256) {
+			return differs("%s: the re-run matches but its SHA-256 differs from the one %s records (the manifest was edited)", SafeName(files[i]), SafeName(path))
+		}
+	}
+	return nil
+}
+
+// ErrFileCount reports files that are not as many as the recipe's outputs.
+var ErrFileCount = errors.New("the recipe writes another number of files")
+
+// RecipeCompareOptions are the options of CompareRecipe.
+type RecipeCompareOptions struct {
+	// Names are how reports name the files (default: SafeName of each).
+	Names []string
+	// Quote lets a report quote the rows that differ (for files the user
+	// named; never for a manifest's).
+	Quote bool
+	// AnyOrder compares each output's rows as a multiset.
+	AnyOrder bool
+}
+
+// CompareRecipe applies r to input and compares each output, as it is
+// made, with files[i] (nothing is written); it returns the files' content
+// hashes when all match. A difference is an error wrapping ErrDiffers,
+// one line naming the file and row; a recipe that fails on the input an
+// error wrapping ErrRecipeFailed and the recipe's own error; files not as
+// many as the outputs ErrFileCount.
+func CompareRecipe(ctx context.Context, r *recipe.Recipe, input string, files []string, o RecipeCompareOptions) ([]string, error) {
+	t, err := table.Open(ctx, input, r.ReadOptions())
+	if err != nil {
+		return nil, err
+	}
+	defer t.Close()
+	res, err := r.Apply(ctx, t)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("%w: %w", ErrRecipeFailed, err)
+	}
+	outs := res.Outputs(t)
+	if len(outs) != len(files) {
+		names := make([]string, len(outs))
+		for i, out := range outs {
+			names[i] = out.Name
+		}
+		return nil, fmt.Errorf("%w: it writes %d files (%s), %d given", ErrFileCount, len(outs), strings.Join(names, ", "), len(files))
+	}
+	sums := make([]string, len(outs))
+	for i, out := range outs {
+		name := SafeName(files[i])
+		if o.Names != nil {
+			name = o.Names[i]
+		}
+		if sums[i], err = compareOutput(ctx, out, files[i], name, OutputOptions(r.ReadOptions(), files[i], o.Quote, o.AnyOrder)); err != nil {
+			return nil, err
+		}
+	}
+	return sums, nil
+}
+
+// compareOutput writes out into a Comparer of file.
+func compareOutput(ctx context.Context, out recipe.Output, file, name string, co CompareOptions) (string, error) {
+	c, err := NewComparer(ctx, file, name, co)
+	if err != nil {
+		return "", err
+	}
+	if err := out.Write(ctx, c); err != nil {
+		c.Close()
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	d, sum, err := c.Finish()
+	if err != nil {
+		return "", err
+	}
+	if !d.Equal() {
+		return "", differs("%s", d.Report(co.Quote))
+	}
+	return sum, nil
+}
+
+// Report is the line naming the difference: quoting the rows (Want, Got)
+// when quote is set and the Diff holds them, else without any byte of the
+// files.
+func (d Diff) Report(quote bool) string {
+	if d.Binary {
+		return fmt.Sprintf("%s: differs from the expected Parquet output from byte %d on (Parquet files are compared byte for byte)", d.File, d.Offset)
+	}
+	if quote {
+		return d.String()
+	}
+	return d.Summary()
+}
+
+// OutputOptions are how an output at path is compared: Parquet byte for
+// byte, JSON Lines by lines, delimited text with the input's sep (opts),
+// else tab-separated for .tsv.
+func OutputOptions(opts rows.Options, path string, quote, anyOrder bool) CompareOptions {
+	o := CompareOptions{Sep: opts.Sep, Quote: quote, AnyOrder: anyOrder}
+	low := strings.ToLower(filepath.Base(path))
+	for _, c := range []string{".gz", ".bz2", ".xz", ".zst", ".zip"} {
+		low = strings.TrimSuffix(low, c)
+	}
+	switch {
+	case strings.HasSuffix(low, ".parquet"):
+		o.Layout = WholeBytes
+	case strings.HasSuffix(low, ".jsonl") || strings.HasSuffix(low, ".ndjson"):
+		o.Layout = LineRows
+	case o.Sep == 0 && strings.HasSuffix(low, ".tsv"):
+		o.Sep = '\t'
+	}
+	return o
+}
+
+// SafeName is a path as reports show it: quoted when it holds characters
+// that do not print (a manifest's paths are someone else's text).
+func SafeName(p string) string {
+	if q := strconv.Quote(p); q[1:len(q)-1] != p {
+		return q
+	}
+	return p
+}
+
+// difference is an error wrapping ErrDiffers whose message is the line
+// naming the difference alone.
+type difference struct{ msg string }
+
+func (e *difference) Error() string        { return e.msg }
+func (e *difference) Is(target error) bool { return target == ErrDiffers }
+
+func differs(format string, args ...any) error {
+	return &difference{fmt.Sprintf(format, args...)}
+}

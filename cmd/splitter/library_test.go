@@ -1,0 +1,136 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/splitter-dev/splitter/audit"
+	"github.com/splitter-dev/splitter/job"
+	"github.com/splitter-dev/splitter/recipe"
+)
+
+// TestLibraryDoesWhatTheCLIDoes runs each command through the CLI and the
+// same recipe through the library's exported API only (recipe.Parse,
+// job.Run, audit.VerifyManifest, recipe.Permutation), and requires
+// byte-identical outputs: a Go pipeline can do all that the CLI does.
+func TestLibraryDoesWhatTheCLIDoes(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "customers.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		command string
+		args    recipe.ArgMap
+		output  string // -o OUT for shuffle and sample
+	}{
+		{"split", recipe.ArgMap{"seed": "101", "test": "0.2"}, ""},
+		{"split", recipe.ArgMap{"seed": "7", "test": "30", "stratify": "churned"}, ""},
+		{"split", recipe.ArgMap{"seed": "7", "sizes": "0.7,0.15,0.15", "stratify": "plan"}, ""},
+		{"split", recipe.ArgMap{"seed": "3", "test": "0.25", "group": "city"}, ""},
+		{"split", recipe.ArgMap{"seed": "42", "test": "0.1", "compat": "datasets", "stratify": "region"}, ""},
+		{"split", recipe.ArgMap{"seed": "42", "lengths": "0.8,0.1,0.1", "compat": "torch", "names": "train,val,test"}, ""},
+		{"split", recipe.ArgMap{"seed": "5", "test": "0.3", "compat": "sklearn@0.21.3", "stratify": "churned"}, ""},
+		{"kfold", recipe.ArgMap{"seed": "7", "folds": "4", "stratify": "churned", "files": "true"}, ""},
+		{"kfold", recipe.ArgMap{"folds": "3", "group": "city"}, ""},
+		{"kfold", recipe.ArgMap{"folds": "3", "time-series": "true", "gap": "2"}, ""},
+		{"shuffle", recipe.ArgMap{"seed": "3"}, "shuffled.csv"},
+		{"shuffle", recipe.ArgMap{"seed": "-3", "compat": "torch"}, "shuffled.csv"},
+		{"sample", recipe.ArgMap{"seed": "3", "n": "40", "weights": "monthly_spend"}, "sample.csv"},
+		{"sample", recipe.ArgMap{"seed": "3", "frac": "0.2", "group": "region"}, "sample.csv"},
+		{"sample", recipe.ArgMap{"seed": "3", "n": "10", "compat": "python"}, "sample.csv"},
+	} {
+		name := tc.command + " " + argText(tc.args)
+		cliDir, libDir := t.TempDir(), t.TempDir()
+		for _, d := range []string{cliDir, libDir} {
+			if err := os.WriteFile(filepath.Join(d, "c.csv"), src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		args := []string{tc.command}
+		for k, v := range tc.args {
+			args = append(args, "--"+k+"="+v)
+		}
+		if tc.output != "" {
+			args = append(args, "-o", tc.output)
+		}
+		mustRun(t, cliDir, append(args, "c.csv")...)
+
+		r, err := recipe.Parse(tc.command, tc.args)
+		if err != nil {
+			t.Fatalf("%s: Parse: %v", name, err)
+		}
+		o := job.Options{Input: filepath.Join(libDir, "c.csv")}
+		if tc.output != "" {
+			o.Output = filepath.Join(libDir, tc.output)
+		}
+		res, err := job.Run(context.Background(), r, o)
+		if err != nil {
+			t.Fatalf("%s: Run: %v", name, err)
+		}
+		for _, f := range res.Outputs {
+			want, err := os.ReadFile(filepath.Join(cliDir, filepath.Base(f.Path)))
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			got, err := os.ReadFile(f.Path)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s: %s differs between the library and the CLI", name, f.Name)
+			}
+		}
+		cliManifest, err := audit.ReadManifest(filepath.Join(cliDir, filepath.Base(res.ManifestPath)))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		// The same code but for the input's path, as each was given.
+		libPython := strings.ReplaceAll(res.Manifest.Python, o.Input, "c.csv")
+		if cliManifest.Python != libPython || len(cliManifest.Outputs) != len(res.Manifest.Outputs) {
+			t.Errorf("%s: manifests differ: CLI %q, library %q", name, cliManifest.Python, res.Manifest.Python)
+		}
+		// Each verifies the other's run.
+		for _, m := range []string{res.ManifestPath, filepath.Join(cliDir, filepath.Base(res.ManifestPath))} {
+			if err := audit.VerifyManifest(context.Background(), m, audit.VerifyOptions{}); err != nil {
+				t.Errorf("%s: VerifyManifest(%s): %v", name, m, err)
+			}
+		}
+		mustRun(t, libDir, "verify", filepath.Base(res.ManifestPath))
+	}
+}
+
+// TestLibraryPermutation: recipe.Permutation prints what perm prints.
+func TestLibraryPermutation(t *testing.T) {
+	for _, compat := range permCompats {
+		out := mustRun(t, "", "perm", "--compat", compat, "--seed", "12", "--n", "1000").stdout
+		r, err := recipe.Parse("perm", recipe.ArgMap{"compat": compat, "seed": "12", "n": "1000"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := r.Permutation()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, v := range p {
+			b.WriteString(strconv.Itoa(v) + "\n")
+		}
+		if b.String() != string(out) {
+			t.Errorf("--compat %s: the library's permutation differs from perm's", compat)
+		}
+	}
+}
+
+// argText is args as a test name shows them.
+func argText(args recipe.ArgMap) string {
+	var s []string
+	for k, v := range args {
+		s = append(s, k+"="+v)
+	}
+	return strings.Join(s, " ")
+}

@@ -1,0 +1,77 @@
+package job
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"hash"
+	"strings"
+
+	"github.com/splitter-dev/splitter/audit"
+	"github.com/splitter-dev/splitter/recipe"
+)
+
+// writeManifest stages the manifest: the input's and every output's path
+// (relative to the manifest's folder) and SHA-256, the recipe, the seed,
+// the Python code and library versions it equals.
+func (p *run) writeManifest(sums []hash.Hash) error {
+	mpath, r := p.res.ManifestPath, p.res.Recipe
+	files := make([]audit.File, len(p.res.Outputs))
+	for i, f := range p.res.Outputs {
+		files[i] = audit.File{Name: f.Name, Path: relToManifest(mpath, f.Path), SHA256: hexSum(sums[i]), Rows: f.Rows}
+	}
+	splitter := p.o.Splitter
+	if splitter == "" {
+		splitter = "(library)"
+	}
+	m := &audit.Manifest{
+		Format:    audit.ManifestVersion,
+		Splitter:  splitter,
+		Command:   r.Command(),
+		Recipe:    r,
+		Python:    recipe.Imports(p.res.Python) + p.res.Python,
+		Libraries: r.Libraries(),
+		Outputs:   files,
+	}
+	if r.Seeded() {
+		m.Seed, m.Drawn = r.Seed, r.SeedDrawn
+	}
+	hr := <-p.input
+	if hr.err != nil {
+		return fmt.Errorf("hashing the input: %w", hr.err)
+	}
+	m.Input = audit.File{Path: relToManifest(mpath, p.o.Input), SHA256: hr.sum, Rows: p.res.Rows}
+	for _, f := range files {
+		if _, ext := SplitName(f.Path); ext != "" && compressed(ext) {
+			m.Note = "the sha256 of a compressed output is that of its uncompressed content"
+		}
+	}
+	// Without HTML escaping: ">=2.3.0", not "\u003e=2.3.0".
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		return err
+	}
+	w, err := p.set.Create(mpath)
+	if err == nil {
+		_, err = w.Write(buf.Bytes())
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", mpath, err)
+	}
+	p.res.Manifest = m
+	return nil
+}
+
+// compressed reports whether a file's extensions end in a compression.
+func compressed(ext string) bool {
+	low := strings.ToLower(ext)
+	for _, c := range compressionExts {
+		if strings.HasSuffix(low, c) {
+			return true
+		}
+	}
+	return false
+}
