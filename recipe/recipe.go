@@ -102,7 +102,8 @@ type Recipe struct {
 }
 
 // Command is the splitter command that runs the recipe: split, kfold,
-// shuffle, sample or perm (also the KIND of its manifest's name).
+// shuffle, sample or perm (also the KIND of its manifest's name); "" for
+// an unknown call.
 func (r *Recipe) Command() string {
 	switch r.Call {
 	case KFold, StratifiedKFold, GroupKFold, StratifiedGroupKFold, TimeSeriesSplit:
@@ -113,8 +114,10 @@ func (r *Recipe) Command() string {
 		return "sample"
 	case NumpyPermutation, GeneratorPermutation, PythonPermutation, TorchPermutation:
 		return "perm"
+	case TrainTestSplit, GroupShuffleSplit, DatasetsTrainTestSplit, RandomSplit:
+		return "split"
 	}
-	return "split"
+	return ""
 }
 
 // ReadOptions are the options of the input's reader (read_csv's sep).

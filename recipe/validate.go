@@ -20,7 +20,11 @@ func (r *Recipe) Validate() error {
 		err = r.checkKfold()
 	case "sample":
 		err = r.checkSample()
-	case "shuffle", "perm":
+	case "perm":
+		if !r.N.IsInt() || r.N.Int() < 0 {
+			err = flagErr("--n", r.N.String(), ErrBadN)
+		}
+	case "shuffle":
 	default:
 		err = fmt.Errorf("unknown call %q", r.Call)
 	}
