@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -94,6 +96,11 @@ func TestLibraryDoesWhatTheCLIDoes(t *testing.T) {
 		if cliManifest.Python != libPython || len(cliManifest.Outputs) != len(res.Manifest.Outputs) {
 			t.Errorf("%s: manifests differ: CLI %q, library %q", name, cliManifest.Python, res.Manifest.Python)
 		}
+		raw, err := os.ReadFile(res.ManifestPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSchema(t, name, raw)
 		// Each verifies the other's run.
 		for _, m := range []string{res.ManifestPath, filepath.Join(cliDir, filepath.Base(res.ManifestPath))} {
 			if err := audit.VerifyManifest(context.Background(), m, audit.VerifyOptions{}); err != nil {
@@ -133,4 +140,49 @@ func argText(args recipe.ArgMap) string {
 		s = append(s, k+"="+v)
 	}
 	return strings.Join(s, " ")
+}
+
+// checkSchema checks that a manifest's keys, and its recipe's, are ones
+// docs/manifest.schema.json describes, and the call one it lists.
+func checkSchema(t *testing.T, name string, manifest []byte) {
+	t.Helper()
+	var schema struct {
+		Properties map[string]json.RawMessage `json:"properties"`
+	}
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "manifest.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &schema); err != nil {
+		t.Fatal(err)
+	}
+	var rs struct {
+		Properties map[string]struct {
+			Enum []string `json:"enum"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(schema.Properties["recipe"], &rs); err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(manifest, &m); err != nil {
+		t.Fatal(err)
+	}
+	for k := range m {
+		if _, ok := schema.Properties[k]; !ok {
+			t.Errorf("%s: manifest key %q is not in the schema", name, k)
+		}
+	}
+	var r map[string]any
+	if err := json.Unmarshal(m["recipe"], &r); err != nil {
+		t.Fatalf("%s: recipe: %v", name, err)
+	}
+	for k := range r {
+		if _, ok := rs.Properties[k]; !ok {
+			t.Errorf("%s: recipe key %q is not in the schema", name, k)
+		}
+	}
+	if !slices.Contains(rs.Properties["call"].Enum, r["call"].(string)) {
+		t.Errorf("%s: call %v is not in the schema's list", name, r["call"])
+	}
 }
