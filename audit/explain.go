@@ -120,13 +120,14 @@ type VersionGroup struct {
 }
 
 // VersionGroups groups versions (oldest first) by their
-// StratifiedShuffleSplit variant.
+// StratifiedShuffleSplit variant: their _approximate_mode
+// (Version.ApproxModeMultiplyFirst).
 func VersionGroups(versions []split.Version) []VersionGroup {
 	var out []VersionGroup
 	var first, last string
-	variant := ""
+	variant := false
 	for i, v := range versions {
-		vr := v.Variant("StratifiedShuffleSplit")
+		vr := v.ApproxModeMultiplyFirst()
 		if i > 0 && vr == variant {
 			last = v.String()
 			out[len(out)-1].Releases = span(first, last)

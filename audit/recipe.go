@@ -69,7 +69,7 @@ type Recipe struct {
 // class_counts / total (scikit-learn before 1.0) rather than
 // class_counts / total * n_draws.
 func (r Recipe) multiplyFirst() bool {
-	return r.Version.IsPinned() && r.Version.Variant("StratifiedShuffleSplit") == "A"
+	return r.Version.ApproxModeMultiplyFirst()
 }
 
 // Seeded reports whether the recipe draws from a seed.
