@@ -32,19 +32,32 @@ func letter(isA bool) string {
 	return "B"
 }
 
-// variantRules derive every variant name from the behaviour table; the
-// algorithm rules come first, in the order VariantNames lists them.
+// variantRules derive every variant name from the behaviour table, in the
+// order SklearnVariants and VariantNames list them; a splitter's
+// algorithm rule comes before its raising rules.
 var variantRules = []variantRule{
 	{"train_test_split", func(b behaviour) string { return letter(b.multiplyFirst) }, map[string]string{
 		"A": "stratified: _approximate_mode computes n_draws*counts/total",
 		"B": "stratified: counts/total*n_draws (#20904); not stratified: one variant throughout",
 	}},
+	{"train_test_split", func(b behaviour) string { return present(!b.trainTestShuffle, "raise:no-shuffle") }, map[string]string{
+		"raise:no-shuffle": "shuffle keyword: TypeError (Invalid parameters passed)",
+	}},
 	{"ShuffleSplit", func(b behaviour) string { return letter(b.oldSizes) }, map[string]string{
 		"A": "train_size only: test = default fraction, rows left unused",
 		"B": "train_size only: test = complement (#13483)",
 	}},
+	{"ShuffleSplit", func(b behaviour) string {
+		if b.oldSizes {
+			return "raise:0.20"
+		}
+		return "raise:0.21"
+	}, map[string]string{
+		"raise:0.20": "size 0 and empty train accepted; test=train=None: ValueError; floats checked only against 1",
+		"raise:0.21": "sizes in (0, n) / (0, 1); test=train=None means the default (#12733, #12861)",
+	}},
 	{"StratifiedShuffleSplit", func(b behaviour) string { return letter(b.multiplyFirst) }, map[string]string{
-		"A": "_approximate_mode n_draws*counts/total; train_size only: test=ceil(0.1n) to 0.20.4",
+		"A": "_approximate_mode n_draws*counts/total (train_size only: as ShuffleSplit A/B)",
 		"B": "_approximate_mode counts/total*n_draws (#20904)",
 	}},
 	{"GroupShuffleSplit", func(b behaviour) string { return letter(b.oldSizes) }, map[string]string{
@@ -55,13 +68,22 @@ var variantRules = []variantRule{
 		"n_splits=3": "default n_splits 3",
 		"n_splits=5": "default n_splits 5 (#13839)",
 	}},
+	{"KFold", func(b behaviour) string {
+		if b.randomStateError {
+			return "raise:random_state-error"
+		}
+		return "raise:random_state-ignored"
+	}, map[string]string{
+		"raise:random_state-ignored": "random_state with shuffle=False ignored (warned 0.22–0.23)",
+		"raise:random_state-error":   "random_state with shuffle=False: ValueError (#17142)",
+	}},
 	{"StratifiedKFold", func(b behaviour) string { return b.skf.variant() }, map[string]string{
-		"A": "per-class KFold on one shared RandomState; default n_splits 3 (0.20.4: again, #13124)",
+		"A": "per-class KFold on one shared RandomState (#13124 restored it)",
 		"B": "per-class KFold each reseeded with the int random_state",
-		"C": "round-robin allocation over sorted labels (#14704); default n_splits 5",
+		"C": "round-robin allocation over sorted labels (#14704)",
 	}},
 	{"RepeatedKFold", func(b behaviour) string { return present(b.repeated, "A") }, map[string]string{
-		"A": "KFold(shuffle=True) on one shared RandomState; absent before 0.19",
+		"A": "KFold(shuffle=True) on one shared RandomState (#8120)",
 	}},
 	{"RepeatedStratifiedKFold", func(b behaviour) string {
 		if b.skf == skfRoundRobin {
@@ -78,33 +100,8 @@ var variantRules = []variantRule{
 		}
 		return "np1.24-argsort"
 	}, map[string]string{
-		"np1.24-argsort": "groups largest first, ties in numpy 1.24's introsort order (stable up to 16 groups); default n_splits 3 before 0.22",
+		"np1.24-argsort": "groups largest first, ties in numpy 1.24's introsort order (stable up to 16 groups)",
 		"stable":         "ties in stable order (#28464)",
-	}},
-	{"StratifiedGroupKFold", func(b behaviour) string { return b.sgkf.variant() }, map[string]string{
-		"A": "shuffle permutes the count rows only (absent before 1.0)",
-		"B": "shuffle carried through to the group ids (#32540)",
-	}},
-	{"ShuffleSplit", func(b behaviour) string {
-		if b.oldSizes {
-			return "raise:0.20"
-		}
-		return "raise:0.21"
-	}, map[string]string{
-		"raise:0.20": "size 0 and empty train accepted; test=train=None: ValueError; floats checked only against 1",
-		"raise:0.21": "sizes in (0, n) / (0, 1); test=train=None means the default (#12733, #12861)",
-	}},
-	{"KFold", func(b behaviour) string {
-		if b.randomStateError {
-			return "raise:random_state-error"
-		}
-		return "raise:random_state-ignored"
-	}, map[string]string{
-		"raise:random_state-ignored": "random_state with shuffle=False ignored (warned 0.22–0.23)",
-		"raise:random_state-error":   "random_state with shuffle=False: ValueError (#17142)",
-	}},
-	{"train_test_split", func(b behaviour) string { return present(!b.trainTestShuffle, "raise:no-shuffle") }, map[string]string{
-		"raise:no-shuffle": "shuffle keyword: TypeError (Invalid parameters passed)",
 	}},
 	{"GroupKFold", func(b behaviour) string {
 		if b.groupKFoldShuffle {
@@ -114,6 +111,10 @@ var variantRules = []variantRule{
 	}, map[string]string{
 		"raise:no-shuffle": "shuffle/random_state keywords: TypeError",
 		"shuffle":          "shuffle=True: permuted groups in np.array_split chunks (#28519)",
+	}},
+	{"StratifiedGroupKFold", func(b behaviour) string { return b.sgkf.variant() }, map[string]string{
+		"A": "shuffle permutes the count rows only",
+		"B": "shuffle carried through to the group ids (#32540)",
 	}},
 	{"StratifiedGroupKFold", func(b behaviour) string { return present(b.sgkfGroupsCheck, "raise:n_groups") }, map[string]string{
 		"raise:n_groups": "n_splits > number of groups: ValueError (#33176)",
@@ -177,7 +178,7 @@ func (v Version) Variant(splitter string) string {
 }
 
 // VariantNames returns "Splitter=variant" for every splitter in v (those
-// absent from the release are left out), then the raising rules of v
+// absent from the release are left out) and its raising rules
 // ("ShuffleSplit=raise:0.21", …). Two releases with equal VariantNames
 // split and raise alike (error messages aside). For a manifest.
 func (v Version) VariantNames() []string {
