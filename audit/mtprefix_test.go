@@ -43,3 +43,25 @@ func BenchmarkMTPrefix4(b *testing.B) {
 	}
 	_ = sink
 }
+
+func TestMTPrefixBatch(t *testing.T) {
+	for _, s := range []uint32{0, 1, 5489, 1 << 31, 0xffffffff - 10, 123456789} {
+		var b, g mtBatch
+		mtPrefixBatch(s, &b)
+		mtPrefixBatchGo(s, &g)
+		for l := 0; l < mtLanes; l++ {
+			want := mtPrefix(s + uint32(l))
+			if b.column(l) != want || g.column(l) != want {
+				t.Fatalf("seed %d lane %d: got %v and %v, want %v", s, l, b.column(l), g.column(l), want)
+			}
+		}
+	}
+}
+
+func BenchmarkMTPrefixBatch(b *testing.B) {
+	var m mtBatch
+	for i := 0; i < b.N; i += mtLanes {
+		mtPrefixBatch(uint32(i), &m)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "seeds/s")
+}
