@@ -125,7 +125,7 @@ func TestExplainLive(t *testing.T) {
 		if c.Seed > 300 {
 			first = c.Seed - 300
 		}
-		opts := ExplainOptions{First: first, Last: c.Seed + 300}
+		opts := ExplainOptions{First: first, Last: c.Seed + 300, All: true}
 		if c.Labels != nil {
 			opts.Columns = []Column{{Name: "y", Labels: split.LabelsFromCodes(c.Labels)}}
 		}

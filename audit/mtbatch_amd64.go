@@ -8,14 +8,14 @@ import "golang.org/x/sys/cpu"
 // the seeding recurrence side by side (mtbatch_amd64.s).
 //
 //go:noescape
-func mtPrefixAVX512(seed uint32, b *mtBatch)
+func mtPrefixAVX512(seed, mask, max uint32, b *mtBatch)
 
-// mtPrefixBatch fills b with the first mtPrefixLen outputs of
-// RandomState(seed+l) for l in [0, mtLanes) (seeds wrap at 2**32).
-func mtPrefixBatch(seed uint32, b *mtBatch) {
-	if cpu.X86.HasAVX512F {
-		mtPrefixAVX512(seed, b)
+// mtPrefixBatch fills b for seeds seed+l, l in [0, mtLanes) (wrapping at
+// 2**32), and random_interval(max) with mask = intervalMask(max).
+func mtPrefixBatch(seed, max uint32, b *mtBatch) {
+	if cpu.X86.HasAVX512F && cpu.X86.HasAVX512BW {
+		mtPrefixAVX512(seed, intervalMask(max), max, b)
 		return
 	}
-	mtPrefixBatchGo(seed, b)
+	mtPrefixBatchGo(seed, max, b)
 }

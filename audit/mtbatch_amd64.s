@@ -47,10 +47,30 @@ GLOBL mtIota<>(SB), RODATA|NOPTR, $64
 	VPSRLD $18, Z24, Z25; VPXORD Z25, Z24, Z24; \
 	VMOVDQU32 Z24, OFF(DX)
 
-// func mtPrefixAVX512(seed uint32, b *mtBatch)
-TEXT ·mtPrefixAVX512(SB), NOSPLIT, $0-16
+// Lane l of first (DX+OFF) gets the first word of out[0..7] (SI+OFF)
+// that random_interval(max) accepts, word & mask <= max (max in Z27,
+// mask in Z26), or 0xffffffff: the words are tried from the last, so the
+// earliest accepted is written last.
+#define FIRST(OFF) \
+	VPTERNLOGD $0xff, Z28, Z28, Z28; \
+	VPANDD (7*512+OFF)(SI), Z26, Z24; VPCMPUD $2, Z27, Z24, K1; VMOVDQU32 Z24, K1, Z28; \
+	VPANDD (6*512+OFF)(SI), Z26, Z24; VPCMPUD $2, Z27, Z24, K1; VMOVDQU32 Z24, K1, Z28; \
+	VPANDD (5*512+OFF)(SI), Z26, Z24; VPCMPUD $2, Z27, Z24, K1; VMOVDQU32 Z24, K1, Z28; \
+	VPANDD (4*512+OFF)(SI), Z26, Z24; VPCMPUD $2, Z27, Z24, K1; VMOVDQU32 Z24, K1, Z28; \
+	VPANDD (3*512+OFF)(SI), Z26, Z24; VPCMPUD $2, Z27, Z24, K1; VMOVDQU32 Z24, K1, Z28; \
+	VPANDD (2*512+OFF)(SI), Z26, Z24; VPCMPUD $2, Z27, Z24, K1; VMOVDQU32 Z24, K1, Z28; \
+	VPANDD (1*512+OFF)(SI), Z26, Z24; VPCMPUD $2, Z27, Z24, K1; VMOVDQU32 Z24, K1, Z28; \
+	VPANDD (0*512+OFF)(SI), Z26, Z24; VPCMPUD $2, Z27, Z24, K1; VMOVDQU32 Z24, K1, Z28; \
+	VMOVDQU32 Z28, OFF(DX)
+
+// func mtPrefixAVX512(seed, mask, max uint32, b *mtBatch)
+TEXT ·mtPrefixAVX512(SB), NOSPLIT, $0-24
+	MOVL mask+4(FP), AX
+	VPBROADCASTD AX, Z26
+	MOVL max+8(FP), AX
+	VPBROADCASTD AX, Z27
 	MOVL seed+0(FP), AX
-	MOVQ b+8(FP), DI
+	MOVQ b+16(FP), DI
 	VPBROADCASTD AX, Z0
 	VPADDD mtIota<>(SB), Z0, Z0
 	MOVL $16, AX
@@ -128,6 +148,17 @@ out:
 	ADDQ $512, DX
 	DECQ CX
 	JNZ out
+
+	LEAQ 4608(DI), SI
+	LEAQ 8704(DI), DX
+	FIRST(0)
+	FIRST(64)
+	FIRST(128)
+	FIRST(192)
+	FIRST(256)
+	FIRST(320)
+	FIRST(384)
+	FIRST(448)
 
 	VZEROUPPER
 	RET

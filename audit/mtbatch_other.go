@@ -2,6 +2,6 @@
 
 package audit
 
-// mtPrefixBatch fills b with the first mtPrefixLen outputs of
-// RandomState(seed+l) for l in [0, mtLanes) (seeds wrap at 2**32).
-func mtPrefixBatch(seed uint32, b *mtBatch) { mtPrefixBatchGo(seed, b) }
+// mtPrefixBatch fills b for seeds seed+l, l in [0, mtLanes) (wrapping at
+// 2**32), and random_interval(max).
+func mtPrefixBatch(seed, max uint32, b *mtBatch) { mtPrefixBatchGo(seed, max, b) }
