@@ -3,14 +3,17 @@ package audit
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
+
+	"github.com/splitter-dev/splitter/split"
 )
 
 // Establish says what the files alone show about how TRAIN and TEST were
 // made from the data, seed aside: whether their rows come from the data,
 // which size arguments give their sizes, whether their order is the
 // data's (no shuffle, or a split that sorts its indices such as KFold) and,
-// for each column, whether the class counts are a stratified split's.
+// for each column scikit-learn would accept as stratify, whether the class counts are a stratified split's.
 // Explain's caller prints it when no seed matched: a "no" still teaches
 // the auditor something.
 func Establish(p *Partition, cols []Column) []string {
@@ -23,7 +26,7 @@ func Establish(p *Partition, cols []Column) []string {
 	out = append(out, establishSizes(n, a, b))
 	out = append(out, "train: "+orderOf(p, p.Train), "test: "+orderOf(p, p.Test))
 	for _, c := range cols {
-		if c.Labels.Len() != n {
+		if c.Labels.Len() != n || !stratifyColumn(c.Labels) {
 			continue
 		}
 		if stratifiable(p, c.Labels) {
@@ -87,4 +90,14 @@ func orderOf(p *Partition, part []int32) string {
 		return fmt.Sprintf("data rows %d..%d, in order (consistent with shuffle=False or an unshuffled fold)", start, start+len(part)-1)
 	}
 	return "in data order but not contiguous: consistent with a split that sorts its indices (KFold, GroupShuffleSplit), not with train_test_split's shuffle"
+}
+
+// stratifyColumn reports whether scikit-learn accepts l as stratify: more
+// than one class, each with two rows or more.
+func stratifyColumn(l split.Labels) bool {
+	count := make([]int, l.NumClasses())
+	for _, c := range l.Codes() {
+		count[c]++
+	}
+	return len(count) > 1 && !slices.ContainsFunc(count, func(c int) bool { return c < 2 })
 }
