@@ -59,8 +59,8 @@ type Match struct {
 // Recipes lists the recipes that could make p at its sizes: train_test_split
 // (shuffled; shuffle=False; stratified on each column whose class counts in
 // the two files fit scikit-learn's allocation), Hugging Face datasets, and
-// pandas df.sample(frac) with the rest as test (when the parts cover the
-// data). None when the files hold rows the data does not.
+// pandas df.sample(frac) with the rest as test and torch random_split
+// (when the parts cover the data). None when the files hold rows the data does not.
 func Recipes(p *Partition, cols []Column) []Recipe {
 	n, a, b := p.N(), len(p.Train), len(p.Test)
 	if a == 0 || b == 0 || a+b > n || !p.selectable() {
@@ -84,8 +84,10 @@ func Recipes(p *Partition, cols []Column) []Recipe {
 	r.Kind = Datasets
 	out = append(out, r)
 	if a+b == n {
-		r.Kind = PandasSample
-		out = append(out, r)
+		for _, k := range []Kind{PandasSample, TorchRandomSplit} {
+			r.Kind = k
+			out = append(out, r)
+		}
 	}
 	return out
 }

@@ -80,3 +80,6 @@ func BenchmarkExplainStratified1k(b *testing.B) {
 	}
 	reportSeeds(b, float64(seeds)*float64(b.N), start, cpu)
 }
+
+// BenchmarkExplainTorch10k: seeds per second for torch random_split.
+func BenchmarkExplainTorch10k(b *testing.B) { benchExplain(b, TorchRandomSplit, 1<<24) }

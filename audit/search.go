@@ -5,13 +5,14 @@ import "github.com/splitter-dev/splitter/rng"
 // search is one recipe's fast filter: the constraint on each final
 // position of the permutation.
 type search struct {
-	p      *Partition
-	r      Recipe
-	exact  []int32 // content id required at each position; -1: from the pool
-	pool   []int32 // how many rows of each content id the pool positions take
-	lazyFY bool    // the filter applies (else every seed is a candidate)
-	top    []bool  // data rows that may sit at the last position
-	strat  *stratSearch
+	p       *Partition
+	r       Recipe
+	exact   []int32 // content id required at each position; -1: from the pool
+	pool    []int32 // how many rows of each content id the pool positions take
+	lazyFY  bool    // the filter applies (else every seed is a candidate)
+	top     []bool  // data rows that may sit at the first final position
+	forward bool    // torch's shuffle, final from position 0 (else from n-1)
+	strat   *stratSearch
 }
 
 func newSearch(p *Partition, r Recipe) *search {
@@ -49,8 +50,20 @@ func newSearch(p *Partition, r Recipe) *search {
 			s.pool[id]++
 		}
 		s.lazyFY = true
+	case TorchRandomSplit:
+		// randperm(n)[:a] is train, [a:] test, final from position 0 up.
+		s.exact = make([]int32, n)
+		copy(s.exact, p.Train)
+		copy(s.exact[len(p.Train):], p.Test)
+		s.pool = make([]int32, len(p.Count))
+		s.lazyFY, s.forward = true, true
 	}
-	if s.lazyFY {
+	if s.forward {
+		s.top = make([]bool, n)
+		for v, id := range p.Data {
+			s.top[v] = id == s.exact[0]
+		}
+	} else if s.lazyFY {
 		s.top = make([]bool, n)
 		for v, id := range p.Data {
 			if e := s.exact[n-1]; e >= 0 {
@@ -125,6 +138,8 @@ func (w *worker) run(lo, hi uint64) []uint64 {
 				break
 			}
 		}
+	case s.forward:
+		w.runTorch(lo, hi)
 	default:
 		w.runMT(lo, hi)
 	}
@@ -147,6 +162,28 @@ func (w *worker) runMT(lo, hi uint64) {
 			seed := base + uint64(l)
 			w.mt.reset(uint32(seed), w.batch.column(l))
 			if w.fisherYates(&w.mt) {
+				w.out = append(w.out, seed)
+			}
+		}
+	}
+}
+
+// runTorch appends to w.out the seeds in [lo, hi] (below 2**32) whose
+// torch.randperm passes the filter: the first draw, random() % n, is the
+// row at position 0.
+func (w *worker) runTorch(lo, hi uint64) {
+	n := uint32(w.s.p.N())
+	top := w.s.top
+	for base := lo; base <= hi; base += mtLanes {
+		mtPrefixBatch(uint32(base), n-1, w.batch)
+		lanes := min(hi-base+1, mtLanes)
+		for l, x := range w.batch.out[0][:lanes] {
+			if !top[x%n] {
+				continue
+			}
+			seed := base + uint64(l)
+			w.mt.reset(uint32(seed), w.batch.column(l))
+			if w.forwardFY(&w.mt) {
 				w.out = append(w.out, seed)
 			}
 		}
@@ -250,6 +287,33 @@ func (w *worker) fisherYates(src uint32Source) bool {
 	}
 	w.undo = w.undo[:0]
 	return ok
+}
+
+// forwardFY runs torch's randperm_cpu shuffle of arange(n) (i = 0 up to
+// n-2, z = i + random() % (n-i), swap) and checks each position as it
+// becomes final; it stops at the first that breaks the constraints.
+func (w *worker) forwardFY(src uint32Source) bool {
+	n := len(w.s.exact)
+	w.epoch++
+	if w.epoch == 0 {
+		clear(w.stamp)
+		w.epoch = 1
+	}
+	get := func(i int) int32 {
+		if w.stamp[i] == w.epoch {
+			return w.val[i]
+		}
+		return int32(i)
+	}
+	for i := 0; i < n-1; i++ {
+		z := i + int(src.Uint32()%uint32(n-i))
+		vi, vz := get(i), get(z)
+		w.val[z], w.stamp[z] = vi, w.epoch
+		if !w.accept(i, vz) {
+			return false
+		}
+	}
+	return w.accept(n-1, get(n-1))
 }
 
 // accept checks data row v at final position i.

@@ -31,6 +31,7 @@ made the two files at their sizes (df = pd.read_csv(DATA)):
                                                                   class counts fit
   Dataset.from_pandas(df).train_test_split(test_size=..., seed=S) Hugging Face
   train = df.sample(frac=F, random_state=S); test = df.drop(train.index)
+  tr, te = random_split(range(len(df)), [A, B], generator=torch.Generator().manual_seed(S))
 
 Rows are matched by their bytes (duplicated rows as multisets), so TRAIN and TEST
 need not cover all of DATA. Each match is printed on stdout as
