@@ -52,7 +52,7 @@ func BenchmarkExplainSklearn10k(b *testing.B) { benchExplain(b, Sklearn, 1<<24) 
 func BenchmarkExplainPandas10k(b *testing.B) { benchExplain(b, PandasSample, 1<<24) }
 
 // BenchmarkExplainDatasets10k: seeds per second for Hugging Face datasets.
-func BenchmarkExplainDatasets10k(b *testing.B) { benchExplain(b, Datasets, 1<<14) }
+func BenchmarkExplainDatasets10k(b *testing.B) { benchExplain(b, Datasets, 1<<22) }
 
 // BenchmarkExplainStratified1k: seeds per second for a stratified split of
 // 1,000 rows (every seed is computed in full).

@@ -129,15 +129,7 @@ func (w *worker) run(lo, hi uint64) []uint64 {
 			}
 		}
 	case s.r.Kind == Datasets:
-		for seed := lo; ; seed++ {
-			w.pcg = newPCGFast(seed)
-			if w.fisherYates(&w.pcg) {
-				w.out = append(w.out, seed)
-			}
-			if seed == hi {
-				break
-			}
-		}
+		w.runPCG(lo, hi)
 	case s.forward:
 		w.runTorch(lo, hi)
 	default:
@@ -164,6 +156,30 @@ func (w *worker) runMT(lo, hi uint64) {
 			if w.fisherYates(&w.mt) {
 				w.out = append(w.out, seed)
 			}
+		}
+	}
+}
+
+// runPCG appends to w.out the seeds in [lo, hi] whose default_rng
+// permutation passes the filter; the first draw is tried inline.
+func (w *worker) runPCG(lo, hi uint64) {
+	max := uint32(w.s.p.N() - 1)
+	mask := intervalMask(max)
+	top := w.s.top
+	for seed := lo; ; seed++ {
+		g := newPCGFast(seed)
+		v := g.Uint32() & mask
+		for v > max {
+			v = g.Uint32() & mask
+		}
+		if top[v] {
+			w.pcg = newPCGFast(seed)
+			if w.fisherYates(&w.pcg) {
+				w.out = append(w.out, seed)
+			}
+		}
+		if seed == hi {
+			break
 		}
 	}
 }
