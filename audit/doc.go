@@ -12,8 +12,9 @@
 //     recipe and seed make of a data file, for pipelines that assert their
 //     inputs (ErrMismatch, with the Diff in a *MismatchError).
 //   - Explain searches recipes (scikit-learn train_test_split, Hugging Face
-//     Dataset.train_test_split, pandas df.sample(frac)) and seeds for those
-//     that produce a given partition.
+//     Dataset.train_test_split, pandas df.sample(frac), torch random_split)
+//     and seeds for those that produce a given partition; Establish says
+//     what the files show when none does.
 //
 // audit sits above split and sample and below the command line.
 package audit

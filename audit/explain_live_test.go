@@ -9,7 +9,8 @@ import (
 	"github.com/splitter-dev/splitter/split"
 )
 
-// liveExplainScript makes partitions with the real scikit-learn and pandas:
+// liveExplainScript makes partitions with the real scikit-learn, pandas and
+// torch:
 // each case returns the train and test row positions.
 const liveExplainScript = `
 import json, sys
@@ -31,6 +32,12 @@ for c in json.load(sys.stdin):
     elif c["kind"] == "pandas":
         tr = df.sample(frac=c["frac"], random_state=seed)
         te = df.drop(tr.index)
+    elif c["kind"] == "torch":
+        import torch
+        from torch.utils.data import random_split
+        a = int(c["frac"] * n)
+        tr, te = random_split(range(n), [a, n - a], generator=torch.Generator().manual_seed(seed))
+        tr, te = df.iloc[list(tr)], df.iloc[list(te)]
     out.append({"train": [int(i) for i in tr.index], "test": [int(i) for i in te.index]})
 json.dump(out, sys.stdout)
 `
@@ -77,10 +84,10 @@ func pick(recs [][]byte, idx []int) [][]byte {
 }
 
 func TestExplainLive(t *testing.T) {
-	oracle.Require(t, "numpy", "pandas", "sklearn")
+	oracle.Require(t, "numpy", "pandas", "sklearn", "torch")
 	r := oracle.Rand(t)
 	var cases []liveExplainCase
-	for i := 0; i < 12; i++ {
+	for i := 0; i < 14; i++ {
 		n := 20 + r.IntN(3000)
 		c := liveExplainCase{N: n, Seed: uint64(r.IntN(1<<20 + 1))}
 		switch i % 6 {
@@ -113,19 +120,25 @@ func TestExplainLive(t *testing.T) {
 			c.Kind = "noshuffle"
 			c.Test = 1 + r.IntN(n/2)
 		}
+		if i >= 12 {
+			c.Kind = "torch"
+			c.Frac = float64(1+r.IntN(99)) / 100
+			c.Seed += uint64(r.IntN(4)) << 32 // only seed mod 2**32 matters
+		}
 		cases = append(cases, c)
 	}
 	var res []liveExplainResult
 	oracle.RunJSON(t, liveExplainScript, cases, &res)
-	want := map[string]Kind{"sklearn": Sklearn, "noshuffle": SklearnNoShuffle, "stratified": SklearnStratified, "pandas": PandasSample}
+	want := map[string]Kind{"sklearn": Sklearn, "noshuffle": SklearnNoShuffle, "stratified": SklearnStratified, "pandas": PandasSample, "torch": TorchRandomSplit}
 	for i, c := range cases {
 		data := records(c.N, c.dups, c.Labels)
 		p := NewPartition(data, pick(data, res[i].Train), pick(data, res[i].Test))
+		center := c.Seed % (1 << 32) // torch's seeds alias mod 2**32
 		first := uint64(0)
-		if c.Seed > 300 {
-			first = c.Seed - 300
+		if center > 300 {
+			first = center - 300
 		}
-		opts := ExplainOptions{First: first, Last: c.Seed + 300}
+		opts := ExplainOptions{First: first, Last: center + 300, All: true}
 		if c.Labels != nil {
 			opts.Columns = []Column{{Name: "y", Labels: split.LabelsFromCodes(c.Labels)}}
 		}
@@ -135,7 +148,7 @@ func TestExplainLive(t *testing.T) {
 		}
 		found := false
 		for _, m := range ms {
-			if m.Recipe.Kind == want[c.Kind] && (m.Seed == c.Seed || c.Kind == "noshuffle") {
+			if m.Recipe.Kind == want[c.Kind] && (m.Seed == center || c.Kind == "noshuffle") {
 				found = true
 			}
 		}

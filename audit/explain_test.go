@@ -39,10 +39,12 @@ func TestExplainKinds(t *testing.T) {
 		{Recipe{Kind: PandasSample, N: 200, Train: 170, Test: 30}, 321, 0},
 		{Recipe{Kind: SklearnStratified, N: 200, Train: 160, Test: 40, Column: "y", Labels: labels}, 42, 0},
 		{Recipe{Kind: SklearnNoShuffle, N: 200, Train: 100, Test: 40}, 0, 0},
+		{Recipe{Kind: TorchRandomSplit, N: 200, Train: 150, Test: 50}, 2222, 0},
+		{Recipe{Kind: TorchRandomSplit, N: 200, Train: 170, Test: 30}, 3, 7},
 	}
 	for _, c := range cases {
 		p, _ := partitionOf(t, c.r, c.seed, c.dups)
-		ms, err := Explain(context.Background(), p, ExplainOptions{First: 0, Last: 4100, Columns: []Column{{"y", labels}}, Workers: 2})
+		ms, err := Explain(context.Background(), p, ExplainOptions{First: 0, Last: 4100, Columns: []Column{{"y", labels}}, Workers: 2, All: true})
 		if err != nil {
 			t.Fatal(err)
 		}

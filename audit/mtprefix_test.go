@@ -43,3 +43,37 @@ func BenchmarkMTPrefix4(b *testing.B) {
 	}
 	_ = sink
 }
+
+func TestMTPrefixBatch(t *testing.T) {
+	for i, s := range []uint32{0, 1, 5489, 1 << 31, 0xffffffff - 10, 123456789} {
+		max := []uint32{1, 9999, 5, 0x7fffffff, 0xfffffffe, 2}[i]
+		mask := intervalMask(max)
+		var b, g mtBatch
+		mtPrefixBatch(s, max, &b)
+		mtPrefixBatchGo(s, max, &g)
+		for l := 0; l < mtLanes; l++ {
+			want := mtPrefix(s + uint32(l))
+			if b.column(l) != want || g.column(l) != want {
+				t.Fatalf("seed %d lane %d: got %v and %v, want %v", s, l, b.column(l), g.column(l), want)
+			}
+			first := uint32(mtNoDraw)
+			for _, w := range want {
+				if w&mask <= max {
+					first = w & mask
+					break
+				}
+			}
+			if b.first[l] != first || g.first[l] != first {
+				t.Fatalf("seed %d lane %d max %d: first draw %d and %d, want %d", s, l, max, b.first[l], g.first[l], first)
+			}
+		}
+	}
+}
+
+func BenchmarkMTPrefixBatch(b *testing.B) {
+	var m mtBatch
+	for i := 0; i < b.N; i += mtLanes {
+		mtPrefixBatch(uint32(i), 9999, &m)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "seeds/s")
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/splitter-dev/splitter/internal/py"
+	"github.com/splitter-dev/splitter/rng"
 	"github.com/splitter-dev/splitter/sample"
 	"github.com/splitter-dev/splitter/split"
 )
@@ -31,6 +32,11 @@ const (
 	// PandasSample is train = df.sample(frac=f, random_state=seed); test =
 	// df.drop(train.index).
 	PandasSample
+	// TorchRandomSplit is train, test = random_split(range(n), [n_train,
+	// n_test], generator=torch.Generator().manual_seed(seed)): torch's
+	// randperm(n), a forward Fisher-Yates on MT19937, cut in two. Only
+	// seed mod 2**32 matters.
+	TorchRandomSplit
 )
 
 // String names the kind.
@@ -46,6 +52,8 @@ func (k Kind) String() string {
 		return "datasets"
 	case PandasSample:
 		return "pandas-sample"
+	case TorchRandomSplit:
+		return "torch-random-split"
 	}
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -69,7 +77,7 @@ type Recipe struct {
 // class_counts / total (scikit-learn before 1.0) rather than
 // class_counts / total * n_draws.
 func (r Recipe) multiplyFirst() bool {
-	return r.Version.IsPinned() && r.Version.Variant("StratifiedShuffleSplit") == "A"
+	return r.Version.ApproxModeMultiplyFirst()
 }
 
 // Seeded reports whether the recipe draws from a seed.
@@ -120,6 +128,12 @@ func (r Recipe) Indices(seed uint64) (train, test []int, err error) {
 			}
 		}
 		return train, test, nil
+	case TorchRandomSplit:
+		parts, err := split.RandomSplit(r.N, []split.Length{split.LengthCount(r.Train), split.LengthCount(r.Test)}, rng.NewTorchGenerator(seed))
+		if err != nil {
+			return nil, nil, err
+		}
+		return parts[0], parts[1], nil
 	}
 	return nil, nil, nil
 }
@@ -221,6 +235,8 @@ func (r Recipe) PythonRead(readCall string, seed uint64) string {
 		return read + "d = Dataset.from_pandas(df).train_test_split(" + r.sizes() + ", seed=" + s + "); train, test = d[\"train\"], d[\"test\"]"
 	case PandasSample:
 		return read + "train = df.sample(frac=" + py.FloatRepr(r.frac()) + ", random_state=" + s + "); test = df.drop(train.index)"
+	case TorchRandomSplit:
+		return read + "tr, te = random_split(range(len(df)), [" + strconv.Itoa(r.Train) + ", " + strconv.Itoa(r.Test) + "], generator=torch.Generator().manual_seed(" + s + ")); train, test = df.iloc[list(tr)], df.iloc[list(te)]"
 	}
 	return ""
 }

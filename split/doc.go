@@ -20,5 +20,6 @@
 // Older and newer releases: every splitter (and TrainTestOptions) has a
 // Version field. SklearnVersion("0.21.3") pins it to one release, 0.18.2
 // to 1.9.dev0, with that release's algorithm variants and raising rules
-// (SklearnVariants lists them; docs/algorithms/versions.md explains them).
+// (one behaviour table, split/version_table.go, holds them; SklearnVariants
+// lists them; docs/algorithms/versions.md explains them).
 package split

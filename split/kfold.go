@@ -94,14 +94,14 @@ func (s StratifiedKFold) Split(y Labels) ([]Fold, error) {
 	}
 	var assign []int
 	var err error
-	if variant := v.skfVariant(); variant == "C" {
+	if algo := v.behaviour().skf; algo == skfRoundRobin {
 		var shuffle func(n int, swap func(i, j int))
 		if s.Shuffle {
 			shuffle = s.RandomState.check().Shuffle
 		}
 		assign, err = stratifiedKFoldTestFolds(y.codes, y.k, s.NSplits, shuffle)
 	} else {
-		assign, err = s.oldTestFolds(y, variant == "B")
+		assign, err = s.oldTestFolds(y, algo == skfReseeded)
 	}
 	if err != nil {
 		return nil, err
@@ -220,7 +220,7 @@ type GroupKFold struct {
 // in Python.
 func (g GroupKFold) Split(groups Labels) ([]Fold, error) {
 	v := g.Version
-	if v.before(1, 6, 0) && (g.Shuffle || !g.RandomState.IsNone()) {
+	if !v.behaviour().groupKFoldShuffle && (g.Shuffle || !g.RandomState.IsNone()) {
 		kw := "shuffle"
 		if !g.Shuffle {
 			kw = "random_state"
@@ -263,7 +263,7 @@ func (g GroupKFold) Split(groups Labels) ([]Fold, error) {
 			sizes[c]++
 		}
 		var order []int
-		if v.before(1, 9, 0) {
+		if !v.behaviour().groupKFoldStable {
 			order = npArgsortInt64(sizes)
 		} else {
 			order = arange(0, groups.k)
@@ -308,8 +308,8 @@ func checkRepeats(n int) error {
 
 // Split is RepeatedKFold.split(X) for n samples: NRepeats*NSplits folds.
 func (r RepeatedKFold) Split(n int) ([]Fold, error) {
-	if r.Version.before(0, 19, 0) {
-		return nil, newErr(ErrNotInVersion, "RepeatedKFold does not exist in scikit-learn %s (added in 0.19)", r.Version)
+	if err := r.Version.hasRepeated("RepeatedKFold"); err != nil {
+		return nil, err
 	}
 	if err := checkRepeats(r.NRepeats); err != nil {
 		return nil, err
@@ -339,8 +339,8 @@ type RepeatedStratifiedKFold struct {
 
 // Split is RepeatedStratifiedKFold.split(X, y) with len(X) == y.Len().
 func (r RepeatedStratifiedKFold) Split(y Labels) ([]Fold, error) {
-	if r.Version.before(0, 19, 0) {
-		return nil, newErr(ErrNotInVersion, "RepeatedStratifiedKFold does not exist in scikit-learn %s (added in 0.19)", r.Version)
+	if err := r.Version.hasRepeated("RepeatedStratifiedKFold"); err != nil {
+		return nil, err
 	}
 	if err := checkRepeats(r.NRepeats); err != nil {
 		return nil, err

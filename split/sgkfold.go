@@ -27,8 +27,10 @@ type StratifiedGroupKFold struct {
 // 1.9 also refuses n_splits > n_groups; before 1.0 the class does not exist.
 func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
 	v := s.Version
-	if v.before(1, 0, 0) {
-		return nil, newErr(ErrNotInVersion, "StratifiedGroupKFold does not exist in scikit-learn %s (added in 1.0)", v)
+	b := v.behaviour()
+	if b.sgkf == sgkfAbsent {
+		return nil, newErr(ErrNotInVersion, "StratifiedGroupKFold does not exist in scikit-learn %s (added in %s)", v,
+			firstRelease(func(b behaviour) bool { return b.sgkf != sgkfAbsent }))
 	}
 	if err := v.kfoldArgs(s.NSplits, s.Shuffle, s.RandomState); err != nil {
 		return nil, err
@@ -64,7 +66,7 @@ func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
 		return nil, newErr(ErrClassTooSmall, "n_splits=%d cannot be greater than the number of members in each class.", s.NSplits)
 	}
 	nc, ng := y.k, groups.k
-	if !v.before(1, 9, 0) && s.NSplits > ng {
+	if b.sgkfGroupsCheck && s.NSplits > ng {
 		return nil, newErr(ErrTooManySplits, "Cannot have number of splits n_splits=%d greater than the number of groups: %d.", s.NSplits, ng)
 	}
 	if groups.mixedObject() {
@@ -89,7 +91,7 @@ func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
 			shuffled[i] = counts[p]
 		}
 		counts = shuffled
-		if !v.before(1, 8, 0) {
+		if b.sgkf == sgkfGroupIDs {
 			ids = perm
 		}
 	}

@@ -80,7 +80,7 @@ func (s StratifiedShuffleSplit) split(n int, y Labels) ([]Fold, error) {
 		return nil, err
 	}
 	members, counts := classMembers(y.codes, y.k)
-	if len(counts) > 0 && slices.Min(counts) < 2 && !v.before(1, 8, 0) {
+	if len(counts) > 0 && slices.Min(counts) < 2 && v.behaviour().classesMessage {
 		return nil, newErr(ErrClassTooSmall, "The least populated classes in y have only 1 member, which is too few. The minimum number of groups for any class cannot be less than 2.")
 	}
 	if err := checkStratifiedCounts(counts, nTrain, nTest); err != nil {
@@ -182,11 +182,11 @@ type TrainTestOptions struct {
 // it returns the row indices of X_train and X_test, in order.
 func TrainTestSplit(n int, opts TrainTestOptions) (train, test []int, err error) {
 	v := opts.Version
-	if opts.NoShuffle && v.before(0, 19, 0) {
+	if opts.NoShuffle && !v.behaviour().trainTestShuffle {
 		return nil, nil, newErr(ErrNotInVersion, "Invalid parameters passed: {'shuffle': False}")
 	}
 	testSize, trainSize := opts.TestSize, opts.TrainSize
-	if v.before(0, 21, 0) {
+	if v.behaviour().oldSizes {
 		// test_size="default" → None; both None → 0.25; then passed on explicitly
 		if testSize.IsNone() {
 			testSize = NoneSize

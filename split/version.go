@@ -3,7 +3,6 @@ package split
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -16,8 +15,8 @@ import (
 // Build one with SklearnVersion; set it as the Version field of a splitter
 // (or of TrainTestOptions).
 type Version struct {
-	key   int    // major*10000 + minor*100 + patch; 0 = not pinned
-	label string // the release as named upstream, e.g. "0.22.2.post1"
+	label string    // the release as named upstream, e.g. "0.22.2.post1"; "" = not pinned
+	b     behaviour // its row of sklearnReleases
 }
 
 // Sentinel errors of SklearnVersion.
@@ -30,28 +29,6 @@ var (
 	// (Python raises NameError/ImportError for a class, TypeError for a keyword).
 	ErrNotInVersion = errors.New("not available in this scikit-learn version")
 )
-
-// versionReleases lists every scikit-learn release from 0.18.2 on, named
-// as upstream tagged them, plus the development line 1.9.dev0.
-var versionReleases = []string{
-	"0.18.2",
-	"0.19.0", "0.19.1", "0.19.2",
-	"0.20.0", "0.20.1", "0.20.2", "0.20.3", "0.20.4",
-	"0.21.0", "0.21.1", "0.21.2", "0.21.3",
-	"0.22", "0.22.1", "0.22.2.post1",
-	"0.23.0", "0.23.1", "0.23.2",
-	"0.24.0", "0.24.1", "0.24.2",
-	"1.0", "1.0.1", "1.0.2",
-	"1.1.0", "1.1.1", "1.1.2", "1.1.3",
-	"1.2.0", "1.2.1", "1.2.2",
-	"1.3.0", "1.3.1", "1.3.2",
-	"1.4.0", "1.4.1.post1", "1.4.2",
-	"1.5.0", "1.5.1", "1.5.2",
-	"1.6.0", "1.6.1",
-	"1.7.0", "1.7.1", "1.7.2",
-	"1.8.0",
-	"1.9.dev0",
-}
 
 // DefaultVersion is the release the unpinned splitters equal: 1.2.1, the
 // scikit-learn installed as the reference oracle.
@@ -85,116 +62,120 @@ func versionKey(s string) (key int, series bool, ok bool) {
 // ErrAmbiguousVersion, naming the choices.
 func SklearnVersion(s string) (Version, error) {
 	s = strings.TrimSpace(s)
-	for _, r := range versionReleases {
-		if s == r {
-			k, _, _ := versionKey(r)
-			return Version{key: k, label: r}, nil
-		}
+	if r, ok := lookupRelease(s); ok {
+		return Version{label: r.name, b: r.b}, nil
 	}
+	all := SklearnVersions()
 	k, series, ok := versionKey(s)
 	if !ok {
-		return Version{}, fmt.Errorf("%w %q (want X.Y.Z, from 0.18.2 to 1.9.dev0)", ErrUnknownVersion, s)
+		return Version{}, fmt.Errorf("%w %q (want X.Y.Z, from %s to %s)", ErrUnknownVersion, s, all[0], all[len(all)-1])
 	}
-	var match []string
-	hasFirst := false
-	for _, r := range versionReleases {
-		if strings.Contains(r, "dev") {
+	match, hasFirst := seriesReleases(k, series)
+	switch {
+	case series && !hasFirst && len(match) > 0:
+		var names []string
+		for _, r := range match {
+			names = append(names, r.name)
+		}
+		return Version{}, fmt.Errorf("%w %q: only %s of that series is known", ErrUnknownVersion, s, strings.Join(names, ", "))
+	case len(match) == 0:
+		return Version{}, fmt.Errorf("%w %q (known: %s to %s)", ErrUnknownVersion, s, all[0], all[len(all)-1])
+	}
+	groups := behaviourGroups(match)
+	if len(groups) == 1 {
+		last := match[len(match)-1]
+		return Version{label: last.name, b: last.b}, nil
+	}
+	return Version{}, fmt.Errorf("%w %q: its patch releases split differently (%s); name one, e.g. %s", ErrAmbiguousVersion, s, strings.Join(groups, " vs "), match[len(match)-1].name)
+}
+
+// seriesReleases returns the released (not development) releases whose
+// key is k, or, for a series, whose major.minor is that of k; hasFirst
+// reports whether one of them has key k itself.
+func seriesReleases(k int, series bool) (match []sklearnRelease, hasFirst bool) {
+	for r := range allReleases {
+		if strings.Contains(r.name, "dev") {
 			continue // a development line is named in full only
 		}
-		rk, _, _ := versionKey(r)
+		rk, _, _ := versionKey(r.name)
 		if rk == k || series && rk/100 == k/100 {
 			match = append(match, r)
 			hasFirst = hasFirst || rk == k
 		}
 	}
-	if series && !hasFirst && len(match) > 0 {
-		return Version{}, fmt.Errorf("%w %q: only %s of that series is known", ErrUnknownVersion, s, strings.Join(match, ", "))
-	}
-	if len(match) == 0 {
-		return Version{}, fmt.Errorf("%w %q (known: %s to %s)", ErrUnknownVersion, s, versionReleases[0], versionReleases[len(versionReleases)-1])
-	}
-	if len(match) == 1 {
-		mk, _, _ := versionKey(match[0])
-		return Version{key: mk, label: match[0]}, nil
-	}
-	// a series: accepted when every release in it has the same variants
-	first, _, _ := versionKey(match[0])
-	want := Version{key: first}.VariantNames()
-	var groups [][]string
-	groups = append(groups, []string{match[0]})
-	for _, r := range match[1:] {
-		rk, _, _ := versionKey(r)
-		if slices.Equal(Version{key: rk}.VariantNames(), want) {
-			groups[len(groups)-1] = append(groups[len(groups)-1], r)
+	return match, hasFirst
+}
+
+// behaviourGroups names the runs of consecutive releases in rs that
+// behave alike: "0.20.0–0.20.3", "0.20.4".
+func behaviourGroups(rs []sklearnRelease) []string {
+	var out []string
+	first := 0
+	for i := 1; i <= len(rs); i++ {
+		if i < len(rs) && rs[i].b == rs[first].b {
 			continue
 		}
-		want = Version{key: rk}.VariantNames()
-		groups = append(groups, []string{r})
-	}
-	if len(groups) == 1 {
-		last := match[len(match)-1]
-		lk, _, _ := versionKey(last)
-		return Version{key: lk, label: last}, nil
-	}
-	var choices []string
-	for _, g := range groups {
-		if len(g) == 1 {
-			choices = append(choices, g[0])
+		if i-1 == first {
+			out = append(out, rs[first].name)
 		} else {
-			choices = append(choices, g[0]+"–"+g[len(g)-1])
+			out = append(out, rs[first].name+"–"+rs[i-1].name)
 		}
+		first = i
 	}
-	return Version{}, fmt.Errorf("%w %q: its patch releases split differently (%s); name one, e.g. %s", ErrAmbiguousVersion, s, strings.Join(choices, " vs "), match[len(match)-1])
+	return out
 }
 
 // SklearnVersions returns every release SklearnVersion accepts by its
 // full name, oldest first (0.18.2 … 1.8.0, 1.9.dev0).
-func SklearnVersions() []string { return slices.Clone(versionReleases) }
+func SklearnVersions() []string {
+	var out []string
+	for r := range allReleases {
+		out = append(out, r.name)
+	}
+	return out
+}
 
 // IsPinned reports whether v names a release (false for the zero Version).
-func (v Version) IsPinned() bool { return v.key != 0 }
+func (v Version) IsPinned() bool { return v.label != "" }
 
 // String returns the release name ("0.21.3"), or DefaultVersion for the
 // zero Version.
 func (v Version) String() string {
-	if v.key == 0 {
+	if v.label == "" {
 		return DefaultVersion
 	}
 	return v.label
 }
 
-// eff is the version key the zero Version behaves as (1.2.1).
-func (v Version) eff() int {
-	if v.key == 0 {
-		return 10201
+// behaviour returns v's row of sklearnReleases (DefaultVersion's for the
+// zero Version).
+func (v Version) behaviour() behaviour {
+	if v.label == "" {
+		return unpinned
 	}
-	return v.key
-}
-
-// before reports whether v is older than major.minor.patch.
-func (v Version) before(major, minor, patch int) bool {
-	return v.eff() < major*10000+minor*100+patch
+	return v.b
 }
 
 // DefaultKFoldSplits is the n_splits default of KFold, StratifiedKFold and
 // GroupKFold in v: 3 before 0.22, 5 from 0.22 (scikit-learn #13839).
-func (v Version) DefaultKFoldSplits() int {
-	if v.before(0, 22, 0) {
-		return 3
-	}
-	return DefaultKFoldSplits
-}
+func (v Version) DefaultKFoldSplits() int { return v.behaviour().kfoldSplits }
 
 // RandomStateWithoutShuffleIsError reports whether v raises ValueError for
 // a random_state given with shuffle=False (0.24 on; ignored before).
-func (v Version) RandomStateWithoutShuffleIsError() bool { return !v.before(0, 24, 0) }
+func (v Version) RandomStateWithoutShuffleIsError() bool { return v.behaviour().randomStateError }
 
 // HasGroupKFoldShuffle reports whether v has GroupKFold(shuffle=True,
 // random_state=...) (1.6 on).
-func (v Version) HasGroupKFoldShuffle() bool { return !v.before(1, 6, 0) }
+func (v Version) HasGroupKFoldShuffle() bool { return v.behaviour().groupKFoldShuffle }
 
 // GroupKFoldNumpyTies reports whether v's GroupKFold orders groups of
 // equal size with numpy's unstable argsort (before 1.9), so that with
 // more than 16 groups the order depends on the numpy build (see
 // GroupKFoldTies).
-func (v Version) GroupKFoldNumpyTies() bool { return v.before(1, 9, 0) }
+func (v Version) GroupKFoldNumpyTies() bool { return !v.behaviour().groupKFoldStable }
+
+// ApproxModeMultiplyFirst reports whether v's _approximate_mode (behind
+// stratified train_test_split and StratifiedShuffleSplit) computes
+// n_draws * class_counts / total (before 1.0) rather than
+// class_counts / total * n_draws (scikit-learn #20904).
+func (v Version) ApproxModeMultiplyFirst() bool { return v.behaviour().multiplyFirst }

@@ -144,6 +144,11 @@ func (c vcase) run(t testing.TB) ([]Fold, error) {
 	if err != nil {
 		t.Fatalf("%s: %v", c.ID, err)
 	}
+	return c.runAt(t, v)
+}
+
+// runAt calls the Go splitter this case's Python call equals, pinned to v.
+func (c vcase) runAt(t testing.TB, v Version) ([]Fold, error) {
 	y, groups, rs := vlabels(t, c.Y), vlabels(t, c.Groups), c.rsParam(t)
 	test, train := c.sizeParam(t, "test_size"), c.sizeParam(t, "train_size")
 	switch c.Call {

@@ -15,7 +15,7 @@ func (s Size) explicitNone() bool { return s.kind == sizeNone && s.n == 1 }
 // sizes is the _validate_shuffle_split of release v for the ShuffleSplit
 // family; an omitted test size takes defaultTest.
 func (v Version) sizes(n int, test, train Size, defaultTest float64) (nTrain, nTest int, err error) {
-	if !v.before(0, 21, 0) {
+	if !v.behaviour().oldSizes {
 		return validateShuffleSplit(n, test, train, defaultTest)
 	}
 	if test.IsNone() && !test.explicitNone() {

@@ -9,7 +9,7 @@ import "github.com/splitter-dev/splitter/rng"
 
 // cont is the first line of the release's _approximate_mode.
 func (v Version) cont() continuousFunc {
-	if v.before(1, 0, 0) {
+	if v.behaviour().multiplyFirst {
 		return continuousMultiplyFirst
 	}
 	return continuousSklearn
@@ -20,7 +20,7 @@ func (v Version) kfoldArgs(nSplits int, shuffle bool, rs RandomState) error {
 	if nSplits <= 1 {
 		return newErr(ErrNSplits, "k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits=%d.", nSplits)
 	}
-	if !shuffle && !rs.IsNone() && !v.before(0, 24, 0) {
+	if !shuffle && !rs.IsNone() && v.behaviour().randomStateError {
 		return newErr(ErrRandomStateWithoutShuffle, "Setting a random_state has no effect since shuffle is False. You should leave random_state to its default (None), or set shuffle=True.")
 	}
 	return nil
@@ -31,7 +31,7 @@ func (v Version) kfoldSamples(nSplits, n int) error {
 	if nSplits <= n {
 		return nil
 	}
-	if v.before(0, 20, 0) {
+	if !v.behaviour().nSamplesMessage {
 		return newErr(ErrTooManySplits, "Cannot have number of splits n_splits=%d greater than the number of samples: %d.", nSplits, n)
 	}
 	return checkKFoldSamples(nSplits, n)
@@ -52,7 +52,7 @@ func (s StratifiedKFold) oldTestFolds(y Labels, reseed bool) ([]int, error) {
 		}
 	}
 	if all {
-		if s.Version.before(0, 19, 0) {
+		if s.Version.behaviour().skfNGroupsMessage {
 			return nil, newErr(ErrClassTooSmall, "All the n_groups for individual classes are less than n_splits=%d.", s.NSplits)
 		}
 		return nil, newErr(ErrClassTooSmall, "n_splits=%d cannot be greater than the number of members in each class.", s.NSplits)
@@ -110,4 +110,14 @@ func GroupKFoldTies(groups Labels) bool {
 		seen[s] = true
 	}
 	return false
+}
+
+// hasRepeated fails with ErrNotInVersion when v has no RepeatedKFold and
+// RepeatedStratifiedKFold (before 0.19); class names the one called.
+func (v Version) hasRepeated(class string) error {
+	if v.behaviour().repeated {
+		return nil
+	}
+	return newErr(ErrNotInVersion, "%s does not exist in scikit-learn %s (added in %s)", class, v,
+		firstRelease(func(b behaviour) bool { return b.repeated }))
 }

@@ -126,9 +126,9 @@ func TestVersionVariants(t *testing.T) {
 	}
 	for _, r := range SklearnVersions() {
 		v := at(r)
-		for _, s := range versionSplitters {
-			if name := v.Variant(s); name != "" && !table[s+"="+name] {
-				t.Errorf("%s: %s=%s missing from SklearnVariants", r, s, name)
+		for _, rule := range variantRules {
+			if name := v.Variant(rule.splitter); name != "" && !table[rule.splitter+"="+name] {
+				t.Errorf("%s: %s=%s missing from SklearnVariants", r, rule.splitter, name)
 			}
 		}
 	}

@@ -1,8 +1,9 @@
 package split
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // VariantRange is one row of the version table: the releases From..To
@@ -10,142 +11,182 @@ import (
 // algorithm variant Variant.
 type VariantRange struct {
 	Splitter string // a scikit-learn name, e.g. "StratifiedKFold"
-	Variant  string // "A", "B", "C", "n_splits=3", …
+	Variant  string // "A", "B", "C", "n_splits=3", "raise:…", …
 	From, To string // release names
 	Note     string // what the variant does / the upstream change
 }
 
+// variantRule names, for one splitter, the variant a behaviour selects.
+// Algorithm rules name what Version.Variant reports; raising rules (names
+// starting "raise:") name checks that change between releases.
+type variantRule struct {
+	splitter string
+	variant  func(b behaviour) string // "" when the splitter or rule is absent
+	notes    map[string]string        // per variant name
+}
+
+func letter(isA bool) string {
+	if isA {
+		return "A"
+	}
+	return "B"
+}
+
+// variantRules derive every variant name from the behaviour table, in the
+// order SklearnVariants and VariantNames list them; a splitter's
+// algorithm rule comes before its raising rules.
+var variantRules = []variantRule{
+	{"train_test_split", func(b behaviour) string { return letter(b.multiplyFirst) }, map[string]string{
+		"A": "stratified: _approximate_mode computes n_draws*counts/total",
+		"B": "stratified: counts/total*n_draws (#20904); not stratified: one variant throughout",
+	}},
+	{"train_test_split", func(b behaviour) string { return present(!b.trainTestShuffle, "raise:no-shuffle") }, map[string]string{
+		"raise:no-shuffle": "shuffle keyword: TypeError (Invalid parameters passed)",
+	}},
+	{"ShuffleSplit", func(b behaviour) string { return letter(b.oldSizes) }, map[string]string{
+		"A": "train_size only: test = default fraction, rows left unused",
+		"B": "train_size only: test = complement (#13483)",
+	}},
+	{"ShuffleSplit", func(b behaviour) string {
+		if b.oldSizes {
+			return "raise:0.20"
+		}
+		return "raise:0.21"
+	}, map[string]string{
+		"raise:0.20": "size 0 and empty train accepted; test=train=None: ValueError; floats checked only against 1",
+		"raise:0.21": "sizes in (0, n) / (0, 1); test=train=None means the default (#12733, #12861)",
+	}},
+	{"StratifiedShuffleSplit", func(b behaviour) string { return letter(b.multiplyFirst) }, map[string]string{
+		"A": "_approximate_mode n_draws*counts/total (train_size only: as ShuffleSplit A/B)",
+		"B": "_approximate_mode counts/total*n_draws (#20904)",
+	}},
+	{"GroupShuffleSplit", func(b behaviour) string { return letter(b.oldSizes) }, map[string]string{
+		"A": "train_size only: test = 0.2 of the groups, groups left unused",
+		"B": "train_size only: test = complement (#13483)",
+	}},
+	{"KFold", func(b behaviour) string { return "n_splits=" + strconv.Itoa(b.kfoldSplits) }, map[string]string{
+		"n_splits=3": "default n_splits 3",
+		"n_splits=5": "default n_splits 5 (#13839)",
+	}},
+	{"KFold", func(b behaviour) string {
+		if b.randomStateError {
+			return "raise:random_state-error"
+		}
+		return "raise:random_state-ignored"
+	}, map[string]string{
+		"raise:random_state-ignored": "random_state with shuffle=False ignored (warned 0.22–0.23)",
+		"raise:random_state-error":   "random_state with shuffle=False: ValueError (#17142)",
+	}},
+	{"StratifiedKFold", func(b behaviour) string { return b.skf.variant() }, map[string]string{
+		"A": "per-class KFold on one shared RandomState (#13124 restored it)",
+		"B": "per-class KFold each reseeded with the int random_state",
+		"C": "round-robin allocation over sorted labels (#14704)",
+	}},
+	{"RepeatedKFold", func(b behaviour) string { return present(b.repeated, "A") }, map[string]string{
+		"A": "KFold(shuffle=True) on one shared RandomState (#8120)",
+	}},
+	{"RepeatedStratifiedKFold", func(b behaviour) string {
+		if b.skf == skfRoundRobin {
+			return present(b.repeated, "C")
+		}
+		return present(b.repeated, "A") // B with a RandomState instance equals A
+	}, map[string]string{
+		"A": "StratifiedKFold variant A on one shared RandomState",
+		"C": "StratifiedKFold variant C",
+	}},
+	{"GroupKFold", func(b behaviour) string {
+		if b.groupKFoldStable {
+			return "stable"
+		}
+		return "np1.24-argsort"
+	}, map[string]string{
+		"np1.24-argsort": "groups largest first, ties in numpy 1.24's introsort order (stable up to 16 groups)",
+		"stable":         "ties in stable order (#28464)",
+	}},
+	{"GroupKFold", func(b behaviour) string {
+		if b.groupKFoldShuffle {
+			return "shuffle"
+		}
+		return "raise:no-shuffle"
+	}, map[string]string{
+		"raise:no-shuffle": "shuffle/random_state keywords: TypeError",
+		"shuffle":          "shuffle=True: permuted groups in np.array_split chunks (#28519)",
+	}},
+	{"StratifiedGroupKFold", func(b behaviour) string { return b.sgkf.variant() }, map[string]string{
+		"A": "shuffle permutes the count rows only",
+		"B": "shuffle carried through to the group ids (#32540)",
+	}},
+	{"StratifiedGroupKFold", func(b behaviour) string { return present(b.sgkfGroupsCheck, "raise:n_groups") }, map[string]string{
+		"raise:n_groups": "n_splits > number of groups: ValueError (#33176)",
+	}},
+}
+
+func present(ok bool, name string) string {
+	if ok {
+		return name
+	}
+	return ""
+}
+
+func (a skfAlgorithm) variant() string { return [...]string{"A", "B", "C"}[a] }
+
+func (a sgkfAlgorithm) variant() string { return [...]string{"", "A", "B"}[a] }
+
+func isRaise(name string) bool { return strings.HasPrefix(name, "raise:") }
+
 // SklearnVariants returns the version table: for every splitter, the
 // ranges of releases that give the same indices, with the variant name
 // Version.Variant reports. Raising rules that change between releases are
-// listed under the splitter with a variant name starting "raise:".
+// listed under the splitter with a variant name starting "raise:". The
+// ranges are derived from the behaviour table.
 func SklearnVariants() []VariantRange {
-	return []VariantRange{
-		{"train_test_split", "A", "0.18.2", "0.24.2", "stratified: _approximate_mode computes n_draws*counts/total"},
-		{"train_test_split", "B", "1.0", "", "stratified: counts/total*n_draws (#20904); not stratified: one variant throughout"},
-		{"StratifiedShuffleSplit", "A", "0.18.2", "0.24.2", "_approximate_mode n_draws*counts/total; train_size only: test=ceil(0.1n) to 0.20.4"},
-		{"StratifiedShuffleSplit", "B", "1.0", "", "_approximate_mode counts/total*n_draws (#20904)"},
-		{"ShuffleSplit", "A", "0.18.2", "0.20.4", "train_size only: test = default fraction, rows left unused"},
-		{"ShuffleSplit", "B", "0.21.0", "", "train_size only: test = complement (#13483)"},
-		{"GroupShuffleSplit", "A", "0.18.2", "0.20.4", "train_size only: test = 0.2 of the groups, groups left unused"},
-		{"GroupShuffleSplit", "B", "0.21.0", "", "train_size only: test = complement (#13483)"},
-		{"KFold", "n_splits=3", "0.18.2", "0.21.3", "default n_splits 3"},
-		{"KFold", "n_splits=5", "0.22", "", "default n_splits 5 (#13839)"},
-		{"StratifiedKFold", "A", "0.18.2", "0.18.2", "per-class KFold on one shared RandomState; default n_splits 3"},
-		{"StratifiedKFold", "B", "0.19.0", "0.20.3", "per-class KFold each reseeded with the int random_state"},
-		{"StratifiedKFold", "A", "0.20.4", "0.21.3", "variant A again (#13124)"},
-		{"StratifiedKFold", "C", "0.22", "", "round-robin allocation over sorted labels (#14704); default n_splits 5"},
-		{"RepeatedKFold", "A", "0.19.0", "", "KFold(shuffle=True) on one shared RandomState; absent before 0.19"},
-		{"RepeatedStratifiedKFold", "A", "0.19.0", "0.21.3", "StratifiedKFold variant A on one shared RandomState"},
-		{"RepeatedStratifiedKFold", "C", "0.22", "", "StratifiedKFold variant C"},
-		{"GroupKFold", "np1.24-argsort", "0.18.2", "1.8.0", "groups largest first, ties in numpy 1.24's introsort order (stable up to 16 groups); default n_splits 3 before 0.22"},
-		{"GroupKFold", "stable", "1.9.dev0", "", "ties in stable order (#28464)"},
-		{"GroupKFold", "raise:no-shuffle", "0.18.2", "1.5.2", "shuffle/random_state keywords: TypeError"},
-		{"GroupKFold", "shuffle", "1.6.0", "", "shuffle=True: permuted groups in np.array_split chunks (#28519)"},
-		{"StratifiedGroupKFold", "A", "1.0", "1.7.2", "shuffle permutes the count rows only (absent before 1.0)"},
-		{"StratifiedGroupKFold", "B", "1.8.0", "", "shuffle carried through to the group ids (#32540)"},
-		{"StratifiedGroupKFold", "raise:n_groups", "1.9.dev0", "", "n_splits > number of groups: ValueError (#33176)"},
-		{"KFold", "raise:random_state-ignored", "0.18.2", "0.23.0", "random_state with shuffle=False ignored (warned 0.22–0.23)"},
-		{"KFold", "raise:random_state-error", "0.24.0", "", "random_state with shuffle=False: ValueError (#17142)"},
-		{"ShuffleSplit", "raise:0.20", "0.18.2", "0.20.4", "size 0 and empty train accepted; test=train=None: ValueError; floats checked only against 1"},
-		{"ShuffleSplit", "raise:0.21", "0.21.0", "", "sizes in (0, n) / (0, 1); test=train=None means the default (#12733, #12861)"},
+	var out []VariantRange
+	for _, rule := range variantRules {
+		var cur *VariantRange
+		for r := range allReleases {
+			name := rule.variant(r.b)
+			if cur != nil && name == cur.Variant {
+				cur.To = r.name
+				continue
+			}
+			cur = nil
+			if name != "" {
+				out = append(out, VariantRange{rule.splitter, name, r.name, r.name, rule.notes[name]})
+				cur = &out[len(out)-1]
+			}
+		}
+		if cur != nil {
+			cur.To = "" // up to the newest
+		}
 	}
+	return out
 }
 
 // Variant returns the name of the algorithm variant splitter (a
 // scikit-learn class name, or "train_test_split") runs in v, as listed by
 // SklearnVariants; "" when the splitter does not exist in v.
 func (v Version) Variant(splitter string) string {
-	switch splitter {
-	case "train_test_split", "StratifiedShuffleSplit":
-		if v.before(1, 0, 0) {
-			return "A"
+	for _, rule := range variantRules {
+		if rule.splitter != splitter {
+			continue
 		}
-		return "B"
-	case "ShuffleSplit", "GroupShuffleSplit":
-		if v.before(0, 21, 0) {
-			return "A"
+		if name := rule.variant(v.behaviour()); !isRaise(name) {
+			return name
 		}
-		return "B"
-	case "KFold":
-		return fmt.Sprintf("n_splits=%d", v.DefaultKFoldSplits())
-	case "StratifiedKFold":
-		return v.skfVariant()
-	case "RepeatedKFold":
-		if v.before(0, 19, 0) {
-			return ""
-		}
-		return "A"
-	case "RepeatedStratifiedKFold":
-		if v.before(0, 19, 0) {
-			return ""
-		}
-		if v.before(0, 22, 0) {
-			return "A"
-		}
-		return "C"
-	case "GroupKFold":
-		if v.before(1, 9, 0) {
-			return "np1.24-argsort"
-		}
-		return "stable"
-	case "StratifiedGroupKFold":
-		if v.before(1, 0, 0) {
-			return ""
-		}
-		if v.before(1, 8, 0) {
-			return "A"
-		}
-		return "B"
 	}
 	return ""
 }
 
-func (v Version) skfVariant() string {
-	switch {
-	case v.before(0, 19, 0):
-		return "A"
-	case v.before(0, 20, 4):
-		return "B"
-	case v.before(0, 22, 0):
-		return "A"
-	}
-	return "C"
-}
-
-// versionSplitters are the splitters Version.VariantNames reports.
-var versionSplitters = []string{
-	"train_test_split", "ShuffleSplit", "StratifiedShuffleSplit", "GroupShuffleSplit",
-	"KFold", "StratifiedKFold", "RepeatedKFold", "RepeatedStratifiedKFold",
-	"GroupKFold", "StratifiedGroupKFold",
-}
-
 // VariantNames returns "Splitter=variant" for every splitter in v (those
-// absent from the release are left out), plus the raising-rule names that
-// depend on the release. Two releases with equal VariantNames split and
-// raise alike. For a manifest.
+// absent from the release are left out) and its raising rules
+// ("ShuffleSplit=raise:0.21", …). Two releases with equal VariantNames
+// split and raise alike (error messages aside). For a manifest.
 func (v Version) VariantNames() []string {
 	var out []string
-	for _, s := range versionSplitters {
-		if name := v.Variant(s); name != "" {
-			out = append(out, s+"="+name)
+	for _, rule := range variantRules {
+		if name := rule.variant(v.behaviour()); name != "" {
+			out = append(out, rule.splitter+"="+name)
 		}
-	}
-	if v.before(0, 21, 0) {
-		out = append(out, "sizes=raise:0.20")
-	} else {
-		out = append(out, "sizes=raise:0.21")
-	}
-	if v.before(0, 24, 0) {
-		out = append(out, "random_state-without-shuffle=ignored")
-	} else {
-		out = append(out, "random_state-without-shuffle=error")
-	}
-	if !v.before(1, 6, 0) {
-		out = append(out, "GroupKFold.shuffle=yes")
-	}
-	if !v.before(1, 9, 0) {
-		out = append(out, "StratifiedGroupKFold=raise:n_groups")
 	}
 	return out
 }
@@ -157,13 +198,13 @@ func (v Version) VariantNames() []string {
 func DistinctSklearnVersions() []string {
 	var out []string
 	var prev []string
-	for i, r := range versionReleases {
-		k, _, _ := versionKey(r)
-		names := Version{key: k}.VariantNames()
-		if i > 0 && !slices.Equal(names, prev) {
-			out = append(out, versionReleases[i-1])
+	var prevName string
+	for r := range allReleases {
+		names := Version{label: r.name, b: r.b}.VariantNames()
+		if prevName != "" && !slices.Equal(names, prev) {
+			out = append(out, prevName)
 		}
-		prev = names
+		prev, prevName = names, r.name
 	}
-	return append(out, versionReleases[len(versionReleases)-1])
+	return append(out, prevName)
 }

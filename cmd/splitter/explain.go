@@ -3,10 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -32,11 +32,15 @@ made the two files at their sizes (df = pd.read_csv(DATA)):
                                                                   class counts fit
   Dataset.from_pandas(df).train_test_split(test_size=..., seed=S) Hugging Face
   train = df.sample(frac=F, random_state=S); test = df.drop(train.index)
+  tr, te = random_split(range(len(df)), [A, B], generator=torch.Generator().manual_seed(S))
 
 Rows are matched by their bytes (duplicated rows as multisets), so TRAIN and TEST
 need not cover all of DATA. Each match is printed on stdout as
-"seed S: <python code>". Exit 0 if anything matched, 1 otherwise. Progress is
-shown on stderr when it is a terminal. --compat limits the recipes to sklearn,
+"seed S: <python code>"; the search stops at the lowest seed that matches
+unless --all is given. Exit 0 if anything matched, 1 otherwise (stderr then says
+what the files establish: sizes, row order, stratification). Progress with an
+ETA is shown on stderr when it is a terminal; on Ctrl-C the seeds searched so far
+are printed and the exit status is 130. --compat limits the recipes to sklearn,
 datasets or pandas; --compat sklearn@X.Y.Z pins the scikit-learn release (only
 stratified splits differ between releases) and --compat sklearn@* tries every
 release from 0.18.2 on, once per group of releases that split alike.`,
@@ -47,6 +51,7 @@ release from 0.18.2 on, once per group of releases that split alike.`,
 	}
 	f := cmd.Flags()
 	f.String("seeds", "0-1048576", "seed range `A-B`, inclusive")
+	f.Bool("all", false, "print every match (default: stop at the lowest seed that matches)")
 	f.String("compat", "", "only these recipes: sklearn, sklearn@X.Y.Z, sklearn@*, datasets or pandas (default: all)")
 	sepFlag(cmd)
 	return cmd
@@ -135,43 +140,47 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	eo := audit.ExplainOptions{First: first, Last: last, Kinds: kinds, Versions: versions}
+	eo := audit.ExplainOptions{First: first, Last: last, Kinds: kinds, Versions: versions, All: flagBool(cmd, "all")}
 	if kinds == nil || kinds[0] == audit.Sklearn {
 		eo.Columns = stratifyColumns(ix[0])
 	}
-	if f, ok := cmd.ErrOrStderr().(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		var once sync.Once
-		var bar *progressbar.ProgressBar
-		var mu sync.Mutex
-		eo.Progress = func(done, total uint64) {
-			once.Do(func() {
-				bar = progressbar.NewOptions64(int64(total), progressbar.OptionSetWriter(f),
-					progressbar.OptionSetDescription("seeds"), progressbar.OptionShowCount(),
-					progressbar.OptionSetItsString("seeds"), progressbar.OptionShowIts(),
-					progressbar.OptionThrottle(100_000_000), progressbar.OptionClearOnFinish())
-			})
-			mu.Lock()
-			_ = bar.Set64(int64(done))
-			mu.Unlock()
-		}
-		defer func() {
-			if bar != nil {
-				_ = bar.Finish()
-			}
-		}()
+	if bar := startSeedProgress(cmd, last-first); bar != nil {
+		eo.Progress = func(done, _ uint64) { _ = bar.Set64(int64(min(done, math.MaxInt64))) } // calls are serialised
+		defer func() { _ = bar.Clear() }()
 	}
 	matches, err := audit.Explain(cmd.Context(), p, eo)
-	if err != nil {
-		return err
-	}
 	out := cmd.OutOrStdout()
 	for _, m := range matches {
 		fmt.Fprintf(out, "seed %d: %s\n", m.Seed, m.Recipe.PythonRead(audit.ReadCall(args[0], opts.Sep), m.Seed))
 	}
+	if ie := (*audit.InterruptedError)(nil); errors.As(err, &ie) {
+		searched := fmt.Sprintf("no seed searched of %d..%d", ie.First, ie.Last)
+		if ie.Next > ie.First {
+			searched = fmt.Sprintf("searched seeds %d..%d of %d..%d", ie.First, ie.Next-1, ie.First, ie.Last)
+		}
+		return &exitError{code: exitInterrupted, msg: "interrupted; " + searched}
+	}
+	if err != nil {
+		return err
+	}
 	if len(matches) == 0 {
-		return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s, %s: no recipe with a seed in %d-%d makes them from %s", args[1], args[2], first, last, args[0])}
+		msg := fmt.Sprintf("%s, %s: no recipe with a seed in %d-%d makes them from %s; the files establish:", args[1], args[2], first, last, args[0])
+		for _, f := range audit.Establish(p, eo.Columns) {
+			msg += "\n  " + f
+		}
+		return &exitError{code: exitDiffers, msg: msg}
 	}
 	return nil
+}
+
+// startSeedProgress draws a bar of the seeds searched (count, rate, ETA)
+// on stderr when it is a terminal and --quiet is not given.
+func startSeedProgress(cmd *cobra.Command, span uint64) *progressbar.ProgressBar {
+	f, ok := cmd.ErrOrStderr().(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) || flagBool(cmd, "quiet") {
+		return nil
+	}
+	return newCountProgress(f, "seeds", int64(min(span, math.MaxInt64-1)+1))
 }
 
 // stratifyColumns reads every column of the data as scikit-learn labels;

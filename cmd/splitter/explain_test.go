@@ -1,12 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/splitter-dev/splitter/internal/oracle"
 )
@@ -21,7 +26,8 @@ func TestExplainFindsSplitterSplits(t *testing.T) {
 	}
 	// Train and test exchanged: no recipe makes that.
 	r = runBin(t, dir, "explain", "--seeds", "0-20000", data, test, train)
-	if r.code != 1 || len(r.stdout) != 0 || strings.Count(string(r.stderr), "\n") != 1 {
+	if r.code != 1 || len(r.stdout) != 0 || !strings.HasPrefix(string(r.stderr), "splitter: ") ||
+		!strings.Contains(string(r.stderr), "\n  sizes 15 + 45 of 60: train_test_split(test_size=0.75)") {
 		t.Errorf("exchanged files: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	// A row the data does not hold.
@@ -179,5 +185,25 @@ func TestExplainRefusesParquet(t *testing.T) {
 	r := runBin(t, dir, append([]string{"explain", "--seeds", "0-10"}, names...)...)
 	if r.code == 0 || !strings.Contains(string(r.stderr), "d.parquet") || !strings.Contains(string(r.stderr), "Parquet is not supported") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// TestExplainInterrupted: SIGINT during a long search exits 130 naming the
+// seeds searched so far.
+func TestExplainInterrupted(t *testing.T) {
+	dir, data := auditData(t)
+	mustRun(t, dir, "--seed", "12345", "--test", "0.25", "--no-manifest", data)
+	train, test := filepath.Join(dir, "data.train.csv"), filepath.Join(dir, "data.test.csv")
+	cmd := exec.Command(splitterBin, "explain", "--seeds", "20000-4294967295", data, test, train)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	_, sent := signalWhen(t, cmd, syscall.SIGINT, func() bool { return time.Since(start) > 500*time.Millisecond })
+	if !sent {
+		t.Fatalf("the search ended before the signal: %q", stderr.Bytes())
+	}
+	re := regexp.MustCompile(`^splitter: interrupted; (searched seeds 20000\.\.\d+|no seed searched) of 20000\.\.4294967295\n$`)
+	if code := cmd.ProcessState.ExitCode(); code != 130 || !re.Match(stderr.Bytes()) {
+		t.Errorf("exit %d, stderr %q", code, stderr.Bytes())
 	}
 }

@@ -98,3 +98,20 @@ func outputEstimate(input string, inputRows, outRows int) int64 {
 	}
 	return int64(float64(st.Size()) * float64(outRows) / float64(inputRows))
 }
+
+// newCountProgress draws a bar counting things (seeds) towards total on w,
+// with the rate and the time left.
+func newCountProgress(w io.Writer, things string, total int64) *progressbar.ProgressBar {
+	return progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription(things),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString(things),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionSetWidth(24),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionUseANSICodes(true),
+	)
+}
