@@ -474,8 +474,8 @@ func floatToInt(name string, fl []float64) *Column {
 	return col
 }
 
-// pyFloat is float(s.strip()) as pandas converts a JSON string: Python's
-// str.strip also drops U+001C..U+001F, which float() alone keeps.
-func pyFloat(s string) (float64, bool) {
-	return py.ParseFloat(strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f) }))
-}
+// pyFloat is float(s) as pandas converts a JSON string (astype on the
+// object column): float() strips white space but not U+001C..U+001F,
+// which str.strip would also drop, so "\x1c1" stays a string, as pandas
+// 1.5.3 keeps it.
+func pyFloat(s string) (float64, bool) { return py.ParseFloat(s) }
