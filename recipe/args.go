@@ -64,6 +64,9 @@ func Parse(command string, a Args) (*Recipe, error) {
 	}
 	if a.Changed("seed") {
 		r.Seed = a.Value("seed")
+		if strings.TrimSpace(r.Seed) == "" && r.Seeded() {
+			return nil, flagErr("--seed", r.Seed, errors.New("want an integer"))
+		}
 	}
 	if err := r.checkSeed(); err != nil {
 		return nil, err

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -89,8 +91,8 @@ func TestSignalStopsPromptly(t *testing.T) {
 				cmd.Stderr = &stderr
 				start := time.Now()
 				ready := func() bool { return writingTemp(out) }
-				if input == gzPath { // interrupt the decompression
-					ready = func() bool { return time.Since(start) > 300*time.Millisecond }
+				if input == gzPath { // interrupt the decompression, once it reads
+					ready = func() bool { return time.Since(start) > 300*time.Millisecond && hasOpen(cmd.Process, gzPath) }
 				}
 				err, sent := signalWhen(t, cmd, sig, ready)
 				took := time.Since(start)
@@ -130,4 +132,23 @@ func gzipFile(t *testing.T, src, dst string) {
 	if err := os.WriteFile(dst, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// hasOpen reports whether process p has path open (Linux's /proc; true
+// elsewhere): it is past its start and into its work.
+func hasOpen(p *os.Process, path string) bool {
+	if p == nil {
+		return false
+	}
+	fds := filepath.Join("/proc", strconv.Itoa(p.Pid), "fd")
+	ents, err := os.ReadDir(fds)
+	if err != nil {
+		return runtime.GOOS != "linux"
+	}
+	for _, e := range ents {
+		if target, err := os.Readlink(filepath.Join(fds, e.Name())); err == nil && target == path {
+			return true
+		}
+	}
+	return false
 }

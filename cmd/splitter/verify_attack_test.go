@@ -128,8 +128,12 @@ func TestVerifyHostileManifest(t *testing.T) {
 			{name: "input with its true hash, unknown column", edit: func(m map[string]any) {
 				m["input"].(map[string]any)["path"] = "../secret.txt"
 				m["input"].(map[string]any)["sha256"] = secretSum
-				m["flags"].(map[string]any)["stratify"] = "nope"
-			}, wantCode: 2, want: "re-running the recorded split command"},
+				if r, ok := m["recipe"].(map[string]any); ok {
+					r["stratify"] = "nope"
+				} else {
+					m["flags"].(map[string]any)["stratify"] = "nope"
+				}
+			}, wantCode: 2, want: "re-running the recorded recipe failed"},
 		} {
 			name := tc.name
 			if version == 2 {
@@ -327,4 +331,61 @@ func readGzip(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestVerifyLegacyFlagManifests: manifests that recorded flags instead of
+// a recipe (manifest_version 2, and the older unversioned ones) still
+// verify, and a changed flag is a difference.
+func TestVerifyLegacyFlagManifests(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "customers.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "c.csv"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, run := range []struct {
+		args  []string
+		flags map[string]any
+		kind  string
+	}{
+		{[]string{"split", "--seed", "9", "--test", "0.3", "--stratify", "churned"}, map[string]any{"seed": "9", "test": "0.3", "stratify": "churned"}, "split"},
+		{[]string{"kfold", "--seed", "9", "--folds", "4"}, map[string]any{"seed": "9", "folds": "4"}, "kfold"},
+		{[]string{"sample", "--seed", "9", "--n", "25", "-o", "s.csv"}, map[string]any{"seed": "9", "n": "25", "output": "s.csv"}, "sample"},
+	} {
+		mustRun(t, dir, append(run.args, "c.csv")...)
+		mpath := filepath.Join(dir, "c."+run.kind+".json")
+		if run.kind == "sample" {
+			mpath = filepath.Join(dir, "s.sample.json")
+		}
+		b, err := os.ReadFile(mpath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, version := range []any{2, nil} {
+			var m map[string]any
+			json.Unmarshal(b, &m)
+			delete(m, "recipe")
+			flags := map[string]any{}
+			for k, v := range run.flags {
+				flags[k] = v
+			}
+			m["flags"] = flags
+			if version == nil {
+				delete(m, "manifest_version")
+			} else {
+				m["manifest_version"] = version
+			}
+			writeManifest(t, mpath, m)
+			if r := runBin(t, dir, "verify", filepath.Base(mpath)); r.code != 0 {
+				t.Errorf("%v, manifest_version %v: exit %d, %s", run.args, version, r.code, r.stderr)
+			}
+			m["flags"].(map[string]any)["seed"] = "10"
+			writeManifest(t, mpath, m)
+			if r := runBin(t, dir, "verify", filepath.Base(mpath)); r.code != 1 {
+				t.Errorf("%v, manifest_version %v, seed changed: exit %d, %s; want 1", run.args, version, r.code, r.stderr)
+			}
+		}
+	}
 }
