@@ -20,10 +20,12 @@ type Part struct {
 type Result struct {
 	// Parts are the outputs in order (train, [val,] test for a split).
 	Parts []Part
-	// Folds, for a fold recipe, are split()'s folds; Fold[i] is the fold
+	// Folds, for a fold recipe, are split()'s folds. FoldColumns are the
+	// fold column files: one ("folds"), or one per repetition
+	// ("rep0.folds", ...) for the Repeated* calls; Values[i] is the fold
 	// whose test part holds row i, "" when none does (time series).
-	Folds []split.Fold
-	Fold  []string
+	Folds       []split.Fold
+	FoldColumns []FoldColumn
 	// Warnings are what Python would warn about (torch's empty parts,
 	// numpy's unstable tie order).
 	Warnings []string
@@ -59,6 +61,12 @@ func (r *Recipe) Apply(ctx context.Context, t table.Table) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// FoldColumn is a fold column file: its output name and each row's fold.
+type FoldColumn struct {
+	Name   string
+	Values []string
 }
 
 // take returns base[idx[0]], base[idx[1]], ...: row numbers of a subset.

@@ -17,12 +17,22 @@ func (r *Recipe) applyKfold(t table.Table, res *Result) error {
 		return err
 	}
 	res.Folds, res.Warnings = folds, warns
-	res.Fold = make([]string, t.Len()) // "" for a row no fold tests (time series)
-	for f, fold := range folds {
-		s := strconv.Itoa(f)
-		for _, i := range fold.Test {
-			res.Fold[i] = s
+	reps, k := 1, len(folds)
+	if r.Repeats > 0 {
+		reps, k = r.Repeats, r.Folds
+	}
+	for rep := range reps {
+		col := FoldColumn{Name: "folds", Values: make([]string, t.Len())} // "" for a row no fold tests (time series)
+		if r.Repeats > 0 {
+			col.Name = "rep" + strconv.Itoa(rep) + ".folds"
 		}
+		for f, fold := range folds[rep*k : (rep+1)*k] {
+			s := strconv.Itoa(f)
+			for _, i := range fold.Test {
+				col.Values[i] = s
+			}
+		}
+		res.FoldColumns = append(res.FoldColumns, col)
 	}
 	if r.FoldFiles {
 		for k, f := range folds {
@@ -64,6 +74,12 @@ func (r *Recipe) folds(t table.Table) ([]split.Fold, []string, error) {
 			warns = append(warns, fmt.Sprintf("GroupKFold in scikit-learn %s orders groups of equal size with numpy's unstable argsort; with %d groups splitter reproduces numpy 1.24.2's order, other numpy versions or CPUs may order ties differently", v, groups.NumClasses()))
 		}
 		folds, err = split.GroupKFold{NSplits: r.Folds, Shuffle: shuffle, RandomState: rs, Version: v}.Split(groups)
+	case LeaveOneGroupOut:
+		folds, err = split.LeaveOneGroupOut{}.Split(groups)
+	case RepeatedKFold:
+		folds, err = split.RepeatedKFold{NSplits: r.Folds, NRepeats: r.Repeats, RandomState: rs, Version: v}.Split(t.Len())
+	case RepeatedStratifiedKFold:
+		folds, err = split.RepeatedStratifiedKFold{NSplits: r.Folds, NRepeats: r.Repeats, RandomState: rs, Version: v}.Split(y)
 	case StratifiedKFold:
 		folds, err = split.StratifiedKFold{NSplits: r.Folds, Shuffle: shuffle, RandomState: rs, Version: v}.Split(y)
 	default:
@@ -80,6 +96,8 @@ func foldsErr(err error) error {
 	switch {
 	case errors.Is(err, split.ErrNSplits), errors.Is(err, split.ErrTooManySplits):
 		return fmt.Errorf("--folds: %w", err)
+	case errors.Is(err, split.ErrNRepeats):
+		return fmt.Errorf("--repeats: %w", err)
 	case errors.Is(err, split.ErrRandomStateWithoutShuffle), errors.Is(err, split.ErrSeed):
 		return fmt.Errorf("--seed: %w", err)
 	}

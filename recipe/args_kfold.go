@@ -47,6 +47,12 @@ func parseKfold(a Args) (*Recipe, error) {
 	if isTrue(a, "time-series") {
 		return r, r.parseTimeSeries(a)
 	}
+	if isTrue(a, "leave-one-group-out") {
+		return r, r.parseLeaveOneGroupOut(a)
+	}
+	if a.Changed("repeats") {
+		return r, r.parseRepeats(a)
+	}
 	for _, name := range []string{"gap", "test", "max-train-size"} {
 		if a.Changed(name) {
 			return nil, fmt.Errorf("--%s needs --time-series: %w", name, ErrFlagCombination)
@@ -116,6 +122,14 @@ func (r *Recipe) parseTimeSeries(a Args) error {
 // checkKfold checks a fold recipe's arguments (the seed rules aside, which
 // need to know whether a seed was given).
 func (r *Recipe) checkKfold() error {
+	switch {
+	case r.Call == LeaveOneGroupOut && r.Group == "":
+		return fmt.Errorf("--leave-one-group-out needs --group COL: %w", ErrFlagCombination)
+	case r.Call == LeaveOneGroupOut:
+		return nil
+	case (r.Call == RepeatedKFold || r.Call == RepeatedStratifiedKFold) && r.Repeats < 1:
+		return flagErr("--repeats", strconv.Itoa(r.Repeats), errors.New("want an integer >= 1 (n_repeats)"))
+	}
 	if r.Folds < 2 {
 		return flagErr("--folds", strconv.Itoa(r.Folds), fmt.Errorf("k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits=%d", r.Folds))
 	}
@@ -124,5 +138,38 @@ func (r *Recipe) checkKfold() error {
 			return err
 		}
 	}
+	return nil
+}
+
+// parseRepeats reads kfold --repeats R: RepeatedKFold, or
+// RepeatedStratifiedKFold with --stratify (both always shuffle).
+func (r *Recipe) parseRepeats(a Args) error {
+	for _, name := range []string{"group", "no-shuffle", "files", "gap", "test", "max-train-size"} {
+		if a.Changed(name) {
+			return fmt.Errorf("--repeats with --%s: %w", name, ErrFlagCombination)
+		}
+	}
+	n, err := strconv.Atoi(a.Value("repeats"))
+	if err != nil || n < 1 {
+		return flagErr("--repeats", a.Value("repeats"), errors.New("want an integer >= 1 (n_repeats)"))
+	}
+	r.Repeats, r.Call = n, RepeatedKFold
+	if r.Stratify != "" {
+		r.Call = RepeatedStratifiedKFold
+	}
+	return nil
+}
+
+// parseLeaveOneGroupOut reads kfold --leave-one-group-out --group G.
+func (r *Recipe) parseLeaveOneGroupOut(a Args) error {
+	for _, name := range []string{"folds", "seed", "stratify", "no-shuffle", "repeats", "gap", "test", "max-train-size"} {
+		if a.Changed(name) {
+			return fmt.Errorf("--leave-one-group-out with --%s: %w", name, ErrFlagCombination)
+		}
+	}
+	if r.Group == "" {
+		return fmt.Errorf("--leave-one-group-out needs --group COL: %w", ErrFlagCombination)
+	}
+	r.Call, r.NoShuffle, r.Folds = LeaveOneGroupOut, true, 0
 	return nil
 }

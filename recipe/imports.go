@@ -23,7 +23,7 @@ func Imports(code string) string {
 		lines = append(lines, "from datasets import Dataset")
 	}
 	var sk []string
-	for _, name := range []string{"train_test_split", "GroupShuffleSplit", "StratifiedGroupKFold", "StratifiedKFold", "GroupKFold", "KFold", "TimeSeriesSplit"} {
+	for _, name := range []string{"train_test_split", "GroupShuffleSplit", "RepeatedStratifiedKFold", "RepeatedKFold", "LeaveOneGroupOut", "StratifiedGroupKFold", "StratifiedKFold", "GroupKFold", "KFold", "TimeSeriesSplit"} {
 		if containsWord(code, name) {
 			sk = append(sk, name)
 		}

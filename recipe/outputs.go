@@ -21,14 +21,14 @@ type Output struct {
 }
 
 // Outputs lists the files of res on t, in the order a run writes them:
-// a split's parts, shuffle's or sample's rows, kfold's fold column file
-// (df with the fold appended) followed by each fold's train and test
-// parts when FoldFiles.
+// a split's parts, shuffle's or sample's rows, kfold's fold column files
+// (df with the fold appended; one per repetition) followed by each fold's
+// train and test parts when FoldFiles.
 func (res *Result) Outputs(t table.Table) []Output {
 	var outs []Output
-	if res.Fold != nil {
-		outs = append(outs, Output{Name: "folds", Len: t.Len(), Write: func(_ context.Context, w io.Writer) error {
-			return t.WriteWithColumn(w, "fold", res.Fold)
+	for _, c := range res.FoldColumns {
+		outs = append(outs, Output{Name: c.Name, Len: t.Len(), Write: func(_ context.Context, w io.Writer) error {
+			return t.WriteWithColumn(w, "fold", c.Values)
 		}})
 	}
 	for _, p := range res.Parts {

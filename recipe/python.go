@@ -128,6 +128,19 @@ func (r *Recipe) kfoldPython() string {
 		return "fold = np.full(len(df), None, dtype=object)  # empty where no fold tests the row\n" +
 			"for f, (_, test) in enumerate(" + cv + ".split(df)):\n    fold[test] = f\n" +
 			"df.insert(len(df.columns), \"fold\", fold, allow_duplicates=True)\nfolds = df"
+	case RepeatedKFold, RepeatedStratifiedKFold:
+		cv, on = "KFold", "df"
+		if r.Call == RepeatedStratifiedKFold {
+			cv, on = "StratifiedKFold", "df, df["+py.Repr(r.Stratify)+"]"
+		}
+		return "folds = [np.empty(len(df), dtype=int) for _ in range(" + strconv.Itoa(r.Repeats) + ")]  # written as STEM.rep0.folds, ...\n" +
+			"for i, (_, test) in enumerate(Repeated" + cv + "(" + pyArgs(k, "n_repeats="+strconv.Itoa(r.Repeats), "random_state="+r.seedLiteral()) + ").split(" + on + ")):\n" +
+			"    folds[i // " + strconv.Itoa(r.Folds) + "][test] = i % " + strconv.Itoa(r.Folds) + "\n" +
+			"parts = []\n" +
+			"for f in folds:\n    d = df.copy()\n    d.insert(len(d.columns), \"fold\", f, allow_duplicates=True)\n    parts.append(d)\n" +
+			"folds = parts"
+	case LeaveOneGroupOut:
+		cv, on = "LeaveOneGroupOut()", "df, groups=df["+py.Repr(r.Group)+"]"
 	case StratifiedGroupKFold:
 		if r.NoShuffle {
 			shuffle = "shuffle=False"

@@ -34,6 +34,13 @@ const (
 	GroupKFold           Call = "sklearn.GroupKFold"
 	StratifiedGroupKFold Call = "sklearn.StratifiedGroupKFold"
 	TimeSeriesSplit      Call = "sklearn.TimeSeriesSplit"
+	// RepeatedKFold(n_splits=K, n_repeats=R, random_state=S) and
+	// RepeatedStratifiedKFold: one fold column per repetition.
+	RepeatedKFold           Call = "sklearn.RepeatedKFold"
+	RepeatedStratifiedKFold Call = "sklearn.RepeatedStratifiedKFold"
+	// LeaveOneGroupOut().split(df, groups=df[G]): one fold per group, in
+	// np.unique order.
+	LeaveOneGroupOut Call = "sklearn.LeaveOneGroupOut"
 	// df.sample(frac=1, random_state=S) (pandas).
 	PandasShuffle Call = "pandas.DataFrame.sample(frac=1)"
 	// x = list(range(len(df))); random.seed(S); random.shuffle(x); df.iloc[x].
@@ -93,6 +100,8 @@ type Recipe struct {
 	TestFold     int  `json:"ts_test_size,omitempty"`
 	MaxTrainSize int  `json:"max_train_size,omitempty"`
 	FoldFiles    bool `json:"fold_files,omitempty"`
+	// Repeats is n_repeats of the Repeated* calls.
+	Repeats int `json:"n_repeats,omitempty"`
 	// N, Frac, Replace: sample's n, frac and replace (N also perm's n).
 	N       Size   `json:"n,omitzero"`
 	Frac    string `json:"frac,omitempty"`
@@ -106,7 +115,7 @@ type Recipe struct {
 // an unknown call.
 func (r *Recipe) Command() string {
 	switch r.Call {
-	case KFold, StratifiedKFold, GroupKFold, StratifiedGroupKFold, TimeSeriesSplit:
+	case KFold, StratifiedKFold, GroupKFold, StratifiedGroupKFold, TimeSeriesSplit, RepeatedKFold, RepeatedStratifiedKFold, LeaveOneGroupOut:
 		return "kfold"
 	case PandasShuffle, PythonShuffle, TorchShuffle:
 		return "shuffle"

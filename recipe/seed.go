@@ -57,9 +57,9 @@ func (r *Recipe) Seeds() SeedRange {
 // for TimeSeriesSplit.
 func (r *Recipe) Seeded() bool {
 	switch r.Call {
-	case TimeSeriesSplit:
+	case TimeSeriesSplit, LeaveOneGroupOut:
 		return false
-	case GroupShuffleSplit, RandomSplit:
+	case GroupShuffleSplit, RandomSplit, RepeatedKFold, RepeatedStratifiedKFold:
 		return true
 	}
 	return !r.NoShuffle

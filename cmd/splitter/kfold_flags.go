@@ -18,5 +18,7 @@ func kfoldFlags(cmd *cobra.Command) {
 	f.Int("gap", 0, "with --time-series: gap=`G`")
 	f.Int("test", 0, "with --time-series: test_size=`T` (default None)")
 	f.Int("max-train-size", 0, "with --time-series: max_train_size=`M` (default None)")
+	f.Int("repeats", 0, "RepeatedKFold / RepeatedStratifiedKFold(n_splits=K, n_repeats=`R`, random_state=S): writes STEM.rep0.folds ... STEM.rep{R-1}.folds")
+	f.Bool("leave-one-group-out", false, "LeaveOneGroupOut().split(df, groups=df[COL]) with --group COL: one fold per group, in np.unique order")
 	f.Bool("files", false, "also write STEM.fold{k}.train and STEM.fold{k}.test for each fold k (df.iloc[train_idx], df.iloc[test_idx])")
 }

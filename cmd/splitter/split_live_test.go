@@ -93,6 +93,9 @@ func checkLiveCase(t *testing.T, root string, i int, c liveCase, res result) boo
 	ok := true
 	want := map[string]bool{filepath.Join(c.Dir, "data"+c.Ext): true}
 	mpath := filepath.Join(c.OutDir, stem+".split.json")
+	if strings.HasPrefix(c.Kind, "kfold") {
+		mpath = filepath.Join(c.OutDir, stem+".kfold.json")
+	}
 	if len(c.Outputs) == 1 {
 		switch c.Outputs[0] {
 		case "shuffled":
@@ -148,8 +151,8 @@ func checkManifest(t *testing.T, name, path, dir string) bool {
 		t.Errorf("%s: manifest: %v", name, err)
 		return false
 	}
-	if m.Format != 2 {
-		t.Errorf("%s: manifest_version %d, want 2", name, m.Format)
+	if m.Format != audit.ManifestVersion || m.Recipe == nil {
+		t.Errorf("%s: manifest_version %d, want %d with a recipe", name, m.Format, audit.ManifestVersion)
 		return false
 	}
 	files := append([]audit.File{m.Input}, m.Outputs...)
@@ -242,4 +245,8 @@ func TestShuffleSampleLive(t *testing.T) {
 
 func TestKfoldLive(t *testing.T) {
 	runLiveCases(t, 60, "kfold", "kfold-strat", "kfold-group", "kfold-noshuffle")
+}
+
+func TestRepeatedAndLeaveOneGroupOutLive(t *testing.T) {
+	runLiveCases(t, 45, "kfold-repeated", "kfold-repeated-strat", "kfold-logo")
 }

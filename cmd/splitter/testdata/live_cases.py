@@ -6,7 +6,8 @@ split_live_test.go with /usr/bin/python3."""
 import sys, json, os, random, traceback
 import numpy as np, pandas as pd
 from sklearn.model_selection import (train_test_split, GroupShuffleSplit, KFold,
-                                     StratifiedKFold, GroupKFold)
+                                     StratifiedKFold, GroupKFold, RepeatedKFold,
+                                     RepeatedStratifiedKFold, LeaveOneGroupOut)
 
 cfg = json.load(sys.stdin)
 R = random.Random(cfg["seed"])
@@ -268,11 +269,23 @@ for ci in range(cfg["count"]):
                     res = df.sample(random_state=seed, **kw)
                 idx = list(res.index)
             exp["sampled"] = b"".join([(header + hdr_eol).encode()] + [row_bytes(records[i], hdr_eol) for i in idx])
-        elif kind in ("kfold", "kfold-strat", "kfold-group", "kfold-noshuffle"):
+        elif kind in ("kfold", "kfold-strat", "kfold-group", "kfold-noshuffle", "kfold-repeated", "kfold-repeated-strat", "kfold-logo"):
             K = R.choice([2, 3, 5, 10, R.randint(2, 12)])
             args = ["kfold", "--folds", str(K)]
             y = g = None
-            if kind == "kfold-group":
+            reps = 1
+            if kind.startswith("kfold-repeated"):
+                reps = R.randint(1, 4)
+                args += ["--repeats", str(reps), "--seed", str(seed)]
+                if kind == "kfold-repeated-strat":
+                    cv = RepeatedStratifiedKFold(n_splits=K, n_repeats=reps, random_state=seed); y = df["label"]
+                    args += ["--stratify", "label"]
+                else:
+                    cv = RepeatedKFold(n_splits=K, n_repeats=reps, random_state=seed)
+            elif kind == "kfold-logo":
+                cv = LeaveOneGroupOut(); g = df["grp"]; K = None
+                args = ["kfold", "--leave-one-group-out", "--group", "grp"]
+            elif kind == "kfold-group":
                 cv = GroupKFold(K); g = df["grp"]; args += ["--group", "grp"]
             elif kind == "kfold-noshuffle":
                 cv = KFold(K); args += ["--no-shuffle"]
@@ -281,14 +294,15 @@ for ci in range(cfg["count"]):
                 args += ["--stratify", "label", "--seed", str(seed)]
             else:
                 cv = KFold(K, shuffle=True, random_state=seed); args += ["--seed", str(seed)]
-            fold = [None] * n
+            folds = [[None] * n for _ in range(reps)]
             for j, (_, te) in enumerate(cv.split(df, y, g)):
-                for i in te: fold[i] = j
-            out = [(header + SEP + "fold" + (hdr_eol or "\n")).encode()]
-            for i, rec in enumerate(records):
-                end = rec[1] if rec[1] != "" else (hdr_eol or "\n")
-                out.append((rec[0] + SEP * (len(hf) - rec[2]) + SEP + "%d" % fold[i] + end).encode())
-            exp["folds"] = b"".join(out)
+                for i in te: folds[j // K if K else 0][i] = j % K if K else j
+            for r, fold in enumerate(folds):
+                out = [(header + SEP + "fold" + (hdr_eol or "\n")).encode()]
+                for i, rec in enumerate(records):
+                    end = rec[1] if rec[1] != "" else (hdr_eol or "\n")
+                    out.append((rec[0] + SEP * (len(hf) - rec[2]) + SEP + "%d" % fold[i] + end).encode())
+                exp["rep%d.folds" % r if kind.startswith("kfold-repeated") else "folds"] = b"".join(out)
     except Exception as e:
         if isinstance(e, AssertionError):
             raise
