@@ -40,6 +40,8 @@ func TestLibraryDoesWhatTheCLIDoes(t *testing.T) {
 		{"kfold", recipe.ArgMap{"seed": "7", "folds": "4", "stratify": "churned", "files": "true"}, ""},
 		{"kfold", recipe.ArgMap{"folds": "3", "group": "city"}, ""},
 		{"kfold", recipe.ArgMap{"folds": "3", "time-series": "true", "gap": "2"}, ""},
+		{"kfold", recipe.ArgMap{"seed": "8", "folds": "3", "repeats": "2", "stratify": "churned"}, ""},
+		{"kfold", recipe.ArgMap{"leave-one-group-out": "true", "group": "region", "files": "true"}, ""},
 		{"shuffle", recipe.ArgMap{"seed": "3"}, "shuffled.csv"},
 		{"shuffle", recipe.ArgMap{"seed": "-3", "compat": "torch"}, "shuffled.csv"},
 		{"sample", recipe.ArgMap{"seed": "3", "n": "40", "weights": "monthly_spend"}, "sample.csv"},
