@@ -29,6 +29,10 @@ type Options struct {
 	// Output is the one file of a shuffle or sample recipe; "-" sends it
 	// to Stdout (with no manifest unless Manifest is set).
 	Output string
+	// StdoutPart names the output of a split or kfold recipe that goes to
+	// Stdout instead of a file ("train", "test", "folds", ...); the run
+	// then writes no manifest unless Manifest is set.
+	StdoutPart string
 	// Manifest is where the manifest goes (default: STEM.KIND.json
 	// beside the outputs); NoManifest writes none.
 	Manifest   string

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"strings"
 
 	"github.com/splitter-dev/splitter/audit"
 	"github.com/splitter-dev/splitter/recipe"
@@ -73,8 +74,17 @@ func (p *run) apply(ctx context.Context, r *recipe.Recipe, mpath string) error {
 	}
 	p.outs = res.Outputs(p.t)
 	p.res = &Result{Recipe: r, Input: p.o.Input, Rows: res.Rows, Python: r.Python(p.o.Input, res.Rows), Warnings: res.Warnings, ManifestPath: mpath}
+	found := p.o.StdoutPart == ""
 	for _, out := range p.outs {
 		p.res.Outputs = append(p.res.Outputs, File{Name: out.Name, Path: p.o.outputPath(out.Name), Rows: out.Len, Order: out.Rows})
+		found = found || out.Name == p.o.StdoutPart
+	}
+	if !found {
+		names := make([]string, len(p.outs))
+		for i, out := range p.outs {
+			names[i] = out.Name
+		}
+		return fmt.Errorf("%w: %q (the outputs: %s)", ErrNoPart, p.o.StdoutPart, strings.Join(names, ", "))
 	}
 	return nil
 }
@@ -88,7 +98,7 @@ func (o Options) manifestPath(r *recipe.Recipe) (string, error) {
 		return "", nil
 	case o.Manifest != "":
 		return o.Manifest, nil
-	case o.Output == StdoutPath:
+	case o.Output == StdoutPath, o.StdoutPart != "":
 		return "", nil
 	case o.Output != "":
 		return ManifestPath(o.Output, "", r.Command()), nil
@@ -96,8 +106,14 @@ func (o Options) manifestPath(r *recipe.Recipe) (string, error) {
 	return ManifestPath(o.Input, o.OutDir, r.Command()), nil
 }
 
+// ErrNoPart reports a StdoutPart the recipe does not write.
+var ErrNoPart = errors.New("no such output")
+
 // outputPath is where output name goes.
 func (o Options) outputPath(name string) string {
+	if name == o.StdoutPart {
+		return StdoutPath
+	}
 	if o.Output != "" {
 		return o.Output
 	}

@@ -41,7 +41,8 @@ and --seed with --group as GroupKFold(K, shuffle=True, random_state=S) from 1.6.
 			r, err := parseRecipe(cmd)
 			if err == nil {
 				dir, _ := cmd.Flags().GetString("out-dir")
-				err = runRecipe(cmd, r, args[0], job.Options{OutDir: dir})
+				part, _ := cmd.Flags().GetString("stdout")
+				err = runRecipe(cmd, r, args[0], job.Options{OutDir: dir, StdoutPart: part})
 			}
 			return inputErr(args[0], err)
 		},

@@ -14,6 +14,7 @@ func kfoldFlags(cmd *cobra.Command) {
 	f.Bool("no-shuffle", false, "shuffle=False (KFold(K) / StratifiedKFold(K))")
 	f.String("compat", "sklearn", "sklearn (today's scikit-learn, as 1.2) or sklearn@X.Y.Z (a pinned release, 0.18.2 to 1.9.dev0)")
 	f.String("out-dir", "", "output folder `DIR` (default: the input's folder; created if missing)")
+	f.String("stdout", "", "write the output `PART` (train, test, val, partK; folds, fold{k}.train, ...) to standard output instead of a file; no manifest unless --manifest")
 	f.Bool("time-series", false, "TimeSeriesSplit(n_splits=K, gap=G, test_size=T, max_train_size=M): rows in order, no seed")
 	f.Int("gap", 0, "with --time-series: gap=`G`")
 	f.Int("test", 0, "with --time-series: test_size=`T` (default None)")

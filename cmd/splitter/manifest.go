@@ -55,6 +55,9 @@ func runRecipe(cmd *cobra.Command, r *recipe.Recipe, input string, o job.Options
 	if err := manifestOptions(cmd, &o); err != nil {
 		return err
 	}
+	if o.StdoutPart != "" && flagBool(cmd, "json") {
+		return fmt.Errorf("--json with --stdout: %w (both write to standard output)", ErrFlagCombination)
+	}
 	o.Progress = func(res *job.Result) (func(io.Writer) io.Writer, func()) {
 		bar := startProgress(cmd, input, res.Rows, res.Outputs)
 		return bar.wrap, bar.done

@@ -58,7 +58,8 @@ with --group, and sizes of 0, behaved differently before 0.21).`,
 			r, err := parseRecipe(cmd)
 			if err == nil {
 				dir, _ := cmd.Flags().GetString("out-dir")
-				err = runRecipe(cmd, r, args[0], job.Options{OutDir: dir})
+				part, _ := cmd.Flags().GetString("stdout")
+				err = runRecipe(cmd, r, args[0], job.Options{OutDir: dir, StdoutPart: part})
 			}
 			return inputErr(args[0], err)
 		},

@@ -25,4 +25,5 @@ func splitFlags(cmd *cobra.Command) {
 	f.String("lengths", "", "with --compat torch: random_split lengths `L1,L2,...` (ints, or fractions summing to 1)")
 	f.String("names", "", "with --compat torch: output names `A,B,...` instead of part0, part1, ...")
 	f.String("out-dir", "", "output folder `DIR` (default: the input's folder; created if missing)")
+	f.String("stdout", "", "write the output `PART` (train, test, val, partK; folds, fold{k}.train, ...) to standard output instead of a file; no manifest unless --manifest")
 }

@@ -41,6 +41,7 @@ type summaryOutput struct {
 // rows.
 func summaryFlags(cmd *cobra.Command) {
 	cmd.Flags().Bool("json", false, "print a JSON summary on stdout (files, rows per part, class counts, seed, Python code, manifest)")
+	cmd.Flags().String("label", "", "with --json or --dry-run: count the classes of `COL` in each output (as --stratify does)")
 	cmd.Flags().Bool("dry-run", false, "write nothing; print what would be written and the Python code (with --json, as JSON)")
 }
 
