@@ -50,63 +50,57 @@ func (r *Recipe) groupShuffleSplit(t table.Table) ([]Part, error) {
 	return []Part{{"train", folds[0].Train}, {"test", folds[0].Test}}, nil
 }
 
+// splitStep is one train_test_split call of a split recipe: the rows
+// 0..n-1 with their stratify labels (none when IsNone) into train and test
+// at test_size test (and train_size train).
+type splitStep func(n int, strat split.Labels, test, train split.Size) (trainRows, testRows []int, err error)
+
+// sklearnSplit is train_test_split, or its two-step train/val/test idiom.
 func (r *Recipe) sklearnSplit(t table.Table) ([]Part, error) {
-	var strat split.Labels
-	var err error
-	if r.Stratify != "" {
-		if strat, err = table.LabelsOf(t, r.Stratify, "--stratify"); err != nil {
-			return nil, err
-		}
-	}
 	rs, err := r.randomState()
 	if err != nil {
 		return nil, err
 	}
-	opts := split.TrainTestOptions{TestSize: r.TestSize.Size, TrainSize: r.TrainSize.Size, RandomState: rs, NoShuffle: r.NoShuffle, Stratify: strat, Version: r.version()}
-	train, test, err := split.TrainTestSplit(t.Len(), opts)
-	if err != nil {
-		return nil, labelErr(sizeErr(err, "--test/--train"), "--stratify", r.Stratify)
-	}
-	if r.ValSize.IsNone() {
-		return []Part{{"train", train}, {"test", test}}, nil
-	}
-	// Second step on the rest, in the rest's row order.
-	opts = split.TrainTestOptions{TestSize: r.ValSize.Size, RandomState: rs, NoShuffle: r.NoShuffle, Version: r.version()}
-	if !strat.IsNone() {
-		opts.Stratify = strat.Subset(train)
-	}
-	tr, va, err := split.TrainTestSplit(len(train), opts)
-	if err != nil {
-		return nil, labelErr(sizeErr(err, "--val"), "--stratify", r.Stratify)
-	}
-	return []Part{{"train", take(train, tr)}, {"val", take(train, va)}, {"test", test}}, nil
+	return r.twoStep(t, table.LabelsOf, func(n int, strat split.Labels, test, train split.Size) ([]int, []int, error) {
+		return split.TrainTestSplit(n, split.TrainTestOptions{TestSize: test, TrainSize: train, RandomState: rs, NoShuffle: r.NoShuffle, Stratify: strat, Version: r.version()})
+	})
 }
 
+// datasetsSplit is Hugging Face's Dataset.train_test_split, or its
+// two-step idiom (stratify_by_column after class_encode_column).
 func (r *Recipe) datasetsSplit(t table.Table) ([]Part, error) {
-	var strat split.Labels
-	var err error
-	if r.Stratify != "" {
-		if strat, err = table.ClassLabelsOf(t, r.Stratify, "--stratify"); err != nil {
-			return nil, err
-		}
-	}
 	seed, err := r.generatorSeed()
 	if err != nil {
 		return nil, err
 	}
-	opts := split.HFOptions{TestSize: r.TestSize.Size, TrainSize: r.TrainSize.Size, NoShuffle: r.NoShuffle, Seed: seed, Stratify: strat, StratifyColumn: r.Stratify}
-	train, test, err := split.HFTrainTestSplit(t.Len(), opts)
+	return r.twoStep(t, table.ClassLabelsOf, func(n int, strat split.Labels, test, train split.Size) ([]int, []int, error) {
+		return split.HFTrainTestSplit(n, split.HFOptions{TestSize: test, TrainSize: train, NoShuffle: r.NoShuffle, Seed: seed, Stratify: strat, StratifyColumn: r.Stratify})
+	})
+}
+
+// twoStep runs step on the table (train, test), and with a ValSize again
+// on the train rows, in their order, stratified on their own labels
+// (train, val, test): rest, test = f(df); train, val = f(rest).
+func (r *Recipe) twoStep(t table.Table, labels func(table.Table, string, string) (split.Labels, error), step splitStep) ([]Part, error) {
+	var strat split.Labels
+	if r.Stratify != "" {
+		var err error
+		if strat, err = labels(t, r.Stratify, "--stratify"); err != nil {
+			return nil, err
+		}
+	}
+	train, test, err := step(t.Len(), strat, r.TestSize.Size, r.TrainSize.Size)
 	if err != nil {
 		return nil, labelErr(sizeErr(err, "--test/--train"), "--stratify", r.Stratify)
 	}
 	if r.ValSize.IsNone() {
 		return []Part{{"train", train}, {"test", test}}, nil
 	}
-	opts = split.HFOptions{TestSize: r.ValSize.Size, NoShuffle: r.NoShuffle, Seed: seed, StratifyColumn: r.Stratify}
+	var sub split.Labels
 	if !strat.IsNone() {
-		opts.Stratify = strat.Subset(train)
+		sub = strat.Subset(train)
 	}
-	tr, va, err := split.HFTrainTestSplit(len(train), opts)
+	tr, va, err := step(len(train), sub, r.ValSize.Size, split.NoSize)
 	if err != nil {
 		return nil, labelErr(sizeErr(err, "--val"), "--stratify", r.Stratify)
 	}
