@@ -136,10 +136,7 @@ func (k *keyer) coerced(s string) (uint64, uint64) {
 
 // addColumn folds the values of c into keys (one per row), in place.
 func (k *keyer) addColumn(keys []rowKey, c *rows.Column, coerce bool) {
-	fold := func(i int, a, b uint64) {
-		keys[i][0] = mix64(keys[i][0]*golden ^ a)
-		keys[i][1] = mix64(keys[i][1]*0xc2b2ae3d27d4eb4f ^ b)
-	}
+	fold := func(i int, a, b uint64) { keys[i].fold(a, b) }
 	null := func(i int) bool { return c.Null != nil && c.Null[i] }
 	switch {
 	case c.Kind == rows.Int64:
@@ -169,4 +166,10 @@ func (k *keyer) addColumn(keys []rowKey, c *rows.Column, coerce bool) {
 			fold(i, a, b)
 		}
 	}
+}
+
+// fold adds one cell's hashes to the key.
+func (key *rowKey) fold(a, b uint64) {
+	key[0] = mix64(key[0]*golden ^ a)
+	key[1] = mix64(key[1]*0xc2b2ae3d27d4eb4f ^ b)
 }

@@ -164,9 +164,9 @@ func TestExplainJSONLines(t *testing.T) {
 	}
 }
 
-// TestExplainRefusesParquet: explain matches rows by their bytes, so a
-// Parquet file gets a clear refusal naming it rather than a CSV parse error.
-func TestExplainRefusesParquet(t *testing.T) {
+// TestExplainBrokenParquet: Parquet files are read (rows matched by
+// value); a damaged one is an error naming it, not a CSV parse error.
+func TestExplainBrokenParquet(t *testing.T) {
 	dir := t.TempDir()
 	var names []string
 	for _, n := range []string{"d.parquet", "d.train.parquet", "d.test.parquet"} {
@@ -177,7 +177,7 @@ func TestExplainRefusesParquet(t *testing.T) {
 		names = append(names, p)
 	}
 	r := runBin(t, dir, append([]string{"explain", "--seeds", "0-10"}, names...)...)
-	if r.code == 0 || !strings.Contains(string(r.stderr), "d.parquet") || !strings.Contains(string(r.stderr), "Parquet is not supported") {
+	if r.code != 2 || !strings.Contains(string(r.stderr), "d.parquet") || strings.Contains(string(r.stderr), "line ") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
