@@ -36,7 +36,6 @@ const (
 	tagNonNeg
 	tagNeg
 	tagFloat
-	tagBool
 	tagStr
 )
 
@@ -83,11 +82,13 @@ func (k *keyer) int(v int64) (uint64, uint64) {
 	return k.cell(tagNonNeg, uint64(v))
 }
 
+// bool is a bool as numpy compares it with numbers: True == 1, False ==
+// 0 (read_json reads a bool column with a null as float64 1.0/NaN).
 func (k *keyer) bool(b bool) (uint64, uint64) {
 	if b {
-		return k.cell(tagBool, 1)
+		return k.cell(tagNonNeg, 1)
 	}
-	return k.cell(tagBool, 0)
+	return k.cell(tagNonNeg, 0)
 }
 
 // value hashes one Python value as Column.Value returns it. With coerce, a
