@@ -137,5 +137,25 @@ func TestExplainPandasWrittenLive(t *testing.T) {
 		if c.Distinct < c.N && !strings.Contains(string(res.stderr), "rows repeat an earlier row") {
 			t.Errorf("%+v: duplicated rows not reported: stderr %q", c, res.stderr)
 		}
+		c.verify(t)
+	}
+}
+
+// verify checks the part files of c with verify's flag form: the true
+// seed verifies (rows compared by value), the next one does not.
+func (c explainMatchCase) verify(t *testing.T) {
+	a := c.args()
+	if a[len(a)-3] != filepath.Join(c.Dir, "data.csv") {
+		return // not two part files
+	}
+	for _, seed := range []uint32{c.Seed, c.Seed + 1} {
+		v := []string{"verify", "--seed", fmt.Sprint(seed), "--test", fmt.Sprint(c.Test)}
+		if c.Stratify {
+			v = append(v, "--stratify", "label")
+		}
+		res := runBin(t, "", append(v, a[len(a)-3:]...)...)
+		if want := map[bool]int{true: 0, false: 1}[seed == c.Seed]; res.code != want {
+			t.Errorf("%+v: verify --seed %d: exit %d, want %d; stderr %q", c, seed, res.code, want, res.stderr)
+		}
 	}
 }
