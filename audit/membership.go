@@ -24,28 +24,35 @@ const (
 // the others 2, so a recipe matches when it picks the same rows in any
 // order. train and test are data row positions.
 func MembershipPartition(n int, train, test []int) *Partition {
-	p := &Partition{Data: make([]int32, n), Count: make([]int32, 3),
-		Train: make([]int32, len(train)), Test: make([]int32, len(test))}
-	for i := range p.Data {
-		p.Data[i] = 2
+	return MembershipMatched(n, [][]int{train, test}).Partition(0, 1)
+}
+
+// MembershipMatched is the Matched of parts known by membership only
+// (data row positions): the rows of part k have content id k, rows in no
+// part id len(parts). A row named twice, or in two parts, makes part 0
+// hold an id no data row has, so that nothing matches.
+func MembershipMatched(n int, parts [][]int) *Matched {
+	none := int32(len(parts))
+	m := &Matched{Data: make([]int32, n), Count: make([]int32, none+1), Parts: make([][]int32, len(parts))}
+	for i := range m.Data {
+		m.Data[i] = none
 	}
-	for _, i := range train {
-		p.Data[i] = 0
+	for k, rows := range parts {
+		m.Parts[k] = make([]int32, len(rows))
+		for j, i := range rows {
+			m.Data[i] = int32(k)
+			m.Parts[k][j] = int32(k)
+		}
 	}
-	for i := range p.Test {
-		p.Test[i] = 1
+	for _, id := range m.Data {
+		m.Count[id]++
 	}
-	for _, i := range test {
-		p.Data[i] = 1
+	for k, rows := range parts {
+		if int(m.Count[k]) != len(rows) {
+			m.Parts[0] = append(m.Parts[0], -1)
+		}
 	}
-	for _, id := range p.Data {
-		p.Count[id]++
-	}
-	// A row named twice (or in both parts) cannot be a recipe's.
-	if int(p.Count[0]) != len(train) || int(p.Count[1]) != len(test) {
-		p.Train = append(p.Train, -1)
-	}
-	return p
+	return m
 }
 
 // Positions returns the data row of each row of part i (-1: a row the

@@ -18,7 +18,7 @@ import (
 
 func newExplainCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "explain [--seeds A-B] DATA TRAIN TEST",
+		Use:   "explain [--seeds A-B] DATA TRAIN [VAL] TEST | explain --split-column COL DATA FILE",
 		Short: "Find the recipes and seeds that make TRAIN and TEST from DATA",
 		Long: `Tries seeds A..B inclusive (default 0-1048576) with every recipe that could have
 made the two files at their sizes (df = pd.read_csv(DATA)):
@@ -34,8 +34,10 @@ Rows are matched by their bytes when the parts hold DATA's lines verbatim, else
 by value as pandas reads them (parts written by pandas or Hugging Face: floats
 reformatted, columns reordered or dropped, the index column to_csv() writes, JSON
 Lines or Parquet); duplicated rows as multisets. --key COL matches on one unique
-column. --split-column COL DATA FILE reads one file whose column says each row's
-part; --ids reads TRAIN and TEST as ID lists; both say which rows went where, not
+column. DATA TRAIN VAL TEST searches the two-step three-way split (rest, test =
+train_test_split(df, ...); train, val = train_test_split(rest, ...), same seed).
+--split-column COL DATA FILE reads one file whose column says each row's part;
+--ids reads the parts as ID lists; both say which rows went where, not
 their order, so only membership is checked. TRAIN and TEST need not cover all of
 DATA. Each match is printed on stdout as
 "seed S: <python code>". Exit 0 if anything matched, 1 otherwise. Progress is
@@ -47,7 +49,7 @@ release from 0.18.2 on, once per group of releases that split alike.`,
   splitter explain --seeds 0-100000 --compat sklearn data.csv train.csv test.csv
   splitter explain --split-column split data.csv data_with_split.csv
   splitter explain --ids --key id data.csv train_ids.txt test_ids.json`,
-		Args: cobra.RangeArgs(2, 3),
+		Args: cobra.RangeArgs(2, 4),
 		RunE: runExplain,
 	}
 	f := cmd.Flags()
@@ -150,6 +152,9 @@ func runExplain(cmd *cobra.Command, args []string) error {
 				_ = bar.Finish()
 			}
 		}()
+	}
+	if e.three != nil {
+		return explainThree(cmd, args, audit.ReadCall(args[0], opts.Sep), e, eo)
 	}
 	matches, err := audit.Explain(cmd.Context(), p, eo)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -13,20 +14,38 @@ import (
 
 // errExplainArgs is an explain command line whose files do not fit its
 // shape flags.
-var errExplainArgs = errors.New("want DATA TRAIN TEST, or --split-column COL DATA FILE")
+var errExplainArgs = errors.New("want DATA TRAIN TEST, DATA TRAIN VAL TEST, or --split-column COL DATA FILE")
 
 // matchFlags adds the flags saying how explain reads the parts.
 func matchFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.String("key", "", "match rows on this unique id `COL`umn alone (default: every column DATA and the parts share, by value)")
 	f.String("split-column", "", "DATA FILE: FILE's `COL` says each row's part (train/test/val, or True/False for is-test); membership only")
-	f.Bool("ids", false, "TRAIN and TEST are ID lists (one id a line, or a JSON list): row positions, or values of --key")
+	f.Bool("ids", false, "TRAIN [VAL] TEST are ID lists (one id a line, or a JSON list): row positions, or values of --key")
 }
 
-// explainParts is what explain searches: the partition, the data (for
+// explainThree searches the two-step three-way splits of e.three and
+// prints each match.
+func explainThree(cmd *cobra.Command, args []string, readCall string, e *explainParts, eo audit.ExplainOptions) error {
+	matches, err := audit.Explain3(cmd.Context(), e.three, eo)
+	if err != nil {
+		return err
+	}
+	for _, m := range matches {
+		fmt.Fprintf(cmd.OutOrStdout(), "seed %d: %s\n", m.Seed, m.Python(readCall))
+	}
+	if len(matches) == 0 {
+		return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: no two-step recipe with a seed in %d-%d makes them from %s", strings.Join(args[1:], ", "), eo.First, eo.Last, args[0])}
+	}
+	return nil
+}
+
+// explainParts is what explain searches: the partition (or, for a
+// three-way split, the matched train, val and test), the data (for
 // stratify columns) and notes for stderr.
 type explainParts struct {
 	p     *audit.Partition
+	three *audit.Matched
 	data  table
 	notes []string
 }
@@ -56,10 +75,11 @@ func openParts(cmd *cobra.Command, args []string, opts rows.Options) (e *explain
 	return e, e.files(cmd, args, opts, key)
 }
 
-// files matches two part files: by bytes when both hold the data's lines
-// verbatim (splitter's outputs), else by value.
+// files matches two or three part files (TRAIN [VAL] TEST): by bytes when
+// there are two and both hold the data's lines verbatim (splitter's
+// outputs), else by value.
 func (e *explainParts) files(cmd *cobra.Command, args []string, opts rows.Options, key string) error {
-	parts := make([]audit.Table, 2)
+	parts := make([]audit.Table, len(args)-1)
 	for i, path := range args[1:] {
 		t, err := openTable(cmd.Context(), path, fileOptions(opts, path))
 		if err != nil {
@@ -68,16 +88,8 @@ func (e *explainParts) files(cmd *cobra.Command, args []string, opts rows.Option
 		defer t.Close()
 		parts[i] = t
 	}
-	dix, ok0 := e.data.(*rows.Index)
-	tix, ok1 := parts[0].(*rows.Index)
-	six, ok2 := parts[1].(*rows.Index)
-	if key == "" && ok0 && ok1 && ok2 {
-		var p *audit.Partition
-		err := audit.Guarded([]*rows.Index{dix, tix, six}, func() (err error) {
-			p, err = audit.PartitionOf(dix, tix, six, [3]string(args))
-			return err
-		})
-		if err == nil && !slicesHas(p.Train, -1) && !slicesHas(p.Test, -1) {
+	if len(parts) == 2 && key == "" {
+		if p := byBytes(args, e.data, parts); p != nil {
 			e.p = p
 			return nil
 		}
@@ -92,8 +104,38 @@ func (e *explainParts) files(cmd *cobra.Command, args []string, opts rows.Option
 		}
 	}
 	e.dupNote(args[0], m)
-	e.p = m.Partition(0, 1)
+	e.set(m)
 	return nil
+}
+
+// set makes m (parts train, test or train, val, test) what explain
+// searches.
+func (e *explainParts) set(m *audit.Matched) {
+	if len(m.Parts) == 3 {
+		e.three = m
+		return
+	}
+	e.p = m.Partition(0, 1)
+}
+
+// byBytes is the partition of two CSV or JSON Lines parts holding the
+// data's header and lines verbatim; nil otherwise.
+func byBytes(args []string, data table, parts []audit.Table) *audit.Partition {
+	dix, ok0 := data.(*rows.Index)
+	tix, ok1 := parts[0].(*rows.Index)
+	six, ok2 := parts[1].(*rows.Index)
+	if !ok0 || !ok1 || !ok2 {
+		return nil
+	}
+	var p *audit.Partition
+	err := audit.Guarded([]*rows.Index{dix, tix, six}, func() (err error) {
+		p, err = audit.PartitionOf(dix, tix, six, [3]string(args))
+		return err
+	})
+	if err != nil || slicesHas(p.Train, -1) || slicesHas(p.Test, -1) {
+		return nil
+	}
+	return p
 }
 
 // splitColumn reads one file whose column col names each row's part.
@@ -116,30 +158,27 @@ func (e *explainParts) splitColumn(cmd *cobra.Command, args []string, opts rows.
 		return unmatched(err)
 	}
 	pos, ambiguous := m.Positions(0)
-	var train, test []int
+	byPart := map[string][]int{}
 	for r, p := range pos {
 		if p < 0 {
 			return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: row %d is not a row of %s (compared by value on %s)", args[1], r+1, args[0], columnList(m.Columns))}
 		}
-		switch parts[r] {
-		case audit.PartTrain:
-			train = append(train, p)
-		case audit.PartTest:
-			test = append(test, p)
-		default:
-			return fmt.Errorf("%s: column %q: val rows make a three-way split, which explain does not search yet", args[1], col)
-		}
+		byPart[parts[r]] = append(byPart[parts[r]], p)
 	}
 	if ambiguous {
 		e.notes = append(e.notes, fmt.Sprintf("%s: duplicated rows were placed on the first data rows holding their values; another placement may match too", args[1]))
 	}
-	e.p = audit.MembershipPartition(e.data.Len(), train, test)
+	sets := [][]int{byPart[audit.PartTrain], byPart[audit.PartTest]}
+	if val, ok := byPart[audit.PartVal]; ok {
+		sets = [][]int{sets[0], val, sets[1]}
+	}
+	e.set(audit.MembershipMatched(e.data.Len(), sets))
 	return nil
 }
 
-// idLists reads TRAIN and TEST as ID lists.
+// idLists reads TRAIN [VAL] TEST as ID lists.
 func (e *explainParts) idLists(args []string, key string) error {
-	var pos [2][]int
+	pos := make([][]int, len(args)-1)
 	for i, path := range args[1:] {
 		b, err := os.ReadFile(path)
 		if err != nil {
@@ -153,7 +192,7 @@ func (e *explainParts) idLists(args []string, key string) error {
 			return err
 		}
 	}
-	e.p = audit.MembershipPartition(e.data.Len(), pos[0], pos[1])
+	e.set(audit.MembershipMatched(e.data.Len(), pos))
 	return nil
 }
 

@@ -39,6 +39,18 @@ for c in json.load(sys.stdin):
     else:
         tr, te = train_test_split(df, test_size=c["test"], random_state=seed)
     shape = c["shape"]
+    if shape in ("three", "splitcol3"):
+        strat = lambda f: f["label"] if c["stratify"] else None
+        rest, te = train_test_split(df, test_size=c["test"], random_state=seed, stratify=strat(df))
+        tr, va = train_test_split(rest, test_size=0.25, random_state=seed, stratify=strat(rest))
+    if shape == "three":
+        tr.to_csv(p("train.csv")); va.to_csv(p("val.csv"), index=False); te.to_json(p("test.jsonl"), orient="records", lines=True)
+    elif shape == "splitcol3":
+        out = df.copy()
+        out["split"] = "train"
+        out.loc[va.index, "split"] = "val"
+        out.loc[te.index, "split"] = "test"
+        out.to_csv(p("split.csv"), index=False)
     if shape == "index":
         tr.to_csv(p("train.csv")); te.to_csv(p("test.csv"))
     elif shape == "noindex":
@@ -47,7 +59,7 @@ for c in json.load(sys.stdin):
     elif shape == "jsonl":
         tr.to_json(p("train.jsonl"), orient="records", lines=True)
         te.to_json(p("test.jsonl"), orient="records", lines=True)
-    elif shape == "splitcol":
+    if shape == "splitcol":
         out = df.copy()
         out["split"] = "train"
         out.loc[te.index, "split"] = "test"
@@ -88,8 +100,10 @@ func (c explainMatchCase) args() []string {
 	switch c.Shape {
 	case "jsonl":
 		return append(a, p("train.jsonl"), p("test.jsonl"))
-	case "splitcol":
+	case "splitcol", "splitcol3":
 		return append(a, "--split-column", "split", p("split.csv"))
+	case "three":
+		return append(a, p("train.csv"), p("val.csv"), p("test.jsonl"))
 	case "istest":
 		return append(a, "--split-column", "is_test", p("split.csv"))
 	case "ids":
@@ -106,11 +120,11 @@ func TestExplainPandasWrittenLive(t *testing.T) {
 	oracle.Require(t, "numpy", "pandas", "sklearn")
 	r := oracle.Rand(t)
 	root := t.TempDir()
-	shapes := []string{"index", "noindex", "jsonl", "splitcol", "istest", "ids", "keyids", "noindex", "index"}
+	shapes := []string{"index", "noindex", "jsonl", "splitcol", "istest", "ids", "keyids", "noindex", "index", "three", "splitcol3", "three"}
 	var cases []explainMatchCase
 	for i, s := range shapes {
 		c := explainMatchCase{Dir: filepath.Join(root, fmt.Sprint(i)), Gen: r.IntN(1 << 30), N: 40 + r.IntN(600),
-			Seed: uint32(r.IntN(1 << 20)), Test: float64(1+r.IntN(8)) / 10, Stratify: i%2 == 1, Shape: s, Distinct: 1 << 30}
+			Seed: uint32(r.IntN(1 << 20)), Test: float64(1+r.IntN(8)) / 10, Stratify: i%2 == 1 && i != 9, Shape: s, Distinct: 1 << 30}
 		if i == 7 {
 			c.Distinct = 15 // duplicated rows, matched as multisets
 		}
@@ -137,6 +151,7 @@ func TestExplainPandasWrittenLive(t *testing.T) {
 		if c.Distinct < c.N && !strings.Contains(string(res.stderr), "rows repeat an earlier row") {
 			t.Errorf("%+v: duplicated rows not reported: stderr %q", c, res.stderr)
 		}
+		t.Logf("%s: %s", c.Shape, strings.SplitN(string(res.stdout), "\n", 2)[0])
 		c.verify(t)
 	}
 }
