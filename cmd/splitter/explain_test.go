@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -179,5 +180,21 @@ func TestExplainBrokenParquet(t *testing.T) {
 	r := runBin(t, dir, append([]string{"explain", "--seeds", "0-10"}, names...)...)
 	if r.code != 2 || !strings.Contains(string(r.stderr), "d.parquet") || strings.Contains(string(r.stderr), "line ") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// TestExplainParquet: Parquet parts (a Hugging Face DatasetDict's
+// to_parquet per split, here splitter's own outputs) are matched by value.
+func TestExplainParquet(t *testing.T) {
+	dir := t.TempDir()
+	tbl := randomPQTable(rand.New(rand.NewPCG(5, 6)), 240)
+	tbl.writeParquet(t, filepath.Join(dir, "d.parquet"), 70)
+	mustRun(t, dir, "--seed", "777", "--test", "0.25", "--no-manifest", "d.parquet")
+	r := mustRun(t, dir, "explain", "--seeds", "700-800", "d.parquet", "d.train.parquet", "d.test.parquet")
+	if !strings.Contains(string(r.stdout), "seed 777: ") {
+		t.Errorf("stdout %q lacks seed 777", r.stdout)
+	}
+	if r := runBin(t, dir, "explain", "--seeds", "700-800", "d.parquet", "d.test.parquet", "d.train.parquet"); r.code != 1 {
+		t.Errorf("exchanged parts: exit %d, stdout %q", r.code, r.stdout)
 	}
 }
