@@ -2,7 +2,9 @@ package audit
 
 import (
 	"fmt"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/splitter-dev/splitter/rows"
 )
@@ -56,4 +58,26 @@ func BenchmarkMatchValues1M(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkMatchRatio1M alternates the two matchings on the same files
+// and reports the median of their time ratio (values / bytes), which a
+// busy machine disturbs less than either time.
+func BenchmarkMatchRatio1M(b *testing.B) {
+	d, tr, te := benchFiles(b, 1_000_000)
+	var ratios []float64
+	b.ResetTimer()
+	for range b.N {
+		t0 := time.Now()
+		if _, err := PartitionOf(d, tr, te, [3]string{"d", "tr", "te"}); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		if _, err := MatchTables([]string{"d", "tr", "te"}, d, []Table{tr, te}, MatchOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		ratios = append(ratios, float64(time.Since(t1))/float64(t1.Sub(t0)))
+	}
+	slices.Sort(ratios)
+	b.ReportMetric(ratios[len(ratios)/2], "values/bytes")
 }
