@@ -31,6 +31,7 @@ type verifySink struct {
 	names    []string // how reports name them
 	opts     func(i int) audit.CompareOptions
 	outNames []string // the outputs the command writes (for a count error)
+	orders   [][]int  // the input rows each output holds (nil: all, in order)
 
 	diff *audit.Diff // the first difference found
 	sums []string    // each file's content SHA-256, once compared
@@ -47,8 +48,9 @@ func withSink(ctx context.Context, s *memSink) context.Context {
 // collect compares outs, in order, with the sink's files.
 func (s *verifySink) collect(outs []output) error {
 	s.outNames = make([]string, len(outs))
+	s.orders = make([][]int, len(outs))
 	for i, o := range outs {
-		s.outNames[i] = o.name
+		s.outNames[i], s.orders[i] = o.name, o.order
 	}
 	if len(outs) != len(s.files) {
 		return errSinkStop

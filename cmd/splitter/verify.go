@@ -221,7 +221,10 @@ func verifyFlags(cmd *cobra.Command, args []string, o verifyOptions) error {
 		return err
 	}
 	f.Close()
-	_, err = replay(cmd, flags, pos[0], pos[1:], pos[1:], true, o.anyOrder)
+	s, err := replay(cmd, flags, pos[0], pos[1:], pos[1:], true, o.anyOrder)
+	if s != nil && err != nil && name != "kfold" {
+		err = verifyByValue(cmd, target, pos, s.orders, o.anyOrder, err)
+	}
 	var re *replayError
 	if errors.As(err, &re) {
 		return re.err
@@ -253,8 +256,8 @@ func (e *replayError) Unwrap() error { return e.err }
 // each output into a comparison with the file at the same place in files
 // (names are how reports call them; quote lets them show rows). It returns
 // the sink once every file matched; a difference is an *exitError with
-// status exitDiffers and one line; an error of the command itself a
-// *replayError.
+// status exitDiffers and one line (returned with the sink, whose orders
+// verifyByValue uses); an error of the command itself a *replayError.
 func replay(cmd *cobra.Command, args []string, input string, files, names []string, quote, anyOrder bool) (*verifySink, error) {
 	ctx := cmd.Context()
 	if ctx == nil {
@@ -282,7 +285,7 @@ func replay(cmd *cobra.Command, args []string, input string, files, names []stri
 	case s.err != nil:
 		return nil, s.err
 	case s.diff != nil:
-		return nil, &exitError{code: exitDiffers, msg: oneLine(report(*s.diff, quote))}
+		return s, &exitError{code: exitDiffers, msg: oneLine(report(*s.diff, quote))}
 	case s.outNames != nil && len(s.outNames) != len(files):
 		return nil, fmt.Errorf("verify: the recipe writes %d files (%s), %d given: %w", len(s.outNames), strings.Join(s.outNames, ", "), len(files), ErrVerifyArgs)
 	case err != nil:
