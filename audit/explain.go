@@ -162,17 +162,9 @@ func stratifiable(p *Partition, l split.Labels) bool {
 	for _, c := range codes {
 		total[c]++
 	}
-	// The label of a content id: equal rows have equal fields.
-	label := make([]int, len(p.Count))
-	for i, id := range p.Data {
-		label[id] = codes[i]
-	}
-	tr, te := make([]int, k), make([]int, k)
-	for _, id := range p.Train {
-		tr[label[id]]++
-	}
-	for _, id := range p.Test {
-		te[label[id]]++
+	tr, te, ok := partClassCounts(p, codes, k)
+	if !ok {
+		return true // the search decides
 	}
 	n, a, b := float64(p.N()), float64(len(p.Train)), float64(len(p.Test))
 	for c := 0; c < k; c++ {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -148,7 +149,8 @@ func compareOutput(ctx context.Context, out recipe.Output, file, name string, co
 	if err != nil {
 		return "", err
 	}
-	if err := out.Write(ctx, c); err != nil {
+	// As a plain writer: a Parquet writer closes a sink it can close.
+	if err := out.Write(ctx, struct{ io.Writer }{c}); err != nil {
 		c.Close()
 		if ctx.Err() != nil {
 			return "", ctx.Err()

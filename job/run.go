@@ -216,7 +216,8 @@ func (p *run) write(ctx context.Context) error {
 			}
 		}
 		sums[i] = sha256.New()
-		dsts[i] = wrap(w)
+		// As a plain writer: a Parquet writer closes a sink it can close.
+		dsts[i] = struct{ io.Writer }{wrap(w)}
 		if p.res.ManifestPath != "" {
 			// Hashed only for a manifest: hashing is a fifth of a
 			// split's CPU.

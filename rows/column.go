@@ -430,6 +430,10 @@ func inferChunk(wl *wordList, lo, hi int, intern map[string]string) chunkCol {
 	return objectChunk(wl, lo, hi, true, intern)
 }
 
+// internMax bounds the words a column shares: past it (ids, free text)
+// each word gets its own string.
+const internMax = 1 << 14
+
 // objectChunk is pandas' _string_box_utf8: the words as strings, NA words
 // as NaN when naFilter.
 func objectChunk(wl *wordList, lo, hi int, naFilter bool, intern map[string]string) chunkCol {
@@ -443,6 +447,10 @@ func objectChunk(wl *wordList, lo, hi int, naFilter bool, intern map[string]stri
 				null = make([]bool, m)
 			}
 			null[i] = true
+			continue
+		}
+		if len(intern) >= internMax {
+			strs[i] = string(w) // many distinct words: interning would only cost
 			continue
 		}
 		s, ok := intern[string(w)]

@@ -13,15 +13,13 @@ import (
 	"golang.org/x/term"
 
 	"github.com/splitter-dev/splitter/audit"
-	"github.com/splitter-dev/splitter/rows"
-	"github.com/splitter-dev/splitter/rows/parquetrows"
 	"github.com/splitter-dev/splitter/split"
 	"github.com/splitter-dev/splitter/table"
 )
 
 func newExplainCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "explain [--seeds A-B] DATA TRAIN TEST",
+		Use:   "explain [--seeds A-B] DATA TRAIN [VAL] TEST | explain --split-column COL DATA FILE",
 		Short: "Find the recipes and seeds that make TRAIN and TEST from DATA",
 		Long: `Tries seeds A..B inclusive (default 0-1048576) with every recipe that could have
 made the two files at their sizes (df = pd.read_csv(DATA)):
@@ -34,19 +32,29 @@ made the two files at their sizes (df = pd.read_csv(DATA)):
   train = df.sample(frac=F, random_state=S); test = df.drop(train.index)
   tr, te = random_split(range(len(df)), [A, B], generator=torch.Generator().manual_seed(S))
 
-Rows are matched by their bytes (duplicated rows as multisets), so TRAIN and TEST
-need not cover all of DATA. Each match is printed on stdout as
-"seed S: <python code>"; the search stops at the lowest seed that matches
-unless --all is given. Exit 0 if anything matched, 1 otherwise (stderr then says
-what the files establish: sizes, row order, stratification). Progress with an
-ETA is shown on stderr when it is a terminal; on Ctrl-C the seeds searched so far
-are printed and the exit status is 130. --compat limits the recipes to sklearn,
+Rows are matched by their bytes when the parts hold DATA's lines verbatim, else
+by value as pandas reads them (parts written by pandas or Hugging Face: floats
+reformatted, columns reordered or dropped, the index column to_csv() writes, JSON
+Lines or Parquet); duplicated rows as multisets. --key COL matches on one unique
+column. DATA TRAIN VAL TEST searches the two-step three-way split (rest, test =
+train_test_split(df, ...); train, val = train_test_split(rest, ...), same seed).
+--split-column COL DATA FILE reads one file whose column says each row's part;
+--ids reads the parts as ID lists; both say which rows went where, not
+their order, so only membership is checked. TRAIN and TEST need not cover all of
+DATA. Each match is printed on stdout as "seed S: <python code>"; the search
+stops at the lowest seed that matches unless --all is given. Exit 0 if anything
+matched, 1 otherwise (stderr then says what the files establish: sizes, row
+order, stratification). Progress with an ETA is shown on stderr when it is a
+terminal; on Ctrl-C the seeds searched so far are printed and the exit status is
+130. --compat limits the recipes to sklearn,
 datasets or pandas; --compat sklearn@X.Y.Z pins the scikit-learn release (only
 stratified splits differ between releases) and --compat sklearn@* tries every
 release from 0.18.2 on, once per group of releases that split alike.`,
 		Example: `  splitter explain data.csv data.train.csv data.test.csv
-  splitter explain --seeds 0-100000 --compat sklearn data.csv train.csv test.csv`,
-		Args: cobra.ExactArgs(3),
+  splitter explain --seeds 0-100000 --compat sklearn data.csv train.csv test.csv
+  splitter explain --split-column split data.csv data_with_split.csv
+  splitter explain --ids --key id data.csv train_ids.txt test_ids.json`,
+		Args: cobra.RangeArgs(2, 4),
 		RunE: runExplain,
 	}
 	f := cmd.Flags()
@@ -54,6 +62,7 @@ release from 0.18.2 on, once per group of releases that split alike.`,
 	f.Bool("all", false, "print every match (default: stop at the lowest seed that matches)")
 	f.String("compat", "", "only these recipes: sklearn, sklearn@X.Y.Z, sklearn@*, datasets or pandas (default: all)")
 	sepFlag(cmd)
+	matchFlags(cmd)
 	return cmd
 }
 
@@ -74,10 +83,6 @@ func parseSeeds(s string) (first, last uint64, err error) {
 	}
 	return first, last, nil
 }
-
-// errExplainParquet refuses Parquet files in explain, which matches rows by
-// their bytes (CSV, TSV and JSON Lines only).
-var errExplainParquet = errors.New("explain reads CSV, TSV and JSON Lines files; Parquet is not supported (convert the files to CSV first)")
 
 func runExplain(cmd *cobra.Command, args []string) error {
 	seeds, _ := cmd.Flags().GetString("seeds")
@@ -118,35 +123,27 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	var ix [3]*rows.Index
-	for i, path := range args {
-		o := opts
-		if i > 0 {
-			o = fileOptions(opts, path)
-		}
-		if parquetrows.IsParquetPath(path) {
-			return inputErr(path, errExplainParquet)
-		}
-		if ix[i], err = rows.IndexFileContext(cmd.Context(), path, o); err != nil {
-			return inputErr(path, err)
-		}
-		defer ix[i].Close()
+	e, err := openParts(cmd, args, opts)
+	if e != nil && e.data != nil {
+		defer e.data.Close()
 	}
-	var p *audit.Partition
-	err = audit.Guarded(ix[:], func() (err error) {
-		p, err = audit.PartitionOf(ix[0], ix[1], ix[2], [3]string(args))
-		return err
-	})
 	if err != nil {
 		return err
 	}
+	for _, n := range e.notes {
+		fmt.Fprintln(cmd.ErrOrStderr(), "note: "+n)
+	}
+	p := e.p
 	eo := audit.ExplainOptions{First: first, Last: last, Kinds: kinds, Versions: versions, All: flagBool(cmd, "all")}
 	if kinds == nil || kinds[0] == audit.Sklearn {
-		eo.Columns = stratifyColumns(ix[0])
+		eo.Columns = stratifyColumns(e.data)
 	}
 	if bar := startSeedProgress(cmd, last-first); bar != nil {
 		eo.Progress = func(done, _ uint64) { _ = bar.Set64(int64(min(done, math.MaxInt64))) } // calls are serialised
 		defer func() { _ = bar.Clear() }()
+	}
+	if e.three != nil {
+		return explainThree(cmd, args, audit.ReadCall(args[0], opts.Sep), e, eo)
 	}
 	matches, err := audit.Explain(cmd.Context(), p, eo)
 	out := cmd.OutOrStdout()
@@ -164,7 +161,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	if len(matches) == 0 {
-		msg := fmt.Sprintf("%s, %s: no recipe with a seed in %d-%d makes them from %s; the files establish:", args[1], args[2], first, last, args[0])
+		msg := fmt.Sprintf("%s: no recipe with a seed in %d-%d makes them from %s; the files establish:", strings.Join(args[1:], ", "), first, last, args[0])
 		for _, f := range audit.Establish(p, eo.Columns) {
 			msg += "\n  " + f
 		}
@@ -186,7 +183,7 @@ func startSeedProgress(cmd *cobra.Command, span uint64) *progressbar.ProgressBar
 // stratifyColumns reads every column of the data as scikit-learn labels;
 // columns that cannot be labels are left out (Explain keeps only those
 // whose class counts fit the files).
-func stratifyColumns(ix *rows.Index) []audit.Column {
+func stratifyColumns(ix audit.Table) []audit.Column {
 	var cols []audit.Column
 	for _, name := range ix.Names() {
 		col, err := ix.Column(name)

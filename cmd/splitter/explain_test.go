@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -170,9 +171,9 @@ func TestExplainJSONLines(t *testing.T) {
 	}
 }
 
-// TestExplainRefusesParquet: explain matches rows by their bytes, so a
-// Parquet file gets a clear refusal naming it rather than a CSV parse error.
-func TestExplainRefusesParquet(t *testing.T) {
+// TestExplainBrokenParquet: Parquet files are read (rows matched by
+// value); a damaged one is an error naming it, not a CSV parse error.
+func TestExplainBrokenParquet(t *testing.T) {
 	dir := t.TempDir()
 	var names []string
 	for _, n := range []string{"d.parquet", "d.train.parquet", "d.test.parquet"} {
@@ -183,7 +184,7 @@ func TestExplainRefusesParquet(t *testing.T) {
 		names = append(names, p)
 	}
 	r := runBin(t, dir, append([]string{"explain", "--seeds", "0-10"}, names...)...)
-	if r.code == 0 || !strings.Contains(string(r.stderr), "d.parquet") || !strings.Contains(string(r.stderr), "Parquet is not supported") {
+	if r.code != 2 || !strings.Contains(string(r.stderr), "d.parquet") || strings.Contains(string(r.stderr), "line ") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
@@ -205,5 +206,21 @@ func TestExplainInterrupted(t *testing.T) {
 	re := regexp.MustCompile(`^splitter: interrupted; (searched seeds 20000\.\.\d+|no seed searched) of 20000\.\.4294967295\n$`)
 	if code := cmd.ProcessState.ExitCode(); code != 130 || !re.Match(stderr.Bytes()) {
 		t.Errorf("exit %d, stderr %q", code, stderr.Bytes())
+	}
+}
+
+// TestExplainParquet: Parquet parts (a Hugging Face DatasetDict's
+// to_parquet per split, here splitter's own outputs) are matched by value.
+func TestExplainParquet(t *testing.T) {
+	dir := t.TempDir()
+	tbl := randomPQTable(rand.New(rand.NewPCG(5, 6)), 240)
+	tbl.writeParquet(t, filepath.Join(dir, "d.parquet"), 70)
+	mustRun(t, dir, "--seed", "777", "--test", "0.25", "--no-manifest", "d.parquet")
+	r := mustRun(t, dir, "explain", "--seeds", "700-800", "d.parquet", "d.train.parquet", "d.test.parquet")
+	if !strings.Contains(string(r.stdout), "seed 777: ") {
+		t.Errorf("stdout %q lacks seed 777", r.stdout)
+	}
+	if r := runBin(t, dir, "explain", "--seeds", "700-800", "d.parquet", "d.test.parquet", "d.train.parquet"); r.code != 1 {
+		t.Errorf("exchanged parts: exit %d, stdout %q", r.code, r.stdout)
 	}
 }

@@ -24,6 +24,16 @@ const interruptGrace = 500 * time.Millisecond
 type commitGuard struct {
 	mu        sync.Mutex
 	committed bool
+	ended     bool // the run returned: it reports its own end
+}
+
+// end marks the run as returned, before it reports: a watchdog that has
+// not yet ended the process will not, and one that is ending it holds mu
+// until the process is gone (so the end is reported once).
+func (g *commitGuard) end() {
+	g.mu.Lock()
+	g.ended = true
+	g.mu.Unlock()
 }
 
 type commitGuardKey struct{}
@@ -43,7 +53,7 @@ func (g *commitGuard) watch(ctx context.Context, finished <-chan struct{}, stder
 	case <-time.After(interruptGrace):
 	}
 	g.mu.Lock()
-	if g.committed {
+	if g.committed || g.ended {
 		g.mu.Unlock()
 		return
 	}

@@ -32,7 +32,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	go guard.watch(ctx, finished, stderr)
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(withDefaultCommand(root, args))
-	if err := root.ExecuteContext(ctx); err != nil {
+	err := root.ExecuteContext(ctx)
+	guard.end()
+	if err != nil {
 		var ex *exitError
 		if errors.As(err, &ex) {
 			if ex.msg != "" {

@@ -8,6 +8,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"github.com/splitter-dev/splitter/audit"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -181,10 +183,11 @@ func TestVerifyManifestVersion2Moves(t *testing.T) {
 	}
 	mustRun(t, t.TempDir(), "verify", filepath.Join(moved, "data.split.json"))
 	mustRun(t, dir, "verify", filepath.Join("elsewhere", "deeper", "data.split.json"))
-	m["manifest_version"] = 3
+	newer := audit.ManifestVersion + 1
+	m["manifest_version"] = newer
 	writeManifest(t, filepath.Join(moved, "data.split.json"), m)
-	if r := runBin(t, moved, "verify", "data.split.json"); r.code != 2 || !strings.Contains(string(r.stderr), "manifest_version 3") {
-		t.Errorf("version 3: exit %d, stderr %q", r.code, r.stderr)
+	if r := runBin(t, moved, "verify", "data.split.json"); r.code != 2 || !strings.Contains(string(r.stderr), fmt.Sprintf("manifest_version %d", newer)) {
+		t.Errorf("version %d: exit %d, stderr %q", newer, r.code, r.stderr)
 	}
 }
 
