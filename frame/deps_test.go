@@ -22,9 +22,10 @@ func TestImportSplit(t *testing.T) {
 		pkg    string
 		banned []string
 	}{
-		{".", []string{gota, arrow15}},
-		{"./gota", []string{arrow15}},
-		{"./arrow15", []string{gota}},
+		{".", []string{gota, arrow15, arrow18}},
+		{"./gota", []string{arrow15, arrow18}},
+		{"./arrow15", []string{gota, arrow18}},
+		{"./arrow18", []string{gota, arrow15}},
 	} {
 		out, err := exec.Command("go", "list", "-deps", c.pkg).Output()
 		if err != nil {

@@ -9,8 +9,7 @@
 // An Arrow column is read as pandas reads the same values written to CSV
 // (pd.read_csv): a null is NaN, an integer column with a null is
 // float64, a boolean or string column with a null is an object column
-// holding NaN, and a column of nothing but nulls is float64.
-// (record.ToPandas-style conversions, such as pyarrow's to_pandas, hold
-// None rather than NaN in object columns; scikit-learn treats the two
-// differently.)
+// holding NaN, and a column of nothing but nulls is float64. (pyarrow's
+// to_pandas holds None rather than NaN in object columns; scikit-learn
+// treats the two differently.)
 package arrow15
