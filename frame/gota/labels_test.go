@@ -1,6 +1,8 @@
 package gota
 
 import (
+	"errors"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -11,6 +13,7 @@ import (
 	"github.com/splitter-dev/splitter/frame/internal/frametest"
 	"github.com/splitter-dev/splitter/internal/oracle"
 	"github.com/splitter-dev/splitter/sample"
+	"github.com/splitter-dev/splitter/split"
 )
 
 // TestLiveLabels reads random tables with pandas.read_csv and with gota
@@ -95,5 +98,29 @@ json.dump([int(i) - 1 for i in df.groupby("city").sample(frac=1, random_state=0)
 	}
 	if got := order(dataframe.ReadCSV(strings.NewReader(csv))); slices.Equal(got, want) {
 		t.Errorf("gota's defaults now read the empty field as pandas (%v): update the package documentation", got)
+	}
+}
+
+// TestLabelsColumns: a missing column, an Int column with a missing value
+// and a column of nothing but missing values, as pandas types them.
+func TestLabelsColumns(t *testing.T) {
+	df := read(t, "i,e,s\n3,,a\n,,b\n-1,,a\n")
+	if _, err := Labels(df, "zz"); !errors.Is(err, ErrNoColumn) {
+		t.Errorf("missing column: %v", err)
+	}
+	nan := math.NaN()
+	for col, want := range map[string]split.Labels{
+		"i": split.EncodeFloats([]float64{3, nan, -1}),
+		"e": split.EncodeFloats([]float64{nan, nan, nan}),
+		"s": split.EncodeStrings([]string{"a", "b", "a"}),
+	} {
+		l, err := Labels(df, col)
+		if err != nil || !slices.Equal(l.Codes(), want.Codes()) {
+			t.Errorf("Labels(%q) = %v %v, want %v", col, l.Codes(), err, want.Codes())
+		}
+		_, err = ClassLabels(df, col)
+		if missing := col != "s"; missing != errors.Is(err, ErrMissingValue) {
+			t.Errorf("ClassLabels(%q): %v", col, err)
+		}
 	}
 }
