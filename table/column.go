@@ -4,14 +4,15 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/splitter-dev/splitter/column"
 	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/sample"
 	"github.com/splitter-dev/splitter/split"
 )
 
 // ErrColumnType reports a group key or weight column of a type pandas
-// would refuse (re-exported from package sample).
-var ErrColumnType = sample.ErrColumnType
+// would refuse (column.ErrColumnType, re-exported).
+var ErrColumnType = column.ErrColumnType
 
 // Lookup returns df[name] of t. A name t lacks gives an error wrapping
 // rows.ErrNoColumn that names the argument arg reading it and the closest
@@ -41,7 +42,7 @@ func LabelsOf(t Table, name, arg string) (split.Labels, error) {
 	if err != nil {
 		return split.Labels{}, err
 	}
-	l, err := Labels(col)
+	l, err := column.Labels(col)
 	if err != nil {
 		return split.Labels{}, fmt.Errorf("%s %s: %w", arg, name, err)
 	}
@@ -55,7 +56,7 @@ func ClassLabelsOf(t Table, name, arg string) (split.Labels, error) {
 	if err != nil {
 		return split.Labels{}, err
 	}
-	l, err := ClassLabels(col)
+	l, err := column.ClassLabels(col)
 	if err != nil {
 		return split.Labels{}, fmt.Errorf("%s %s: %w", arg, name, err)
 	}
@@ -69,7 +70,7 @@ func WeightsOf(t Table, name, arg string) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	w, err := Weights(col)
+	w, err := column.Weights(col)
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", arg, name, err)
 	}
@@ -83,7 +84,7 @@ func GroupsOf(t Table, name, arg string) (sample.Groups, error) {
 	if err != nil {
 		return sample.Groups{}, err
 	}
-	g, err := Groups(col)
+	g, err := column.Groups(col)
 	if err != nil {
 		return sample.Groups{}, fmt.Errorf("%s %s: %w", arg, name, err)
 	}

@@ -13,8 +13,8 @@ import (
 	"golang.org/x/term"
 
 	"github.com/splitter-dev/splitter/audit"
+	"github.com/splitter-dev/splitter/column"
 	"github.com/splitter-dev/splitter/split"
-	"github.com/splitter-dev/splitter/table"
 )
 
 func newExplainCmd() *cobra.Command {
@@ -190,7 +190,7 @@ func stratifyColumns(ix audit.Table) []audit.Column {
 		if err != nil {
 			continue
 		}
-		l, err := table.Labels(col)
+		l, err := column.Labels(col)
 		if err != nil {
 			continue
 		}

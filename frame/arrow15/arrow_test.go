@@ -1,4 +1,4 @@
-package frame
+package arrow15
 
 import (
 	"context"
@@ -17,7 +17,7 @@ func TestArrowGroupsIntWithNulls(t *testing.T) {
 	b.AppendValues([]int32{3, 0, 1, 3}, []bool{true, false, true, true})
 	col := b.NewArray()
 	defer col.Release()
-	g, err := ArrowGroups(col)
+	g, err := Groups(col)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func TestArrowWeightsAndErrors(t *testing.T) {
 	fb.AppendValues([]float64{1.5, 0, 2}, []bool{true, false, true})
 	f := fb.NewArray()
 	defer f.Release()
-	w, err := ArrowWeights(f)
+	w, err := Weights(f)
 	if err != nil || w[0] != 1.5 || !math.IsNaN(w[1]) || w[2] != 2 {
 		t.Errorf("weights %v %v", w, err)
 	}
@@ -43,19 +43,19 @@ func TestArrowWeightsAndErrors(t *testing.T) {
 	sb.Append([]byte("x"))
 	bin := sb.NewArray()
 	defer bin.Release()
-	if _, err := ArrowWeights(bin); !errors.Is(err, ErrColumnType) {
+	if _, err := Weights(bin); !errors.Is(err, ErrColumnType) {
 		t.Errorf("binary weights: %v", err)
 	}
-	if _, err := ArrowGroups(bin); !errors.Is(err, ErrColumnType) {
+	if _, err := Groups(bin); !errors.Is(err, ErrColumnType) {
 		t.Errorf("binary keys: %v", err)
 	}
 	schema := arrow.NewSchema([]arrow.Field{{Name: "w", Type: arrow.PrimitiveTypes.Float64, Nullable: true}}, nil)
 	rec := array.NewRecord(schema, []arrow.Array{f}, 3)
 	defer rec.Release()
-	if _, err := TakeRecord(context.Background(), rec, []int{3}); err == nil {
+	if _, err := Take(context.Background(), rec, []int{3}); err == nil {
 		t.Error("position out of range accepted")
 	}
-	out, err := TakeRecord(context.Background(), rec, []int{2, 2, 1})
+	out, err := Take(context.Background(), rec, []int{2, 2, 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package table
+package column
 
 import (
 	"cmp"
@@ -42,7 +42,7 @@ func Weights(c *rows.Column) ([]float64, error) {
 		}
 		x, ok := pyObjectFloat(v)
 		if !ok {
-			return nil, fmt.Errorf("table: weights column %q row %d (%v): %w", c.Name, i, v, sample.ErrWeightsType)
+			return nil, fmt.Errorf("weights column %q row %d (%v): %w", c.Name, i, v, sample.ErrWeightsType)
 		}
 		w[i] = x
 	}
@@ -132,12 +132,12 @@ func Groups(c *rows.Column) (sample.Groups, error) {
 				}
 				return mixedKey{f: 0}, true
 			}
-			bad = fmt.Errorf("table: group key %v of type %T: %w", c.Values[i], c.Values[i], ErrColumnType)
+			bad = fmt.Errorf("group key %v of type %T: %w", c.Values[i], c.Values[i], ErrColumnType)
 			return mixedKey{}, false
 		})
 		return g, bad
 	}
-	return sample.Groups{}, fmt.Errorf("table: group key column %q of kind %s: %w", c.Name, c.Kind, ErrColumnType)
+	return sample.Groups{}, fmt.Errorf("group key column %q of kind %s: %w", c.Name, c.Kind, ErrColumnType)
 }
 
 // mixedKey is a key of an object column: a number (f), a uint64 (u) or a

@@ -1,4 +1,4 @@
-package frame
+package arrow15
 
 import (
 	"context"
@@ -8,15 +8,13 @@ import (
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"github.com/apache/arrow/go/v15/arrow/memory"
-	"github.com/go-gota/gota/dataframe"
-	"github.com/go-gota/gota/series"
 
 	"github.com/splitter-dev/splitter/sample"
 )
 
-// BenchmarkTakeRecordShuffle1M shuffles a million-row record (an int64
+// BenchmarkTakeShuffle1M shuffles a million-row record (an int64
 // and a string column) as df.sample(frac=1) does.
-func BenchmarkTakeRecordShuffle1M(b *testing.B) {
+func BenchmarkTakeShuffle1M(b *testing.B) {
 	const n = 1000000
 	mem := memory.DefaultAllocator
 	schema := arrow.NewSchema([]arrow.Field{
@@ -34,29 +32,10 @@ func BenchmarkTakeRecordShuffle1M(b *testing.B) {
 	rs, _ := sample.Seed(1)
 	pos, _ := sample.Shuffle(n, rs)
 	for b.Loop() {
-		out, err := TakeRecord(context.Background(), rec, pos)
+		out, err := Take(context.Background(), rec, pos)
 		if err != nil {
 			b.Fatal(err)
 		}
 		out.Release()
-	}
-}
-
-// BenchmarkTakeGotaShuffle100k shuffles a 100,000-row gota DataFrame (an
-// int and a string column).
-func BenchmarkTakeGotaShuffle100k(b *testing.B) {
-	const n = 100000
-	ints := make([]int, n)
-	strs := make([]string, n)
-	for i := range n {
-		ints[i], strs[i] = i, strconv.Itoa(i)
-	}
-	df := dataframe.New(series.New(ints, series.Int, "i"), series.New(strs, series.String, "s"))
-	rs, _ := sample.Seed(1)
-	pos, _ := sample.Shuffle(n, rs)
-	for b.Loop() {
-		if _, err := TakeGota(df, pos); err != nil {
-			b.Fatal(err)
-		}
 	}
 }
