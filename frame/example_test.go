@@ -12,4 +12,3 @@ func ExampleResolvePositions() {
 	fmt.Println(pos, err)
 	// Output: [4 0 4] <nil>
 }
-
