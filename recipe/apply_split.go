@@ -23,6 +23,8 @@ func (r *Recipe) applySplit(t table.Table, res *Result) error {
 		res.Parts, res.Warnings, err = r.torchSplit(n)
 	case GroupShuffleSplit:
 		res.Parts, err = r.groupShuffleSplit(t)
+	case HashSplit:
+		res.Parts, err = r.hashSplit(t)
 	default:
 		res.Parts, err = r.sklearnSplit(t)
 	}

@@ -18,10 +18,12 @@ func parseSplit(a Args) (*Recipe, error) {
 		r.Call = DatasetsTrainTestSplit
 	case "torch":
 		r.Call = RandomSplit
+	case "hash":
+		r.Call = HashSplit
 	default:
 		if ok, err := r.parseCompat(c); !ok || err != nil {
 			if err == nil {
-				err = flagErr("--compat", c, errors.New("want sklearn, datasets, torch or sklearn@X.Y.Z"))
+				err = flagErr("--compat", c, errors.New("want sklearn, datasets, torch, hash or sklearn@X.Y.Z"))
 			}
 			return nil, err
 		}
@@ -40,6 +42,9 @@ func parseSplit(a Args) (*Recipe, error) {
 			}
 			*s.dst = v
 		}
+	}
+	if err := r.parseKey(a); err != nil {
+		return nil, err
 	}
 	if r.Group != "" && r.Call == TrainTestSplit {
 		r.Call = GroupShuffleSplit

@@ -16,6 +16,7 @@
 //	GroupShuffleSplit       next(GroupShuffleSplit(n_splits=1, ...).split(df, groups=df[G]))
 //	DatasetsTrainTestSplit  Dataset.from_pandas(df).train_test_split(test_size, train_size, seed,
 //	                        stratify_by_column) (Hugging Face), also two-step
+//	HashSplit               crc32 of each id < T * 2**32 (Géron's stable split), df.loc[~t], df.loc[t]
 //	RandomSplit             torch.utils.data.random_split(df, lengths, generator=manual_seed(S))
 //	KFold, StratifiedKFold, GroupKFold, StratifiedGroupKFold, TimeSeriesSplit
 //	                        the fold of each row, and each fold's train/test rows

@@ -7,6 +7,9 @@ import "strings"
 func Imports(code string) string {
 	var lines []string
 	has := func(s string) bool { return strings.Contains(code, s) }
+	if has("zlib.") {
+		lines = append(lines, "import zlib")
+	}
 	if has("np.") {
 		lines = append(lines, "import numpy as np")
 	}

@@ -10,6 +10,8 @@ func (r *Recipe) Libraries() map[string]string {
 		return map[string]string{"torch": "1.13", "pandas": "1.5.3"}
 	case PythonShuffle, PythonSample, PythonPermutation:
 		return map[string]string{"python": "3.11.2", "pandas": "1.5.3"}
+	case HashSplit:
+		return map[string]string{"python": "3.11.2 (zlib)", "numpy": "1.24.2", "pandas": "1.5.3"}
 	case PandasShuffle, PandasSample, NumpyPermutation, GeneratorPermutation:
 		return map[string]string{"numpy": "1.24.2", "pandas": "1.5.3"}
 	}

@@ -22,6 +22,11 @@ const (
 	// seed=S, stratify_by_column=C) (Hugging Face datasets); ValSize as
 	// for TrainTestSplit.
 	DatasetsTrainTestSplit Call = "datasets.Dataset.train_test_split"
+	// t = df[K].apply(lambda id_: zlib.crc32(np.int64(id_)) & 0xffffffff
+	// < T * 2**32); train, test = df.loc[~t], df.loc[t]: the stable split
+	// of Géron's "Hands-On Machine Learning" (crc32 of
+	// str(id_).encode("utf-8") when df[K] is not int64).
+	HashSplit Call = "zlib.crc32"
 	// torch.utils.data.random_split(df, lengths,
 	// generator=torch.Generator().manual_seed(S)).
 	RandomSplit Call = "torch.random_split"
@@ -92,6 +97,8 @@ type Recipe struct {
 	Stratify string `json:"stratify,omitempty"`
 	Group    string `json:"group,omitempty"`
 	Weights  string `json:"weights,omitempty"`
+	// Key is the id column of HashSplit.
+	Key string `json:"key,omitempty"`
 	// Folds is n_splits; Gap, TestFold, MaxTrainSize TimeSeriesSplit's
 	// gap, test_size and max_train_size (0: None); FoldFiles also writes
 	// one train/test pair per fold.
@@ -123,7 +130,7 @@ func (r *Recipe) Command() string {
 		return "sample"
 	case NumpyPermutation, GeneratorPermutation, PythonPermutation, TorchPermutation:
 		return "perm"
-	case TrainTestSplit, GroupShuffleSplit, DatasetsTrainTestSplit, RandomSplit:
+	case TrainTestSplit, GroupShuffleSplit, DatasetsTrainTestSplit, RandomSplit, HashSplit:
 		return "split"
 	}
 	return ""

@@ -57,7 +57,7 @@ func (r *Recipe) Seeds() SeedRange {
 // for TimeSeriesSplit.
 func (r *Recipe) Seeded() bool {
 	switch r.Call {
-	case TimeSeriesSplit, LeaveOneGroupOut:
+	case TimeSeriesSplit, LeaveOneGroupOut, HashSplit:
 		return false
 	case GroupShuffleSplit, RandomSplit, RepeatedKFold, RepeatedStratifiedKFold:
 		return true

@@ -36,6 +36,9 @@ func (r *Recipe) Validate() error {
 
 // checkSplit checks the arguments of a split's call.
 func (r *Recipe) checkSplit() error {
+	if r.Call == HashSplit || r.Key != "" {
+		return r.checkHash()
+	}
 	if r.Sklearn != "" {
 		if _, err := r.parseCompat("sklearn@" + r.Sklearn); err != nil {
 			return err

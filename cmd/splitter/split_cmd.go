@@ -31,6 +31,10 @@ order, that the Python call returns (df = pd.read_csv(INPUT)):
   --compat torch      random_split(df, [L1, L2, ...],
                                    generator=torch.Generator().manual_seed(S))
                       (writes STEM.part0.csv, STEM.part1.csv, ... or --names)
+  --compat hash       t = df[COL].apply(lambda id_: zlib.crc32(np.int64(id_))
+  --key COL --test R                    & 0xffffffff < R * 2**32)
+                      train, test = df.loc[~t], df.loc[t]   (Géron's stable split;
+                      crc32 of str(id_).encode("utf-8") when COL is not int64)
 
 Sizes are typed as scikit-learn types them: 0.2 or 1e-1 is a fraction, 30 a row
 count. With no size, test_size is 0.25 (0.2 with --group). Without --seed a seed
