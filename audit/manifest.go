@@ -90,7 +90,7 @@ func ParseManifest(name string, b []byte) (*Manifest, error) {
 		return nil, fmt.Errorf("%s: %w: no outputs", name, ErrManifest)
 	case m.Format >= 3 && m.Recipe == nil:
 		return nil, fmt.Errorf("%s: %w: no recipe", name, ErrManifest)
-	case m.Recipe != nil && m.Recipe.Command() != m.Command:
+	case m.Recipe != nil && m.Recipe.Command() != m.Command && !assignOf(m.Command, m.Recipe.Command()):
 		return nil, fmt.Errorf("%s: %w: the recipe is not a %s recipe", name, ErrManifest, m.Command)
 	}
 	for _, f := range m.Outputs {
@@ -241,4 +241,11 @@ func ReadContent(path string) ([]byte, error) {
 func HashBytes(b []byte) string {
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:])
+}
+
+// assignOf reports whether a manifest of command (assign's) may hold a
+// recipe of kind: assign writes the assignment of a split or a fold
+// recipe.
+func assignOf(command, kind string) bool {
+	return command == "assign" && (kind == "split" || kind == "kfold")
 }

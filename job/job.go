@@ -33,6 +33,11 @@ type Options struct {
 	// Stdout instead of a file ("train", "test", "folds", ...); the run
 	// then writes no manifest unless Manifest is set.
 	StdoutPart string
+	// Assign writes, instead of the recipe's outputs, the one file Output
+	// (FILE.parquet or FILE.csv): every input row's part and position
+	// (recipe.Assignment), columns row, part, position. No manifest
+	// unless Manifest is set.
+	Assign bool
 	// Manifest is where the manifest goes (default: STEM.KIND.json
 	// beside the outputs); NoManifest writes none.
 	Manifest   string

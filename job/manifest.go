@@ -24,10 +24,14 @@ func (p *run) writeManifest(sums []hash.Hash) error {
 	if splitter == "" {
 		splitter = "(library)"
 	}
+	kind := r.Command()
+	if p.kind != "" {
+		kind = p.kind
+	}
 	m := &audit.Manifest{
 		Format:    audit.ManifestVersion,
 		Splitter:  splitter,
-		Command:   r.Command(),
+		Command:   kind,
 		Recipe:    r,
 		Python:    recipe.Imports(p.res.Python) + p.res.Python,
 		Libraries: r.Libraries(),

@@ -30,6 +30,8 @@ type run struct {
 	outs  []recipe.Output
 	set   *rows.Outputs
 	input chan hashResult // the input's SHA-256, for the manifest
+	// kind is the manifest's command ("" for the recipe's).
+	kind string
 }
 
 type hashResult struct {
@@ -86,6 +88,9 @@ func (p *run) apply(ctx context.Context, r *recipe.Recipe, mpath string) error {
 		}
 		return fmt.Errorf("%w: %q (the outputs: %s)", ErrNoPart, p.o.StdoutPart, strings.Join(names, ", "))
 	}
+	if p.o.Assign {
+		return p.planAssign(res)
+	}
 	return nil
 }
 
@@ -94,7 +99,7 @@ func (o Options) manifestPath(r *recipe.Recipe) (string, error) {
 	switch {
 	case o.NoManifest && o.Manifest != "":
 		return "", fmt.Errorf("a manifest path with no manifest: %w", recipe.ErrFlagCombination)
-	case o.NoManifest:
+	case o.NoManifest, o.Assign && o.Manifest == "":
 		return "", nil
 	case o.Manifest != "":
 		return o.Manifest, nil
@@ -251,7 +256,7 @@ func (p *run) write(ctx context.Context) error {
 // writeOutputs writes every output to its writer: a split's parts of a
 // text input together (a large input in one pass), else in turn.
 func (p *run) writeOutputs(ctx context.Context, dsts []io.Writer) error {
-	if ix, ok := p.t.(*rows.Index); ok && p.res.Recipe.Command() == "split" {
+	if ix, ok := p.t.(*rows.Index); ok && p.res.Recipe.Command() == "split" && !p.o.Assign {
 		orders := make([][]int, len(p.outs))
 		for i, o := range p.outs {
 			orders[i] = o.Rows

@@ -41,7 +41,7 @@ With no command name and an input file, splitter runs "split".`,
 	root.PersistentFlags().BoolP("verbose", "v", false, "also print the parts' row counts, the seed, the Python code and timings on stderr")
 	root.PersistentFlags().BoolP("quiet", "q", false, "print nothing but errors (and a drawn seed no manifest records)")
 	root.SetGlobalNormalizationFunc(pythonSpellings)
-	root.AddCommand(newSplitCmd(), newKfoldCmd(), newShuffleCmd(), newSampleCmd(), newPermCmd(), newVerifyCmd(), newExplainCmd(), newLeaksCmd(), newManCmd())
+	root.AddCommand(newSplitCmd(), newKfoldCmd(), newAssignCmd(), newShuffleCmd(), newSampleCmd(), newPermCmd(), newVerifyCmd(), newExplainCmd(), newLeaksCmd(), newManCmd())
 	registerColumnCompletion(root)
 	return root
 }

@@ -1,0 +1,61 @@
+package job
+
+import (
+	"context"
+	"io"
+
+	"github.com/apache/arrow/go/v15/arrow"
+	"github.com/apache/arrow/go/v15/arrow/array"
+	"github.com/apache/arrow/go/v15/arrow/memory"
+	"github.com/apache/arrow/go/v15/parquet"
+	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+
+	"github.com/splitter-dev/splitter/recipe"
+)
+
+// assignChunk is the number of rows of one record written at a time.
+const assignChunk = 1 << 16
+
+// assignSchema is the assignment file's schema: row int64, part string
+// and position int64, the last two null for a row in no part.
+var assignSchema = arrow.NewSchema([]arrow.Field{
+	{Name: assignColumns[0], Type: arrow.PrimitiveTypes.Int64},
+	{Name: assignColumns[1], Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: assignColumns[2], Type: arrow.PrimitiveTypes.Int64, Nullable: true},
+}, nil)
+
+// writeAssignParquet writes a as a Parquet file with assignSchema.
+func writeAssignParquet(ctx context.Context, w io.Writer, a *recipe.Assignment) error {
+	mem := memory.NewGoAllocator()
+	fw, err := pqarrow.NewFileWriter(assignSchema, w, parquet.NewWriterProperties(parquet.WithAllocator(mem)), pqarrow.NewArrowWriterProperties())
+	if err != nil {
+		return err
+	}
+	b := array.NewRecordBuilder(mem, assignSchema)
+	defer b.Release()
+	rowB := b.Field(0).(*array.Int64Builder)
+	partB := b.Field(1).(*array.StringBuilder)
+	posB := b.Field(2).(*array.Int64Builder)
+	for lo := 0; lo < len(a.Part); lo += assignChunk {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for i := lo; i < min(lo+assignChunk, len(a.Part)); i++ {
+			rowB.Append(int64(i))
+			if a.Position[i] < 0 {
+				partB.AppendNull()
+				posB.AppendNull()
+				continue
+			}
+			partB.Append(a.Part[i])
+			posB.Append(int64(a.Position[i]))
+		}
+		rec := b.NewRecord()
+		err := fw.WriteBuffered(rec)
+		rec.Release()
+		if err != nil {
+			return err
+		}
+	}
+	return fw.Close()
+}
