@@ -1,6 +1,7 @@
 package job
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 )
@@ -50,6 +51,13 @@ func OutputPath(input, dir, part string) string {
 		dir = filepath.Dir(input)
 	}
 	return filepath.Join(dir, stem+"."+part+ext)
+}
+
+// ShardPath names shard i of the of files an output at path is written
+// as: `STEM.PART-00000-of-00004.EXT` for `STEM.PART.EXT` (five digits).
+func ShardPath(path string, i, of int) string {
+	stem, ext := SplitName(path)
+	return filepath.Join(filepath.Dir(path), fmt.Sprintf("%s-%05d-of-%05d%s", stem, i, of, ext))
 }
 
 // ManifestPath is STEM.KIND.json in dir (the folder of path when empty),

@@ -78,7 +78,14 @@ func (p *run) apply(ctx context.Context, r *recipe.Recipe, mpath string) error {
 	p.res = &Result{Recipe: r, Input: p.o.Input, Rows: res.Rows, Python: r.Python(p.o.Input, res.Rows), Warnings: res.Warnings, ManifestPath: mpath}
 	found := p.o.StdoutPart == ""
 	for _, out := range p.outs {
-		p.res.Outputs = append(p.res.Outputs, File{Name: out.Name, Path: p.o.outputPath(out.Name), Rows: out.Len, Order: out.Rows})
+		path := p.o.outputPath(out.Name)
+		if out.Of > 0 {
+			if path == StdoutPath {
+				return fmt.Errorf("--shards or --max-rows-per-file with standard output: %w", recipe.ErrFlagCombination)
+			}
+			path = ShardPath(path, out.Shard, out.Of)
+		}
+		p.res.Outputs = append(p.res.Outputs, File{Name: out.Name, Path: path, Rows: out.Len, Order: out.Rows})
 		found = found || out.Name == p.o.StdoutPart
 	}
 	if !found {

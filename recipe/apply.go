@@ -31,6 +31,8 @@ type Result struct {
 	Warnings []string
 	// Rows is len(df).
 	Rows int
+	// recipe is how the outputs are sharded (Shards, MaxRowsPerFile).
+	recipe Recipe
 }
 
 // Apply runs the recipe on t: the row positions of each output, in the
@@ -43,7 +45,7 @@ func (r *Recipe) Apply(ctx context.Context, t table.Table) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := &Result{Rows: t.Len()}
+	res := &Result{Rows: t.Len(), recipe: Recipe{Call: r.Call, Shards: r.Shards, MaxRowsPerFile: r.MaxRowsPerFile}}
 	var err error
 	switch r.Command() {
 	case "split":
@@ -56,6 +58,9 @@ func (r *Recipe) Apply(ctx context.Context, t table.Table) (*Result, error) {
 		err = r.applySample(t, res)
 	default:
 		err = fmt.Errorf("recipe %s applies to no table (see Permutation)", r.Call)
+	}
+	if err == nil {
+		err = r.checkShardCount(res)
 	}
 	if err != nil {
 		return nil, err

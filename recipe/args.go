@@ -62,6 +62,9 @@ func Parse(command string, a Args) (*Recipe, error) {
 			return nil, err
 		}
 	}
+	if err := r.parseShards(a); err != nil {
+		return nil, err
+	}
 	if a.Changed("seed") {
 		r.Seed = a.Value("seed")
 		if strings.TrimSpace(r.Seed) == "" && r.Seeded() {

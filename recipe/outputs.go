@@ -18,23 +18,28 @@ type Output struct {
 	Len int
 	// Write writes it: the header and its rows, byte for byte.
 	Write func(ctx context.Context, w io.Writer) error
+	// Shard is its number among the Of files its output is written as
+	// (--shards, --max-rows-per-file); Of is 0 for an unsharded output.
+	Shard, Of int
 }
 
 // Outputs lists the files of res on t, in the order a run writes them:
 // a split's parts, shuffle's or sample's rows, kfold's fold column files
 // (df with the fold appended; one per repetition) followed by each fold's
-// train and test parts when FoldFiles.
+// train and test parts when FoldFiles. A sharded recipe's outputs are
+// each expanded into their shards, in order.
 func (res *Result) Outputs(t table.Table) []Output {
 	var outs []Output
+	r := &res.recipe
 	for _, c := range res.FoldColumns {
-		outs = append(outs, Output{Name: c.Name, Len: t.Len(), Write: func(_ context.Context, w io.Writer) error {
+		outs = append(outs, r.shard(Output{Name: c.Name, Len: t.Len(), Write: func(_ context.Context, w io.Writer) error {
 			return t.WriteWithColumn(w, "fold", c.Values)
-		}})
+		}}, columnRange(t, c))...)
 	}
 	for _, p := range res.Parts {
-		outs = append(outs, Output{Name: p.Name, Rows: p.Rows, Len: len(p.Rows), Write: func(ctx context.Context, w io.Writer) error {
+		outs = append(outs, r.shard(Output{Name: p.Name, Rows: p.Rows, Len: len(p.Rows), Write: func(ctx context.Context, w io.Writer) error {
 			return t.WriteRowsContext(ctx, w, p.Rows)
-		}})
+		}}, partRange(t, p.Rows))...)
 	}
 	return outs
 }

@@ -1,6 +1,7 @@
 package recipe
 
 import (
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,7 +16,7 @@ import (
 // first comment line. Imports are separate (Imports), so that the code
 // reads as the call.
 func (r *Recipe) Python(input string, rows int) string {
-	code := r.readPython(input) + r.callPython(rows)
+	code := r.readPython(input) + r.callPython(rows) + r.shardsPython()
 	if v := r.version(); v.IsPinned() {
 		code = "# scikit-learn==" + v.String() + " (numpy 1.24 RandomState streams); variants: " + strings.Join(v.VariantNames(), ", ") + "\n" + code
 	}
@@ -230,4 +231,16 @@ func kw(name string, s Size) string {
 		return ""
 	}
 	return name + "=" + s.String()
+}
+
+// shardsPython is the comment saying how the outputs are written as
+// files, "" when each is one file.
+func (r *Recipe) shardsPython() string {
+	switch {
+	case r.Shards > 0:
+		return "\n# each output written as " + strconv.Itoa(r.Shards) + " files STEM.PART-00000-of-" + fmt.Sprintf("%05d", r.Shards) + ".EXT: consecutive rows, the first len % " + strconv.Itoa(r.Shards) + " one longer"
+	case r.MaxRowsPerFile > 0:
+		return "\n# each output written as files of " + strconv.Itoa(r.MaxRowsPerFile) + " consecutive rows (the last shorter), STEM.PART-00000-of-0000K.EXT"
+	}
+	return ""
 }

@@ -113,6 +113,11 @@ type Recipe struct {
 	N       Size   `json:"n,omitzero"`
 	Frac    string `json:"frac,omitempty"`
 	Replace bool   `json:"replace,omitempty"`
+	// Shards, MaxRowsPerFile write each output as that many files, or as
+	// files of that many rows (the last shorter): STEM.PART-00000-of-0000K.EXT,
+	// whose rows concatenated in name order are the output's.
+	Shards         int `json:"shards,omitempty"`
+	MaxRowsPerFile int `json:"max_rows_per_file,omitempty"`
 	// Sep is read_csv's sep ("" for the format's own).
 	Sep string `json:"sep,omitempty"`
 }

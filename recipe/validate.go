@@ -31,6 +31,9 @@ func (r *Recipe) Validate() error {
 	if err == nil {
 		err = r.checkSeed()
 	}
+	if err == nil {
+		err = r.checkShards()
+	}
 	return err
 }
 

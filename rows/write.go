@@ -181,10 +181,11 @@ func (ix *Index) appendRows(out []byte, order []int) []byte {
 //
 // A fault reading the mapped file (it shrank) is ErrInputChanged.
 func (ix *Index) WriteWithColumn(w io.Writer, name string, values []string) error {
-	return ix.guard(func() error { return ix.writeWithColumn(w, name, values) })
+	return ix.guard(func() error { return ix.writeWithColumn(w, name, values, 0, ix.Len()) })
 }
 
-func (ix *Index) writeWithColumn(w io.Writer, name string, values []string) error {
+// writeWithColumn writes the header and rows lo..hi-1 with the column.
+func (ix *Index) writeWithColumn(w io.Writer, name string, values []string, lo, hi int) error {
 	n := ix.Len()
 	if len(values) != n {
 		return fmt.Errorf("rows: %d values for %d rows", len(values), n)
@@ -192,7 +193,7 @@ func (ix *Index) writeWithColumn(w io.Writer, name string, values []string) erro
 	bw := bufio.NewWriterSize(w, writeBuf)
 	if ix.jsonl {
 		// JSON Lines: the key is added as the object's last member.
-		for i := 0; i < n; i++ {
+		for i := lo; i < hi; i++ {
 			rec := ix.Record(i)
 			eol := lineEnd(rec)
 			if len(eol) == 0 {
@@ -225,7 +226,7 @@ func (ix *Index) writeWithColumn(w io.Writer, name string, values []string) erro
 	bw.Write(ix.headerEOL)
 	width := ix.hfields + ix.leading
 	s := newScanner(ix.data, ix.sep)
-	for i := 0; i < n; i++ {
+	for i := lo; i < hi; i++ {
 		st, e := ix.bounds(i)
 		rec := ix.data[st:e]
 		eol := lineEnd(rec)

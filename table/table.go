@@ -28,6 +28,9 @@ type Table interface {
 	// WriteWithColumn writes every row with one more last column name
 	// holding values[i] (df.insert(len(df.columns), name, values)).
 	WriteWithColumn(w io.Writer, name string, values []string) error
+	// WriteRangeWithColumn is WriteWithColumn of rows lo..hi-1 only, with
+	// the header: one shard of that file.
+	WriteRangeWithColumn(w io.Writer, name string, values []string, lo, hi int) error
 	Close() error
 }
 

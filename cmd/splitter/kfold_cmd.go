@@ -49,6 +49,7 @@ and --seed with --group as GroupKFold(K, shuffle=True, random_state=S) from 1.6.
 	}
 	kfoldFlags(cmd)
 	manifestFlags(cmd)
+	shardFlags(cmd)
 	sepFlag(cmd)
 	return cmd
 }

@@ -36,6 +36,7 @@ Without --seed a seed is drawn and printed on stderr as "seed: S".`,
 	f.StringP("output", "o", "", "output file `OUT` (its folder is created if missing)")
 	f.String("compat", "pandas", "emulated call: pandas, python or torch")
 	manifestFlags(cmd)
+	shardFlags(cmd)
 	sepFlag(cmd)
 	return cmd
 }
@@ -79,6 +80,7 @@ are an error. N written with a '.' is a float, as pandas receives it.`,
 	f.StringP("output", "o", "", "output file `OUT` (its folder is created if missing)")
 	f.String("compat", "pandas", "emulated call: pandas or python")
 	manifestFlags(cmd)
+	shardFlags(cmd)
 	sepFlag(cmd)
 	return cmd
 }

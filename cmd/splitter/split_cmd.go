@@ -70,6 +70,7 @@ with --group, and sizes of 0, behaved differently before 0.21).`,
 	}
 	splitFlags(cmd)
 	manifestFlags(cmd)
+	shardFlags(cmd)
 	sepFlag(cmd)
 	return cmd
 }

@@ -85,7 +85,14 @@ func (p *File) chunkRows() int {
 // column: name holding values[i] for row i, as int64 when every value is
 // an integer and as string otherwise (kfold's `fold` column,
 // df.assign(fold=values).to_parquet()).
-func (p *File) WriteWithColumn(w io.Writer, name string, values []string) (err error) {
+func (p *File) WriteWithColumn(w io.Writer, name string, values []string) error {
+	return p.WriteRangeWithColumn(w, name, values, 0, p.n)
+}
+
+// WriteRangeWithColumn is WriteWithColumn of rows lo..hi-1 only: one
+// shard of the file WriteWithColumn writes, with the same schema (the
+// column's type decided by all the values).
+func (p *File) WriteRangeWithColumn(w io.Writer, name string, values []string, lo, hi int) (err error) {
 	defer p.remember(&err)
 	defer catch(p.name, &err)
 	if err := p.damagedErr(); err != nil {
@@ -93,6 +100,9 @@ func (p *File) WriteWithColumn(w io.Writer, name string, values []string) (err e
 	}
 	if len(values) != p.n {
 		return fmt.Errorf("parquetrows: %d values for %d rows", len(values), p.n)
+	}
+	if lo < 0 || hi < lo || hi > p.n {
+		return fmt.Errorf("parquetrows: range [%d, %d) out of [0, %d)", lo, hi, p.n)
 	}
 	ints := make([]int64, len(values))
 	isInt := true
@@ -120,28 +130,33 @@ func (p *File) WriteWithColumn(w io.Writer, name string, values []string) (err e
 	c := newGroupCache(p)
 	defer c.release()
 	for g := 0; g < p.RowGroups(); g++ {
-		rec, err := c.group(context.Background(), g)
+		glo, ghi := max(lo, p.rgStart[g]), min(hi, p.rgStart[g+1])
+		if glo >= ghi {
+			continue
+		}
+		whole, err := c.group(context.Background(), g)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
-		lo, hi := p.rgStart[g], p.rgStart[g+1]
+		rec := whole.NewSlice(int64(glo-p.rgStart[g]), int64(ghi-p.rgStart[g]))
 		var col arrow.Array
 		if isInt {
 			b := array.NewInt64Builder(p.mem)
-			b.AppendValues(ints[lo:hi], nil)
+			b.AppendValues(ints[glo:ghi], nil)
 			col = b.NewArray()
 			b.Release()
 		} else {
 			b := array.NewStringBuilder(p.mem)
-			b.AppendValues(values[lo:hi], nil)
+			b.AppendValues(values[glo:ghi], nil)
 			col = b.NewArray()
 			b.Release()
 		}
 		cols := append(append([]arrow.Array(nil), rec.Columns()...), col)
-		out := array.NewRecord(sc, cols, int64(hi-lo))
+		out := array.NewRecord(sc, cols, int64(ghi-glo))
 		col.Release()
 		err = fw.WriteBuffered(out)
 		out.Release()
+		rec.Release()
 		c.drop(g)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
