@@ -46,9 +46,9 @@ func VerifyManifest(ctx context.Context, path string, o VerifyOptions) error {
 		return err
 	}
 	switch m.Command {
-	case "split", "kfold", "shuffle", "sample":
+	case "split", "kfold", "shuffle", "sample", "assign":
 	default:
-		return fmt.Errorf("%s: %w: command is not split, kfold, shuffle or sample", SafeName(path), ErrManifest)
+		return fmt.Errorf("%s: %w: command is not split, kfold, shuffle, sample or assign", SafeName(path), ErrManifest)
 	}
 	r, err := m.RecipeOf()
 	if err != nil {
@@ -70,6 +70,9 @@ func VerifyManifest(ctx context.Context, path string, o VerifyOptions) error {
 	}
 	if !strings.EqualFold(sum, m.Input.SHA256) {
 		return differs("%s: the input changed since %s was written (its SHA-256 differs from the recorded one)", SafeName(input), SafeName(path))
+	}
+	if m.Command == "assign" {
+		return verifyAssign(ctx, path, m, r, input, files)
 	}
 	sums, err := CompareRecipe(ctx, r, input, files, RecipeCompareOptions{AnyOrder: o.AnyOrder})
 	if errors.Is(err, ErrFileCount) {

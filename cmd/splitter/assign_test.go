@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"os"
@@ -116,6 +117,17 @@ func TestAssignLive(t *testing.T) {
 			t.Errorf("assign %v: CSV differs from Python's (pandas reads it alike: %v)\ngot:\n%.300s\nwant:\n%.300s", args, want[i].Same, got, want[i].CSV)
 		}
 		checkAssignParquet(t, filepath.Join(dir, fmt.Sprintf("a%d.parquet", i)), want[i].CSV)
+		man := fmt.Sprintf("a%d.json", i)
+		if r := runBin(t, dir, "verify", man); r.code != 0 {
+			t.Errorf("assign %v: verify exit %d: %s", args, r.code, r.stderr)
+		}
+		// Another row's part: a new last line naming the first row again.
+		if err := os.WriteFile(cases[i].CSV, append(got, got[len("row,part,position\n"):][:bytes.IndexByte(got[len("row,part,position\n"):], '\n')+1]...), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		if r := runBin(t, dir, "verify", man); r.code != 1 {
+			t.Errorf("assign %v: verify of a changed file: exit %d, want 1: %s", args, r.code, r.stderr)
+		}
 	}
 }
 

@@ -1,4 +1,4 @@
-package job
+package recipe
 
 import (
 	"context"
@@ -9,8 +9,6 @@ import (
 	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet"
 	"github.com/apache/arrow/go/v15/parquet/pqarrow"
-
-	"github.com/splitter-dev/splitter/recipe"
 )
 
 // assignChunk is the number of rows of one record written at a time.
@@ -19,13 +17,14 @@ const assignChunk = 1 << 16
 // assignSchema is the assignment file's schema: row int64, part string
 // and position int64, the last two null for a row in no part.
 var assignSchema = arrow.NewSchema([]arrow.Field{
-	{Name: assignColumns[0], Type: arrow.PrimitiveTypes.Int64},
-	{Name: assignColumns[1], Type: arrow.BinaryTypes.String, Nullable: true},
-	{Name: assignColumns[2], Type: arrow.PrimitiveTypes.Int64, Nullable: true},
+	{Name: AssignColumns[0], Type: arrow.PrimitiveTypes.Int64},
+	{Name: AssignColumns[1], Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: AssignColumns[2], Type: arrow.PrimitiveTypes.Int64, Nullable: true},
 }, nil)
 
-// writeAssignParquet writes a as a Parquet file with assignSchema.
-func writeAssignParquet(ctx context.Context, w io.Writer, a *recipe.Assignment) error {
+// WriteParquet writes a as a Parquet file: row int64, part string,
+// position int64 (the last two null for a row in no part).
+func (a *Assignment) WriteParquet(ctx context.Context, w io.Writer) error {
 	mem := memory.NewGoAllocator()
 	fw, err := pqarrow.NewFileWriter(assignSchema, w, parquet.NewWriterProperties(parquet.WithAllocator(mem)), pqarrow.NewArrowWriterProperties())
 	if err != nil {
