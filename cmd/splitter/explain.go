@@ -123,27 +123,32 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	e, err := openParts(cmd, args, opts)
-	if e != nil && e.data != nil {
-		defer e.data.Close()
+	key, _ := cmd.Flags().GetString("key")
+	splitCol, _ := cmd.Flags().GetString("split-column")
+	e, err := audit.OpenShape(cmd.Context(), args, audit.ShapeOptions{Key: key, SplitColumn: splitCol, IDs: flagBool(cmd, "ids"), Read: opts})
+	if e != nil && e.Data != nil {
+		defer e.Data.Close()
+	}
+	if errors.Is(err, audit.ErrUnmatched) {
+		return &exitError{code: exitDiffers, msg: err.Error()}
 	}
 	if err != nil {
 		return err
 	}
-	for _, n := range e.notes {
+	for _, n := range e.Notes {
 		fmt.Fprintln(cmd.ErrOrStderr(), "note: "+n)
 	}
-	p := e.p
+	p := e.Partition
 	eo := audit.ExplainOptions{First: first, Last: last, Kinds: kinds, Versions: versions, All: flagBool(cmd, "all")}
 	if kinds == nil || kinds[0] == audit.Sklearn {
-		eo.Columns = stratifyColumns(e.data)
+		eo.Columns = stratifyColumns(e.Data)
 	}
 	if bar := startSeedProgress(cmd, last-first); bar != nil {
 		eo.Progress = func(done, _ uint64) { _ = bar.Set64(int64(min(done, math.MaxInt64))) } // calls are serialised
 		defer func() { _ = bar.Clear() }()
 	}
-	if e.three != nil {
-		return explainThree(cmd, args, audit.ReadCall(args[0], opts.Sep), e, eo)
+	if e.Three != nil {
+		return explainThree(cmd, args, audit.ReadCall(args[0], opts.Sep), e.Three, eo)
 	}
 	matches, err := audit.Explain(cmd.Context(), p, eo)
 	out := cmd.OutOrStdout()
