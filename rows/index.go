@@ -56,8 +56,6 @@ type Index struct {
 	stamp      *fileStamp // the input file as opened (Unchanged); nil when not from a file
 	drop       bool       // data is a mapped file read with drop-behind
 	tempDir    string     // Options.TempDir
-	spillGroup int        // windows per pass of the spilled copy (tests); 0: spillGroup
-	forceSpill bool       // the spilled copy below SpillMin (tests)
 }
 
 // IndexFile memory-maps the file at path and indexes its rows as
