@@ -2,7 +2,9 @@ package rows
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"io"
 	"runtime"
 	"testing"
 )
@@ -67,6 +69,25 @@ func TestPlan(t *testing.T) {
 			if o.kind != w.kind || o.workers != w.workers || (o.kind == spilled && p.shared == nil && (o.stage.pass != nil) != w.counted) {
 				t.Errorf("%s: output %d: kind %d, workers %d, counted %v; want %+v", c.name, k, o.kind, o.workers, o.stage.pass != nil, w)
 			}
+		}
+	}
+}
+
+// TestPlanNoRows writes the parts of an input with a header and no rows
+// by every plan (lastLen of no rows panicked once).
+func TestPlanNoRows(t *testing.T) {
+	ix, err := IndexBytes("h.csv", []byte("id,x\n\n\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.drop = true // as a large mapped file is read
+	for _, lim := range []limits{stdLimits(), spillAll(), spillInGroups(2)} {
+		var a, b bytes.Buffer
+		if err := ix.write(context.Background(), []io.Writer{&a, &b}, [][]int{{}, {}}, lim); err != nil {
+			t.Fatalf("%+v: %v", lim, err)
+		}
+		if a.String() != "id,x\n" || b.String() != "id,x\n" {
+			t.Errorf("%+v: wrote %q and %q, want the header each", lim, a.String(), b.String())
 		}
 	}
 }
