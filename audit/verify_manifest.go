@@ -104,6 +104,10 @@ type RecipeCompareOptions struct {
 	Quote bool
 	// AnyOrder compares each output's rows as a multiset.
 	AnyOrder bool
+	// ByValue also accepts files holding the rows by value as pandas
+	// reads them (written by pandas or Hugging Face), when the bytes
+	// differ (not for fold column files).
+	ByValue bool
 }
 
 // CompareRecipe applies r to input and compares each output, as it is
@@ -140,10 +144,27 @@ func CompareRecipe(ctx context.Context, r *recipe.Recipe, input string, files []
 			name = o.Names[i]
 		}
 		if sums[i], err = compareOutput(ctx, out, files[i], name, OutputOptions(r.ReadOptions(), files[i], o.Quote, o.AnyOrder)); err != nil {
+			if errors.Is(err, ErrDiffers) && o.ByValue && res.FoldColumns == nil {
+				return nil, byValue(ctx, r, input, files, outs, o.AnyOrder, err)
+			}
 			return nil, err
 		}
 	}
 	return sums, nil
+}
+
+// byValue compares the files with the outputs by value when their bytes
+// differ (byteErr): nil when they match so, else the better report.
+func byValue(ctx context.Context, r *recipe.Recipe, input string, files []string, outs []recipe.Output, anyOrder bool, byteErr error) error {
+	orders := make([][]int, len(outs))
+	for i, out := range outs {
+		orders[i] = out.Rows
+	}
+	err := CompareByValue(ctx, input, files, orders, r.ReadOptions(), anyOrder)
+	if errors.Is(err, ErrNotByValue) {
+		return byteErr
+	}
+	return err
 }
 
 // compareOutput writes out into a Comparer of file.

@@ -55,8 +55,8 @@ func (g *Generator) Random() float64 {
 	return g.bg.Float64()
 }
 
-// RandomN equals Generator.random(n).
-func (g *Generator) RandomN(n int) []float64 {
+// Randoms equals Generator.random(n).
+func (g *Generator) Randoms(n int) []float64 {
 	out := make([]float64, n)
 	for i := range out {
 		out[i] = g.Random()

@@ -180,18 +180,18 @@ func genRunOp(t testing.TB, g *Generator, op genOp) (out map[string]any, skip bo
 		if scalar {
 			return genFloats([]float64{g.Random()}), false
 		}
-		return genFloats(g.RandomN(n)), false
+		return genFloats(g.Randoms(n)), false
 	case "normal":
 		if scalar {
 			return genFloats([]float64{g.StandardNormal()}), false
 		}
-		v, err := g.StandardNormalN(n)
+		v, err := g.StandardNormals(n)
 		if err != nil {
 			return wrap(err), false
 		}
 		return genFloats(v), false
 	case "uniform":
-		v, err := g.UniformN(genFloatOf(t, op.Low), genFloatOf(t, op.High), n)
+		v, err := g.Uniforms(genFloatOf(t, op.Low), genFloatOf(t, op.High), n)
 		if err != nil {
 			return wrap(err), false
 		}

@@ -8,15 +8,15 @@ import (
 // numpy refuses a non-finite high-low ("high - low range exceeds valid
 // bounds") and high < low ("high - low < 0"); both wrap ErrParameter.
 func (g *Generator) Uniform(low, high float64) (float64, error) {
-	v, err := g.UniformN(low, high, 1)
+	v, err := g.Uniforms(low, high, 1)
 	if err != nil {
 		return 0, err
 	}
 	return v[0], nil
 }
 
-// UniformN equals Generator.uniform(low, high, size=n).
-func (g *Generator) UniformN(low, high float64, n int) ([]float64, error) {
+// Uniforms equals Generator.uniform(low, high, size=n).
+func (g *Generator) Uniforms(low, high float64, n int) ([]float64, error) {
 	rng := high - low
 	if math.IsInf(rng, 0) || math.IsNaN(rng) {
 		return nil, npErr(ErrParameter, "high - low range exceeds valid bounds")
@@ -77,8 +77,8 @@ func (g *Generator) StandardNormal() float64 {
 	}
 }
 
-// StandardNormalN equals Generator.standard_normal(n).
-func (g *Generator) StandardNormalN(n int) ([]float64, error) {
+// StandardNormals equals Generator.standard_normal(n).
+func (g *Generator) StandardNormals(n int) ([]float64, error) {
 	if n < 0 {
 		return nil, npNegativeSize()
 	}

@@ -87,14 +87,14 @@ func ExampleSeedSequence_Spawn() {
 // numpy: np.random.default_rng(0).standard_normal(3)
 func ExampleGenerator_StandardNormal() {
 	g := rng.DefaultRNG(0)
-	v, _ := g.StandardNormalN(3)
+	v, _ := g.StandardNormals(3)
 	fmt.Println(v)
 	// Output: [0.1257302210933933 -0.1321048632913019 0.6404226504432821]
 }
 
 // numpy: np.random.default_rng(0).uniform(-1, 1, 2)
 func ExampleGenerator_Uniform() {
-	v, _ := rng.DefaultRNG(0).UniformN(-1, 1, 2)
+	v, _ := rng.DefaultRNG(0).Uniforms(-1, 1, 2)
 	fmt.Println(v)
 	// Output: [0.2739233746429086 -0.4604265724722594]
 }

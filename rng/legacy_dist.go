@@ -28,8 +28,8 @@ func (r *RandomState) StandardNormal() float64 {
 	return f * x2
 }
 
-// StandardNormalN equals RandomState.standard_normal(n) (also randn(n)).
-func (r *RandomState) StandardNormalN(n int) []float64 {
+// StandardNormals equals RandomState.standard_normal(n) (also randn(n)).
+func (r *RandomState) StandardNormals(n int) []float64 {
 	out := make([]float64, n)
 	for i := range out {
 		out[i] = r.StandardNormal()
@@ -47,8 +47,8 @@ func (r *RandomState) Normal(loc, scale float64) (float64, error) {
 	return loc + float64(scale*r.StandardNormal()), nil
 }
 
-// NormalN equals RandomState.normal(loc, scale, size=n).
-func (r *RandomState) NormalN(loc, scale float64, n int) ([]float64, error) {
+// Normals equals RandomState.normal(loc, scale, size=n).
+func (r *RandomState) Normals(loc, scale float64, n int) ([]float64, error) {
 	if scale < 0 {
 		return nil, npErr(ErrParameter, "scale < 0")
 	}
@@ -68,8 +68,8 @@ func (r *RandomState) StandardExponential() float64 {
 	return -legacyLog(1 - r.mt.Float64())
 }
 
-// StandardExponentialN equals RandomState.standard_exponential(n).
-func (r *RandomState) StandardExponentialN(n int) []float64 {
+// StandardExponentials equals RandomState.standard_exponential(n).
+func (r *RandomState) StandardExponentials(n int) []float64 {
 	out := make([]float64, n)
 	for i := range out {
 		out[i] = r.StandardExponential()
@@ -86,8 +86,8 @@ func (r *RandomState) Exponential(scale float64) (float64, error) {
 	return scale * r.StandardExponential(), nil
 }
 
-// ExponentialN equals RandomState.exponential(scale, size=n).
-func (r *RandomState) ExponentialN(scale float64, n int) ([]float64, error) {
+// Exponentials equals RandomState.exponential(scale, size=n).
+func (r *RandomState) Exponentials(scale float64, n int) ([]float64, error) {
 	if scale < 0 {
 		return nil, npErr(ErrParameter, "scale < 0")
 	}
@@ -105,15 +105,15 @@ func (r *RandomState) ExponentialN(scale float64, n int) ([]float64, error) {
 // random_sample(). A non-finite high-low is numpy's OverflowError "Range
 // exceeds valid bounds" (ErrParameter).
 func (r *RandomState) Uniform(low, high float64) (float64, error) {
-	v, err := r.UniformN(low, high, 1)
+	v, err := r.Uniforms(low, high, 1)
 	if err != nil {
 		return 0, err
 	}
 	return v[0], nil
 }
 
-// UniformN equals RandomState.uniform(low, high, size=n).
-func (r *RandomState) UniformN(low, high float64, n int) ([]float64, error) {
+// Uniforms equals RandomState.uniform(low, high, size=n).
+func (r *RandomState) Uniforms(low, high float64, n int) ([]float64, error) {
 	d := high - low
 	if math.IsInf(d, 0) || math.IsNaN(d) {
 		return nil, npErr(ErrParameter, "Range exceeds valid bounds")
@@ -131,15 +131,15 @@ func (r *RandomState) UniformN(low, high float64, n int) ([]float64, error) {
 // Triangular equals RandomState.triangular(left, mode, right). numpy's
 // errors "left > mode", "mode > right", "left == right" wrap ErrParameter.
 func (r *RandomState) Triangular(left, mode, right float64) (float64, error) {
-	v, err := r.TriangularN(left, mode, right, 1)
+	v, err := r.Triangulars(left, mode, right, 1)
 	if err != nil {
 		return 0, err
 	}
 	return v[0], nil
 }
 
-// TriangularN equals RandomState.triangular(left, mode, right, size=n).
-func (r *RandomState) TriangularN(left, mode, right float64, n int) ([]float64, error) {
+// Triangulars equals RandomState.triangular(left, mode, right, size=n).
+func (r *RandomState) Triangulars(left, mode, right float64, n int) ([]float64, error) {
 	switch {
 	case left > mode:
 		return nil, npErr(ErrParameter, "left > mode")

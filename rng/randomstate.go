@@ -131,8 +131,8 @@ func (r *RandomState) RandomSample() float64 {
 	return r.mt.Float64()
 }
 
-// RandomSampleN equals RandomState.random_sample(n) (also rand(n)).
-func (r *RandomState) RandomSampleN(n int) []float64 {
+// RandomSamples equals RandomState.random_sample(n) (also rand(n)).
+func (r *RandomState) RandomSamples(n int) []float64 {
 	out := make([]float64, n)
 	for i := range out {
 		out[i] = r.mt.Float64()

@@ -80,7 +80,7 @@ json.dump(out, sys.stdout)
 				put(uint64(x))
 			}
 		case "standard_normal":
-			for _, x := range r.StandardNormalN(j.N) {
+			for _, x := range r.StandardNormals(j.N) {
 				put(math.Float64bits(x))
 			}
 		case "choice_p":

@@ -60,7 +60,7 @@ func ExampleParseLegacySeed() {
 // (saved as JSON with key.tolist()); later r2.set_state(state); r2.standard_normal()
 func ExampleRandomState_SetState() {
 	r := rng.NewRandomState(1)
-	r.StandardNormalN(11)
+	r.StandardNormals(11)
 	saved, _ := json.Marshal(r.GetState()) // ["MT19937",[...624 words...],pos,has_gauss,gauss]
 
 	var st rng.LegacyState

@@ -61,8 +61,8 @@ json.dump(out, sys.stdout)
 			t.Fatal(err)
 		}
 		var cont []float64
-		cont = append(cont, r.StandardNormalN(3)...)
-		cont = append(cont, r.RandomSampleN(3)...)
+		cont = append(cont, r.StandardNormals(3)...)
+		cont = append(cont, r.RandomSamples(3)...)
 		ints, _ := r.Randint(0, 1000, 3)
 		for _, v := range ints {
 			cont = append(cont, float64(v))

@@ -105,7 +105,7 @@ func legacyApply(t testing.TB, r *RandomState, c legacyCall) (any, error) {
 	a := c.A
 	switch c.M {
 	case "random_sample", "rand":
-		return r.RandomSampleN(legacyArgInt(t, a[0])), nil
+		return r.RandomSamples(legacyArgInt(t, a[0])), nil
 	case "randint":
 		low, high := legacyArgBig(t, a[0]), legacyArgBig(t, a[1])
 		size := legacyArgInt(t, a[2])
@@ -158,17 +158,17 @@ func legacyApply(t testing.TB, r *RandomState, c legacyCall) (any, error) {
 	case "random_integers":
 		return r.RandomIntegers(legacyArgBig(t, a[0]).Int64(), legacyArgBig(t, a[1]).Int64(), legacyArgInt(t, a[2]))
 	case "uniform":
-		return r.UniformN(legacyArgF(t, a[0]), legacyArgF(t, a[1]), legacyArgInt(t, a[2]))
+		return r.Uniforms(legacyArgF(t, a[0]), legacyArgF(t, a[1]), legacyArgInt(t, a[2]))
 	case "standard_normal", "randn":
-		return r.StandardNormalN(legacyArgInt(t, a[0])), nil
+		return r.StandardNormals(legacyArgInt(t, a[0])), nil
 	case "normal":
-		return r.NormalN(legacyArgF(t, a[0]), legacyArgF(t, a[1]), legacyArgInt(t, a[2]))
+		return r.Normals(legacyArgF(t, a[0]), legacyArgF(t, a[1]), legacyArgInt(t, a[2]))
 	case "standard_exponential":
-		return r.StandardExponentialN(legacyArgInt(t, a[0])), nil
+		return r.StandardExponentials(legacyArgInt(t, a[0])), nil
 	case "exponential":
-		return r.ExponentialN(legacyArgF(t, a[0]), legacyArgInt(t, a[1]))
+		return r.Exponentials(legacyArgF(t, a[0]), legacyArgInt(t, a[1]))
 	case "triangular":
-		return r.TriangularN(legacyArgF(t, a[0]), legacyArgF(t, a[1]), legacyArgF(t, a[2]), legacyArgInt(t, a[3]))
+		return r.Triangulars(legacyArgF(t, a[0]), legacyArgF(t, a[1]), legacyArgF(t, a[2]), legacyArgInt(t, a[3]))
 	case "permutation":
 		return r.Permutation(legacyArgInt(t, a[0])), nil
 	case "permutation_array", "shuffle":

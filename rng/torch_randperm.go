@@ -14,7 +14,7 @@ const TorchRandpermLargeN = (1<<32 - 1) / 20
 // n-2 it swaps r[i] with r[i + random() % (n-i)], where random() is one
 // 32-bit MT19937 output and % is a plain modulo without rejection. n-1
 // draws in all (none for n <= 1). torch 1.13 uses this algorithm even for
-// n >= TorchRandpermLargeN (checked at n = 214748364); see RandpermLargeN
+// n >= TorchRandpermLargeN (checked at n = 214748364); see RandpermLarge
 // for later releases.
 func (g *TorchGenerator) Randperm(n int) []int {
 	if n < 0 {
@@ -28,15 +28,15 @@ func (g *TorchGenerator) Randperm(n int) []int {
 	return r
 }
 
-// RandpermLargeN equals torch.randperm(n, generator=g) on the CPU in the
+// RandpermLarge equals torch.randperm(n, generator=g) on the CPU in the
 // torch releases that contain pytorch PR #143682 (merged January 2025).
 // For n < TorchRandpermLargeN it is Randperm; from there on torch builds
 // the permutation "inside out" with 64-bit draws: for i = 0 .. n-1,
 // z = random64() % (i+1), r[i] = r[z], r[z] = i. Written from the torch
 // source; not checked against a live torch (the oracle is torch 1.13).
-func (g *TorchGenerator) RandpermLargeN(n int) []int {
+func (g *TorchGenerator) RandpermLarge(n int) []int {
 	if n < 0 {
-		panic("rng: TorchGenerator.RandpermLargeN: n must be non-negative")
+		panic("rng: TorchGenerator.RandpermLarge: n must be non-negative")
 	}
 	r := make([]int, n)
 	if n < TorchRandpermLargeN {

@@ -130,8 +130,8 @@ func TestTorchRandpermDraws(t *testing.T) {
 
 func TestTorchRandpermLargeN(t *testing.T) {
 	for _, n := range []int{0, 1, 10, 1000} {
-		if !slices.Equal(NewTorchGenerator(8).RandpermLargeN(n), NewTorchGenerator(8).Randperm(n)) {
-			t.Errorf("RandpermLargeN(%d) differs from Randperm below the threshold", n)
+		if !slices.Equal(NewTorchGenerator(8).RandpermLarge(n), NewTorchGenerator(8).Randperm(n)) {
+			t.Errorf("RandpermLarge(%d) differs from Randperm below the threshold", n)
 		}
 	}
 	// The inside-out branch, on a small slice: a permutation, one random64 a value.

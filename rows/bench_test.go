@@ -1,6 +1,7 @@
 package rows
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -147,19 +148,21 @@ func BenchmarkWriteRowsSpilled(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer ix.Close()
-			ix.forceSpill = true
-			benchShuffled(b, ix)
+			benchShuffledWith(b, ix, spillAll())
 		})
 	}
 }
 
 // benchShuffled times ix.WriteRows of a fixed shuffle of every row.
-func benchShuffled(b *testing.B, ix *Index) {
+func benchShuffled(b *testing.B, ix *Index) { benchShuffledWith(b, ix, stdLimits()) }
+
+// benchShuffledWith is benchShuffled by the thresholds lim.
+func benchShuffledWith(b *testing.B, ix *Index, lim limits) {
 	order := rand.New(rand.NewPCG(3, 4)).Perm(ix.Len())
 	b.SetBytes(ix.Size())
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := ix.WriteRows(io.Discard, order); err != nil {
+		if err := ix.write(context.Background(), []io.Writer{io.Discard}, [][]int{order}, lim); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -59,7 +59,10 @@ func TestInputTruncatedAfterIndexing(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer ix.Close()
-			ix.forceSpill = tc.spill
+			lim := stdLimits()
+			if tc.spill {
+				lim = spillAll()
+			}
 			if err := ix.Unchanged(); err != nil {
 				t.Fatalf("Unchanged before: %v", err)
 			}
@@ -67,9 +70,9 @@ func TestInputTruncatedAfterIndexing(t *testing.T) {
 				t.Fatal(err)
 			}
 			order := rand.New(rand.NewPCG(1, 2)).Perm(ix.Len())
-			wantChanged(t, "WriteRowsContext", ix.WriteRowsContext(context.Background(), io.Discard, order), p)
+			wantChanged(t, "WriteRowsContext", ix.write(context.Background(), []io.Writer{io.Discard}, [][]int{order}, lim), p)
 			half := len(order) / 2
-			wantChanged(t, "WritePartsContext", ix.WritePartsContext(context.Background(), []io.Writer{io.Discard, io.Discard}, [][]int{order[:half], order[half:]}), p)
+			wantChanged(t, "WritePartsContext", ix.write(context.Background(), []io.Writer{io.Discard, io.Discard}, [][]int{order[:half], order[half:]}, lim), p)
 			_, err = ix.Column("x")
 			wantChanged(t, "Column", err, p)
 			wantChanged(t, "WriteWithColumn", ix.WriteWithColumn(io.Discard, "f", make([]string, ix.Len())), p)

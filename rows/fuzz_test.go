@@ -136,9 +136,9 @@ func checkFile(t *testing.T, name string, file, text []byte) {
 	for _, i := range order {
 		want.Write(recordOut(ix, i))
 	}
-	write := func(how string) {
+	write := func(how string, lim limits) {
 		var got bytes.Buffer
-		if err := ix.WriteRowsContext(context.Background(), &got, order); err != nil {
+		if err := ix.write(context.Background(), []io.Writer{&got}, [][]int{order}, lim); err != nil {
 			t.Fatalf("%s: %v", how, err)
 		}
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
@@ -149,7 +149,7 @@ func checkFile(t *testing.T, name string, file, text []byte) {
 		}
 		var a, b bytes.Buffer
 		half := n / 2
-		if err := ix.WritePartsContext(context.Background(), []io.Writer{&a, &b}, [][]int{order[:half], order[half:]}); err != nil {
+		if err := ix.write(context.Background(), []io.Writer{&a, &b}, [][]int{order[:half], order[half:]}, lim); err != nil {
 			t.Fatalf("%s parts: %v", how, err)
 		}
 		for k, part := range [][]int{order[:half], order[half:]} {
@@ -162,15 +162,13 @@ func checkFile(t *testing.T, name string, file, text []byte) {
 			}
 		}
 	}
-	write("in memory")
+	write("in memory", stdLimits())
 	if !ix.jsonl && canDrop {
 		// The windowed and spilled copies, which large files take.
 		ix.drop = true
-		write("windowed")
-		ix.forceSpill = true
-		write("spilled")
-		ix.spillGroup = 2
-		write("spilled in groups")
+		write("windowed", stdLimits())
+		write("spilled", spillAll())
+		write("spilled in groups", spillInGroups(2))
 	}
 }
 

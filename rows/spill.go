@@ -29,15 +29,9 @@ import (
 // back, to the output), in long sequential runs but for the gather within
 // a window.
 const (
-	// SpillMin is the smallest input (bytes) copied this way; smaller ones (still
-	// read with drop-behind) go through writeWindowed, which rereads the
-	// input once per window: cheaper while the input sits in the CPU's
-	// caches and the page cache, ruinous for a file larger than RAM.
-	SpillMin    = 128 << 20
 	spillWindow = 4 << 20  // largest window (bytes)
 	spillRows   = 1 << 17  // largest window (rows)
 	spillBuf    = 64 << 10 // pass 1's buffer per window
-	spillGroup  = 255      // windows served by one pass over the input
 	spillChunk  = 1 << 20  // output write size
 	entBits     = 26       // ents: row<<entBits | position in the window
 	entMask     = 1<<entBits - 1
@@ -94,36 +88,45 @@ func (ix *Index) layoutWindows(order []int, last int) (wins []window, maxSize, m
 	return wins, maxSize, maxRows
 }
 
-// spillPlan is how layoutByCount cuts orders: their windows (numbered
-// together: their regions follow each other in one spill file), 1 + each
-// input row's window (0 for rows of none), and the bytes each window takes
-// from the rows before mid, so that two goroutines can fill the regions
-// (rows before mid, rows from mid) at once.
-type spillPlan struct {
-	wins             [][]window
-	ids              []uint8
-	half             []int
-	mid              int
+// staging is how a spilled output's windows are laid out and staged (or,
+// shared, those of a set of outputs).
+type staging struct {
+	wins             []window   // the output's windows, in output order
+	parts            [][]window // cut by row count: each order's windows
 	maxSize, maxRows int
+	// Cut by row count, pass is the one pass over the input that stages
+	// every window. Cut exactly (pass nil), the windows are staged group at
+	// a time.
+	pass  *stagePass
+	group int
+}
+
+// stagePass is one pass over the input that copies the rows of its
+// windows to their regions: rows first to mid and mid to end, at once.
+type stagePass struct {
+	wins            []window // numbered together: their regions follow each other
+	ids             []uint8  // 1 + each input row's window in wins (0 for rows of none)
+	first, mid, end int
+	half            []int // bytes each window takes from the rows before mid (nil: none)
 }
 
 // layoutByCount cuts each order into windows of equal row counts, sized
 // for spillWindow at the input's mean slot, and measures them in one pass
 // over the offsets in input order: cheaper than layoutWindows' reads in
 // output order, which miss the cache at every row. ok is false, for
-// layoutWindows to cut exactly (or for the orders to be written one by
-// one), when that makes more than spillGroup windows in all, a window
-// larger than twice spillWindow (rows of very uneven widths in a run of an
-// order), a record larger than a window or a row named twice.
-func (ix *Index) layoutByCount(orders [][]int, last int) (pl spillPlan, ok bool) {
+// layoutWindows to cut exactly (or for the orders to be written each by
+// its own plan), when that makes more than group windows in all, a
+// window larger than twice spillWindow (rows of very uneven widths in a
+// run of an order), a record larger than a window or a row named twice.
+func (ix *Index) layoutByCount(orders [][]int, last, group int) (st staging, ok bool) {
 	n := ix.Len()
 	per := min(spillRows, max(1, spillWindow/max(1, len(ix.data)/max(1, n))))
 	total := 0
 	for _, order := range orders {
 		total += (len(order) + per - 1) / per
 	}
-	if total > spillGroup || ix.spillGroup > 0 {
-		return pl, false
+	if total > group {
+		return st, false
 	}
 	ids := make([]uint8, n)
 	// Written once in each page before the random reads below: a fresh
@@ -138,7 +141,7 @@ func (ix *Index) layoutByCount(orders [][]int, last int) (pl spillPlan, ok bool)
 			id++
 			for _, i := range order[r0:min(r0+per, len(order))] {
 				if ids[i] != 0 {
-					return pl, false
+					return st, false
 				}
 				ids[i] = uint8(id)
 			}
@@ -146,91 +149,105 @@ func (ix *Index) layoutByCount(orders [][]int, last int) (pl spillPlan, ok bool)
 	}
 	sizes := make([]int, total)
 	sl := ix.slots(last)
-	pl.mid = n / 2
+	pass := &stagePass{ids: ids, mid: n / 2, end: n}
 	for i, k := range ids {
-		if i == pl.mid {
-			pl.half = append([]int(nil), sizes...)
+		if i == pass.mid {
+			pass.half = append([]int(nil), sizes...)
 		}
 		if k != 0 {
 			l := sl.of(i)
 			if l > spillWindow {
-				return pl, false
+				return st, false
 			}
 			sizes[k-1] += l
 		}
 	}
-	if pl.half == nil {
-		pl.half = make([]int, total)
+	if pass.half == nil {
+		pass.half = make([]int, total)
 	}
 	var off int64
-	pl.wins = make([][]window, len(orders))
+	st.parts = make([][]window, len(orders))
 	id = 0
 	for p, order := range orders {
 		for r0 := 0; r0 < len(order); r0 += per {
 			size := sizes[id]
 			id++
 			if size > 2*spillWindow {
-				return pl, false
+				return st, false
 			}
 			r1 := min(len(order), r0+per)
-			pl.wins[p] = append(pl.wins[p], window{r0: r0, r1: r1, off: off, size: size})
+			win := window{r0: r0, r1: r1, off: off, size: size}
+			st.parts[p] = append(st.parts[p], win)
+			pass.wins = append(pass.wins, win)
 			off += int64(size)
-			pl.maxSize, pl.maxRows = max(pl.maxSize, size), max(pl.maxRows, r1-r0)
+			st.maxSize, st.maxRows = max(st.maxSize, size), max(st.maxRows, r1-r0)
 		}
 	}
-	pl.ids = ids
-	return pl, true
+	st.pass = pass
+	return st, true
 }
 
-// spillPlanned is pass 1 of a plan: the rows before and from pl.mid are
-// copied to their windows' regions (of all the plan's windows, in f or,
-// for a single window, in mem) by two goroutines at once.
-func (ix *Index) spillPlanned(ctx context.Context, pl spillPlan, f *os.File, mem []byte, last int) error {
-	var all []window
-	for _, w := range pl.wins {
-		all = append(all, w...)
+// groupPass is the pass that stages wins (windows of order cut exactly).
+func (ix *Index) groupPass(order []int, wins []window) *stagePass {
+	n := ix.Len()
+	p := &stagePass{wins: wins, ids: make([]uint8, n), first: n}
+	for k, win := range wins {
+		for _, i := range order[win.r0:win.r1] {
+			p.ids[i] = uint8(k + 1)
+			p.first, p.end = min(p.first, i), max(p.end, i+1)
+		}
 	}
-	if len(all) == 0 {
+	p.mid = p.end
+	return p
+}
+
+// stageDst is where passes stage rows: the spill file f, or for one
+// window, mem.
+type stageDst struct {
+	f   *os.File
+	mem []byte
+}
+
+// stage runs the pass p: the rows before and from p.mid are copied to
+// their windows' regions by two goroutines at once.
+func (ix *Index) stage(ctx context.Context, p *stagePass, dst stageDst) error {
+	if len(p.wins) == 0 {
 		return nil
 	}
-	at := make([]int64, len(all))
-	for k, w := range all {
-		at[k] = w.off + int64(pl.half[k])
+	start := make([]int64, len(p.wins))
+	at := make([]int64, len(p.wins))
+	for k, w := range p.wins {
+		start[k], at[k] = w.off, w.off
+		if p.half != nil {
+			at[k] += int64(p.half[k])
+		}
 	}
-	if f == nil { // one window, at 0 in mem
-		at[0] = int64(pl.half[0])
+	if p.mid >= p.end {
+		return ix.spillPass(ctx, p, p.first, p.end, start, dst)
 	}
 	errc := make(chan error, 1)
 	go func() {
-		errc <- ix.guard(func() error { return ix.spillPass(ctx, nil, all, pl.ids, pl.mid, ix.Len(), at, f, mem, last) })
+		errc <- ix.guard(func() error { return ix.spillPass(ctx, p, p.mid, p.end, at, dst) })
 	}()
 	// Guarded here too: a fault must not unwind past the wait for the
 	// other half, which writes to mem.
-	err := ix.guard(func() error { return ix.spillPass(ctx, nil, all, pl.ids, 0, pl.mid, nil, f, mem, last) })
+	err := ix.guard(func() error { return ix.spillPass(ctx, p, p.first, p.mid, start, dst) })
 	if e := <-errc; err == nil {
 		err = e
 	}
 	return err
 }
 
-// writeSpilled writes head and then the records of order (all in range).
-func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, order []int) (err error) {
-	last := ix.lastLen()
-	var wins []window
-	pl, planned := ix.layoutByCount([][]int{order}, last)
-	maxSize, maxRows := pl.maxSize, pl.maxRows
-	if planned {
-		wins = pl.wins[0]
-	} else {
-		wins, maxSize, maxRows = ix.layoutWindows(order, last)
-	}
-	var spilled []window
-	for _, win := range wins {
+// writeSpilled writes head and then the records of order (all in range),
+// laid out by st.
+func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, order []int, st staging) (err error) {
+	var staged []window
+	for _, win := range st.wins {
 		if !win.direct {
-			spilled = append(spilled, win)
+			staged = append(staged, win)
 		}
 	}
-	sets, freeSets := newWinBufs(min(2, len(spilled)), maxSize, maxRows)
+	sets, freeSets := newWinBufs(min(2, len(staged)), st.maxSize, st.maxRows)
 	defer freeSets()
 	out := newChunkWriter(w)
 	defer func() {
@@ -242,38 +259,27 @@ func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, ord
 		return err
 	}
 	var f *os.File
-	switch {
-	case len(spilled) == 1 && planned: // in memory
-		if err := ix.spillPlanned(ctx, pl, nil, sets[0].stage, last); err != nil {
-			return err
-		}
-	case len(spilled) == 1: // in memory
-		if err := ix.spillPass(ctx, order, spilled, nil, 0, 0, nil, nil, sets[0].stage, last); err != nil {
-			return err
-		}
-	case len(spilled) > 1:
-		var done func()
-		if f, done, err = ix.spillFile(); err != nil {
-			return err
-		}
-		defer done()
-		group := spillGroup
-		if ix.spillGroup > 0 {
-			group = ix.spillGroup
-		}
-		if planned {
-			if err := ix.spillPlanned(ctx, pl, f, nil, last); err != nil {
+	if len(staged) > 0 {
+		dst := stageDst{mem: sets[0].stage} // one window: in memory
+		if len(staged) > 1 {
+			var done func()
+			if f, done, err = ix.spillFile(); err != nil {
 				return err
 			}
-			break
+			defer done()
+			dst = stageDst{f: f}
 		}
-		for g := 0; g < len(spilled); g += group {
-			if err := ix.spillPass(ctx, order, spilled[g:min(g+group, len(spilled))], nil, 0, 0, nil, f, nil, last); err != nil {
-				return err
-			}
+		if st.pass != nil {
+			err = ix.stage(ctx, st.pass, dst)
+		}
+		for g := 0; st.pass == nil && g < len(staged) && err == nil; g += st.group {
+			err = ix.stage(ctx, ix.groupPass(order, staged[g:min(g+st.group, len(staged))]), dst)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	return ix.emitWindows(ctx, out, order, wins, f, sets, last)
+	return ix.emitWindows(ctx, out, order, st.wins, f, sets, ix.lastLen())
 }
 
 // newWinBufs allocates k window buffers for windows of up to maxSize
@@ -409,39 +415,23 @@ func (ix *Index) writeDirect(out *chunkWriter, i int) error {
 	return nil
 }
 
-// spillPass reads the input once and copies the slot of every row of wins
-// (at most spillGroup windows) to its window's region: in f, or in mem
-// when f is nil (one window).
-//
-// ids, when not nil, already holds 1 + each row's window in wins (0 for
-// rows of none), and only the rows first..end-1 are copied, each window's
-// from at[k] in its region (nil: the region's start); without ids, they are
-// built here and the whole order is copied.
-func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, ids []uint8, first, end int, at []int64, f *os.File, mem []byte, last int) error {
+// spillPass copies the slot of every row from first to end-1 of the
+// pass p's windows to its window's region, from at[k] for window k: in
+// the spill file, or (one window) in memory.
+func (ix *Index) spillPass(ctx context.Context, p *stagePass, first, end int, at []int64, dst stageDst) error {
 	n := ix.Len()
-	if ids == nil {
-		ids = make([]uint8, n)
-		first, end = n, 0
-		for k, win := range wins {
-			for _, i := range order[win.r0:win.r1] {
-				ids[i] = uint8(k + 1)
-				first, end = min(first, i), max(end, i+1)
-			}
-		}
-	}
+	ids, f, mem := p.ids, dst.f, dst.mem
+	last := ix.lastLen()
 	type region struct {
 		buf []byte
 		off int64 // where buf goes in f
 	}
-	regs := make([]region, len(wins))
+	regs := make([]region, len(p.wins))
 	var pool []byte
 	if f != nil {
-		pool = make([]byte, len(wins)*spillBuf)
-		for k, win := range wins {
-			regs[k] = region{buf: pool[k*spillBuf : k*spillBuf : (k+1)*spillBuf], off: win.off}
-			if at != nil {
-				regs[k].off = at[k]
-			}
+		pool = make([]byte, len(p.wins)*spillBuf)
+		for k := range p.wins {
+			regs[k] = region{buf: pool[k*spillBuf : k*spillBuf : (k+1)*spillBuf], off: at[k]}
 		}
 	}
 	flush := func(r *region) error {
@@ -456,9 +446,9 @@ func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, ids 
 	pos := int(offs.at(first)) // row i's start
 	dr := newDropper(data, pos, ix.drop)
 	dropAt := pos + dropChunk
-	p := 0 // in mem
-	if f == nil && at != nil {
-		p = int(at[0])
+	m := 0 // in mem
+	if f == nil {
+		m = int(at[0] - p.wins[0].off)
 	}
 	for i := first; i < end; i++ {
 		s := pos
@@ -478,8 +468,8 @@ func (ix *Index) spillPass(ctx context.Context, order []int, wins []window, ids 
 		}
 		switch r := &regs[k-1]; {
 		case f == nil:
-			p += copy(mem[p:], rec)
-			p += copy(mem[p:], eol)
+			m += copy(mem[m:], rec)
+			m += copy(mem[m:], eol)
 		case len(r.buf)+len(rec) <= cap(r.buf) && eol == nil:
 			r.buf = append(r.buf, rec...)
 		default:

@@ -33,12 +33,6 @@ func windowSize(rows, avg int) int {
 	return min(windowMax, max(windowMin, rows/8*avg))
 }
 
-// useWindows reports whether WriteRows copies through windows: inputs read
-// with drop-behind (large mapped files) of delimited text.
-func (ix *Index) useWindows() bool {
-	return ix.drop && !ix.jsonl && len(ix.data) < 1<<40
-}
-
 // slot is the room row i takes in a window: its bytes up to the next
 // record (blank lines after it included); last is the exact length of the
 // last row's output (a line end added when it has none).
@@ -61,8 +55,12 @@ func (s slotter) of(i int) int {
 	return int(s.low[i+1] - s.low[i])
 }
 
-// lastLen is the length of the last row's record as written.
+// lastLen is the length of the last row's record as written (0 when
+// there are no rows).
 func (ix *Index) lastLen() int {
+	if ix.Len() == 0 {
+		return 0
+	}
 	s, e := ix.bounds(ix.Len() - 1)
 	if len(lineEnd(ix.data[s:e])) == 0 {
 		return e - s + len(ix.headerEOL)

@@ -46,15 +46,15 @@ func TestWindowedMatchesGather(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if !ix.useWindows() {
+	if ix.kindOf([]int{0}) != windowed {
 		t.Fatal("the file does not use the windowed copy")
 	}
 	mem, err := IndexBytes("w.csv", data, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if mem.useWindows() || mem.Len() != ix.Len() {
-		t.Fatalf("in-memory index: windows %v, %d rows, want %d", mem.useWindows(), mem.Len(), ix.Len())
+	if mem.kindOf([]int{0}) != gathered || mem.Len() != ix.Len() {
+		t.Fatalf("in-memory index: copy %v, %d rows, want %d", mem.kindOf([]int{0}), mem.Len(), ix.Len())
 	}
 	n := ix.Len()
 	perm := r.Perm(n)
@@ -89,15 +89,15 @@ func TestWindowedMatchesGather(t *testing.T) {
 		"none": {},
 	}
 	for _, spill := range []bool{false, true} {
-		ix.forceSpill = spill
 		for name, order := range orders {
+			lim := stdLimits()
 			if spill {
 				name += " (spilled)"
+				lim = spillAll()
 			}
 			var got, want bytes.Buffer
-			ix.spillGroup = 0
 			if name == "tail (spilled)" {
-				ix.spillGroup = 2 // several passes over the input
+				lim = spillInGroups(2) // several passes over the input
 			}
 			wins, _, _ := ix.layoutWindows(order, ix.lastLen())
 			if spill && (name == "perm (spilled)" || name == "tail (spilled)") {
@@ -111,10 +111,10 @@ func TestWindowedMatchesGather(t *testing.T) {
 					t.Fatalf("%s: %d windows (%d direct), want 3 or more and one direct", name, len(wins), direct)
 				}
 			}
-			if _, ok := ix.layoutByCount([][]int{order}, ix.lastLen()); spill && name == "no big (spilled)" && !ok {
+			if _, ok := ix.layoutByCount([][]int{order}, ix.lastLen(), spillGroup); spill && name == "no big (spilled)" && !ok {
 				t.Fatalf("%s: not cut by row counts", name)
 			}
-			if err := ix.WriteRows(&got, order); err != nil {
+			if err := ix.write(context.Background(), []io.Writer{&got}, [][]int{order}, lim); err != nil {
 				t.Fatal(name, err)
 			}
 			if err := mem.WriteRows(&want, order); err != nil {
@@ -177,8 +177,11 @@ func TestWritePartsMatchesWriteRows(t *testing.T) {
 	}
 	for name, c := range cases {
 		for _, spill := range []bool{true, false} {
-			ix.forceSpill = spill
-			if _, ok := ix.layoutByCount(c.orders, ix.lastLen()); ok != c.shared {
+			lim := stdLimits()
+			if spill {
+				lim = spillAll()
+			}
+			if _, ok := ix.layoutByCount(c.orders, ix.lastLen(), spillGroup); ok != c.shared {
 				t.Fatalf("%s: shared pass %v, want %v", name, ok, c.shared)
 			}
 			got := make([]bytes.Buffer, len(c.orders))
@@ -186,7 +189,7 @@ func TestWritePartsMatchesWriteRows(t *testing.T) {
 			for k := range ws {
 				ws[k] = &got[k]
 			}
-			if err := ix.WritePartsContext(context.Background(), ws, c.orders); err != nil {
+			if err := ix.write(context.Background(), ws, c.orders, lim); err != nil {
 				t.Fatal(name, err)
 			}
 			for k, order := range c.orders {

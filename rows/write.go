@@ -33,30 +33,20 @@ func (ix *Index) head() []byte {
 }
 
 // WriteRowsContext is WriteRows that stops with ctx.Err() when ctx is done.
-// Large orders are copied by two goroutines, block by block, while the
-// calling goroutine writes the blocks in order. A fault reading the
-// mapped file (it shrank) is ErrInputChanged; what was written before it
-// is not to be used.
+// How the rows are copied depends on the input and the order (see
+// plan.go). A fault reading the mapped file (it shrank) is
+// ErrInputChanged; what was written before it is not to be used.
 func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int) error {
-	return ix.guard(func() error { return ix.writeRows(ctx, w, order) })
+	return ix.write(ctx, []io.Writer{w}, [][]int{order}, stdLimits())
 }
 
-func (ix *Index) writeRows(ctx context.Context, w io.Writer, order []int) error {
-	n := ix.Len()
-	head := ix.head()
-	if err := inRange(order, n); err != nil {
-		return err
-	}
-	if ix.useWindows() && len(order) > 0 {
-		if (len(ix.data) >= SpillMin || ix.forceSpill) && distinct(order, n) {
-			return ix.writeSpilled(ctx, w, head, order)
-		}
-		return ix.writeWindowed(ctx, w, head, order)
-	}
-	const blockRows = 1 << 14
+// writeGathered writes head and then the records of order (all in range)
+// gathered from the input a block of rows at a time: by the calling
+// goroutine alone, or by workers goroutines while the calling one writes
+// the blocks in order.
+func (ix *Index) writeGathered(ctx context.Context, w io.Writer, head []byte, order []int, workers int) error {
 	blocks := (len(order) + blockRows - 1) / blockRows
-	workers := min(2, runtime.GOMAXPROCS(0))
-	if blocks < 4 || workers < 2 {
+	if workers < 2 {
 		out := make([]byte, 0, writeBuf)
 		out = append(out, head...)
 		for b := 0; b < blocks; b++ {

@@ -123,32 +123,37 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	e, err := openParts(cmd, args, opts)
-	if e != nil && e.data != nil {
-		defer e.data.Close()
+	key, _ := cmd.Flags().GetString("key")
+	splitCol, _ := cmd.Flags().GetString("split-column")
+	e, err := audit.OpenShape(cmd.Context(), args, audit.ShapeOptions{Key: key, SplitColumn: splitCol, IDs: flagBool(cmd, "ids"), Read: opts})
+	if e != nil && e.Data != nil {
+		defer e.Data.Close()
+	}
+	if errors.Is(err, audit.ErrUnmatched) {
+		return &exitError{code: exitDiffers, msg: err.Error()}
 	}
 	if err != nil {
 		return err
 	}
-	for _, n := range e.notes {
+	for _, n := range e.Notes {
 		fmt.Fprintln(cmd.ErrOrStderr(), "note: "+n)
 	}
-	p := e.p
+	p := e.Partition
 	eo := audit.ExplainOptions{First: first, Last: last, Kinds: kinds, Versions: versions, All: flagBool(cmd, "all")}
 	if kinds == nil || kinds[0] == audit.Sklearn {
-		eo.Columns = stratifyColumns(e.data)
+		eo.Columns = stratifyColumns(e.Data)
 	}
 	if bar := startSeedProgress(cmd, last-first); bar != nil {
 		eo.Progress = func(done, _ uint64) { _ = bar.Set64(int64(min(done, math.MaxInt64))) } // calls are serialised
 		defer func() { _ = bar.Clear() }()
 	}
-	if e.three != nil {
-		return explainThree(cmd, args, audit.ReadCall(args[0], opts.Sep), e, eo)
+	if e.Three != nil {
+		return explainThree(cmd, args, audit.ReadCall(args[0], opts.Sep), e.Three, eo)
 	}
 	matches, err := audit.Explain(cmd.Context(), p, eo)
 	out := cmd.OutOrStdout()
 	for _, m := range matches {
-		fmt.Fprintf(out, "seed %d: %s\n", m.Seed, m.Recipe.PythonRead(audit.ReadCall(args[0], opts.Sep), m.Seed))
+		fmt.Fprintf(out, "seed %d: %s\n", m.Seed, matchPython(m, args[0], opts.Sep, e.Data.Len()))
 	}
 	if ie := (*audit.InterruptedError)(nil); errors.As(err, &ie) {
 		searched := fmt.Sprintf("no seed searched of %d..%d", ie.First, ie.Last)
@@ -197,4 +202,20 @@ func stratifyColumns(ix audit.Table) []audit.Column {
 		cols = append(cols, audit.Column{Name: name, Labels: l})
 	}
 	return cols
+}
+
+// matchPython is a match's Python on one line: the recipe's own code (the
+// one renderer manifests and --dry-run print), its lines joined by "; ",
+// and for a stratified match the scikit-learn releases that split so.
+func matchPython(m audit.Match, data string, sep byte, rows int) string {
+	r := m.Recipe.Recipe(m.Seed)
+	r.Sklearn = "" // the releases are named after the code, not pinned
+	if sep != 0 {
+		r.Sep = string(sep)
+	}
+	code := strings.ReplaceAll(r.Python(data, rows), "\n", "; ")
+	if m.Recipe.Releases != "" {
+		code += "  # scikit-learn " + m.Recipe.Releases
+	}
+	return code
 }

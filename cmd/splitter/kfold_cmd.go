@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/splitter-dev/splitter/job"
-
 	"github.com/spf13/cobra"
 )
 
@@ -37,15 +35,7 @@ and --seed with --group as GroupKFold(K, shuffle=True, random_state=S) from 1.6.
   # GroupKFold(4) by user
   splitter kfold --folds 4 --group user_id data.csv`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			r, err := parseRecipe(cmd)
-			if err == nil {
-				dir, _ := cmd.Flags().GetString("out-dir")
-				part, _ := cmd.Flags().GetString("stdout")
-				err = runRecipe(cmd, r, args[0], job.Options{OutDir: dir, StdoutPart: part})
-			}
-			return inputErr(args[0], err)
-		},
+		RunE: runParts,
 	}
 	kfoldFlags(cmd)
 	manifestFlags(cmd)

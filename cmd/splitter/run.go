@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/splitter-dev/splitter/job"
 	"github.com/splitter-dev/splitter/recipe"
 )
 
@@ -25,4 +26,16 @@ func (a flagArgs) Value(name string) string {
 // parseRecipe makes the recipe of cmd from its flags.
 func parseRecipe(cmd *cobra.Command) (*recipe.Recipe, error) {
 	return recipe.Parse(cmd.Name(), flagArgs{cmd.Flags()})
+}
+
+// runParts is split and kfold: outputs named STEM.PART.EXT in --out-dir,
+// one of them to standard output with --stdout PART.
+func runParts(cmd *cobra.Command, args []string) error {
+	r, err := parseRecipe(cmd)
+	if err == nil {
+		dir, _ := cmd.Flags().GetString("out-dir")
+		part, _ := cmd.Flags().GetString("stdout")
+		err = runRecipe(cmd, r, args[0], job.Options{OutDir: dir, StdoutPart: part})
+	}
+	return inputErr(args[0], err)
 }

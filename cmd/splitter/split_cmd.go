@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/splitter-dev/splitter/job"
-
 	"errors"
 	"fmt"
 	"strings"
@@ -58,15 +56,7 @@ with --group, and sizes of 0, behaved differently before 0.21).`,
   # torch random_split into three named parts
   splitter --compat torch --seed 42 --lengths 0.8,0.1,0.1 --names train,val,test data.csv`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			r, err := parseRecipe(cmd)
-			if err == nil {
-				dir, _ := cmd.Flags().GetString("out-dir")
-				part, _ := cmd.Flags().GetString("stdout")
-				err = runRecipe(cmd, r, args[0], job.Options{OutDir: dir, StdoutPart: part})
-			}
-			return inputErr(args[0], err)
-		},
+		RunE: runParts,
 	}
 	splitFlags(cmd)
 	manifestFlags(cmd)

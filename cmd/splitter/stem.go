@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/splitter-dev/splitter/job"
-	"github.com/splitter-dev/splitter/rows"
 )
 
 // splitName is job.SplitName: STEM and format extensions of a path.
@@ -38,14 +37,4 @@ func sameFormat(input, out string) error {
 		return fmt.Errorf("-o %s: names %s, but the rows are %s as in %s (splitter writes the input's format; give OUT the input's extension)", out, o, in, input)
 	}
 	return nil
-}
-
-// fileOptions is how a part file is read: with the input's --sep, else
-// tab-separated for .tsv.
-func fileOptions(opts rows.Options, path string) rows.Options {
-	_, ext := splitName(path)
-	if opts.Sep == 0 && strings.HasPrefix(strings.ToLower(ext), ".tsv") {
-		return rows.Options{Sep: '\t'}
-	}
-	return opts
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,9 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/splitter-dev/splitter/audit"
-	"github.com/splitter-dev/splitter/recipe"
 	"github.com/splitter-dev/splitter/rows"
-	"github.com/splitter-dev/splitter/table"
 )
 
 // ErrVerifyArgs is a verify command line that names no manifest and no
@@ -134,39 +131,14 @@ func verifyFlags(cmd *cobra.Command, args []string, o verifyOptions) error {
 		return err
 	}
 	f.Close()
-	_, err = audit.CompareRecipe(cmd.Context(), r, pos[0], pos[1:], audit.RecipeCompareOptions{Names: pos[1:], Quote: true, AnyOrder: o.anyOrder})
+	_, err = audit.CompareRecipe(cmd.Context(), r, pos[0], pos[1:], audit.RecipeCompareOptions{Names: pos[1:], Quote: true, AnyOrder: o.anyOrder, ByValue: true})
 	switch {
 	case errors.Is(err, audit.ErrDiffers):
-		err = &exitError{code: exitDiffers, msg: oneLine(err.Error())}
-		if r.Command() != "kfold" {
-			// Files written by other tools hold the rows by value.
-			if orders, oerr := recipeOrders(cmd.Context(), r, pos[0]); oerr == nil {
-				err = verifyByValue(cmd, target, pos, orders, o.anyOrder, err)
-			}
-		}
-		return err
+		return &exitError{code: exitDiffers, msg: oneLine(err.Error())}
 	case errors.Is(err, audit.ErrFileCount):
 		return fmt.Errorf("verify: %w: %w", ErrVerifyArgs, err)
 	case errors.Is(err, audit.ErrRecipeFailed):
 		return inputErr(pos[0], errors.Unwrap(err))
 	}
 	return err
-}
-
-// recipeOrders are the input rows each output of r holds, in order.
-func recipeOrders(ctx context.Context, r *recipe.Recipe, input string) ([][]int, error) {
-	t, err := table.Open(ctx, input, r.ReadOptions())
-	if err != nil {
-		return nil, err
-	}
-	defer t.Close()
-	res, err := r.Apply(ctx, t)
-	if err != nil {
-		return nil, err
-	}
-	var orders [][]int
-	for _, o := range res.Outputs(t) {
-		orders = append(orders, o.Rows)
-	}
-	return orders, nil
 }

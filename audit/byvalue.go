@@ -1,54 +1,53 @@
-package main
+package audit
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
 
-	"github.com/spf13/cobra"
-
-	"github.com/splitter-dev/splitter/audit"
 	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/table"
 )
 
-// verifyByValue compares files that differ from the recipe's outputs by
-// their bytes with the rows those outputs hold (orders, input rows), by
-// value as pandas reads them: parts written by pandas or Hugging Face
-// (floats reformatted, an index column, columns moved or dropped, JSON
-// Lines) verify when they hold the same rows in the same order. It
-// returns nil when they do, else the first difference by value; byteErr,
-// the difference by bytes, when the files cannot be compared by value or
-// the differing file holds the data's lines verbatim.
-func verifyByValue(cmd, target *cobra.Command, pos []string, orders [][]int, anyOrder bool, byteErr error) error {
-	if len(orders) != len(pos)-1 || slicesHasNil(orders) {
-		return byteErr
+// ErrNotByValue reports files CompareByValue cannot compare by value
+// (the caller's comparison by bytes stands).
+var ErrNotByValue = errors.New("not comparable by value")
+
+// CompareByValue compares files (the parts) with the rows orders[i] of
+// input that each should hold, by value as pandas reads them: parts
+// written by pandas or Hugging Face (floats reformatted, an index column,
+// columns moved or dropped, JSON Lines) match when they hold the same rows
+// in the same order (as multisets with anyOrder). It returns nil when they
+// do; a difference (wrapping ErrDiffers, quoting the rows) otherwise;
+// ErrNotByValue when they cannot be compared by value or the differing
+// file holds the data's lines verbatim (a comparison by bytes reports
+// best what differs there).
+func CompareByValue(ctx context.Context, input string, files []string, orders [][]int, opts rows.Options, anyOrder bool) error {
+	if len(orders) != len(files) || slicesHasNil(orders) {
+		return ErrNotByValue
 	}
-	opts, err := readOptions(target)
+	data, err := table.Open(ctx, input, opts)
 	if err != nil {
-		return byteErr
-	}
-	data, err := table.Open(cmd.Context(), pos[0], opts)
-	if err != nil {
-		return byteErr
+		return ErrNotByValue
 	}
 	defer data.Close()
-	parts := make([]audit.Table, len(orders))
-	for i, path := range pos[1:] {
-		t, err := table.Open(cmd.Context(), path, fileOptions(opts, path))
+	parts := make([]Table, len(orders))
+	for i, path := range files {
+		t, err := table.Open(ctx, path, PartOptions(opts, path))
 		if err != nil {
-			return byteErr
+			return ErrNotByValue
 		}
 		defer t.Close()
 		parts[i] = t
 	}
-	m, err := audit.MatchTables(pos, data, parts, audit.MatchOptions{})
-	if errors.Is(err, audit.ErrIndexDisagrees) {
-		return &exitError{code: exitDiffers, msg: err.Error()}
+	m, err := MatchTables(append([]string{input}, files...), data, parts, MatchOptions{})
+	if errors.Is(err, ErrIndexDisagrees) {
+		return differs("%s", err.Error())
 	}
 	if err != nil {
-		return byteErr
+		return ErrNotByValue
 	}
 	for i, order := range orders {
 		want := make([]int32, len(order))
@@ -60,13 +59,13 @@ func verifyByValue(cmd, target *cobra.Command, pos []string, orders [][]int, any
 			continue
 		}
 		if verbatim(data, parts[i]) {
-			return byteErr // splitter's kind of file: the byte report counts rows
+			return ErrNotByValue // splitter's kind of file: the byte report counts rows
 		}
-		msg := valueDiffMsg(pos[i+1], row, len(want), len(m.Parts[i]), m.Columns)
+		msg := valueDiffMsg(files[i], row, len(want), len(m.Parts[i]), m.Columns)
 		if row < len(order) && row < len(m.Parts[i]) {
 			msg += ": expected " + quoteRecord(data, order[row]) + ", found " + quoteRecord(parts[i], row)
 		}
-		return &exitError{code: exitDiffers, msg: msg}
+		return differs("%s", msg)
 	}
 	return nil
 }
@@ -111,7 +110,7 @@ func valueDiffMsg(file string, row, nwant, ngot int, cols []string) string {
 }
 
 // quoteRecord quotes row i of a CSV or JSON Lines file (Parquet: "a row").
-func quoteRecord(t audit.Table, i int) string {
+func quoteRecord(t Table, i int) string {
 	ix, ok := t.(*rows.Index)
 	if !ok {
 		return "a row"
@@ -135,16 +134,16 @@ func slicesHasNil(s [][]int) bool {
 // verbatim reports whether part holds the data's header line and only
 // lines of the data (as splitter writes parts), so that the difference by
 // bytes says best what differs.
-func verbatim(data, part audit.Table) bool {
+func verbatim(data, part Table) bool {
 	dix, ok1 := data.(*rows.Index)
 	pix, ok2 := part.(*rows.Index)
 	if !ok1 || !ok2 {
 		return false
 	}
 	ok := false
-	audit.Guarded([]*rows.Index{dix, pix}, func() error {
-		dh, dr := audit.Records(dix)
-		ph, pr := audit.Records(pix)
+	Guarded([]*rows.Index{dix, pix}, func() error {
+		dh, dr := Records(dix)
+		ph, pr := Records(pix)
 		if !bytes.Equal(dh, ph) {
 			return nil
 		}

@@ -1,0 +1,101 @@
+package rows
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sync"
+)
+
+// write writes orders[k] to ws[k], each output as plan decides by the
+// thresholds lim. A fault reading the mapped file (it shrank) is
+// ErrInputChanged.
+func (ix *Index) write(ctx context.Context, ws []io.Writer, orders [][]int, lim limits) error {
+	if len(ws) != len(orders) {
+		return fmt.Errorf("rows: %d writers for %d orders", len(ws), len(orders))
+	}
+	return ix.guard(func() error {
+		for _, order := range orders {
+			if err := inRange(order, ix.Len()); err != nil {
+				return err
+			}
+		}
+		return ix.run(ctx, ws, orders, ix.plan(orders, lim))
+	})
+}
+
+// run carries out the plan p of orders.
+func (ix *Index) run(ctx context.Context, ws []io.Writer, orders [][]int, p plan) error {
+	if p.shared != nil {
+		return ix.runShared(ctx, ws, orders, p)
+	}
+	write := func(ctx context.Context, k int) error { return ix.runOut(ctx, ws[k], orders[k], p.outs[k]) }
+	if p.together {
+		return ix.together(ctx, len(orders), write)
+	}
+	for k := range orders {
+		if err := write(ctx, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// runOut copies one output as op says.
+func (ix *Index) runOut(ctx context.Context, w io.Writer, order []int, op outPlan) error {
+	head := ix.head()
+	switch op.kind {
+	case windowed:
+		return ix.writeWindowed(ctx, w, head, order)
+	case spilled:
+		return ix.writeSpilled(ctx, w, head, order, op.stage)
+	}
+	return ix.writeGathered(ctx, w, head, order, op.workers)
+}
+
+// runShared stages every output by one pass over the input, then writes
+// them at once.
+func (ix *Index) runShared(ctx context.Context, ws []io.Writer, orders [][]int, p plan) error {
+	f, done, err := ix.spillFile()
+	if err != nil {
+		return err
+	}
+	defer done()
+	if err := ix.stage(ctx, p.shared.pass, stageDst{f: f}); err != nil {
+		return err
+	}
+	last := ix.lastLen()
+	return ix.together(ctx, len(orders), func(ctx context.Context, k int) error {
+		st := p.outs[k].stage
+		sets, free := newWinBufs(min(2, len(st.wins)), st.maxSize, st.maxRows)
+		defer free()
+		out := newChunkWriter(ws[k])
+		err := out.write(ix.head())
+		if err == nil {
+			err = ix.emitWindows(ctx, out, orders[k], st.wins, f, sets, last)
+		}
+		if e := out.close(); err == nil {
+			err = e
+		}
+		return err
+	})
+}
+
+// together runs write(ctx, k) for k in [0, n), each on its own goroutine;
+// the first error cancels the others.
+func (ix *Index) together(ctx context.Context, n int, write func(context.Context, int) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var once sync.Once
+	var first error
+	var wg sync.WaitGroup
+	for k := range n {
+		wg.Go(func() {
+			if err := ix.guard(func() error { return write(ctx, k) }); err != nil {
+				once.Do(func() { first = err; cancel() })
+			}
+		})
+	}
+	wg.Wait()
+	return first
+}
