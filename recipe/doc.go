@@ -17,8 +17,11 @@
 //	DatasetsTrainTestSplit  Dataset.from_pandas(df).train_test_split(test_size, train_size, seed,
 //	                        stratify_by_column) (Hugging Face), also two-step
 //	RandomSplit             torch.utils.data.random_split(df, lengths, generator=manual_seed(S))
-//	KFold, StratifiedKFold, GroupKFold, StratifiedGroupKFold, TimeSeriesSplit
-//	                        the fold of each row, and each fold's train/test rows
+//	PandasSampleSplit       train = df.sample(frac=F, random_state=S); test = df.drop(train.index)
+//	KFold, StratifiedKFold, GroupKFold, StratifiedGroupKFold, TimeSeriesSplit,
+//	RepeatedKFold, RepeatedStratifiedKFold, LeaveOneGroupOut
+//	                        the fold of each row (one fold column per repetition),
+//	                        and each fold's train/test rows
 //	PandasShuffle           df.sample(frac=1, random_state=S)
 //	PythonShuffle           random.seed(S); random.shuffle(x) of the row numbers
 //	TorchShuffle            df.iloc[torch.randperm(len(df), generator=...)]
