@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/splitter-dev/splitter/audit"
 	"github.com/splitter-dev/splitter/column"
+	"github.com/splitter-dev/splitter/recipe"
 	"github.com/splitter-dev/splitter/split"
 )
 
@@ -60,6 +62,7 @@ release from 0.18.2 on, once per group of releases that split alike.`,
 	f := cmd.Flags()
 	f.String("seeds", "0-1048576", "seed range `A-B`, inclusive")
 	f.Bool("all", false, "print every match (default: stop at the lowest seed that matches)")
+	f.Bool("json", false, "print the matches as one JSON object: {\"matches\": [{\"seed\", \"python\", \"recipe\"}]} (each recipe as a manifest records it)")
 	f.String("compat", "", "only these recipes: sklearn, sklearn@X.Y.Z, sklearn@*, datasets or pandas (default: all)")
 	sepFlag(cmd)
 	matchFlags(cmd)
@@ -151,9 +154,8 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		return explainThree(cmd, args, audit.ReadCall(args[0], opts.Sep), e.Three, eo)
 	}
 	matches, err := audit.Explain(cmd.Context(), p, eo)
-	out := cmd.OutOrStdout()
-	for _, m := range matches {
-		fmt.Fprintf(out, "seed %d: %s\n", m.Seed, matchPython(m, args[0], opts.Sep, e.Data.Len()))
+	if perr := printMatches(cmd, matches, args[0], opts.Sep, e.Data.Len()); perr != nil && err == nil {
+		err = perr
 	}
 	if ie := (*audit.InterruptedError)(nil); errors.As(err, &ie) {
 		searched := fmt.Sprintf("no seed searched of %d..%d", ie.First, ie.Last)
@@ -218,4 +220,31 @@ func matchPython(m audit.Match, data string, sep byte, rows int) string {
 		code += "  # scikit-learn " + m.Recipe.Releases
 	}
 	return code
+}
+
+// printMatches prints explain's matches: a line each, or with --json one
+// object holding each match's seed, Python and recipe value.
+func printMatches(cmd *cobra.Command, matches []audit.Match, data string, sep byte, rows int) error {
+	out := cmd.OutOrStdout()
+	if !flagBool(cmd, "json") {
+		for _, m := range matches {
+			fmt.Fprintf(out, "seed %d: %s\n", m.Seed, matchPython(m, data, sep, rows))
+		}
+		return nil
+	}
+	type match struct {
+		Seed   string         `json:"seed"`
+		Python string         `json:"python"`
+		Recipe *recipe.Recipe `json:"recipe"`
+	}
+	res := struct {
+		Matches []match `json:"matches"`
+	}{Matches: []match{}}
+	for _, m := range matches {
+		res.Matches = append(res.Matches, match{strconv.FormatUint(m.Seed, 10), matchPython(m, data, sep, rows), m.Recipe.Recipe(m.Seed)})
+	}
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(res)
 }

@@ -238,3 +238,30 @@ func TestLibraryExplain(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainJSON: explain --json prints each match's recipe as manifests
+// record it; decoded, it validates and names the seed found.
+func TestExplainJSON(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "customers.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "c.csv"), src, 0o644)
+	mustRun(t, dir, "--seed", "5", "--test", "0.3", "--stratify", "region", "--no-manifest", "c.csv")
+	r := mustRun(t, dir, "explain", "--json", "--seeds", "0-20", "c.csv", "c.train.csv", "c.test.csv")
+	var out struct {
+		Matches []struct {
+			Seed   string        `json:"seed"`
+			Python string        `json:"python"`
+			Recipe recipe.Recipe `json:"recipe"`
+		} `json:"matches"`
+	}
+	if err := json.Unmarshal(r.stdout, &out); err != nil || len(out.Matches) == 0 {
+		t.Fatalf("stdout %q: %v", r.stdout, err)
+	}
+	m := out.Matches[0]
+	if err := m.Recipe.Validate(); err != nil || m.Seed != "5" || m.Recipe.Seed != "5" || m.Recipe.Stratify != "region" {
+		t.Errorf("match %+v: %v", m, err)
+	}
+}
