@@ -508,7 +508,7 @@ func (ix *Index) bounds(i int) (int, int) {
 func (ix *Index) Size() int64 { return int64(len(ix.data)) }
 
 func sepForPath(path string) byte {
-	p := trimGzip(path)
+	p := TrimCompression(path)
 	if len(p) > 4 && (p[len(p)-4:] == ".tsv" || p[len(p)-4:] == ".TSV") {
 		return '\t'
 	}
@@ -518,8 +518,8 @@ func sepForPath(path string) byte {
 // openData maps the file at path (decompressing .gz inputs first) and
 // returns the stamp of the file opened.
 func openData(ctx context.Context, path, tempDir string) ([]byte, func() error, *fileStamp, error) {
-	if IsGzipPath(path) {
-		return openGzip(ctx, path, tempDir)
+	if c := codecOf(path); c != nil {
+		return openCompressed(ctx, path, tempDir, c)
 	}
 	f, err := OpenRegular(path)
 	if err != nil {

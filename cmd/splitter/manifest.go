@@ -244,8 +244,8 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 		}
 		m.Input = ManifestFile{Path: relToManifest(mpath, r.input), SHA256: hr.sum, Rows: r.rows}
 		for _, f := range files {
-			if rows.IsGzipPath(f.Path) {
-				m.Note = "the sha256 of a .gz output is that of its uncompressed content"
+			if rows.IsCompressedPath(f.Path) {
+				m.Note = "the sha256 of a compressed output is that of its uncompressed content"
 			}
 		}
 		// Without HTML escaping: ">=2.3.0", not "\u003e=2.3.0".

@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/splitter-dev/splitter/rows"
 )
 
 // formatExts are the file-name extensions that name a data format; STEM
-// drops them (and a compression extension after them).
+// drops them (and a compression extension after them: .gz, .bz2, .zip,
+// .xz, .zst).
 var formatExts = []string{".csv", ".tsv", ".jsonl", ".parquet", ".txt"}
 
 // splitName splits the base name of path into its STEM and its format
@@ -15,8 +18,8 @@ var formatExts = []string{".csv", ".tsv", ".jsonl", ".parquet", ".txt"}
 func splitName(path string) (stem, ext string) {
 	base := filepath.Base(path)
 	rest := base
-	if strings.HasSuffix(strings.ToLower(rest), ".gz") && len(rest) > 3 {
-		rest = rest[:len(rest)-3]
+	if r := rows.TrimCompression(rest); r != "" && r != rest {
+		rest = r
 		ext = base[len(rest):]
 	}
 	low := strings.ToLower(rest)
@@ -52,7 +55,7 @@ func outputPath(input, dir, part string) string {
 // aside.
 func formatOf(path string) string {
 	_, ext := splitName(path)
-	ext = strings.ToLower(strings.TrimSuffix(strings.ToLower(ext), ".gz"))
+	ext = strings.ToLower(rows.TrimCompression(ext))
 	switch ext {
 	case ".parquet":
 		return "Parquet"
