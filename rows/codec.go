@@ -56,6 +56,16 @@ func codecOf(path string) *codec {
 	return nil
 }
 
+// codecNamed is the readable compression pandas calls name, or nil.
+func codecNamed(name string) *codec {
+	for _, c := range codecs() {
+		if c.name == name && c.open != nil {
+			return &c
+		}
+	}
+	return nil
+}
+
 // supported fails with ErrCompression for a compression without a reader
 // and writer (tar).
 func (c *codec) supported(path string) error {
@@ -92,10 +102,8 @@ func TrimCompression(path string) string {
 // CompressionExt is the extension of pandas' compression name ("bz2" →
 // ".bz2"), "" for an unknown name or "".
 func CompressionExt(name string) string {
-	for _, c := range codecs() {
-		if c.name == name && c.open != nil {
-			return c.ext
-		}
+	if c := codecNamed(name); c != nil {
+		return c.ext
 	}
 	return ""
 }

@@ -27,9 +27,10 @@ func createXz(w io.Writer, _ string) (io.WriteCloser, error) {
 	return xz.NewWriter(w)
 }
 
-// createZstd is zstandard.open(w, "wb"): one frame at the default level.
+// createZstd is zstandard.open(w, "wb"): one frame at the default level
+// (a whole frame for no content, as zstandard writes it).
 func createZstd(w io.Writer, _ string) (io.WriteCloser, error) {
-	return zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1))
+	return zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1), zstd.WithZeroFrames(true))
 }
 
 // zipFile is a zip archive being written with its one member.

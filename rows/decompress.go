@@ -69,7 +69,7 @@ func decompressToTemp(ctx context.Context, src io.ReaderAt, size int64, path, te
 	}
 	r, err := c.open(src, size)
 	if err == nil {
-		err = decompress(ctx, tmp, r, path, c.name, tmpDirOf(tempDir))
+		_, err = copyBounded(ctx, tmp, r, path, "reading "+c.name+" data", tmpDirOf(tempDir))
 		if cerr := r.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("%s: reading %s data: %w", path, c.name, cerr)
 		}
@@ -112,34 +112,35 @@ func tmpDirOf(dir string) string {
 	return dir
 }
 
-// decompress copies the decompressed bytes of r to w (a file in dir),
-// checking ctx every read and the free space of dir every spaceStep. A
-// read error says it was reading name's data of the file path.
-func decompress(ctx context.Context, w io.Writer, r io.Reader, path, name, dir string) error {
+// copyBounded copies r (the content of the input path) to w, a file in
+// dir, checking ctx every read and the free space of dir every spaceStep,
+// and returns the bytes copied. A read error says it happened while
+// reading (what was read: "reading gzip data").
+func copyBounded(ctx context.Context, w io.Writer, r io.Reader, path, reading, dir string) (int64, error) {
 	written, nextCheck := int64(0), int64(spaceStep)
 	buf := make([]byte, 256<<10)
 	for {
 		if err := ctx.Err(); err != nil {
-			return err
+			return written, err
 		}
 		if written >= nextCheck {
 			if err := checkTempSpace(dir, path); err != nil {
-				return err
+				return written, err
 			}
 			nextCheck = written + spaceStep
 		}
 		k, err := r.Read(buf)
 		if k > 0 {
 			if _, werr := w.Write(buf[:k]); werr != nil {
-				return fmt.Errorf("%s: decompressing to %s: %w", path, dir, werr)
+				return written, fmt.Errorf("%s: copying to %s: %w", path, dir, werr)
 			}
 			written += int64(k)
 		}
 		if err == io.EOF {
-			return nil
+			return written, nil
 		}
 		if err != nil {
-			return fmt.Errorf("%s: reading %s data: %w", path, name, err)
+			return written, fmt.Errorf("%s: %s: %w", path, reading, err)
 		}
 	}
 }
@@ -155,7 +156,7 @@ func checkTempSpace(dir, path string) error {
 	if free >= reserve+spaceStep {
 		return nil
 	}
-	return fmt.Errorf("%s: decompressing stopped: %w: %s has %s free, and splitter keeps %s of its filesystem free (1 GiB or 5%%, whichever is more); point TMPDIR (or the temporary-directory option) at a filesystem with more room",
+	return fmt.Errorf("%s: copying to a temporary file stopped: %w: %s has %s free, and splitter keeps %s of its filesystem free (1 GiB or 5%%, whichever is more); point TMPDIR (or the temporary-directory option) at a filesystem with more room",
 		path, ErrTempSpace, dir, byteSize(free), byteSize(reserve))
 }
 
