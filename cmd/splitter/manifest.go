@@ -92,6 +92,10 @@ func startJob(cmd *cobra.Command, input string, manifest bool) *job {
 	if !manifest {
 		return r
 	}
+	if input == stdinPath { // hashed as it was read
+		r.inputHash <- hashResult{sum: cmd.Annotations[stdinSumKey]}
+		return r
+	}
 	go func() {
 		sum, err := hashFile(input)
 		r.inputHash <- hashResult{sum, err}
@@ -110,7 +114,14 @@ func startInput(cmd *cobra.Command, input, defManifest string) (j *job, mpath st
 	if err != nil {
 		return nil, "", nil, err
 	}
-	if ix, err = openTable(cmd.Context(), input, opts); err != nil {
+	if input == stdinPath {
+		ix, err = openStdin(cmd, opts)
+	} else if f := cmd.Flags().Lookup("format"); f != nil && f.Changed {
+		err = flagErr("--format", f.Value.String(), fmt.Errorf("names the format of standard input (INPUT -) only"))
+	} else {
+		ix, err = openTable(cmd.Context(), input, opts)
+	}
+	if err != nil {
 		return nil, "", nil, err
 	}
 	// The input is hashed (for the manifest) once indexed: indexing keeps
@@ -140,6 +151,9 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 	if s, ok := ctx.Value(sinkKey{}).(*memSink); ok { // verify: to memory
 		return s.collect(outs)
 	}
+	if err := stdinOutputs(r.cmd, r.input, outs); err != nil {
+		return err
+	}
 	set := rows.NewOutputs(ctx)
 	// Nothing is written unless every destination is safe to replace:
 	// none is the input, another output or the manifest, none is a
@@ -153,7 +167,7 @@ func (r *job) commit(ctx context.Context, outs []output, mpath string) error {
 		return r.printSummary(outs, mpath, true)
 	}
 	files := make([]ManifestFile, len(outs))
-	bar := startProgress(r.cmd, r.input, r.rows, outs)
+	bar := startProgressSized(r.cmd, inputSize(r.table, r.input), r.rows, outs)
 	defer bar.done()
 	// Every output is created first, then written: all at once when the
 	// command can (a split's parts of a large input share one pass over
@@ -337,8 +351,10 @@ func indent(s string) string {
 
 // planOutputs protects the input and plans every destination of a run.
 func planOutputs(set *rows.Outputs, input string, outs []output, mpath string) error {
-	if err := set.Protect(input); err != nil {
-		return err
+	if input != stdinPath { // standard input is no file to protect
+		if err := set.Protect(input); err != nil {
+			return err
+		}
 	}
 	paths := make([]string, 0, len(outs))
 	for _, o := range outs {

@@ -34,6 +34,9 @@ func readOptions(cmd *cobra.Command) (rows.Options, error) {
 // readCSV is the pandas read of the input (with its sep).
 func readCSV(cmd *cobra.Command, input string) string {
 	opts, _ := readOptions(cmd)
+	if input == stdinPath {
+		return readStdin(cmd, opts.Sep)
+	}
 	_, ext := splitName(input)
 	switch low := strings.ToLower(ext); {
 	case strings.HasPrefix(low, ".parquet"):

@@ -123,6 +123,12 @@ func pythonImports(code string) string {
 	if has("pd.") {
 		lines = append(lines, "import pandas as pd")
 	}
+	if has("io.BytesIO") {
+		lines = append(lines, "import io")
+	}
+	if has("sys.stdin") {
+		lines = append(lines, "import sys")
+	}
 	if has("random.") && !has("torch.utils.data.random_split") || has("random.seed(") {
 		lines = append(lines, "import random")
 	}

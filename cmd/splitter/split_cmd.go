@@ -117,6 +117,9 @@ func runSplit(cmd *cobra.Command, o *splitOpts) error {
 
 // inputErr prefixes err with the input file unless it already names it.
 func inputErr(input string, err error) error {
+	if input == stdinPath {
+		input = stdinName
+	}
 	var pe *rows.ParseError
 	if err == nil || errors.As(err, &pe) || strings.Contains(err.Error(), input) {
 		return err

@@ -16,6 +16,9 @@ var formatExts = []string{".csv", ".tsv", ".jsonl", ".parquet", ".txt"}
 // splitName splits the base name of path into its STEM and its format
 // extensions: "data.csv.gz" → ("data", ".csv.gz"); "data" → ("data", "").
 func splitName(path string) (stem, ext string) {
+	if path == stdinPath {
+		return stdinStem, ""
+	}
 	base := filepath.Base(path)
 	rest := base
 	if r := rows.TrimCompression(rest); r != "" && r != rest {
@@ -70,6 +73,9 @@ func formatOf(path string) string {
 // not convert (a Parquet input with -o s.csv would put Parquet bytes in
 // s.csv).
 func sameFormat(input, out string) error {
+	if input == stdinPath {
+		return nil // known once read: stdinOutputs checks it
+	}
 	if in, o := formatOf(input), formatOf(out); in != o {
 		return fmt.Errorf("-o %s: names %s, but the rows are %s as in %s (splitter writes the input's format; give OUT the input's extension)", out, o, in, input)
 	}
