@@ -121,6 +121,13 @@ func TestStdinPandas(t *testing.T) {
 		if m.Input.Path != "-" || m.Input.SHA256 != hex.EncodeToString(sum[:]) {
 			t.Errorf("%q: manifest input %+v", ext, m.Input)
 		}
+		// verify takes the piped bytes again with --input (the file's name
+		// says nothing: they are sniffed as the run sniffed them).
+		os.Rename(filepath.Join(dir, "in.csv"+ext), filepath.Join(dir, "piped"))
+		mustRun(t, dir, "verify", "--input", "piped", "stdin.split.json")
+		if r := runBin(t, dir, "verify", "stdin.split.json"); r.code != 2 || !strings.Contains(string(r.stderr), "--input") {
+			t.Errorf("%q: verify without --input: exit %d: %q", ext, r.code, r.stderr)
+		}
 	}
 }
 

@@ -57,7 +57,12 @@ match). verify never writes anything.`,
 func runVerify(cmd *cobra.Command, args []string) error {
 	var o verifyOptions
 	var rest []string
-	for _, a := range args {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if n := inputArg(args[i:], &o.input); n > 0 {
+			i += n - 1
+			continue
+		}
 		switch a {
 		case "--any-order", "--any-order=true":
 			o.anyOrder = true
@@ -79,8 +84,9 @@ func runVerify(cmd *cobra.Command, args []string) error {
 
 // verifyOptions are verify's own flags.
 type verifyOptions struct {
-	anyOrder      bool // rows compared as multisets
-	allowAbsolute bool // a manifest's absolute paths are followed
+	anyOrder      bool   // rows compared as multisets
+	allowAbsolute bool   // a manifest's absolute paths are followed
+	input         string // --input PATH: the data, in place of the manifest's input
 }
 
 // replayed lists the commands a manifest may record.
@@ -99,7 +105,7 @@ func verifyManifest(cmd *cobra.Command, path string, o verifyOptions) error {
 	if !replayed[m.Command] {
 		return fmt.Errorf("%s: %w: command is not split, kfold, shuffle or sample", path, audit.ErrManifest)
 	}
-	input, err := audit.ResolveField(path, m, "input.path", m.Input.Path, o.allowAbsolute)
+	input, err := manifestInput(path, m, o)
 	if err != nil {
 		return err
 	}
@@ -133,7 +139,14 @@ func verifyManifest(cmd *cobra.Command, path string, o verifyOptions) error {
 	for i, f := range files {
 		names[i] = safeName(f)
 	}
-	s, err := replay(cmd, args, input, files, names, false, o.anyOrder)
+	replayInput, stdin, err := replayedInput(m, input)
+	if err != nil {
+		return err
+	}
+	if stdin != nil {
+		defer stdin.Close()
+	}
+	s, err := replay(cmd, args, replayInput, stdin, files, names, false, o.anyOrder)
 	if err != nil {
 		var re *replayError
 		if errors.As(err, &re) {
@@ -221,7 +234,7 @@ func verifyFlags(cmd *cobra.Command, args []string, o verifyOptions) error {
 		return err
 	}
 	f.Close()
-	_, err = replay(cmd, flags, pos[0], pos[1:], pos[1:], true, o.anyOrder)
+	_, err = replay(cmd, flags, pos[0], nil, pos[1:], pos[1:], true, o.anyOrder)
 	var re *replayError
 	if errors.As(err, &re) {
 		return re.err
@@ -249,19 +262,23 @@ type replayError struct{ err error }
 func (e *replayError) Error() string { return e.err.Error() }
 func (e *replayError) Unwrap() error { return e.err }
 
-// replay re-runs a command (args without its input) on input, streaming
-// each output into a comparison with the file at the same place in files
-// (names are how reports call them; quote lets them show rows). It returns
+// replay re-runs a command (args without its input) on input (with stdin
+// as its standard input, for input "-"), streaming each output into a
+// comparison with the file at the same place in files (names are how
+// reports call them; quote lets them show rows). It returns
 // the sink once every file matched; a difference is an *exitError with
 // status exitDiffers and one line; an error of the command itself a
 // *replayError.
-func replay(cmd *cobra.Command, args []string, input string, files, names []string, quote, anyOrder bool) (*verifySink, error) {
+func replay(cmd *cobra.Command, args []string, input string, stdin io.Reader, files, names []string, quote, anyOrder bool) (*verifySink, error) {
 	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	var stderr bytes.Buffer
 	root := newRootCmd(io.Discard, &stderr)
+	if stdin != nil {
+		root.SetIn(stdin)
+	}
 	if args[0] == "shuffle" || args[0] == "sample" {
 		args = append(args, "--output="+filepath.Join(filepath.Dir(files[0]), "unused"))
 	}
