@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/splitter-dev/splitter/internal/py"
-	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/sample"
 	"github.com/splitter-dev/splitter/split"
 )
@@ -185,7 +184,7 @@ func (r Recipe) sizes() string {
 // does: read_json(lines=True) for JSON Lines, read_csv with sep for TSV or
 // a sep given (0: none), read_csv otherwise.
 func ReadCall(path string, sep byte) string {
-	low := strings.ToLower(rows.TrimCompression(path))
+	low := strings.ToLower(contentName(path))
 	switch {
 	case strings.HasSuffix(low, ".jsonl"):
 		return "pd.read_json(" + strconv.Quote(path) + ", lines=True)"

@@ -79,6 +79,10 @@ func NewComparer(ctx context.Context, path, name string, o CompareOptions) (*Com
 	return c, nil
 }
 
+// contentName is path without the extension of the compression its
+// content is read through ("data.csv.bz2" → "data.csv").
+func contentName(path string) string { return rows.TrimCompression(path) }
+
 // openContent opens path for reading its content, decompressing a
 // compressed file (.gz, .bz2, .zip, .xz, .zst) as pandas reads it.
 func openContent(path string) (*os.File, io.Reader, io.Closer, error) {
