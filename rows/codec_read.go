@@ -32,9 +32,14 @@ type gzipStream struct {
 	inside bool // a member is being read
 }
 
-// openGzipStream is gzip.open(src).read() as a stream.
+// openGzipStream is gzip.open(src).read() as a stream. The first member's
+// header is read at once (an empty file is no data).
 func openGzipStream(src io.ReaderAt, size int64) (io.ReadCloser, error) {
-	return io.NopCloser(&gzipStream{br: stream(src, size)}), nil
+	g := &gzipStream{br: stream(src, size)}
+	if err := g.next(); err != nil && err != io.EOF {
+		return nil, err
+	}
+	return io.NopCloser(g), nil
 }
 
 func (g *gzipStream) Read(p []byte) (int, error) {
@@ -153,6 +158,34 @@ func openZip(src io.ReaderAt, size int64) (io.ReadCloser, error) {
 	return z.File[0].Open()
 }
 
+// errTruncated is a compressed file that ends inside a stream; it wraps
+// io.ErrUnexpectedEOF but is not equal to it, so that a reader taking
+// io.ErrUnexpectedEOF for a short read (io.ReadFull) sees an error.
+var errTruncated = fmt.Errorf("the compressed data ends early: %w", io.ErrUnexpectedEOF)
+
+// truncation reports a decoder's io.ErrUnexpectedEOF as errTruncated.
+type truncation struct{ io.ReadCloser }
+
+func (t truncation) Read(p []byte) (int, error) {
+	n, err := t.ReadCloser.Read(p)
+	if err == io.ErrUnexpectedEOF {
+		err = errTruncated
+	}
+	return n, err
+}
+
+// reader is c's decoder of src, its truncation an error of its own.
+func (c *codec) reader(src io.ReaderAt, size int64) (io.ReadCloser, error) {
+	r, err := c.open(src, size)
+	if err == io.ErrUnexpectedEOF {
+		err = errTruncated
+	}
+	if err != nil {
+		return nil, err
+	}
+	return truncation{r}, nil
+}
+
 // Decompress returns the content of f, the open file named path:
 // decompressed as pandas' compression="infer" reads it when path names a
 // compression, else f's bytes as they are. Closing it does not close f.
@@ -169,9 +202,9 @@ func Decompress(f *os.File, path string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := c.open(f, st.Size())
+	r, err := c.reader(f, st.Size())
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", c.name, err)
+		return nil, fmt.Errorf("reading %s data: %w", c.name, err)
 	}
 	return r, nil
 }

@@ -67,7 +67,7 @@ func decompressToTemp(ctx context.Context, src io.ReaderAt, size int64, path, te
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := c.open(src, size)
+	r, err := c.reader(src, size)
 	if err == nil {
 		_, err = copyBounded(ctx, tmp, r, path, "reading "+c.name+" data", tmpDirOf(tempDir))
 		if cerr := r.Close(); err == nil && cerr != nil {
