@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/splitter-dev/splitter/table"
 )
 
 // Validate checks the recipe as Python would check the call's arguments
@@ -30,6 +32,9 @@ func (r *Recipe) Validate() error {
 	}
 	if err == nil {
 		err = r.checkSeed()
+	}
+	if err == nil && table.CheckFormat(r.Format) != nil {
+		err = flagErr("--format", r.Format, table.ErrFormat)
 	}
 	return err
 }
