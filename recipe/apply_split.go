@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/splitter-dev/splitter/sample"
 	"github.com/splitter-dev/splitter/split"
 	"github.com/splitter-dev/splitter/table"
 )
@@ -23,6 +24,8 @@ func (r *Recipe) applySplit(t table.Table, res *Result) error {
 		res.Parts, res.Warnings, err = r.torchSplit(n)
 	case GroupShuffleSplit:
 		res.Parts, err = r.groupShuffleSplit(t)
+	case PandasSampleSplit:
+		res.Parts, err = r.sampleSplit(n)
 	default:
 		res.Parts, err = r.sklearnSplit(t)
 	}
@@ -137,4 +140,31 @@ func sizeErr(err error, sizeFlags string) error {
 		return fmt.Errorf("%s: %w", sizeFlags, err)
 	}
 	return err
+}
+
+// sampleSplit is train = df.sample(frac=F, random_state=S); test =
+// df.drop(train.index): the test rows in input order.
+func (r *Recipe) sampleSplit(n int) ([]Part, error) {
+	opt, err := r.sampleOptions()
+	if err != nil {
+		return nil, err
+	}
+	if opt.RandomState, err = r.numpyState(); err != nil {
+		return nil, err
+	}
+	train, err := sample.Frame(n, opt)
+	if err != nil {
+		return nil, sampleErr(err)
+	}
+	in := make([]bool, n)
+	for _, i := range train {
+		in[i] = true
+	}
+	test := make([]int, 0, n-len(train))
+	for i := range n {
+		if !in[i] {
+			test = append(test, i)
+		}
+	}
+	return []Part{{"train", train}, {"test", test}}, nil
 }

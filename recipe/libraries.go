@@ -10,7 +10,7 @@ func (r *Recipe) Libraries() map[string]string {
 		return map[string]string{"torch": "1.13", "pandas": "1.5.3"}
 	case PythonShuffle, PythonSample, PythonPermutation:
 		return map[string]string{"python": "3.11.2", "pandas": "1.5.3"}
-	case PandasShuffle, PandasSample, NumpyPermutation, GeneratorPermutation:
+	case PandasShuffle, PandasSample, PandasSampleSplit, NumpyPermutation, GeneratorPermutation:
 		return map[string]string{"numpy": "1.24.2", "pandas": "1.5.3"}
 	}
 	return map[string]string{"numpy": "1.24.2", "scikit-learn": r.version().String(), "pandas": "1.5.3"}

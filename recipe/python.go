@@ -85,6 +85,8 @@ func (r *Recipe) callPython(rows int) string {
 			"], generator=torch.Generator().manual_seed(" + r.seedLiteral() + "))"
 	case DatasetsTrainTestSplit:
 		return r.datasetsPython()
+	case PandasSampleSplit:
+		return "train = df.sample(frac=" + r.Frac + ", random_state=" + r.seedLiteral() + ")\ntest = df.drop(train.index)"
 	case GroupShuffleSplit:
 		return "train_idx, test_idx = next(GroupShuffleSplit(" + pyArgs("n_splits=1", kw("test_size", r.TestSize), kw("train_size", r.TrainSize), "random_state="+r.seedLiteral()) +
 			").split(df, groups=df[" + py.Repr(r.Group) + "]))\n" +

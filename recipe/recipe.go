@@ -41,6 +41,10 @@ const (
 	// LeaveOneGroupOut().split(df, groups=df[G]): one fold per group, in
 	// np.unique order.
 	LeaveOneGroupOut Call = "sklearn.LeaveOneGroupOut"
+	// train = df.sample(frac=F, random_state=S); test =
+	// df.drop(train.index) (pandas): a split by sampling, as explain finds
+	// it (Frac and Seed; no CLI flags make it).
+	PandasSampleSplit Call = "pandas.DataFrame.sample+drop"
 	// df.sample(frac=1, random_state=S) (pandas).
 	PandasShuffle Call = "pandas.DataFrame.sample(frac=1)"
 	// x = list(range(len(df))); random.seed(S); random.shuffle(x); df.iloc[x].
@@ -126,7 +130,7 @@ func (r *Recipe) Command() string {
 		return "sample"
 	case NumpyPermutation, GeneratorPermutation, PythonPermutation, TorchPermutation:
 		return "perm"
-	case TrainTestSplit, GroupShuffleSplit, DatasetsTrainTestSplit, RandomSplit:
+	case TrainTestSplit, GroupShuffleSplit, DatasetsTrainTestSplit, RandomSplit, PandasSampleSplit:
 		return "split"
 	}
 	return ""

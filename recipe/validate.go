@@ -3,6 +3,7 @@ package recipe
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/splitter-dev/splitter/table"
@@ -50,6 +51,12 @@ func (r *Recipe) checkSplit() error {
 		}
 	}
 	val := !r.ValSize.IsNone()
+	if r.Call == PandasSampleSplit {
+		if _, err := strconv.ParseFloat(r.Frac, 64); err != nil {
+			return flagErr("frac", r.Frac, errors.New("want a number"))
+		}
+		return nil
+	}
 	switch {
 	case r.Group != "" && r.Stratify != "":
 		return combo("--group", "--stratify")

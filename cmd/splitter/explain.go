@@ -153,7 +153,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	matches, err := audit.Explain(cmd.Context(), p, eo)
 	out := cmd.OutOrStdout()
 	for _, m := range matches {
-		fmt.Fprintf(out, "seed %d: %s\n", m.Seed, m.Recipe.PythonRead(audit.ReadCall(args[0], opts.Sep), m.Seed))
+		fmt.Fprintf(out, "seed %d: %s\n", m.Seed, matchPython(m, args[0], opts.Sep, e.Data.Len()))
 	}
 	if ie := (*audit.InterruptedError)(nil); errors.As(err, &ie) {
 		searched := fmt.Sprintf("no seed searched of %d..%d", ie.First, ie.Last)
@@ -202,4 +202,20 @@ func stratifyColumns(ix audit.Table) []audit.Column {
 		cols = append(cols, audit.Column{Name: name, Labels: l})
 	}
 	return cols
+}
+
+// matchPython is a match's Python on one line: the recipe's own code (the
+// one renderer manifests and --dry-run print), its lines joined by "; ",
+// and for a stratified match the scikit-learn releases that split so.
+func matchPython(m audit.Match, data string, sep byte, rows int) string {
+	r := m.Recipe.Recipe(m.Seed)
+	r.Sklearn = "" // the releases are named after the code, not pinned
+	if sep != 0 {
+		r.Sep = string(sep)
+	}
+	code := strings.ReplaceAll(r.Python(data, rows), "\n", "; ")
+	if m.Recipe.Releases != "" {
+		code += "  # scikit-learn " + m.Recipe.Releases
+	}
+	return code
 }

@@ -111,7 +111,7 @@ func TestExplainLive(t *testing.T) {
 	}
 	var ignore map[string]any
 	oracle.RunJSON(t, explainLiveScript, cases, &ignore)
-	want := map[string]string{"sklearn": "train_test_split(df, test_size=", "stratified": `stratify=df["label"]`, "trainsize": "train_size=", "pandas": "df.sample(frac="}
+	want := map[string]string{"sklearn": "train_test_split(df, test_size=", "stratified": `stratify=df['label']`, "trainsize": "train_size=", "pandas": "df.sample(frac="}
 	for _, c := range cases {
 		args := []string{"explain"}
 		if c.window != "" {

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/splitter-dev/splitter/audit"
+	"github.com/splitter-dev/splitter/column"
 	"github.com/splitter-dev/splitter/job"
 	"github.com/splitter-dev/splitter/recipe"
 )
@@ -186,5 +187,54 @@ func checkSchema(t *testing.T, name string, manifest []byte) {
 	}
 	if !slices.Contains(rs.Properties["call"].Enum, r["call"].(string)) {
 		t.Errorf("%s: call %v is not in the schema's list", name, r["call"])
+	}
+}
+
+// TestLibraryExplain: explain with the exported API (audit.OpenShape,
+// audit.Explain) finds the seed of CLI-made parts, and the match, as a
+// recipe, run by job.Run, writes the same bytes again.
+func TestLibraryExplain(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "customers.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--seed", "321", "--test", "0.2"},
+		{"--seed", "45", "--test", "0.3", "--stratify", "plan"},
+		{"--compat", "datasets", "--seed", "99", "--test", "0.25"},
+	} {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "c.csv"), src, 0o644)
+		mustRun(t, dir, append(args, "--no-manifest", "c.csv")...)
+		files := []string{filepath.Join(dir, "c.csv"), filepath.Join(dir, "c.train.csv"), filepath.Join(dir, "c.test.csv")}
+		shape, err := audit.OpenShape(context.Background(), files, audit.ShapeOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cols []audit.Column
+		for _, name := range []string{"plan"} {
+			col, _ := shape.Data.Column(name)
+			l, _ := column.Labels(col)
+			cols = append(cols, audit.Column{Name: name, Labels: l})
+		}
+		matches, err := audit.Explain(context.Background(), shape.Partition, audit.ExplainOptions{First: 0, Last: 400, Columns: cols})
+		shape.Data.Close()
+		if err != nil || len(matches) == 0 {
+			t.Fatalf("%v: %d matches, %v", args, len(matches), err)
+		}
+		r := matches[0].Recipe.Recipe(matches[0].Seed)
+		again := t.TempDir()
+		os.WriteFile(filepath.Join(again, "c.csv"), src, 0o644)
+		res, err := job.Run(context.Background(), r, job.Options{Input: filepath.Join(again, "c.csv"), NoManifest: true})
+		if err != nil {
+			t.Fatalf("%v: the match as a recipe: %v", args, err)
+		}
+		for i, f := range res.Outputs {
+			want, _ := os.ReadFile(files[i+1])
+			got, _ := os.ReadFile(f.Path)
+			if !bytes.Equal(got, want) {
+				t.Errorf("%v: seed %d: %s differs from the explained part", args, matches[0].Seed, f.Name)
+			}
+		}
 	}
 }
