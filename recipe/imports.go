@@ -7,6 +7,12 @@ import "strings"
 func Imports(code string) string {
 	var lines []string
 	has := func(s string) bool { return strings.Contains(code, s) }
+	if has("io.BytesIO") {
+		lines = append(lines, "import io")
+	}
+	if has("sys.stdin") {
+		lines = append(lines, "import sys")
+	}
 	if has("np.") {
 		lines = append(lines, "import numpy as np")
 	}
