@@ -198,7 +198,7 @@ func (r Recipe) sizes() string {
 // does: read_json(lines=True) for JSON Lines, read_csv with sep for TSV or
 // a sep given (0: none), read_csv otherwise.
 func ReadCall(path string, sep byte) string {
-	low := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(path, ".gz"), ".GZ"))
+	low := strings.ToLower(contentName(path))
 	switch {
 	case strings.HasSuffix(low, ".jsonl"):
 		return "pd.read_json(" + strconv.Quote(path) + ", lines=True)"

@@ -63,12 +63,20 @@ func (k *keyer) str(s string) (uint64, uint64) {
 
 // float is a float64 as pandas compares it: an integral value equals the
 // integer (2.0 == 2, -0.0 == 0), NaN equals NaN (as pd.merge matches it).
+// Other values are compared to 15 significant digits: pandas' read_json
+// (ujson, precise_float=False) reads some decimals 1 ulp away from what
+// read_csv reads (57.241066 as 57.241066000000004), and a part written as
+// JSON Lines holds the same rows as the CSV it came from.
 func (k *keyer) float(f float64) (uint64, uint64) {
 	switch {
 	case f != f:
 		return k.cell(tagNaN, 0)
-	case math.IsInf(f, 0) || f != math.Trunc(f) || f < -(1<<63) || f >= 1<<64:
+	case math.IsInf(f, 0) || f < -(1<<63) || f >= 1<<64:
 		return k.cell(tagFloat, math.Float64bits(f))
+	case f != math.Trunc(f):
+		var buf [32]byte
+		g, _ := strconv.ParseFloat(string(strconv.AppendFloat(buf[:0], f, 'g', 15, 64)), 64)
+		return k.cell(tagFloat, math.Float64bits(g))
 	case f < 0:
 		return k.cell(tagNeg, uint64(int64(f)))
 	}

@@ -3,7 +3,6 @@ package audit
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -45,7 +44,7 @@ type Comparer struct {
 	seed maphash.Seed
 
 	f   *os.File
-	gz  *gzip.Reader
+	gz  io.Closer // the decompressor, for a compressed file
 	r   io.Reader
 	sum hash.Hash
 	buf []byte
@@ -80,17 +79,21 @@ func NewComparer(ctx context.Context, path, name string, o CompareOptions) (*Com
 	return c, nil
 }
 
-// openContent opens path for reading its content, decompressing a .gz.
-func openContent(path string) (*os.File, io.Reader, *gzip.Reader, error) {
+// contentName is path without the extension of the compression its
+// content is read through ("data.csv.bz2" → "data.csv").
+func contentName(path string) string { return rows.TrimCompression(path) }
+
+// openContent opens path for reading its content, decompressing a
+// compressed file (.gz, .bz2, .zip, .xz, .zst) as pandas reads it.
+func openContent(path string) (*os.File, io.Reader, io.Closer, error) {
 	f, err := rows.OpenRegular(path)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	var r io.Reader = bufio.NewReaderSize(f, chunk)
-	if !rows.IsGzipPath(path) {
-		return f, r, nil, nil
+	if !rows.IsCompressedPath(path) {
+		return f, bufio.NewReaderSize(f, chunk), nil, nil
 	}
-	gz, err := gzip.NewReader(r)
+	zr, err := rows.Decompress(f, path)
 	if err != nil {
 		f.Close()
 		if errors.Is(err, io.EOF) {
@@ -98,7 +101,7 @@ func openContent(path string) (*os.File, io.Reader, *gzip.Reader, error) {
 		}
 		return nil, nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return f, gz, gz, nil
+	return f, zr, zr, nil
 }
 
 // Write compares p, the next bytes the recipe writes, with the file's.

@@ -30,7 +30,16 @@ type VerifyOptions struct {
 	AllowAbsolute bool
 	// AnyOrder compares each output's rows as a multiset.
 	AnyOrder bool
+	// Input is the data to re-read in place of the manifest's input
+	// (a path as given, not taken from the manifest's folder). A run on
+	// standard input (input "-") needs it: the same bytes, read as that
+	// run read them (table.OpenStream).
+	Input string
 }
+
+// ErrNeedInput reports a manifest of a run on standard input verified
+// without VerifyOptions.Input.
+var ErrNeedInput = errors.New("the input was standard input: give the same bytes again as a file")
 
 // VerifyManifest checks the run the manifest at path records: the input
 // is unchanged (its SHA-256) and applying the recorded recipe to it
@@ -54,7 +63,7 @@ func VerifyManifest(ctx context.Context, path string, o VerifyOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", SafeName(path), err)
 	}
-	input, err := ResolveField(path, m, "input.path", m.Input.Path, o.AllowAbsolute)
+	input, err := manifestInput(path, m, o)
 	if err != nil {
 		return err
 	}
@@ -74,7 +83,7 @@ func VerifyManifest(ctx context.Context, path string, o VerifyOptions) error {
 	if m.Command == "assign" {
 		return verifyAssign(ctx, path, m, r, input, files)
 	}
-	sums, err := CompareRecipe(ctx, r, input, files, RecipeCompareOptions{AnyOrder: o.AnyOrder})
+	sums, err := CompareRecipe(ctx, r, input, files, RecipeCompareOptions{AnyOrder: o.AnyOrder, Piped: m.Input.Path == table.StdinPath})
 	if errors.Is(err, ErrFileCount) {
 		return differs("%s: %s", SafeName(path), err)
 	}
@@ -90,6 +99,18 @@ func VerifyManifest(ctx context.Context, path string, o VerifyOptions) error {
 		}
 	}
 	return nil
+}
+
+// manifestInput is the data VerifyManifest re-reads: o.Input when given,
+// else the manifest's input, taken from its folder.
+func manifestInput(path string, m *Manifest, o VerifyOptions) (string, error) {
+	switch {
+	case o.Input != "":
+		return o.Input, nil
+	case m.Input.Path == table.StdinPath:
+		return "", fmt.Errorf("%s: %w", SafeName(path), ErrNeedInput)
+	}
+	return ResolveField(path, m, "input.path", m.Input.Path, o.AllowAbsolute)
 }
 
 // ErrFileCount reports files that are not as many as the recipe's outputs.
@@ -108,6 +129,9 @@ type RecipeCompareOptions struct {
 	// reads them (written by pandas or Hugging Face), when the bytes
 	// differ (not for fold column files).
 	ByValue bool
+	// Piped reads input as the bytes a run read from standard input:
+	// sniffed, or in the recipe's Format (table.OpenStream).
+	Piped bool
 }
 
 // CompareRecipe applies r to input and compares each output, as it is
@@ -117,7 +141,7 @@ type RecipeCompareOptions struct {
 // error wrapping ErrRecipeFailed and the recipe's own error; files not as
 // many as the outputs ErrFileCount.
 func CompareRecipe(ctx context.Context, r *recipe.Recipe, input string, files []string, o RecipeCompareOptions) ([]string, error) {
-	t, err := table.Open(ctx, input, r.ReadOptions())
+	t, err := openInput(ctx, r, input, o.Piped)
 	if err != nil {
 		return nil, err
 	}
@@ -151,6 +175,22 @@ func CompareRecipe(ctx context.Context, r *recipe.Recipe, input string, files []
 		}
 	}
 	return sums, nil
+}
+
+// openInput opens the input of r at path: as a file of that name, or
+// (piped) as the bytes of standard input were read. Only a regular file
+// is read.
+func openInput(ctx context.Context, r *recipe.Recipe, path string, piped bool) (table.Table, error) {
+	if !piped {
+		return table.Open(ctx, path, r.ReadOptions())
+	}
+	f, err := rows.OpenRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	t, _, err := table.OpenStream(ctx, f, SafeName(path), r.Format, r.ReadOptions())
+	return t, err
 }
 
 // byValue compares the files with the outputs by value when their bytes

@@ -22,8 +22,13 @@ import (
 
 // Options say where a run reads and writes.
 type Options struct {
-	// Input is the file to read (CSV, TSV, JSON Lines, Parquet, gz).
+	// Input is the file to read (CSV, TSV, JSON Lines, Parquet;
+	// compressed or not); "-" reads Stdin (table.OpenStream, in the
+	// recipe's Format or sniffed): the outputs are then stdin.PART.EXT
+	// in OutDir (default: the current folder), EXT what it held.
 	Input string
+	// Stdin is read for Input "-" (default os.Stdin).
+	Stdin io.Reader
 	// OutDir is the folder of the outputs (default: the input's).
 	OutDir string
 	// Output is the one file of a shuffle or sample recipe; "-" sends it
@@ -86,6 +91,8 @@ type Result struct {
 	// what it holds.
 	ManifestPath string
 	Manifest     *audit.Manifest
+	// Piped is what standard input held, for Input "-" (else nil).
+	Piped *table.Piped
 }
 
 // StdoutPath is the output name that means standard output.

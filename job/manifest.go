@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
-	"strings"
 
 	"github.com/splitter-dev/splitter/audit"
 	"github.com/splitter-dev/splitter/recipe"
+	"github.com/splitter-dev/splitter/rows"
 )
 
 // writeManifest stages the manifest: the input's and every output's path
@@ -46,7 +46,7 @@ func (p *run) writeManifest(sums []hash.Hash) error {
 	}
 	m.Input = audit.File{Path: relToManifest(mpath, p.o.Input), SHA256: hr.sum, Rows: p.res.Rows}
 	for _, f := range files {
-		if _, ext := SplitName(f.Path); ext != "" && compressed(ext) {
+		if rows.IsCompressedPath(f.Path) {
 			m.Note = "the sha256 of a compressed output is that of its uncompressed content"
 		}
 	}
@@ -67,15 +67,4 @@ func (p *run) writeManifest(sums []hash.Hash) error {
 	}
 	p.res.Manifest = m
 	return nil
-}
-
-// compressed reports whether a file's extensions end in a compression.
-func compressed(ext string) bool {
-	low := strings.ToLower(ext)
-	for _, c := range compressionExts {
-		if strings.HasSuffix(low, c) {
-			return true
-		}
-	}
-	return false
 }

@@ -4,26 +4,29 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/table"
 )
 
 // formatExts are the file-name extensions that name a data format; STEM
 // drops them (and a compression extension after them).
 var formatExts = []string{".csv", ".tsv", ".jsonl", ".parquet", ".txt"}
 
-// compressionExts are the compressions pandas infers from a name.
-var compressionExts = []string{".gz", ".bz2", ".xz", ".zst", ".zip"}
+// stdinStem is the STEM of standard input (input "-").
+const stdinStem = "stdin"
 
 // SplitName splits the base name of path into its STEM and its format
-// extensions: "data.csv.gz" → ("data", ".csv.gz"); "data" → ("data", "").
+// extensions: "data.csv.gz" → ("data", ".csv.gz"); "data" → ("data", "");
+// standard input ("-") → ("stdin", "").
 func SplitName(path string) (stem, ext string) {
+	if path == table.StdinPath {
+		return stdinStem, ""
+	}
 	base := filepath.Base(path)
 	rest := base
-	for _, c := range compressionExts {
-		if strings.HasSuffix(strings.ToLower(rest), c) && len(rest) > len(c) {
-			rest = rest[:len(rest)-len(c)]
-			ext = base[len(rest):]
-			break
-		}
+	if r := rows.TrimCompression(base); r != "" && r != base {
+		rest, ext = r, base[len(r):]
 	}
 	low := strings.ToLower(rest)
 	for _, e := range formatExts {

@@ -26,6 +26,7 @@ var ErrClobber = rows.ErrClobber
 type run struct {
 	o     Options
 	t     table.Table
+	piped *table.Piped // what standard input held (input "-")
 	res   *Result
 	outs  []recipe.Output
 	set   *rows.Outputs
@@ -45,11 +46,11 @@ func start(ctx context.Context, r *recipe.Recipe, o Options) (*run, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := table.Open(ctx, o.Input, r.ReadOptions())
+	t, piped, err := o.open(ctx, r)
 	if err != nil {
 		return nil, err
 	}
-	p := &run{o: o, t: t, input: make(chan hashResult, 1)}
+	p := &run{o: o, t: t, piped: piped, input: make(chan hashResult, 1)}
 	if err := p.apply(ctx, r, mpath); err != nil {
 		t.Close()
 		return nil, err
@@ -59,7 +60,9 @@ func start(ctx context.Context, r *recipe.Recipe, o Options) (*run, error) {
 
 // apply draws the seed, applies r and names the outputs.
 func (p *run) apply(ctx context.Context, r *recipe.Recipe, mpath string) error {
-	if mpath != "" && !p.o.DryRun {
+	if p.piped != nil {
+		p.input <- hashResult{sum: p.piped.SHA256} // hashed as it was read
+	} else if mpath != "" && !p.o.DryRun {
 		// Hashed once indexed: indexing keeps both cores busy, the
 		// permutation that follows one.
 		go func() {
@@ -75,10 +78,10 @@ func (p *run) apply(ctx context.Context, r *recipe.Recipe, mpath string) error {
 		return err
 	}
 	p.outs = res.Outputs(p.t)
-	p.res = &Result{Recipe: r, Input: p.o.Input, Rows: res.Rows, Python: r.Python(p.o.Input, res.Rows), Warnings: res.Warnings, ManifestPath: mpath}
+	p.res = &Result{Recipe: r, Input: p.o.Input, Rows: res.Rows, Python: p.python(r, res.Rows), Warnings: res.Warnings, ManifestPath: mpath, Piped: p.piped}
 	found := p.o.StdoutPart == ""
 	for _, out := range p.outs {
-		path := p.o.outputPath(out.Name)
+		path := p.outputPath(out.Name)
 		if out.Of > 0 {
 			if path == StdoutPath {
 				return fmt.Errorf("--shards or --max-rows-per-file with standard output: %w", recipe.ErrFlagCombination)
@@ -173,8 +176,10 @@ func (p *run) run(ctx context.Context) (*Result, error) {
 // or the manifest, none is a directory or device, every folder can be
 // made).
 func (p *run) plan() error {
-	if err := p.set.Protect(p.o.Input); err != nil {
-		return err
+	if p.piped == nil { // standard input is no file to protect
+		if err := p.set.Protect(p.o.Input); err != nil {
+			return err
+		}
 	}
 	var paths []string
 	for _, f := range p.res.Outputs {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/splitter-dev/splitter/split"
+	"github.com/splitter-dev/splitter/table"
 )
 
 // ErrFlagCombination reports arguments that the emulated Python call
@@ -60,6 +61,11 @@ func Parse(command string, a Args) (*Recipe, error) {
 	if a.Changed("sep") {
 		if r.Sep, err = ParseSep(a.Value("sep")); err != nil {
 			return nil, err
+		}
+	}
+	if a.Changed("format") {
+		if r.Format = a.Value("format"); table.CheckFormat(r.Format) != nil {
+			return nil, flagErr("--format", r.Format, table.ErrFormat)
 		}
 	}
 	if err := r.parseShards(a); err != nil {

@@ -18,8 +18,11 @@
 //	                        stratify_by_column) (Hugging Face), also two-step
 //	HashSplit               crc32 of each id < T * 2**32 (Géron's stable split), df.loc[~t], df.loc[t]
 //	RandomSplit             torch.utils.data.random_split(df, lengths, generator=manual_seed(S))
-//	KFold, StratifiedKFold, GroupKFold, StratifiedGroupKFold, TimeSeriesSplit
-//	                        the fold of each row, and each fold's train/test rows
+//	PandasSampleSplit       train = df.sample(frac=F, random_state=S); test = df.drop(train.index)
+//	KFold, StratifiedKFold, GroupKFold, StratifiedGroupKFold, TimeSeriesSplit,
+//	RepeatedKFold, RepeatedStratifiedKFold, LeaveOneGroupOut
+//	                        the fold of each row (one fold column per repetition),
+//	                        and each fold's train/test rows
 //	PandasShuffle           df.sample(frac=1, random_state=S)
 //	PythonShuffle           random.seed(S); random.shuffle(x) of the row numbers
 //	TorchShuffle            df.iloc[torch.randperm(len(df), generator=...)]

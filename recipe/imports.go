@@ -10,6 +10,12 @@ func Imports(code string) string {
 	if has("zlib.") {
 		lines = append(lines, "import zlib")
 	}
+	if has("io.BytesIO") {
+		lines = append(lines, "import io")
+	}
+	if has("sys.stdin") {
+		lines = append(lines, "import sys")
+	}
 	if has("np.") {
 		lines = append(lines, "import numpy as np")
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/splitter-dev/splitter/internal/py"
+	"github.com/splitter-dev/splitter/rows"
 )
 
 // Python is the exact Python code the recipe equals on input (the path as
@@ -16,7 +17,24 @@ import (
 // first comment line. Imports are separate (Imports), so that the code
 // reads as the call.
 func (r *Recipe) Python(input string, rows int) string {
-	code := r.readPython(input) + r.callPython(rows) + r.shardsPython()
+	return r.python(py.Repr(input), input, rows)
+}
+
+// PythonStdin is Python for a run on standard input that held what a file
+// of extensions ext holds (".csv.gz", ".jsonl", ".parquet"): pandas reads
+// sys.stdin.buffer, decompressing it as ext says.
+func (r *Recipe) PythonStdin(ext string, n int) string {
+	src := "sys.stdin.buffer"
+	if c := rows.Compression(ext); c != "" {
+		src += ", compression=" + py.Repr(c)
+	}
+	return r.python(src, "stdin"+ext, n)
+}
+
+// python is the code reading src (a Python expression: a path's repr,
+// sys.stdin.buffer) as a file called name is read, then the call.
+func (r *Recipe) python(src, name string, rows int) string {
+	code := r.readPython(src, name) + r.callPython(rows) + r.shardsPython()
 	if v := r.version(); v.IsPinned() {
 		code = "# scikit-learn==" + v.String() + " (numpy 1.24 RandomState streams); variants: " + strings.Join(v.VariantNames(), ", ") + "\n" + code
 	}
@@ -29,23 +47,25 @@ func (r *Recipe) Program(input string, rows int) string {
 	return Imports(code) + code
 }
 
-// readPython is the line reading the input as the recipe reads it.
-func (r *Recipe) readPython(input string) string {
-	low := strings.ToLower(filepath.Base(input))
-	for _, c := range []string{".gz", ".bz2", ".xz", ".zst", ".zip"} {
-		low = strings.TrimSuffix(low, c)
-	}
+// readPython is the line reading src as the recipe reads a file called
+// name: its format from the name's extensions (compression aside), sep
+// from the recipe. Parquet from standard input is read from its bytes
+// (read_parquet needs a seekable file).
+func (r *Recipe) readPython(src, name string) string {
+	low := strings.ToLower(rows.TrimCompression(filepath.Base(name)))
 	switch {
+	case strings.HasSuffix(low, ".parquet") && strings.HasPrefix(src, "sys.stdin"):
+		return "df = pd.read_parquet(io.BytesIO(sys.stdin.buffer.read()))\n"
 	case strings.HasSuffix(low, ".parquet"):
-		return "df = pd.read_parquet(" + py.Repr(input) + ")\n"
+		return "df = pd.read_parquet(" + src + ")\n"
 	case strings.HasSuffix(low, ".jsonl") || strings.HasSuffix(low, ".ndjson"):
-		return "df = pd.read_json(" + py.Repr(input) + ", lines=True)\n"
+		return "df = pd.read_json(" + src + ", lines=True)\n"
 	case r.Sep != "":
-		return "df = pd.read_csv(" + py.Repr(input) + ", sep=" + py.Repr(r.Sep) + ")\n"
+		return "df = pd.read_csv(" + src + ", sep=" + py.Repr(r.Sep) + ")\n"
 	case strings.HasSuffix(low, ".tsv"):
-		return "df = pd.read_csv(" + py.Repr(input) + ", sep='\\t')\n"
+		return "df = pd.read_csv(" + src + ", sep='\\t')\n"
 	}
-	return "df = pd.read_csv(" + py.Repr(input) + ")\n"
+	return "df = pd.read_csv(" + src + ")\n"
 }
 
 // callPython is the call on df.

@@ -124,6 +124,9 @@ type Recipe struct {
 	MaxRowsPerFile int `json:"max_rows_per_file,omitempty"`
 	// Sep is read_csv's sep ("" for the format's own).
 	Sep string `json:"sep,omitempty"`
+	// Format is the format of standard input (input "-"): csv, tsv,
+	// jsonl or parquet; "" sniffed (table.OpenStream).
+	Format string `json:"format,omitempty"`
 }
 
 // Command is the splitter command that runs the recipe: split, kfold,

@@ -22,6 +22,7 @@ var parseCases = []struct {
 	{"split", ArgMap{"seed": "-5", "lengths": "3,7", "compat": "torch", "names": "a,b"}, RandomSplit},
 	{"split", ArgMap{"seed": "1", "test": "0.3", "compat": "sklearn@0.19.2"}, TrainTestSplit},
 	{"split", ArgMap{"test": "0.3", "compat": "hash", "key": "id"}, HashSplit},
+	{"split", ArgMap{"seed": "1", "test": "0.3", "format": "tsv"}, TrainTestSplit},
 	{"kfold", ArgMap{"seed": "1", "folds": "4", "stratify": "y", "files": "true"}, StratifiedKFold},
 	{"kfold", ArgMap{"folds": "3", "group": "g"}, GroupKFold},
 	{"kfold", ArgMap{"seed": "2", "group": "g", "compat": "sklearn@1.6.1"}, GroupKFold},
@@ -83,6 +84,7 @@ func TestValidateRefuses(t *testing.T) {
 		{Call: PythonSample, Frac: "0.5", Seed: "1"},
 		{Call: TrainTestSplit, Seed: "4294967296"},
 		{Call: Call("sklearn.Nope")},
+		{Call: TrainTestSplit, Seed: "1", Format: "xml"},
 	} {
 		if err := r.Validate(); err == nil {
 			t.Errorf("%+v: valid", r)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/splitter-dev/splitter/table"
 )
 
 // Validate checks the recipe as Python would check the call's arguments
@@ -34,6 +36,9 @@ func (r *Recipe) Validate() error {
 	}
 	if err == nil {
 		err = r.checkShards()
+	}
+	if err == nil && table.CheckFormat(r.Format) != nil {
+		err = flagErr("--format", r.Format, table.ErrFormat)
 	}
 	return err
 }

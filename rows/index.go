@@ -79,15 +79,25 @@ func IndexFileContext(ctx context.Context, path string, opts Options) (*Index, e
 	if err != nil {
 		return nil, err
 	}
+	if opts.Format == Auto && isJSONLPath(path) {
+		opts.Format = JSONLines
+	}
+	return indexMapped(path, data, release, opts, stamp)
+}
+
+// indexMapped indexes data, the mapped content of the input called name
+// (read as opts.Format says; Auto is CSV), released by release (also on an
+// error).
+func indexMapped(name string, data []byte, release func() error, opts Options, stamp *fileStamp) (*Index, error) {
 	var ix *Index
-	err = guardMapped(path, data, func() (err error) {
+	err := guardMapped(name, data, func() (err error) {
 		if testHookMapped != nil {
-			testHookMapped(path)
+			testHookMapped(name)
 		}
-		if opts.Format == JSONLines || (opts.Format == Auto && isJSONLPath(path)) {
-			ix, err = indexJSONL(path, data)
+		if opts.Format == JSONLines {
+			ix, err = indexJSONL(name, data)
 		} else {
-			ix, err = indexData(path, data, opts, len(data) >= dropMin)
+			ix, err = indexData(name, data, opts, len(data) >= dropMin)
 		}
 		return err
 	})
@@ -271,18 +281,18 @@ func (ix *Index) bounds(i int) (int, int) {
 func (ix *Index) Size() int64 { return int64(len(ix.data)) }
 
 func sepForPath(path string) byte {
-	p := trimGzip(path)
+	p := TrimCompression(path)
 	if len(p) > 4 && (p[len(p)-4:] == ".tsv" || p[len(p)-4:] == ".TSV") {
 		return '\t'
 	}
 	return ','
 }
 
-// openData maps the file at path (decompressing .gz inputs first) and
+// openData maps the file at path (decompressing compressed inputs first) and
 // returns the stamp of the file opened.
 func openData(ctx context.Context, path, tempDir string) ([]byte, func() error, *fileStamp, error) {
-	if IsGzipPath(path) {
-		return openGzip(ctx, path, tempDir)
+	if c := codecOf(path); c != nil {
+		return openCompressed(ctx, path, tempDir, c)
 	}
 	f, err := OpenRegular(path)
 	if err != nil {

@@ -25,7 +25,7 @@ var ErrUnsupported = errors.New("column type not supported")
 
 // isJSONLPath reports whether path names a JSON Lines file (.jsonl, .ndjson, optionally .gz).
 func isJSONLPath(path string) bool {
-	p := trimGzip(path)
+	p := TrimCompression(path)
 	return strings.HasSuffix(p, ".jsonl") || strings.HasSuffix(p, ".ndjson")
 }
 

@@ -2,7 +2,6 @@ package rows
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -36,8 +35,8 @@ var ErrClobber = errors.New("would replace")
 //     removed.
 //
 // Files get mode 0666 minus the umask, as cp and pandas give them. A path
-// ending in .gz is gzip-compressed, as pandas' to_csv compresses with
-// compression="infer".
+// naming a compression (.gz, .bz2, .zip, .xz, .zst) is compressed, as
+// pandas' to_csv compresses with compression="infer".
 type Outputs struct {
 	mu       sync.Mutex
 	ctx      context.Context
@@ -55,7 +54,7 @@ type outFile struct {
 	path string
 	st   *staged
 	buf  *bufio.Writer
-	gz   *gzip.Writer
+	zw   io.WriteCloser // the compressor, when the path names one
 	w    io.Writer
 }
 
@@ -112,6 +111,11 @@ func (o *Outputs) plan(path string) error {
 	if err := checkFolder(path); err != nil {
 		return err
 	}
+	if c := codecOf(path); c != nil {
+		if err := c.supported(path); err != nil {
+			return err
+		}
+	}
 	o.planned = append(o.planned, id)
 	return nil
 }
@@ -155,9 +159,12 @@ func (o *Outputs) Create(path string) (io.Writer, error) {
 	f := &outFile{path: path, st: st}
 	f.buf = bufio.NewWriterSize(st.f, writeBuf)
 	f.w = f.buf
-	if IsGzipPath(path) {
-		f.gz = gzip.NewWriter(f.buf)
-		f.w = f.gz
+	if f.zw, err = compressor(f.buf, path); err != nil {
+		st.discard()
+		return nil, err
+	}
+	if f.zw != nil {
+		f.w = f.zw
 	}
 	o.files = append(o.files, f)
 	return f.w, nil

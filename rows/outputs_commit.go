@@ -42,8 +42,8 @@ func (o *Outputs) Commit() error {
 func (o *Outputs) flush() error {
 	var err error
 	for _, f := range o.files {
-		if f.gz != nil {
-			err = errors.Join(err, f.gz.Close())
+		if f.zw != nil {
+			err = errors.Join(err, f.zw.Close())
 		}
 		err = errors.Join(err, f.buf.Flush())
 	}

@@ -10,7 +10,7 @@ import (
 
 // Table is a dataset on disk as pandas reads it: delimited text or JSON
 // Lines (*rows.Index: pd.read_csv, pd.read_json(lines=True)) or Parquet
-// (*parquetrows.File: pd.read_parquet), gzip-compressed or not. Rows are
+// (*parquetrows.File: pd.read_parquet), compressed or not. Rows are
 // numbered 0..Len()-1 as pandas numbers them; columns are typed as pandas
 // types them; rows are written byte for byte (text) or value for value
 // (Parquet).
@@ -36,9 +36,14 @@ type Table interface {
 
 // Open opens path as pandas would read it: pd.read_parquet for .parquet
 // files, pd.read_json(path, lines=True) for .jsonl, pd.read_csv
-// otherwise (opts.Sep as sep=). Decompressing a .gz input stops when ctx
-// is done.
+// otherwise (opts.Sep as sep=), decompressed as pandas infers from the
+// name (.gz, .bz2, .zip, .xz, .zst). Path "-" (StdinPath) reads standard
+// input as OpenStream does, its format sniffed. Decompressing stops when
+// ctx is done.
 func Open(ctx context.Context, path string, opts rows.Options) (Table, error) {
+	if path == StdinPath {
+		return openStdin(ctx, opts)
+	}
 	if parquetrows.IsParquetPath(path) {
 		p, err := parquetrows.Open(path, parquetrows.Options{})
 		if err != nil {

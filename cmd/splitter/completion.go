@@ -38,7 +38,7 @@ func registerColumnCompletion(root *cobra.Command) {
 // when it cannot be read.
 func headerNames(cmd *cobra.Command, path string) []string {
 	opts, _ := readOptions(cmd)
-	if formatOf(path) == "delimited text" && !rows.IsGzipPath(path) {
+	if formatOf(path) == "delimited text" && !rows.IsCompressedPath(path) {
 		f, err := rows.OpenRegular(path)
 		if err != nil {
 			return nil

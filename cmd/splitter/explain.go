@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -14,7 +15,10 @@ import (
 
 	"github.com/splitter-dev/splitter/audit"
 	"github.com/splitter-dev/splitter/column"
+	"github.com/splitter-dev/splitter/recipe"
+	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/split"
+	"github.com/splitter-dev/splitter/table"
 )
 
 func newExplainCmd() *cobra.Command {
@@ -54,12 +58,14 @@ release from 0.18.2 on, once per group of releases that split alike.`,
   splitter explain --seeds 0-100000 --compat sklearn data.csv train.csv test.csv
   splitter explain --split-column split data.csv data_with_split.csv
   splitter explain --ids --key id data.csv train_ids.txt test_ids.json`,
-		Args: cobra.RangeArgs(2, 4),
+		Args: cobra.RangeArgs(1, 4),
 		RunE: runExplain,
 	}
 	f := cmd.Flags()
 	f.String("seeds", "0-1048576", "seed range `A-B`, inclusive")
 	f.Bool("all", false, "print every match (default: stop at the lowest seed that matches)")
+	f.Bool("json", false, "print the matches as one JSON object: {\"matches\": [{\"seed\", \"python\", \"recipe\"}]} (each recipe as a manifest records it)")
+	f.String("fold-column", "", "FILE: which KFold made FILE's fold column `COL` (kfold's STEM.folds file: the data with the fold of each row)")
 	f.String("compat", "", "only these recipes: sklearn, sklearn@X.Y.Z, sklearn@*, datasets or pandas (default: all)")
 	sepFlag(cmd)
 	matchFlags(cmd)
@@ -123,6 +129,9 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	if col, _ := cmd.Flags().GetString("fold-column"); col != "" || len(args) == 1 {
+		return explainFolds(cmd, args, col, opts, first, last)
+	}
 	key, _ := cmd.Flags().GetString("key")
 	splitCol, _ := cmd.Flags().GetString("split-column")
 	e, err := audit.OpenShape(cmd.Context(), args, audit.ShapeOptions{Key: key, SplitColumn: splitCol, IDs: flagBool(cmd, "ids"), Read: opts})
@@ -151,9 +160,8 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		return explainThree(cmd, args, audit.ReadCall(args[0], opts.Sep), e.Three, eo)
 	}
 	matches, err := audit.Explain(cmd.Context(), p, eo)
-	out := cmd.OutOrStdout()
-	for _, m := range matches {
-		fmt.Fprintf(out, "seed %d: %s\n", m.Seed, matchPython(m, args[0], opts.Sep, e.Data.Len()))
+	if perr := printMatches(cmd, matches, args[0], opts.Sep, e.Data.Len()); perr != nil && err == nil {
+		err = perr
 	}
 	if ie := (*audit.InterruptedError)(nil); errors.As(err, &ie) {
 		searched := fmt.Sprintf("no seed searched of %d..%d", ie.First, ie.Last)
@@ -218,4 +226,72 @@ func matchPython(m audit.Match, data string, sep byte, rows int) string {
 		code += "  # scikit-learn " + m.Recipe.Releases
 	}
 	return code
+}
+
+// printMatches prints explain's matches: a line each, or with --json one
+// object holding each match's seed, Python and recipe value.
+func printMatches(cmd *cobra.Command, matches []audit.Match, data string, sep byte, rows int) error {
+	out := cmd.OutOrStdout()
+	if !flagBool(cmd, "json") {
+		for _, m := range matches {
+			fmt.Fprintf(out, "seed %d: %s\n", m.Seed, matchPython(m, data, sep, rows))
+		}
+		return nil
+	}
+	type match struct {
+		Seed   string         `json:"seed"`
+		Python string         `json:"python"`
+		Recipe *recipe.Recipe `json:"recipe"`
+	}
+	res := struct {
+		Matches []match `json:"matches"`
+	}{Matches: []match{}}
+	for _, m := range matches {
+		res.Matches = append(res.Matches, match{strconv.FormatUint(m.Seed, 10), matchPython(m, data, sep, rows), m.Recipe.Recipe(m.Seed)})
+	}
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(res)
+}
+
+// explainFolds is explain --fold-column COL FILE: the KFold that gave
+// FILE's fold column.
+func explainFolds(cmd *cobra.Command, args []string, col string, opts rows.Options, first, last uint64) error {
+	if col == "" || len(args) != 1 {
+		return fmt.Errorf("explain: want --fold-column COL FILE: %w", audit.ErrShapeArgs)
+	}
+	t, err := table.Open(cmd.Context(), args[0], opts)
+	if err != nil {
+		return inputErr(args[0], err)
+	}
+	defer t.Close()
+	c, err := table.Lookup(t, col, "--fold-column")
+	if err != nil {
+		return inputErr(args[0], err)
+	}
+	if c.Kind != rows.Int64 || c.HasNull() {
+		return fmt.Errorf("%s: --fold-column %s: want fold numbers 0..K-1 in every row", args[0], col)
+	}
+	folds := make([]int, len(c.Ints))
+	for i, v := range c.Ints {
+		folds[i] = int(v)
+	}
+	found, err := audit.ExplainFolds(cmd.Context(), t, folds, audit.ExplainOptions{First: first, Last: last, All: flagBool(cmd, "all")})
+	if err != nil {
+		return err
+	}
+	for _, r := range found {
+		call := fmt.Sprintf("KFold(n_splits=%d)", r.Folds)
+		seed := first
+		if !r.NoShuffle {
+			call = fmt.Sprintf("KFold(n_splits=%d, shuffle=True, random_state=%s)", r.Folds, r.Seed)
+			seed, _ = strconv.ParseUint(r.Seed, 10, 64)
+		}
+		fmt.Fprintf(cmd.OutOrStdout(), "seed %d: %s.split(df)\n", seed, call)
+	}
+	if len(found) == 0 {
+		return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: no KFold with a seed in %d-%d gives the folds of column %q", args[0], first, last, col)}
+	}
+	return nil
 }

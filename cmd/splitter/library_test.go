@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"github.com/splitter-dev/splitter/internal/oracle"
 	"os"
 	"path/filepath"
 	"slices"
@@ -240,5 +242,93 @@ func TestLibraryExplain(t *testing.T) {
 				t.Errorf("%v: seed %d: %s differs from the explained part", args, matches[0].Seed, f.Name)
 			}
 		}
+	}
+}
+
+// TestExplainJSON: explain --json prints each match's recipe as manifests
+// record it; decoded, it validates and names the seed found.
+func TestExplainJSON(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "customers.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "c.csv"), src, 0o644)
+	mustRun(t, dir, "--seed", "5", "--test", "0.3", "--stratify", "region", "--no-manifest", "c.csv")
+	r := mustRun(t, dir, "explain", "--json", "--seeds", "0-20", "c.csv", "c.train.csv", "c.test.csv")
+	var out struct {
+		Matches []struct {
+			Seed   string        `json:"seed"`
+			Python string        `json:"python"`
+			Recipe recipe.Recipe `json:"recipe"`
+		} `json:"matches"`
+	}
+	if err := json.Unmarshal(r.stdout, &out); err != nil || len(out.Matches) == 0 {
+		t.Fatalf("stdout %q: %v", r.stdout, err)
+	}
+	m := out.Matches[0]
+	if err := m.Recipe.Validate(); err != nil || m.Seed != "5" || m.Recipe.Seed != "5" || m.Recipe.Stratify != "region" {
+		t.Errorf("match %+v: %v", m, err)
+	}
+}
+
+// TestExplainFoldsLive: scikit-learn writes the fold column of
+// KFold(K, shuffle=True, random_state=S) (fresh K, S, n) and of KFold(K);
+// explain --fold-column names exactly that KFold; the folds of another
+// seed's fold 0 swapped are refused (exit 1).
+func TestExplainFoldsLive(t *testing.T) {
+	oracle.Require(t, "sklearn", "pandas")
+	r := oracle.Rand(t)
+	dir := t.TempDir()
+	type tc struct {
+		Path    string `json:"path"`
+		N       int    `json:"n"`
+		K       int    `json:"k"`
+		Seed    int    `json:"seed"`
+		Shuffle bool   `json:"shuffle"`
+	}
+	var cases []tc
+	for i := range 6 {
+		cases = append(cases, tc{Path: filepath.Join(dir, strconv.Itoa(i)+".csv"), N: 20 + r.IntN(3000), K: 2 + r.IntN(9), Seed: r.IntN(50000), Shuffle: i != 5})
+	}
+	var ignore any
+	oracle.RunJSON(t, `
+import json, sys
+import numpy as np, pandas as pd
+from sklearn.model_selection import KFold
+for c in json.load(sys.stdin):
+    df = pd.DataFrame({"x": np.arange(c["n"]) * 3, "y": np.arange(c["n"]) % 7})
+    cv = KFold(c["k"], shuffle=True, random_state=c["seed"]) if c["shuffle"] else KFold(c["k"])
+    fold = np.empty(len(df), dtype=int)
+    for f, (_, test) in enumerate(cv.split(df)):
+        fold[test] = f
+    df["fold"] = fold
+    df.to_csv(c["path"], index=False)
+print("null")
+`, cases, &ignore)
+	for _, c := range cases {
+		res := mustRun(t, dir, "explain", "--fold-column", "fold", "--seeds", "0-50000", c.Path)
+		want := fmt.Sprintf("KFold(n_splits=%d, shuffle=True, random_state=%d).split(df)", c.K, c.Seed)
+		if !c.Shuffle {
+			want = fmt.Sprintf("KFold(n_splits=%d).split(df)", c.K)
+		}
+		if !strings.Contains(string(res.stdout), want) {
+			t.Errorf("%+v: stdout %q, want %s", c, res.stdout, want)
+		}
+	}
+	// Two rows of different folds exchanged: no KFold gives that.
+	b, _ := os.ReadFile(cases[0].Path)
+	lines := strings.Split(string(b), "\n")
+	for i := 2; i < len(lines)-1; i++ {
+		a, z := lines[1][strings.LastIndex(lines[1], ","):], lines[i][strings.LastIndex(lines[i], ","):]
+		if a != z {
+			lines[1] = lines[1][:strings.LastIndex(lines[1], ",")] + z
+			lines[i] = lines[i][:strings.LastIndex(lines[i], ",")] + a
+			break
+		}
+	}
+	os.WriteFile(cases[0].Path, []byte(strings.Join(lines, "\n")), 0o644)
+	if res := runBin(t, dir, "explain", "--fold-column", "fold", "--seeds", "0-50000", cases[0].Path); res.code != 1 {
+		t.Errorf("exchanged folds: exit %d, stdout %q", res.code, res.stdout)
 	}
 }

@@ -51,20 +51,25 @@ const stdoutPath = job.StdoutPath
 func runRecipe(cmd *cobra.Command, r *recipe.Recipe, input string, o job.Options) error {
 	start := time.Now()
 	ctx := cmd.Context()
-	o.Input, o.Stdout, o.Splitter, o.DryRun = input, cmd.OutOrStdout(), versionString(), flagBool(cmd, "dry-run")
+	o.Input, o.Stdin, o.Stdout, o.Splitter, o.DryRun = input, cmd.InOrStdin(), cmd.OutOrStdout(), versionString(), flagBool(cmd, "dry-run")
 	if err := manifestOptions(cmd, &o); err != nil {
 		return err
 	}
 	if o.StdoutPart != "" && flagBool(cmd, "json") {
 		return fmt.Errorf("--json with --stdout: %w (both write to standard output)", ErrFlagCombination)
 	}
+	var size int64 // the input's bytes as read, for the progress bar
 	o.Progress = func(res *job.Result) (func(io.Writer) io.Writer, func()) {
-		bar := startProgress(cmd, input, res.Rows, res.Outputs)
+		bar := startProgress(cmd, size, res.Rows, res.Outputs)
 		return bar.wrap, bar.done
 	}
 	o.Commit = func(set *rows.Outputs) error { return commitOutputs(ctx, set) }
 	var sum *summary
 	o.Inspect = func(res *job.Result, t table.Table) error {
+		if err := stdinOutput(res, o.Output); err != nil {
+			return err
+		}
+		size = inputSize(t, input)
 		for _, w := range res.Warnings {
 			fmt.Fprintln(cmd.ErrOrStderr(), "warning: "+w)
 		}
@@ -84,6 +89,9 @@ func runRecipe(cmd *cobra.Command, r *recipe.Recipe, input string, o job.Options
 	}
 	if res.ManifestPath != "" && !o.DryRun {
 		annotate(cmd, manifestKey, res.ManifestPath)
+	}
+	if res.Piped != nil {
+		annotate(cmd, stdinKey, res.Piped.Ext)
 	}
 	if !o.DryRun {
 		report(cmd, res, time.Since(start))

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/splitter-dev/splitter/job"
-
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +10,9 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+
+	"github.com/splitter-dev/splitter/job"
+	"github.com/splitter-dev/splitter/table"
 )
 
 // progress is the bar drawn on stderr while outputs are written: the rows
@@ -22,12 +23,14 @@ type progress struct {
 	mu    sync.Mutex // outputs may be written at once
 	bar   *progressbar.ProgressBar
 	max   int64
-	count int64
+	count int64 // bytes written
+	shown int64 // bytes counted on the bar: never max or more
 }
 
-// startProgress starts a bar for writing outs (from input, of inputRows
-// rows) when the command's stderr is a terminal.
-func startProgress(cmd *cobra.Command, input string, inputRows int, outs []job.File) *progress {
+// startProgress starts a bar for writing outs (from an input of size
+// bytes as read, decompressed, and of inputRows rows) when the command's
+// stderr is a terminal.
+func startProgress(cmd *cobra.Command, size int64, inputRows int, outs []job.File) *progress {
 	f, ok := cmd.ErrOrStderr().(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) || flagBool(cmd, "quiet") {
 		return nil
@@ -36,7 +39,7 @@ func startProgress(cmd *cobra.Command, input string, inputRows int, outs []job.F
 	for _, o := range outs {
 		rows += o.Rows
 	}
-	return newProgress(f, rows, outputEstimate(input, inputRows, rows))
+	return newProgress(f, rows, outputEstimate(size, inputRows, rows))
 }
 
 // newProgress draws on w unconditionally.
@@ -66,17 +69,21 @@ func (p *progress) wrap(w io.Writer) io.Writer {
 	return io.MultiWriter(w, p)
 }
 
-// Write counts len(b) bytes on the bar; it never fails (the total is an
-// estimate: it grows when passed).
+// Write counts len(b) bytes on the bar; it never fails. The total is an
+// estimate: once passed, the bar stays just below it (the percentage never
+// goes back) until done.
 func (p *progress) Write(b []byte) (int, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.count += int64(len(b))
-	if p.max > 0 && p.count > p.max {
-		p.max = p.count + p.count/8
-		p.bar.ChangeMax64(p.max)
+	n := int64(len(b))
+	p.count += n
+	if p.max > 0 {
+		n = min(n, p.max-1-p.shown)
 	}
-	p.bar.Add64(int64(len(b)))
+	if n > 0 {
+		p.shown += n
+		p.bar.Add64(n)
+	}
 	return len(b), nil
 }
 
@@ -91,12 +98,30 @@ func (p *progress) done() {
 
 // outputEstimate is the bytes the outputs will take, about: the input's
 // size scaled by the rows written per input row.
-func outputEstimate(input string, inputRows, outRows int) int64 {
-	st, err := os.Stat(input)
-	if err != nil || inputRows == 0 {
+func outputEstimate(size int64, inputRows, outRows int) int64 {
+	if size <= 0 || inputRows == 0 {
 		return 0
 	}
-	return int64(float64(st.Size()) * float64(outRows) / float64(inputRows))
+	return int64(float64(size) * float64(outRows) / float64(inputRows))
+}
+
+// fileSize is the size of the file at path, 0 when unknown.
+func fileSize(path string) int64 {
+	st, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return st.Size()
+}
+
+// inputSize is the size of the input as read: its decompressed bytes
+// (what the outputs hold, uncompressed, and the bar counts), else the
+// file's size.
+func inputSize(t table.Table, path string) int64 {
+	if s, ok := t.(interface{ Size() int64 }); ok {
+		return s.Size()
+	}
+	return fileSize(path)
 }
 
 // newCountProgress draws a bar counting things (seeds) towards total on w,

@@ -39,7 +39,7 @@ func TestProgressOffWhenNotTerminal(t *testing.T) {
 	cmd := &cobra.Command{}
 	var buf bytes.Buffer
 	cmd.SetErr(&buf)
-	if p := startProgress(cmd, "x.csv", 10, []job.File{{Rows: 10}}); p != nil {
+	if p := startProgress(cmd, 0, 10, []job.File{{Rows: 10}}); p != nil {
 		t.Fatal("progress bar on a non-terminal writer")
 	}
 	f, err := os.CreateTemp(t.TempDir(), "stderr")
@@ -48,7 +48,7 @@ func TestProgressOffWhenNotTerminal(t *testing.T) {
 	}
 	defer f.Close()
 	cmd.SetErr(f)
-	if p := startProgress(cmd, "x.csv", 10, []job.File{{Rows: 10}}); p != nil {
+	if p := startProgress(cmd, 0, 10, []job.File{{Rows: 10}}); p != nil {
 		t.Fatal("progress bar on a regular file")
 	}
 	var nilBar *progress

@@ -31,7 +31,7 @@ With no command name and an input file, splitter runs "split".`,
 		Version:           versionString(),
 		SilenceUsage:      true,
 		SilenceErrors:     true,
-		PersistentPostRun: func(cmd *cobra.Command, _ []string) { announceSeed(cmd) },
+		PersistentPostRun: func(cmd *cobra.Command, _ []string) { announceSeed(cmd); announceStdinManifest(cmd) },
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -40,6 +40,7 @@ With no command name and an input file, splitter runs "split".`,
 	root.Flags().Bool("version", false, "print splitter's version, VCS revision and date")
 	root.PersistentFlags().BoolP("verbose", "v", false, "also print the parts' row counts, the seed, the Python code and timings on stderr")
 	root.PersistentFlags().BoolP("quiet", "q", false, "print nothing but errors (and a drawn seed no manifest records)")
+	addFormatFlag(root)
 	root.SetGlobalNormalizationFunc(pythonSpellings)
 	root.AddCommand(newSplitCmd(), newKfoldCmd(), newAssignCmd(), newShuffleCmd(), newSampleCmd(), newPermCmd(), newVerifyCmd(), newExplainCmd(), newLeaksCmd(), newManCmd())
 	registerColumnCompletion(root)

@@ -100,7 +100,7 @@ func runOneOutput(cmd *cobra.Command, input string) error {
 		if flagBool(cmd, "json") {
 			return fmt.Errorf("--json with -o -: %w (both write to standard output)", ErrFlagCombination)
 		}
-	} else if err := sameFormat(input, out); err != nil {
+	} else if err := sameFormat(input, out); input != stdinPath && err != nil {
 		return err
 	}
 	return runRecipe(cmd, r, input, job.Options{Output: out})

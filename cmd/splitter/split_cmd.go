@@ -67,6 +67,9 @@ with --group, and sizes of 0, behaved differently before 0.21).`,
 
 // inputErr prefixes err with the input file unless it already names it.
 func inputErr(input string, err error) error {
+	if input == stdinPath {
+		input = stdinName
+	}
 	var pe *rows.ParseError
 	if err == nil || errors.As(err, &pe) || strings.Contains(err.Error(), input) {
 		return err

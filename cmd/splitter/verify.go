@@ -18,7 +18,7 @@ var ErrVerifyArgs = errors.New("want MANIFEST, or [COMMAND] [flags] DATA FILE...
 
 func newVerifyCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "verify MANIFEST | verify [split|kfold|shuffle|sample] [flags] DATA FILE...",
+		Use:   "verify [--input PATH] MANIFEST | verify [split|kfold|shuffle|sample] [flags] DATA FILE...",
 		Short: "Check that files are exactly the outputs of a recipe (exit 0) or name the first difference (exit 1)",
 		Long: `verify MANIFEST checks the input's SHA-256 against the manifest, re-runs the
 recorded command and compares every output, as it is produced, with the file on
@@ -26,7 +26,9 @@ disk, byte for byte (reading each file once, as a stream). Paths in the manifest
 are taken from its folder; an absolute path is refused unless --allow-absolute is
 given. A manifest may come from someone else: verify MANIFEST never shows a byte
 of the files it reads (names, rows, lines and counts only), and reads only
-regular files. The flag form takes the flags of a splitting command (split by
+regular files. --input PATH re-reads PATH in place of the manifest's input; a
+run on standard input (INPUT -) needs it, with the same bytes, which are read as
+that run read them (sniffed, or in its --format). The flag form takes the flags of a splitting command (split by
 default; kfold, shuffle or sample when named first), the input DATA and the
 files to check, in the order the command writes them: TRAIN TEST (TRAIN VAL TEST
 with --val; the --names or part0, part1, ... files with --compat torch), the
@@ -39,6 +41,7 @@ counts of missing, extra and misplaced rows; exit 2 on an error. --any-order
 compares rows as multisets (the order of rows is ignored; the header must still
 match). verify never writes anything.`,
 		Example: `  splitter verify data.split.json
+  splitter verify --input data.csv.gz stdin.split.json
   splitter verify --seed 101 --test 0.2 data.csv data.train.csv data.test.csv
   splitter verify kfold --folds 5 --seed 7 data.csv data.folds.csv
   splitter verify sample --seed 3 --n 100 data.csv sample.csv`,
@@ -53,7 +56,12 @@ match). verify never writes anything.`,
 func runVerify(cmd *cobra.Command, args []string) error {
 	var o verifyOptions
 	var rest []string
-	for _, a := range args {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if n := inputArg(args[i:], &o.input); n > 0 {
+			i += n - 1
+			continue
+		}
 		switch a {
 		case "--any-order", "--any-order=true":
 			o.anyOrder = true
@@ -70,13 +78,17 @@ func runVerify(cmd *cobra.Command, args []string) error {
 	if len(rest) == 1 && !strings.HasPrefix(rest[0], "-") {
 		return verifyManifest(cmd, rest[0], o)
 	}
+	if o.input != "" {
+		return fmt.Errorf("verify --input: %w (DATA names the input of the flag form)", ErrFlagCombination)
+	}
 	return verifyFlags(cmd, rest, o)
 }
 
 // verifyOptions are verify's own flags.
 type verifyOptions struct {
-	anyOrder      bool // rows compared as multisets
-	allowAbsolute bool // a manifest's absolute paths are followed
+	anyOrder      bool   // rows compared as multisets
+	allowAbsolute bool   // a manifest's absolute paths are followed
+	input         string // --input PATH: the data, in place of the manifest's input
 }
 
 // verifyManifest checks the files a manifest records. A manifest may come
@@ -84,7 +96,10 @@ type verifyOptions struct {
 // only with --allow-absolute), only regular files are read, and no report
 // shows a byte of any file read, only names, rows, lines and counts.
 func verifyManifest(cmd *cobra.Command, path string, o verifyOptions) error {
-	err := audit.VerifyManifest(cmd.Context(), path, audit.VerifyOptions{AllowAbsolute: o.allowAbsolute, AnyOrder: o.anyOrder})
+	err := audit.VerifyManifest(cmd.Context(), path, audit.VerifyOptions{AllowAbsolute: o.allowAbsolute, AnyOrder: o.anyOrder, Input: o.input})
+	if errors.Is(err, audit.ErrNeedInput) {
+		return fmt.Errorf("%w: verify --input PATH %s", err, safeName(path))
+	}
 	if errors.Is(err, audit.ErrDiffers) {
 		return &exitError{code: exitDiffers, msg: oneLine(err.Error())}
 	}
