@@ -249,3 +249,24 @@ func HashBytes(b []byte) string {
 func assignOf(command, kind string) bool {
 	return command == "assign" && (kind == "split" || kind == "kfold")
 }
+
+// MarshalJSON writes m with "seed": null for a run that draws no random
+// number (as the CLI contract's manifests and summaries say it), and
+// without HTML escaping (">=2.3.0", not "\u003e=2.3.0").
+func (m Manifest) MarshalJSON() ([]byte, error) {
+	type plain Manifest
+	aux := struct {
+		plain
+		Seed *string `json:"seed"`
+	}{plain: plain(m)}
+	if m.Seed != "" {
+		aux.Seed = &m.Seed
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(aux); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}

@@ -110,6 +110,10 @@ func TestLibraryDoesWhatTheCLIDoes(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkSchema(t, name, raw)
+		var top map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &top); err != nil || (!r.Seeded()) != (string(top["seed"]) == "null") {
+			t.Errorf("%s: manifest seed %s for a recipe seeded=%v (want null exactly when it draws nothing)", name, top["seed"], r.Seeded())
+		}
 		// Each verifies the other's run.
 		for _, m := range []string{res.ManifestPath, filepath.Join(cliDir, filepath.Base(res.ManifestPath))} {
 			if err := audit.VerifyManifest(context.Background(), m, audit.VerifyOptions{}); err != nil {
