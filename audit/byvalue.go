@@ -16,7 +16,7 @@ import (
 var ErrNotByValue = errors.New("not comparable by value")
 
 // CompareByValue compares files (the parts) with the rows orders[i] of
-// input that each should hold, by value as pandas reads them: parts
+// data (the open input, named input in reports) that each should hold, by value as pandas reads them: parts
 // written by pandas or Hugging Face (floats reformatted, an index column,
 // columns moved or dropped, JSON Lines) match when they hold the same rows
 // in the same order (as multisets with anyOrder). It returns nil when they
@@ -24,15 +24,10 @@ var ErrNotByValue = errors.New("not comparable by value")
 // ErrNotByValue when they cannot be compared by value or the differing
 // file holds the data's lines verbatim (a comparison by bytes reports
 // best what differs there).
-func CompareByValue(ctx context.Context, input string, files []string, orders [][]int, opts rows.Options, anyOrder bool) error {
+func CompareByValue(ctx context.Context, data table.Table, input string, files []string, orders [][]int, opts rows.Options, anyOrder bool) error {
 	if len(orders) != len(files) || slicesHasNil(orders) {
 		return ErrNotByValue
 	}
-	data, err := table.Open(ctx, input, opts)
-	if err != nil {
-		return ErrNotByValue
-	}
-	defer data.Close()
 	parts := make([]Table, len(orders))
 	for i, path := range files {
 		t, err := table.Open(ctx, path, PartOptions(opts, path))

@@ -86,10 +86,7 @@ func named(path string, err error) error {
 // PartOptions are the read options of a part file: the data's sep, else
 // tab-separated for .tsv.
 func PartOptions(opts rows.Options, path string) rows.Options {
-	low := strings.ToLower(filepath.Base(path))
-	for _, c := range []string{".gz", ".bz2", ".xz", ".zst", ".zip"} {
-		low = strings.TrimSuffix(low, c)
-	}
+	low := strings.ToLower(filepath.Base(rows.TrimCompression(path)))
 	if opts.Sep == 0 && strings.HasSuffix(low, ".tsv") {
 		return rows.Options{Sep: '\t'}
 	}

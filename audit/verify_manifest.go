@@ -169,7 +169,7 @@ func CompareRecipe(ctx context.Context, r *recipe.Recipe, input string, files []
 		}
 		if sums[i], err = compareOutput(ctx, out, files[i], name, OutputOptions(r.ReadOptions(), files[i], o.Quote, o.AnyOrder)); err != nil {
 			if errors.Is(err, ErrDiffers) && o.ByValue && res.FoldColumns == nil {
-				return nil, byValue(ctx, r, input, files, outs, o.AnyOrder, err)
+				return nil, byValue(ctx, r, t, input, files, outs, o.AnyOrder, err)
 			}
 			return nil, err
 		}
@@ -195,12 +195,12 @@ func openInput(ctx context.Context, r *recipe.Recipe, path string, piped bool) (
 
 // byValue compares the files with the outputs by value when their bytes
 // differ (byteErr): nil when they match so, else the better report.
-func byValue(ctx context.Context, r *recipe.Recipe, input string, files []string, outs []recipe.Output, anyOrder bool, byteErr error) error {
+func byValue(ctx context.Context, r *recipe.Recipe, data table.Table, input string, files []string, outs []recipe.Output, anyOrder bool, byteErr error) error {
 	orders := make([][]int, len(outs))
 	for i, out := range outs {
 		orders[i] = out.Rows
 	}
-	err := CompareByValue(ctx, input, files, orders, r.ReadOptions(), anyOrder)
+	err := CompareByValue(ctx, data, input, files, orders, r.ReadOptions(), anyOrder)
 	if errors.Is(err, ErrNotByValue) {
 		return byteErr
 	}
@@ -249,10 +249,7 @@ func (d Diff) Report(quote bool) string {
 // else tab-separated for .tsv.
 func OutputOptions(opts rows.Options, path string, quote, anyOrder bool) CompareOptions {
 	o := CompareOptions{Sep: opts.Sep, Quote: quote, AnyOrder: anyOrder}
-	low := strings.ToLower(filepath.Base(path))
-	for _, c := range []string{".gz", ".bz2", ".xz", ".zst", ".zip"} {
-		low = strings.TrimSuffix(low, c)
-	}
+	low := strings.ToLower(filepath.Base(rows.TrimCompression(path)))
 	switch {
 	case strings.HasSuffix(low, ".parquet"):
 		o.Layout = WholeBytes
