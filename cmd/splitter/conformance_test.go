@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"github.com/splitter-dev/splitter/job"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -140,7 +141,7 @@ func TestConformanceGzipCaseAndLeadingBlankLines(t *testing.T) {
 		}
 		args := []string{"--seed", fmt.Sprint(in[i].Seed), "--test", fmt.Sprint(in[i].Test), "--no-manifest", in[i].Path}
 		mustRun(t, dir, args...)
-		stem, ext := splitName(c.name)
+		stem, ext := job.SplitName(c.name)
 		for part, idx := range map[string][]int{"train": want[i].Train, "test": want[i].Test} {
 			exp := c.header + c.hdrEOL
 			for _, j := range idx {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"github.com/splitter-dev/splitter/job"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -157,7 +158,7 @@ func FuzzSplitCommand(f *testing.F) {
 // input's data rows each exactly once.
 func checkFuzzOutputs(t *testing.T, name, dir string, format uint8, data []byte, names []string) {
 	in := fuzzNames[format]
-	stem, ext := splitName(in)
+	stem, ext := job.SplitName(in)
 	train, test := stem+".train"+ext, stem+".test"+ext
 	want := []string{in, stem + ".split.json", test, train}
 	sort.Strings(want)

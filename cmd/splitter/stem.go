@@ -7,17 +7,11 @@ import (
 	"github.com/splitter-dev/splitter/job"
 )
 
-// splitName is job.SplitName: STEM and format extensions of a path.
-func splitName(path string) (stem, ext string) { return job.SplitName(path) }
-
-// outputPath is job.OutputPath: `STEM.part.EXT` in dir.
-func outputPath(input, dir, part string) string { return job.OutputPath(input, dir, part) }
-
 // formatOf names the row format a file name implies: "Parquet", "JSON
 // Lines" or "delimited text" (CSV, TSV, any other name), compression
 // aside.
 func formatOf(path string) string {
-	_, ext := splitName(path)
+	_, ext := job.SplitName(path)
 	ext = strings.ToLower(ext)
 	switch {
 	case strings.HasPrefix(ext, ".parquet"):

@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/splitter-dev/splitter/job"
+)
 
 func TestSplitName(t *testing.T) {
 	for _, tc := range []struct{ in, stem, ext string }{
@@ -14,15 +18,15 @@ func TestSplitName(t *testing.T) {
 		{".csv", ".csv", ""},
 		{"a.jsonl.gz", "a", ".jsonl.gz"},
 	} {
-		stem, ext := splitName(tc.in)
+		stem, ext := job.SplitName(tc.in)
 		if stem != tc.stem || ext != tc.ext {
-			t.Errorf("splitName(%q) = %q, %q; want %q, %q", tc.in, stem, ext, tc.stem, tc.ext)
+			t.Errorf("job.SplitName(%q) = %q, %q; want %q, %q", tc.in, stem, ext, tc.stem, tc.ext)
 		}
 	}
-	if got := outputPath("in/data.csv.gz", "", "train"); got != "in/data.train.csv.gz" {
+	if got := job.OutputPath("in/data.csv.gz", "", "train"); got != "in/data.train.csv.gz" {
 		t.Errorf("outputPath: %q", got)
 	}
-	if got := outputPath("in/data", "out", "test"); got != "out/data.test.csv" {
+	if got := job.OutputPath("in/data", "out", "test"); got != "out/data.test.csv" {
 		t.Errorf("outputPath: %q", got)
 	}
 }
