@@ -29,7 +29,10 @@ var ErrClobber = errors.New("would replace")
 //     one set commit one after the other, so a manifest always describes
 //     the files beside it), re-checks every destination, then puts each
 //     file in place in order (the manifest last, when it was created
-//     last). A failure during the commit restores the files it replaced.
+//     last). A failure during the commit restores the files it replaced;
+//     a process killed during it leaves a journal that the next commit
+//     into those folders (or Recover) completes or undoes, so the folders
+//     end with the whole old set or the whole new one.
 //   - Abort (or a failed Commit, or ctx cancelled before Commit) leaves
 //     nothing: staged files vanish and folders the set created are
 //     removed.
@@ -46,8 +49,8 @@ type Outputs struct {
 	planned  []fileID
 	explicit bool // Plan was called: Create takes planned paths only
 	files    []*outFile
-	madeDirs []string // folders Create made, outermost first
-	failAt   int      // tests (export_test): placing file failAt-1 fails
+	madeDirs []string          // folders Create made, outermost first
+	placing  func(i int) error // tests (export_test): called before placing file i
 }
 
 type outFile struct {

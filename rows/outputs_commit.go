@@ -50,10 +50,12 @@ func (o *Outputs) flush() error {
 	return err
 }
 
-// place locks the folders and renames each staged file into place; on an
-// error it puts back every file it replaced.
+// place locks the folders and renames each staged file into place, under
+// a journal (outputs_journal.go); on an error it puts back every file it
+// replaced.
 func (o *Outputs) place() error {
-	unlock, err := lockFolders(o.folders())
+	dirs := o.folders()
+	unlock, err := lockFolders(dirs)
 	if err != nil {
 		return err
 	}
@@ -63,23 +65,40 @@ func (o *Outputs) place() error {
 			return err
 		}
 	}
+	j, err := newJournal(dirs, o.files)
+	if err != nil {
+		return err
+	}
+	if err := j.write(); err != nil {
+		j.remove()
+		return err
+	}
 	var done []*outFile
 	for i, f := range o.files {
-		err := errors.New("test failure")
-		if o.failAt != i+1 {
-			err = f.st.place(f.path)
+		var err error
+		if o.placing != nil {
+			err = o.placing(i)
+		}
+		if err == nil {
+			err = f.st.place(f.path, j.Entries[i].Backup)
 		}
 		if err != nil {
 			for i := len(done) - 1; i >= 0; i-- {
 				done[i].st.restore(done[i].path)
 			}
+			j.remove()
 			return err
 		}
 		done = append(done, f)
 	}
+	if o.placing != nil {
+		o.placing(len(o.files)) // tests: all placed, not yet done
+	}
+	j.markDone()
 	for _, f := range o.files {
 		f.st.finish()
 	}
+	j.remove()
 	return nil
 }
 
@@ -114,8 +133,9 @@ func (o *Outputs) folders() []string {
 	return slices.Compact(dirs)
 }
 
-// lockFolders takes each folder's lock and removes temporary files that
-// dead runs left there; the returned function releases the locks.
+// lockFolders takes each folder's lock, then recovers the commits and
+// removes the temporary files that dead runs left there (recoverDir); the
+// returned function releases the locks.
 func lockFolders(dirs []string) (func(), error) {
 	var held []*os.File
 	unlock := func() {
@@ -131,7 +151,9 @@ func lockFolders(dirs []string) (func(), error) {
 			return nil, err
 		}
 		held = append(held, d)
-		removeStale(dir)
+	}
+	for _, dir := range dirs {
+		recoverDir(dir, dirs)
 	}
 	return unlock, nil
 }

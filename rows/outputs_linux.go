@@ -46,3 +46,17 @@ func lockFolder(dir string) (*os.File, error) {
 }
 
 func unlockFolder(d *os.File) { syscall.Flock(int(d.Fd()), syscall.LOCK_UN) }
+
+// tryLockFolder is lockFolder without waiting: a folder another run holds
+// is an error.
+func tryLockFolder(dir string) (*os.File, error) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(d.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		d.Close()
+		return nil, &os.PathError{Op: "lock", Path: dir, Err: err}
+	}
+	return d, nil
+}

@@ -46,8 +46,8 @@ func tempName(dir, kind string) string {
 }
 
 // place puts the staged file at path, keeping a link to the file it
-// replaces until finish (or restore).
-func (s *staged) place(path string) error {
+// replaces under the name backup until finish (or restore).
+func (s *staged) place(path, backup string) error {
 	if s.named == "" {
 		name := tempName(filepath.Dir(path), "tmp")
 		if err := linkUnnamed(s.f, name); err != nil {
@@ -56,11 +56,10 @@ func (s *staged) place(path string) error {
 		s.named = name
 	}
 	if _, err := os.Lstat(path); err == nil {
-		b := tempName(filepath.Dir(path), "bak")
-		if err := os.Link(path, b); err != nil {
+		if err := os.Link(path, backup); err != nil {
 			return fmt.Errorf("writing %s: %w", path, err)
 		}
-		s.backup = b
+		s.backup = backup
 	}
 	if err := os.Rename(s.named, path); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
@@ -99,7 +98,8 @@ func (s *staged) discard() {
 }
 
 // removeStale removes the temporary files in dir of runs that no longer
-// exist (killed before they could clean up). Called under dir's lock.
+// exist (killed before they could clean up), except the backups a journal
+// still needs. Called under dir's lock, after recoverDir.
 func removeStale(dir string) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -109,6 +109,9 @@ func removeStale(dir string) {
 		pid, ok := tempOwner(e.Name())
 		if !ok || !e.Type().IsRegular() || pid == os.Getpid() || alive(pid) {
 			continue
+		}
+		if strings.HasSuffix(e.Name(), ".bak") && journalsOf(dir, pid) {
+			continue // a journal not yet recovered needs it
 		}
 		os.Remove(filepath.Join(dir, e.Name()))
 	}

@@ -18,6 +18,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/splitter-dev/splitter/rows"
 )
 
 // faultSignalRuns is the number of runs signalled at a random moment per
@@ -267,6 +269,14 @@ func TestFaultSignals(t *testing.T) {
 			status := fmt.Sprintf("exit %d", code)
 			if ws.Signaled() {
 				status = fmt.Sprintf("killed by signal %d (%v)", int(ws.Signal()), ws.Signal())
+			}
+			if ws.Signaled() {
+				// A run killed mid-commit leaves its journal; the next
+				// commit into the folder finishes or undoes it, as
+				// rows.Recover does here.
+				if err := rows.Recover(out); err != nil {
+					t.Fatal(err)
+				}
 			}
 			sums := sumsOf(t, out)
 			var problems []string
