@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/big"
 	"strconv"
-	"strings"
 
 	"github.com/splitter-dev/splitter/internal/py"
 	"github.com/splitter-dev/splitter/rng"
@@ -180,63 +179,4 @@ func niceFloat(x float64, ok func(float64) bool) float64 {
 		}
 	}
 	return x
-}
-
-// sizes returns the size keyword arguments of scikit-learn and datasets.
-func (r Recipe) sizes() string {
-	if f, ok := r.testFraction(); ok {
-		return "test_size=" + f
-	}
-	s := "test_size=" + strconv.Itoa(r.Test)
-	if r.Train+r.Test < r.N {
-		s += ", train_size=" + strconv.Itoa(r.Train)
-	}
-	return s
-}
-
-// ReadCall is the pandas call that reads the file at path as splitter
-// does: read_json(lines=True) for JSON Lines, read_csv with sep for TSV or
-// a sep given (0: none), read_csv otherwise.
-func ReadCall(path string, sep byte) string {
-	low := strings.ToLower(contentName(path))
-	switch {
-	case strings.HasSuffix(low, ".jsonl"):
-		return "pd.read_json(" + strconv.Quote(path) + ", lines=True)"
-	case sep != 0 && sep != ',':
-		return "pd.read_csv(" + strconv.Quote(path) + ", sep=" + strconv.Quote(string(sep)) + ")"
-	case sep == 0 && strings.HasSuffix(low, ".tsv"):
-		return "pd.read_csv(" + strconv.Quote(path) + ", sep=\"\\t\")"
-	}
-	return "pd.read_csv(" + strconv.Quote(path) + ")"
-}
-
-// Python returns the one-line Python code that makes the partition from
-// the file data (read as ReadCall(data, 0) reads it) with seed.
-func (r Recipe) Python(data string, seed uint64) string {
-	return r.PythonRead(ReadCall(data, 0), seed)
-}
-
-// PythonRead is Python with the pandas read call given (see ReadCall).
-func (r Recipe) PythonRead(readCall string, seed uint64) string {
-	read := "df = " + readCall + "; "
-	s := strconv.FormatUint(seed, 10)
-	switch r.Kind {
-	case Sklearn:
-		return read + "train, test = train_test_split(df, " + r.sizes() + ", random_state=" + s + ")"
-	case SklearnNoShuffle:
-		return read + "train, test = train_test_split(df, " + r.sizes() + ", shuffle=False)"
-	case SklearnStratified:
-		py := read + "train, test = train_test_split(df, " + r.sizes() + ", random_state=" + s + ", stratify=df[" + strconv.Quote(r.Column) + "])"
-		if r.Releases != "" {
-			py += "  # scikit-learn " + r.Releases
-		}
-		return py
-	case Datasets:
-		return read + "d = Dataset.from_pandas(df).train_test_split(" + r.sizes() + ", seed=" + s + "); train, test = d[\"train\"], d[\"test\"]"
-	case PandasSample:
-		return read + "train = df.sample(frac=" + py.FloatRepr(r.frac()) + ", random_state=" + s + "); test = df.drop(train.index)"
-	case TorchRandomSplit:
-		return read + "tr, te = random_split(range(len(df)), [" + strconv.Itoa(r.Train) + ", " + strconv.Itoa(r.Test) + "], generator=torch.Generator().manual_seed(" + s + ")); train, test = df.iloc[list(tr)], df.iloc[list(te)]"
-	}
-	return ""
 }

@@ -157,10 +157,10 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		defer func() { _ = bar.Clear() }()
 	}
 	if e.Three != nil {
-		return explainThree(cmd, args, audit.ReadCall(args[0], opts.Sep), e.Three, eo)
+		return explainThree(cmd, args, opts.Sep, e.Three, eo)
 	}
 	matches, err := audit.Explain(cmd.Context(), p, eo)
-	if perr := printMatches(cmd, matches, args[0], opts.Sep, e.Data.Len()); perr != nil && err == nil {
+	if perr := printMatches(cmd, pythonMatches(matches, args[0], opts.Sep)); perr != nil && err == nil {
 		err = perr
 	}
 	if ie := (*audit.InterruptedError)(nil); errors.As(err, &ie) {
@@ -212,47 +212,39 @@ func stratifyColumns(ix audit.Table) []audit.Column {
 	return cols
 }
 
-// matchPython is a match's Python on one line: the recipe's own code (the
-// one renderer manifests and --dry-run print), its lines joined by "; ",
-// and for a stratified match the scikit-learn releases that split so.
-func matchPython(m audit.Match, data string, sep byte, rows int) string {
-	r := m.Recipe.Recipe(m.Seed)
-	r.Sklearn = "" // the releases are named after the code, not pinned
-	if sep != 0 {
-		r.Sep = string(sep)
-	}
-	code := strings.ReplaceAll(r.Python(data, rows), "\n", "; ")
-	if m.Recipe.Releases != "" {
-		code += "  # scikit-learn " + m.Recipe.Releases
-	}
-	return code
+// pythonMatch is a match as explain prints it.
+type pythonMatch struct {
+	Seed   string         `json:"seed"`
+	Python string         `json:"python"`
+	Recipe *recipe.Recipe `json:"recipe"`
 }
 
-// printMatches prints explain's matches: a line each, or with --json one
-// object holding each match's seed, Python and recipe value.
-func printMatches(cmd *cobra.Command, matches []audit.Match, data string, sep byte, rows int) error {
+// pythonMatches renders two-part matches of parts of data.
+func pythonMatches(ms []audit.Match, data string, sep byte) []pythonMatch {
+	out := []pythonMatch{}
+	for _, m := range ms {
+		out = append(out, pythonMatch{strconv.FormatUint(m.Seed, 10), m.Python(data, sep), m.Recipe.Recipe(m.Seed)})
+	}
+	return out
+}
+
+// printMatches prints explain's matches: a line each ("seed S: PYTHON"),
+// or with --json one object holding each match's seed, Python and recipe
+// value.
+func printMatches(cmd *cobra.Command, matches []pythonMatch) error {
 	out := cmd.OutOrStdout()
 	if !flagBool(cmd, "json") {
 		for _, m := range matches {
-			fmt.Fprintf(out, "seed %d: %s\n", m.Seed, matchPython(m, data, sep, rows))
+			fmt.Fprintf(out, "seed %s: %s\n", m.Seed, m.Python)
 		}
 		return nil
-	}
-	type match struct {
-		Seed   string         `json:"seed"`
-		Python string         `json:"python"`
-		Recipe *recipe.Recipe `json:"recipe"`
-	}
-	res := struct {
-		Matches []match `json:"matches"`
-	}{Matches: []match{}}
-	for _, m := range matches {
-		res.Matches = append(res.Matches, match{strconv.FormatUint(m.Seed, 10), matchPython(m, data, sep, rows), m.Recipe.Recipe(m.Seed)})
 	}
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(res)
+	return enc.Encode(struct {
+		Matches []pythonMatch `json:"matches"`
+	}{matches})
 }
 
 // explainFolds is explain --fold-column COL FILE: the KFold that gave
