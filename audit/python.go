@@ -10,7 +10,8 @@ import (
 // pandas does (with read_csv's sep, 0 for the format's own): the code
 // recipe.Python renders for the match as a recipe (the one renderer
 // manifests and --dry-run print), its lines joined by "; ", and for a
-// stratified match the scikit-learn releases that split so.
+// stratified match the scikit-learn releases that split so (for pandas'
+// shuffle, the calls that order the rows alike).
 func (m Match) Python(data string, sep byte) string {
 	return pythonLine(m.Recipe.Recipe(m.Seed), m.Recipe, data, sep)
 }
@@ -34,6 +35,9 @@ func pythonLine(rec *recipe.Recipe, c Recipe, data string, sep byte) string {
 	code := strings.ReplaceAll(rec.Python(data, c.N), "\n", "; ")
 	if c.Releases != "" {
 		code += "  # scikit-learn " + c.Releases
+	}
+	if c.Kind == PandasShuffle {
+		code += "  # also the order of df.iloc[np.random.RandomState(" + rec.Seed + ").permutation(len(df))] and sklearn.utils.shuffle(df, random_state=" + rec.Seed + ")"
 	}
 	return code
 }

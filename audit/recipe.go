@@ -36,6 +36,26 @@ const (
 	// randperm(n), a forward Fisher-Yates on MT19937, cut in two. Only
 	// seed mod 2**32 matters.
 	TorchRandomSplit
+
+	// xmore: Python's random on row lists, and one shuffled part (Train
+	// the part, Test empty). See recipe_more.go.
+
+	// PythonShuffleSplit is x = list(range(n)); random.seed(seed);
+	// random.shuffle(x); train, test = x[:n_train], x[n_train:].
+	PythonShuffleSplit
+	// PythonSampleSplit is random.seed(seed); train =
+	// random.sample(range(n), n_train); test the other rows in order.
+	PythonSampleSplit
+	// PandasShuffle is one part, df.sample(frac=1, random_state=seed):
+	// RandomState(seed).permutation(n), as np.random.permutation and
+	// sklearn.utils.shuffle(df, random_state=seed) order the rows too.
+	PandasShuffle
+	// TorchShuffle is one part, df.iloc[torch.randperm(n,
+	// generator=torch.Generator().manual_seed(seed))].
+	TorchShuffle
+	// PythonShuffle is one part, x = list(range(n)); random.seed(seed);
+	// random.shuffle(x); df.iloc[x].
+	PythonShuffle
 )
 
 // String names the kind.
@@ -53,6 +73,9 @@ func (k Kind) String() string {
 		return "pandas-sample"
 	case TorchRandomSplit:
 		return "torch-random-split"
+	}
+	if s := k.moreName(); s != "" {
+		return s
 	}
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -134,7 +157,7 @@ func (r Recipe) Indices(seed uint64) (train, test []int, err error) {
 		}
 		return parts[0], parts[1], nil
 	}
-	return nil, nil, nil
+	return r.moreIndices(seed)
 }
 
 // Check reports whether the recipe with seed makes exactly partition p

@@ -18,11 +18,18 @@ func (r Recipe) Recipe(seed uint64) *recipe.Recipe {
 	case Datasets:
 		out.Call = recipe.DatasetsTrainTestSplit
 	case PandasSample:
-		out.Call, out.Frac = recipe.PandasSampleSplit, py.FloatRepr(r.frac())
+		out.Call = recipe.PandasSampleSplit
+		if f := py.FloatRepr(r.frac()); len(f) <= 4 {
+			out.Frac = f // 0.8, 0.75: as typed; sample(n=) otherwise
+		} else {
+			out.N = recipe.Size{Size: split.IntSize(r.Train)}
+		}
 		return out
 	case TorchRandomSplit:
-		out.Call, out.Lengths = recipe.RandomSplit, []string{strconv.Itoa(r.Train), strconv.Itoa(r.Test)}
+		out.Call, out.Lengths = recipe.RandomSplit, r.torchLengths()
 		return out
+	case PythonShuffleSplit, PythonSampleSplit, PandasShuffle, TorchShuffle, PythonShuffle:
+		return r.moreRecipe(out)
 	default:
 		out.Call = recipe.TrainTestSplit
 	}
