@@ -115,11 +115,11 @@ func (e *Shape) files(ctx context.Context, args []string, opts rows.Options, key
 	}
 	m, err := MatchTables(args, e.Data, parts, MatchOptions{Key: key})
 	if err != nil {
-		return unmatched(err)
+		return keyHint(unmatched(err), key)
 	}
 	for i := range parts {
 		if r := m.Missing(i); r >= 0 {
-			return unmatchedError{fmt.Errorf("%s: row %d is not a row of %s (compared by value on %s)", args[i+1], r+1, args[0], columnList(m.Columns))}
+			return keyHint(unmatchedError{fmt.Errorf("%s: row %d is not a row of %s (compared by value on %s)", args[i+1], r+1, args[0], columnList(m.Columns))}, key)
 		}
 	}
 	e.dupNote(args[0], m)
@@ -291,4 +291,15 @@ func firstVerbatim(data, part *rows.Index) bool {
 		}
 	}
 	return false
+}
+
+// keyHint adds to an unmatched error, when rows were compared on all
+// their values, that values rewritten by the writer (to_csv's
+// float_format, rounding) leave only --key to match rows.
+func keyHint(err error, key string) error {
+	var u unmatchedError
+	if key != "" || !errors.As(err, &u) {
+		return err
+	}
+	return unmatchedError{fmt.Errorf("%w; if the parts' values were rewritten (to_csv(float_format=...), rounding), only --key COL, a unique id column, can match their rows", u.err)}
 }
