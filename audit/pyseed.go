@@ -8,8 +8,9 @@ import (
 
 // pyLanes is how many seeds pyBatch seeds at once: independent
 // init_by_array recurrences interleave in the CPU's pipelines (each is a
-// chain of dependent multiplies, latency-bound when run alone).
-const pyLanes = 8
+// chain of dependent multiplies, latency-bound when run alone); on
+// AVX-512, four chains of 16 lanes (pyseed_amd64.s).
+const pyLanes = 64
 
 // pyN is MT19937's state size.
 const pyN = 624
@@ -19,7 +20,8 @@ const pyN = 624
 // significant first), before the first refill, lane-minor. Outputs are
 // twisted from it lazily: output k needs state words k, k+1 and k+397.
 type pyBatch struct {
-	mt [pyN][pyLanes]uint32
+	mt  [pyN][pyLanes]uint32
+	add [2][pyLanes]uint32
 }
 
 // pySeedBase is init_genrand(19650218), where init_by_array starts.
@@ -36,7 +38,13 @@ func pySeedBase() *[pyN]uint32 {
 // init_genrand(19650218) state s0 (pySeedBase). Seeds below 2**32 are a
 // key of one word, larger ones of two (Python's int to 32-bit words).
 func (b *pyBatch) seed(base uint64, s0 *[pyN]uint32) {
-	var add [2][pyLanes]uint32 // the key word plus j, for j even and odd
+	pyAddends(base, &b.add)
+	pyInit(s0, &b.add, &b.mt)
+}
+
+// pyAddends sets add to the key word plus j that init_by_array's first
+// loop adds, for j even and odd, for the seeds base+l.
+func pyAddends(base uint64, add *[2][pyLanes]uint32) {
 	for l := range pyLanes {
 		s := base + uint64(l)
 		add[0][l], add[1][l] = uint32(s), uint32(s)
@@ -44,35 +52,40 @@ func (b *pyBatch) seed(base uint64, s0 *[pyN]uint32) {
 			add[1][l] = uint32(s>>32) + 1
 		}
 	}
+}
+
+// pyInitGo is pyInit in portable Go: init_by_array from s0 with the
+// addends add, lane by lane interleaved.
+func pyInitGo(s0 *[pyN]uint32, add *[2][pyLanes]uint32, mt *[pyN][pyLanes]uint32) {
 	for i := range pyN {
 		for l := range pyLanes {
-			b.mt[i][l] = s0[i]
+			mt[i][l] = s0[i]
 		}
 	}
 	i := 1
 	for t := range pyN { // k = max(N, key length) steps
 		a := &add[t&1]
-		prev, cur := &b.mt[i-1], &b.mt[i]
+		prev, cur := &mt[i-1], &mt[i]
 		for l := range pyLanes {
 			p := prev[l]
 			cur[l] = (cur[l] ^ (p^p>>30)*1664525) + a[l]
 		}
 		if i++; i >= pyN {
-			b.mt[0], i = b.mt[pyN-1], 1
+			mt[0], i = mt[pyN-1], 1
 		}
 	}
 	for range pyN - 1 {
-		prev, cur := &b.mt[i-1], &b.mt[i]
+		prev, cur := &mt[i-1], &mt[i]
 		for l := range pyLanes {
 			p := prev[l]
 			cur[l] = (cur[l] ^ (p^p>>30)*1566083941) - uint32(i)
 		}
 		if i++; i >= pyN {
-			b.mt[0], i = b.mt[pyN-1], 1
+			mt[0], i = mt[pyN-1], 1
 		}
 	}
 	for l := range pyLanes {
-		b.mt[0][l] = 0x80000000
+		mt[0][l] = 0x80000000
 	}
 }
 
