@@ -59,7 +59,7 @@ func TestMoreRecipePython(t *testing.T) {
 	}{
 		{Recipe{Kind: PythonShuffleSplit, N: 10, Train: 7, Test: 3}, `x = list(range(len(df))); random.seed(7); random.shuffle(x); train, test = df.iloc[x[:7]], df.iloc[x[7:]]`},
 		{Recipe{Kind: PythonSampleSplit, N: 10, Train: 7, Test: 3}, `random.seed(7); t = random.sample(range(len(df)), 7); train = df.iloc[t]; test = df.drop(df.index[t])`},
-		{Recipe{Kind: PandasShuffle, N: 10, Train: 10}, `df.sample(frac=1, random_state=7)`},
+		{Recipe{Kind: PandasShuffle, N: 10, Train: 10}, `df.sample(frac=1, random_state=7)  # also the order of df.iloc[np.random.RandomState(7).permutation(len(df))] and sklearn.utils.shuffle(df, random_state=7)`},
 		{Recipe{Kind: TorchShuffle, N: 10, Train: 10}, `df.iloc[torch.randperm(len(df), generator=torch.Generator().manual_seed(7)).numpy()]`},
 		{Recipe{Kind: PythonShuffle, N: 10, Train: 10}, `x = list(range(len(df))); random.seed(7); random.shuffle(x); df.iloc[x]`},
 		{Recipe{Kind: TorchRandomSplit, N: 537, Train: 430, Test: 107}, `parts = torch.utils.data.random_split(df, [0.8, 0.2], generator=torch.Generator().manual_seed(7))`},
