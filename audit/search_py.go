@@ -29,7 +29,7 @@ type pyMemo struct {
 	lo, hi uint64
 	n      uint32
 	first  []uint32
-	batch  pyBatch
+	batch  *pyBatch // allocated on the first draws (160 KB)
 	base   *[pyN]uint32
 }
 
@@ -39,13 +39,13 @@ func (m *pyMemo) draws(lo, hi uint64, n uint32) []uint32 {
 		return m.first
 	}
 	if m.base == nil {
-		m.base = pySeedBase()
+		m.base, m.batch = pySeedBase(), new(pyBatch)
 	}
 	m.lo, m.hi, m.n, m.first = lo, hi, n, m.first[:0]
 	for base := lo; ; base += pyLanes {
 		m.batch.seed(base, m.base)
 		for l := range uint64(min(hi-base+1, pyLanes)) {
-			lane := pyLane{b: &m.batch, l: int(l), seed: base + l}
+			lane := pyLane{b: m.batch, l: int(l), seed: base + l}
 			m.first = append(m.first, pyBelow(&lane, n))
 		}
 		if hi-base < pyLanes {
