@@ -12,9 +12,12 @@
 //     recipe and seed make of a data file, for pipelines that assert their
 //     inputs (ErrMismatch, with the Diff in a *MismatchError).
 //   - Explain searches recipes (scikit-learn train_test_split, Hugging Face
-//     Dataset.train_test_split, pandas df.sample(frac), torch random_split)
-//     and seeds for those that produce a given partition; Establish says
-//     what the files show when none does.
+//     Dataset.train_test_split, pandas df.sample(frac | n), torch
+//     random_split, Python's random.shuffle / random.sample; for one
+//     shuffled file, pandas sample(frac=1), torch randperm and
+//     random.shuffle) and seeds for those that produce a given partition;
+//     Explain3 the two-step train/val/test splits; Establish says what the
+//     files show when none does. Matches render as recipe.Recipe values.
 //
 // audit sits above split and sample and below the command line.
 package audit

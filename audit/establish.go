@@ -19,6 +19,9 @@ import (
 func Establish(p *Partition, cols []Column) []string {
 	var out []string
 	n, a, b := p.N(), len(p.Train), len(p.Test)
+	if b == 0 {
+		return establishOne(p)
+	}
 	if !p.selectable() {
 		return append(out, fmt.Sprintf("train and test hold rows the data does not (or more copies of a row than it has): no split of these %d rows makes them", n))
 	}

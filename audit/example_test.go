@@ -31,7 +31,7 @@ func ExampleExplain() {
 		fmt.Println(m.Seed, m.Recipe.Python("data.csv", m.Seed))
 	}
 	// Output:
-	// 2024 df = pd.read_csv("data.csv"); train, test = train_test_split(df, test_size=0.25, random_state=2024)
+	// 2024 df = pd.read_csv('data.csv'); train, test = train_test_split(df, test_size=0.25, random_state=2024)
 }
 
 // CompareRecords names the first row that differs and counts the rest.

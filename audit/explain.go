@@ -27,7 +27,7 @@ type Column struct {
 // ExplainOptions configure Explain.
 type ExplainOptions struct {
 	// First and Last bound the seeds tried, inclusive. Seeds above
-	// 2**32-1 are skipped for the numpy RandomState recipes.
+	// 2**32-1 are skipped for the numpy RandomState and torch recipes.
 	First, Last uint64
 	// Columns are tried for stratified train_test_split.
 	Columns []Column
@@ -59,10 +59,15 @@ type Match struct {
 // Recipes lists the recipes that could make p at its sizes: train_test_split
 // (shuffled; shuffle=False; stratified on each column whose class counts in
 // the two files fit scikit-learn's allocation), Hugging Face datasets, and
-// pandas df.sample(frac) with the rest as test and torch random_split
-// (when the parts cover the data). None when the files hold rows the data does not.
+// pandas df.sample(frac) with the rest as test, torch random_split and
+// Python's random.shuffle / random.sample (when the parts cover the data);
+// for one part holding every row (Test empty), the shuffles of pandas,
+// torch and Python. None when the files hold rows the data does not.
 func Recipes(p *Partition, cols []Column) []Recipe {
 	n, a, b := p.N(), len(p.Train), len(p.Test)
+	if b == 0 && a == n && n > 0 && p.selectable() {
+		return shuffleRecipes(n) // one part: all rows, shuffled
+	}
 	if a == 0 || b == 0 || a+b > n || !p.selectable() {
 		return nil
 	}
@@ -84,7 +89,7 @@ func Recipes(p *Partition, cols []Column) []Recipe {
 	r.Kind = Datasets
 	out = append(out, r)
 	if a+b == n {
-		for _, k := range []Kind{PandasSample, TorchRandomSplit} {
+		for _, k := range []Kind{PandasSample, TorchRandomSplit, PythonShuffleSplit, PythonSampleSplit} {
 			r.Kind = k
 			out = append(out, r)
 		}

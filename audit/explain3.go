@@ -3,7 +3,6 @@ package audit
 import (
 	"context"
 	"errors"
-	"strconv"
 )
 
 // ErrAmbiguousThree is a three-way partition whose duplicated data rows
@@ -17,29 +16,6 @@ var ErrAmbiguousThree = errors.New("rows duplicated in the data appear both in t
 type Match3 struct {
 	First, Second Recipe
 	Seed          uint64
-}
-
-// Python returns the Python code of the match, reading the data with
-// readCall (see ReadCall).
-func (m Match3) Python(readCall string) string {
-	s := strconv.FormatUint(m.Seed, 10)
-	read := "df = " + readCall + "; "
-	switch m.First.Kind {
-	case Datasets:
-		return read + "d = Dataset.from_pandas(df).train_test_split(" + m.First.sizes() + ", seed=" + s +
-			"); d2 = d[\"train\"].train_test_split(" + m.Second.sizes() + ", seed=" + s +
-			"); train, val, test = d2[\"train\"], d2[\"test\"], d[\"test\"]"
-	case SklearnNoShuffle:
-		return read + "rest, test = train_test_split(df, " + m.First.sizes() + ", shuffle=False); train, val = train_test_split(rest, " + m.Second.sizes() + ", shuffle=False)"
-	case SklearnStratified:
-		py := read + "rest, test = train_test_split(df, " + m.First.sizes() + ", random_state=" + s + ", stratify=df[" + strconv.Quote(m.First.Column) +
-			"]); train, val = train_test_split(rest, " + m.Second.sizes() + ", random_state=" + s + ", stratify=rest[" + strconv.Quote(m.First.Column) + "])"
-		if m.First.Releases != "" {
-			py += "  # scikit-learn " + m.First.Releases
-		}
-		return py
-	}
-	return read + "rest, test = train_test_split(df, " + m.First.sizes() + ", random_state=" + s + "); train, val = train_test_split(rest, " + m.Second.sizes() + ", random_state=" + s + ")"
 }
 
 // Explain3 finds the two-step three-way splits (the idiom of `splitter

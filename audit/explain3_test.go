@@ -76,3 +76,29 @@ func TestExplain3Ambiguous(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// TestMatch3Python: a two-step match renders through recipe.Python as the
+// --sizes idiom, the second step's test_size as --sizes 0.65,0.15,0.2
+// computes it.
+func TestMatch3Python(t *testing.T) {
+	cases := []struct {
+		kind Kind
+		want string
+	}{
+		{Sklearn, `df = pd.read_csv('d.csv'); rest, test = train_test_split(df, test_size=0.2, random_state=4321); train, val = train_test_split(rest, test_size=0.15 / (0.65 + 0.15), random_state=4321)`},
+		{Datasets, `df = pd.read_csv('d.csv'); d = Dataset.from_pandas(df).train_test_split(test_size=0.2, seed=4321); rest, test = d["train"], d["test"]; d = rest.train_test_split(test_size=0.15 / (0.65 + 0.15), seed=4321); train, val = d["train"], d["test"]`},
+	}
+	for _, c := range cases {
+		m := threeWay(t, c.kind, 200, 40, 30, 4321)
+		got, err := Explain3(context.Background(), m, ExplainOptions{First: 4321, Last: 4321})
+		if err != nil || len(got) != 1 {
+			t.Fatalf("%v: %+v, %v", c.kind, got, err)
+		}
+		if py := got[0].Python("d.csv", 0); py != c.want {
+			t.Errorf("%v:\n got %s\nwant %s", c.kind, py, c.want)
+		}
+		if r := got[0].Recipe(); r.Validate() != nil || r.ValSize.String() != "0.15 / (0.65 + 0.15)" {
+			t.Errorf("%v: recipe %+v: %v", c.kind, r, r.Validate())
+		}
+	}
+}

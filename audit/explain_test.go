@@ -103,41 +103,26 @@ func TestExplainSeedsAbove32Bits(t *testing.T) {
 	}
 }
 
+// TestRecipePython: a match renders as recipe.Python renders its recipe,
+// on one line.
 func TestRecipePython(t *testing.T) {
 	cases := []struct {
 		r    Recipe
 		want string
 	}{
-		{Recipe{Kind: Sklearn, N: 100, Train: 80, Test: 20}, `df = pd.read_csv("d.csv"); train, test = train_test_split(df, test_size=0.2, random_state=7)`},
-		{Recipe{Kind: Sklearn, N: 100, Train: 50, Test: 20}, `df = pd.read_csv("d.csv"); train, test = train_test_split(df, test_size=20, train_size=50, random_state=7)`},
-		{Recipe{Kind: SklearnNoShuffle, N: 3, Train: 2, Test: 1}, `df = pd.read_csv("d.csv"); train, test = train_test_split(df, test_size=0.3, shuffle=False)`},
-		{Recipe{Kind: SklearnStratified, N: 10, Train: 7, Test: 3, Column: "y"}, `df = pd.read_csv("d.csv"); train, test = train_test_split(df, test_size=0.3, random_state=7, stratify=df["y"])`},
-		{Recipe{Kind: Datasets, N: 10, Train: 7, Test: 3}, `df = pd.read_csv("d.csv"); d = Dataset.from_pandas(df).train_test_split(test_size=0.3, seed=7); train, test = d["train"], d["test"]`},
-		{Recipe{Kind: PandasSample, N: 10, Train: 7, Test: 3}, `df = pd.read_csv("d.csv"); train = df.sample(frac=0.7, random_state=7); test = df.drop(train.index)`},
+		{Recipe{Kind: Sklearn, N: 100, Train: 80, Test: 20}, `df = pd.read_csv('d.csv'); train, test = train_test_split(df, test_size=0.2, random_state=7)`},
+		{Recipe{Kind: Sklearn, N: 100, Train: 50, Test: 20}, `df = pd.read_csv('d.csv'); train, test = train_test_split(df, test_size=20, train_size=50, random_state=7)`},
+		{Recipe{Kind: SklearnNoShuffle, N: 3, Train: 2, Test: 1}, `df = pd.read_csv('d.csv'); train, test = train_test_split(df, test_size=0.3, shuffle=False)`},
+		{Recipe{Kind: SklearnStratified, N: 10, Train: 7, Test: 3, Column: "y"}, `df = pd.read_csv('d.csv'); train, test = train_test_split(df, test_size=0.3, random_state=7, stratify=df['y'])`},
+		{Recipe{Kind: Datasets, N: 10, Train: 7, Test: 3}, `df = pd.read_csv('d.csv'); d = Dataset.from_pandas(df).train_test_split(test_size=0.3, seed=7); train, test = d["train"], d["test"]`},
+		{Recipe{Kind: PandasSample, N: 10, Train: 7, Test: 3}, `df = pd.read_csv('d.csv'); train = df.sample(frac=0.7, random_state=7); test = df.drop(train.index)`},
 	}
 	for _, c := range cases {
 		if got := c.r.Python("d.csv", 7); got != c.want {
 			t.Errorf("%v:\n got %s\nwant %s", c.r.Kind, got, c.want)
 		}
 	}
-}
-
-func TestReadCall(t *testing.T) {
-	cases := []struct {
-		path string
-		sep  byte
-		want string
-	}{
-		{"d.csv", 0, `pd.read_csv("d.csv")`},
-		{"d.csv.gz", 0, `pd.read_csv("d.csv.gz")`},
-		{"d.tsv", 0, `pd.read_csv("d.tsv", sep="\t")`},
-		{"d.txt", ';', `pd.read_csv("d.txt", sep=";")`},
-		{"d.jsonl", 0, `pd.read_json("d.jsonl", lines=True)`},
-		{"d.JSONL.gz", 0, `pd.read_json("d.JSONL.gz", lines=True)`},
-	}
-	for _, c := range cases {
-		if got := ReadCall(c.path, c.sep); got != c.want {
-			t.Errorf("ReadCall(%q, %q) = %s, want %s", c.path, c.sep, got, c.want)
-		}
+	if got, want := (Match{Recipe{Kind: Sklearn, N: 10, Train: 7, Test: 3}, 7}).Python("d.txt", ';'), `df = pd.read_csv('d.txt', sep=';'); train, test = train_test_split(df, test_size=0.3, random_state=7)`; got != want {
+		t.Errorf("sep:\n got %s\nwant %s", got, want)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/big"
 	"strconv"
-	"strings"
 
 	"github.com/splitter-dev/splitter/internal/py"
 	"github.com/splitter-dev/splitter/rng"
@@ -37,6 +36,26 @@ const (
 	// randperm(n), a forward Fisher-Yates on MT19937, cut in two. Only
 	// seed mod 2**32 matters.
 	TorchRandomSplit
+
+	// xmore: Python's random on row lists, and one shuffled part (Train
+	// the part, Test empty). See recipe_more.go.
+
+	// PythonShuffleSplit is x = list(range(n)); random.seed(seed);
+	// random.shuffle(x); train, test = x[:n_train], x[n_train:].
+	PythonShuffleSplit
+	// PythonSampleSplit is random.seed(seed); train =
+	// random.sample(range(n), n_train); test the other rows in order.
+	PythonSampleSplit
+	// PandasShuffle is one part, df.sample(frac=1, random_state=seed):
+	// RandomState(seed).permutation(n), as np.random.permutation and
+	// sklearn.utils.shuffle(df, random_state=seed) order the rows too.
+	PandasShuffle
+	// TorchShuffle is one part, df.iloc[torch.randperm(n,
+	// generator=torch.Generator().manual_seed(seed))].
+	TorchShuffle
+	// PythonShuffle is one part, x = list(range(n)); random.seed(seed);
+	// random.shuffle(x); df.iloc[x].
+	PythonShuffle
 )
 
 // String names the kind.
@@ -54,6 +73,9 @@ func (k Kind) String() string {
 		return "pandas-sample"
 	case TorchRandomSplit:
 		return "torch-random-split"
+	}
+	if s := k.moreName(); s != "" {
+		return s
 	}
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -135,7 +157,7 @@ func (r Recipe) Indices(seed uint64) (train, test []int, err error) {
 		}
 		return parts[0], parts[1], nil
 	}
-	return nil, nil, nil
+	return r.moreIndices(seed)
 }
 
 // Check reports whether the recipe with seed makes exactly partition p
@@ -180,63 +202,4 @@ func niceFloat(x float64, ok func(float64) bool) float64 {
 		}
 	}
 	return x
-}
-
-// sizes returns the size keyword arguments of scikit-learn and datasets.
-func (r Recipe) sizes() string {
-	if f, ok := r.testFraction(); ok {
-		return "test_size=" + f
-	}
-	s := "test_size=" + strconv.Itoa(r.Test)
-	if r.Train+r.Test < r.N {
-		s += ", train_size=" + strconv.Itoa(r.Train)
-	}
-	return s
-}
-
-// ReadCall is the pandas call that reads the file at path as splitter
-// does: read_json(lines=True) for JSON Lines, read_csv with sep for TSV or
-// a sep given (0: none), read_csv otherwise.
-func ReadCall(path string, sep byte) string {
-	low := strings.ToLower(contentName(path))
-	switch {
-	case strings.HasSuffix(low, ".jsonl"):
-		return "pd.read_json(" + strconv.Quote(path) + ", lines=True)"
-	case sep != 0 && sep != ',':
-		return "pd.read_csv(" + strconv.Quote(path) + ", sep=" + strconv.Quote(string(sep)) + ")"
-	case sep == 0 && strings.HasSuffix(low, ".tsv"):
-		return "pd.read_csv(" + strconv.Quote(path) + ", sep=\"\\t\")"
-	}
-	return "pd.read_csv(" + strconv.Quote(path) + ")"
-}
-
-// Python returns the one-line Python code that makes the partition from
-// the file data (read as ReadCall(data, 0) reads it) with seed.
-func (r Recipe) Python(data string, seed uint64) string {
-	return r.PythonRead(ReadCall(data, 0), seed)
-}
-
-// PythonRead is Python with the pandas read call given (see ReadCall).
-func (r Recipe) PythonRead(readCall string, seed uint64) string {
-	read := "df = " + readCall + "; "
-	s := strconv.FormatUint(seed, 10)
-	switch r.Kind {
-	case Sklearn:
-		return read + "train, test = train_test_split(df, " + r.sizes() + ", random_state=" + s + ")"
-	case SklearnNoShuffle:
-		return read + "train, test = train_test_split(df, " + r.sizes() + ", shuffle=False)"
-	case SklearnStratified:
-		py := read + "train, test = train_test_split(df, " + r.sizes() + ", random_state=" + s + ", stratify=df[" + strconv.Quote(r.Column) + "])"
-		if r.Releases != "" {
-			py += "  # scikit-learn " + r.Releases
-		}
-		return py
-	case Datasets:
-		return read + "d = Dataset.from_pandas(df).train_test_split(" + r.sizes() + ", seed=" + s + "); train, test = d[\"train\"], d[\"test\"]"
-	case PandasSample:
-		return read + "train = df.sample(frac=" + py.FloatRepr(r.frac()) + ", random_state=" + s + "); test = df.drop(train.index)"
-	case TorchRandomSplit:
-		return read + "tr, te = random_split(range(len(df)), [" + strconv.Itoa(r.Train) + ", " + strconv.Itoa(r.Test) + "], generator=torch.Generator().manual_seed(" + s + ")); train, test = df.iloc[list(tr)], df.iloc[list(te)]"
-	}
-	return ""
 }

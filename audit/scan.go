@@ -150,8 +150,10 @@ func (s *scan) run(ctx context.Context) ([]Match, error) {
 // work is one goroutine: blocks until none is left or ctx ends.
 func (s *scan) work(ctx context.Context) {
 	wks := make([]*worker, len(s.searches))
+	memo := new(pyMemo) // the Python recipes draw alike: once per block
 	for i, se := range s.searches {
 		wks[i] = se.worker()
+		wks[i].pym = memo
 	}
 	for ctx.Err() == nil {
 		b, ok := s.take()
@@ -162,7 +164,7 @@ func (s *scan) work(ctx context.Context) {
 		var found []Match
 		for i, r := range s.recipes {
 			rhi := hi
-			if r.Kind != Datasets {
+			if r.Kind != Datasets && !r.Kind.pySeeded() {
 				if lo > math.MaxUint32 {
 					continue
 				}

@@ -12,6 +12,7 @@ type search struct {
 	lazyFY  bool    // the filter applies (else every seed is a candidate)
 	top     []bool  // data rows that may sit at the first final position
 	forward bool    // torch's shuffle, final from position 0 (else from n-1)
+	py      bool    // Python's random: the first draw's row is filtered by top
 	strat   *stratSearch
 }
 
@@ -19,7 +20,7 @@ func newSearch(p *Partition, r Recipe) *search {
 	s := &search{p: p, r: r}
 	n := p.N()
 	switch r.Kind {
-	case Sklearn, Datasets:
+	case Sklearn, Datasets, PandasShuffle:
 		// permutation[:b] is test, [b:b+a] train, the rest unused.
 		s.exact = make([]int32, n)
 		copy(s.exact, p.Test)
@@ -50,20 +51,22 @@ func newSearch(p *Partition, r Recipe) *search {
 			s.pool[id]++
 		}
 		s.lazyFY = true
-	case TorchRandomSplit:
+	case TorchRandomSplit, TorchShuffle:
 		// randperm(n)[:a] is train, [a:] test, final from position 0 up.
 		s.exact = make([]int32, n)
 		copy(s.exact, p.Train)
 		copy(s.exact[len(p.Train):], p.Test)
 		s.pool = make([]int32, len(p.Count))
 		s.lazyFY, s.forward = true, true
+	case PythonShuffleSplit, PythonSampleSplit, PythonShuffle:
+		s.py, s.top = true, pyTop(p, r)
 	}
 	if s.forward {
 		s.top = make([]bool, n)
 		for v, id := range p.Data {
 			s.top[v] = id == s.exact[0]
 		}
-	} else if s.lazyFY {
+	} else if s.lazyFY && !s.py {
 		s.top = make([]bool, n)
 		for v, id := range p.Data {
 			if e := s.exact[n-1]; e >= 0 {
@@ -88,6 +91,7 @@ type worker struct {
 	sw    *stratWorker
 	batch *mtBatch
 	mt    mtFast  // the stream of the seed being checked
+	pym   *pyMemo // shared by a goroutine's Python workers
 	pcg   pcgFast // idem for Datasets
 }
 
@@ -121,6 +125,8 @@ func (w *worker) run(lo, hi uint64) []uint64 {
 				break
 			}
 		}
+	case s.py:
+		w.runPy(lo, hi)
 	case !s.lazyFY:
 		for seed := lo; ; seed++ {
 			w.out = append(w.out, seed)

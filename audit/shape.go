@@ -14,7 +14,7 @@ import (
 )
 
 // ErrShapeArgs is a list of files that does not fit the shape asked for.
-var ErrShapeArgs = errors.New("want DATA TRAIN TEST, DATA TRAIN VAL TEST, or --split-column COL DATA FILE")
+var ErrShapeArgs = errors.New("want DATA TRAIN TEST, DATA TRAIN VAL TEST, DATA SHUFFLED, or --split-column COL DATA FILE")
 
 // ErrUnmatched reports parts whose rows are not rows of the data (or
 // cannot be compared with them): no recipe can have made them.
@@ -51,14 +51,15 @@ type Shape struct {
 	Notes     []string
 }
 
-// OpenShape reads args (DATA, then its parts) in the shape o says: two or
-// three part files, matched by bytes when two hold the data's lines
+// OpenShape reads args (DATA, then its parts) in the shape o says: one
+// shuffled file (DATA SHUFFLED: every row once, in the order to explain),
+// two or three part files, matched by bytes when two hold the data's lines
 // verbatim (splitter's outputs), by value as pandas reads them otherwise
 // (parts written by pandas or Hugging Face); one file with a split
 // column; ID lists. The caller closes e.Data (also on error, when set).
 // Parts that are not rows of the data give an error wrapping ErrUnmatched.
 func OpenShape(ctx context.Context, args []string, o ShapeOptions) (e *Shape, err error) {
-	if (o.SplitColumn != "") != (len(args) == 2) || (o.SplitColumn != "" && o.IDs) || len(args) < 2 || len(args) > 4 {
+	if (o.SplitColumn != "" && len(args) != 2) || (o.SplitColumn != "" || len(args) == 2) && o.IDs || len(args) < 2 || len(args) > 4 {
 		return nil, fmt.Errorf("explain: %w", ErrShapeArgs)
 	}
 	e = &Shape{}
@@ -114,11 +115,11 @@ func (e *Shape) files(ctx context.Context, args []string, opts rows.Options, key
 	}
 	m, err := MatchTables(args, e.Data, parts, MatchOptions{Key: key})
 	if err != nil {
-		return unmatched(err)
+		return keyHint(unmatched(err), key)
 	}
 	for i := range parts {
 		if r := m.Missing(i); r >= 0 {
-			return unmatchedError{fmt.Errorf("%s: row %d is not a row of %s (compared by value on %s)", args[i+1], r+1, args[0], columnList(m.Columns))}
+			return keyHint(unmatchedError{fmt.Errorf("%s: row %d is not a row of %s (compared by value on %s)", args[i+1], r+1, args[0], columnList(m.Columns))}, key)
 		}
 	}
 	e.dupNote(args[0], m)
@@ -126,9 +127,13 @@ func (e *Shape) files(ctx context.Context, args []string, opts rows.Options, key
 	return nil
 }
 
-// set makes m (parts train, test or train, val, test) what explain
-// searches.
+// set makes m (parts train, test or train, val, test; or one shuffled
+// part, as train with an empty test) what explain searches.
 func (e *Shape) set(m *Matched) {
+	if len(m.Parts) == 1 {
+		e.Partition = &Partition{Data: m.Data, Train: m.Parts[0], Test: []int32{}, Count: m.Count}
+		return
+	}
 	if len(m.Parts) == 3 {
 		e.Three = m
 		return
@@ -286,4 +291,15 @@ func firstVerbatim(data, part *rows.Index) bool {
 		}
 	}
 	return false
+}
+
+// keyHint adds to an unmatched error, when rows were compared on all
+// their values, that values rewritten by the writer (to_csv's
+// float_format, rounding) leave only --key to match rows.
+func keyHint(err error, key string) error {
+	var u unmatchedError
+	if key != "" || !errors.As(err, &u) {
+		return err
+	}
+	return unmatchedError{fmt.Errorf("%w; if the parts' values were rewritten (to_csv(float_format=...), rounding), only --key COL, a unique id column, can match their rows", u.err)}
 }

@@ -28,6 +28,8 @@ func (r *Recipe) applySplit(t table.Table, res *Result) error {
 		res.Parts, err = r.hashSplit(t)
 	case PandasSampleSplit:
 		res.Parts, err = r.sampleSplit(n)
+	case PythonShuffleSplit, PythonSampleSplit:
+		res.Parts, err = r.pythonSplit(n)
 	default:
 		res.Parts, err = r.sklearnSplit(t)
 	}

@@ -18,7 +18,9 @@
 //	                        stratify_by_column) (Hugging Face), also two-step
 //	HashSplit               crc32 of each id < T * 2**32 (Géron's stable split), df.loc[~t], df.loc[t]
 //	RandomSplit             torch.utils.data.random_split(df, lengths, generator=manual_seed(S))
-//	PandasSampleSplit       train = df.sample(frac=F, random_state=S); test = df.drop(train.index)
+//	PandasSampleSplit       train = df.sample(frac=F | n=N, random_state=S); test = df.drop(train.index)
+//	PythonShuffleSplit      random.shuffle(x) of the row numbers, train = x[:N], test = x[N:]
+//	PythonSampleSplit       t = random.sample(range(len(df)), N); train = df.iloc[t]; test = the rest
 //	KFold, StratifiedKFold, GroupKFold, StratifiedGroupKFold, TimeSeriesSplit,
 //	RepeatedKFold, RepeatedStratifiedKFold, LeaveOneGroupOut
 //	                        the fold of each row (one fold column per repetition),

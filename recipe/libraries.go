@@ -8,7 +8,7 @@ func (r *Recipe) Libraries() map[string]string {
 		return map[string]string{"numpy": "1.24.2", "pandas": "1.5.3", "datasets": ">=2.3.0 (from its source; not installed for tests)"}
 	case RandomSplit, TorchShuffle, TorchPermutation:
 		return map[string]string{"torch": "1.13", "pandas": "1.5.3"}
-	case PythonShuffle, PythonSample, PythonPermutation:
+	case PythonShuffle, PythonSample, PythonPermutation, PythonShuffleSplit, PythonSampleSplit:
 		return map[string]string{"python": "3.11.2", "pandas": "1.5.3"}
 	case HashSplit:
 		return map[string]string{"python": "3.11.2 (zlib)", "numpy": "1.24.2", "pandas": "1.5.3"}

@@ -89,7 +89,15 @@ func (r *Recipe) callPython(rows int) string {
 	case HashSplit:
 		return r.hashPython()
 	case PandasSampleSplit:
-		return "train = df.sample(frac=" + r.Frac + ", random_state=" + r.seedLiteral() + ")\ntest = df.drop(train.index)"
+		size := "frac=" + r.Frac
+		if r.Frac == "" {
+			size = "n=" + r.N.String()
+		}
+		return "train = df.sample(" + size + ", random_state=" + r.seedLiteral() + ")\ntest = df.drop(train.index)"
+	case PythonShuffleSplit:
+		return "x = list(range(len(df)))\nrandom.seed(" + r.seedLiteral() + ")\nrandom.shuffle(x)\ntrain, test = df.iloc[x[:" + r.N.String() + "]], df.iloc[x[" + r.N.String() + ":]]"
+	case PythonSampleSplit:
+		return "random.seed(" + r.seedLiteral() + ")\nt = random.sample(range(len(df)), " + r.N.String() + ")\ntrain = df.iloc[t]\ntest = df.drop(df.index[t])"
 	case GroupShuffleSplit:
 		return "train_idx, test_idx = next(GroupShuffleSplit(" + pyArgs("n_splits=1", kw("test_size", r.TestSize), kw("train_size", r.TrainSize), "random_state="+r.seedLiteral()) +
 			").split(df, groups=df[" + py.Repr(r.Group) + "]))\n" +

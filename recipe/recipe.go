@@ -47,9 +47,17 @@ const (
 	// np.unique order.
 	LeaveOneGroupOut Call = "sklearn.LeaveOneGroupOut"
 	// train = df.sample(frac=F, random_state=S); test =
-	// df.drop(train.index) (pandas): a split by sampling, as explain finds
-	// it (Frac and Seed; no CLI flags make it).
+	// df.drop(train.index) (pandas), or sample(n=N): a split by sampling,
+	// as explain finds it (Frac or N, and Seed; no CLI flags make it).
 	PandasSampleSplit Call = "pandas.DataFrame.sample+drop"
+	// x = list(range(len(df))); random.seed(S); random.shuffle(x); train,
+	// test = df.iloc[x[:N]], df.iloc[x[N:]]: a split of a shuffled row
+	// list, as explain finds it (N, Seed).
+	PythonShuffleSplit Call = "random.shuffle+slice"
+	// random.seed(S); t = random.sample(range(len(df)), N); train =
+	// df.iloc[t]; test = df.drop(df.index[t]): a split by Python's
+	// random.sample, as explain finds it (N, Seed).
+	PythonSampleSplit Call = "random.sample+drop"
 	// df.sample(frac=1, random_state=S) (pandas).
 	PandasShuffle Call = "pandas.DataFrame.sample(frac=1)"
 	// x = list(range(len(df))); random.seed(S); random.shuffle(x); df.iloc[x].
@@ -142,7 +150,7 @@ func (r *Recipe) Command() string {
 		return "sample"
 	case NumpyPermutation, GeneratorPermutation, PythonPermutation, TorchPermutation:
 		return "perm"
-	case TrainTestSplit, GroupShuffleSplit, DatasetsTrainTestSplit, RandomSplit, PandasSampleSplit, HashSplit:
+	case TrainTestSplit, GroupShuffleSplit, DatasetsTrainTestSplit, RandomSplit, PandasSampleSplit, HashSplit, PythonShuffleSplit, PythonSampleSplit:
 		return "split"
 	}
 	return ""

@@ -44,7 +44,7 @@ func (r *Recipe) Seeds() SeedRange {
 	switch r.Call {
 	case DatasetsTrainTestSplit, GeneratorPermutation:
 		return SeedNonNegative
-	case PythonShuffle, PythonSample, PythonPermutation:
+	case PythonShuffle, PythonSample, PythonPermutation, PythonShuffleSplit, PythonSampleSplit:
 		return SeedAnyInt
 	case RandomSplit, TorchShuffle, TorchPermutation:
 		return SeedTorch

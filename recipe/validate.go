@@ -57,11 +57,17 @@ func (r *Recipe) checkSplit() error {
 		}
 	}
 	val := !r.ValSize.IsNone()
-	if r.Call == PandasSampleSplit {
+	switch r.Call {
+	case PandasSampleSplit:
+		if !r.N.IsNone() && r.Frac == "" {
+			return r.checkSplitN()
+		}
 		if _, err := strconv.ParseFloat(r.Frac, 64); err != nil {
 			return flagErr("frac", r.Frac, errors.New("want a number"))
 		}
 		return nil
+	case PythonShuffleSplit, PythonSampleSplit:
+		return r.checkSplitN()
 	}
 	switch {
 	case r.Group != "" && r.Stratify != "":
@@ -118,6 +124,14 @@ func checkNames(names []string) error {
 			return flagErr("--names", strings.Join(names, ","), fmt.Errorf("name %q given twice", n))
 		}
 		seen[n] = true
+	}
+	return nil
+}
+
+// checkSplitN checks the N of a split by sampling: a count of rows.
+func (r *Recipe) checkSplitN() error {
+	if !r.N.IsInt() || r.N.Int() < 0 {
+		return flagErr("n", r.N.String(), ErrBadN)
 	}
 	return nil
 }

@@ -23,7 +23,7 @@ import (
 
 func newExplainCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "explain [--seeds A-B] DATA TRAIN [VAL] TEST | explain --split-column COL DATA FILE",
+		Use:   "explain [--seeds A-B] DATA TRAIN [VAL] TEST | explain DATA SHUFFLED | explain --split-column COL DATA FILE",
 		Short: "Find the recipes and seeds that make TRAIN and TEST from DATA",
 		Long: `Tries seeds A..B inclusive (default 0-1048576) with every recipe that could have
 made the two files at their sizes (df = pd.read_csv(DATA)):
@@ -34,7 +34,14 @@ made the two files at their sizes (df = pd.read_csv(DATA)):
                                                                   class counts fit
   Dataset.from_pandas(df).train_test_split(test_size=..., seed=S) Hugging Face
   train = df.sample(frac=F, random_state=S); test = df.drop(train.index)
-  tr, te = random_split(range(len(df)), [A, B], generator=torch.Generator().manual_seed(S))
+  parts = random_split(df, [A, B] or [0.8, 0.2], generator=torch.Generator().manual_seed(S))
+  train = df.sample(n=A, random_state=S); test = df.drop(train.index)    or frac=F
+  x = list(range(len(df))); random.seed(S); random.shuffle(x); train, test = x[:A], x[A:]
+  random.seed(S); t = random.sample(range(len(df)), A); train, test = df.iloc[t], the rest
+
+DATA SHUFFLED explains one file holding every row of DATA once: df.sample(frac=1,
+random_state=S) (the order of np.random.RandomState(S).permutation and
+sklearn.utils.shuffle too), torch.randperm, or Python's random.shuffle.
 
 Rows are matched by their bytes when the parts hold DATA's lines verbatim, else
 by value as pandas reads them (parts written by pandas or Hugging Face: floats
@@ -51,12 +58,13 @@ matched, 1 otherwise (stderr then says what the files establish: sizes, row
 order, stratification). Progress with an ETA is shown on stderr when it is a
 terminal; on Ctrl-C the seeds searched so far are printed and the exit status is
 130. --compat limits the recipes to sklearn,
-datasets or pandas; --compat sklearn@X.Y.Z pins the scikit-learn release (only
+datasets, pandas, torch or python (Python's random); --compat sklearn@X.Y.Z pins the scikit-learn release (only
 stratified splits differ between releases) and --compat sklearn@* tries every
 release from 0.18.2 on, once per group of releases that split alike.`,
 		Example: `  splitter explain data.csv data.train.csv data.test.csv
   splitter explain --seeds 0-100000 --compat sklearn data.csv train.csv test.csv
   splitter explain --split-column split data.csv data_with_split.csv
+  splitter explain data.csv shuffled.csv
   splitter explain --ids --key id data.csv train_ids.txt test_ids.json`,
 		Args: cobra.RangeArgs(1, 4),
 		RunE: runExplain,
@@ -66,7 +74,7 @@ release from 0.18.2 on, once per group of releases that split alike.`,
 	f.Bool("all", false, "print every match (default: stop at the lowest seed that matches)")
 	f.Bool("json", false, "print the matches as one JSON object: {\"matches\": [{\"seed\", \"python\", \"recipe\"}]} (each recipe as a manifest records it)")
 	f.String("fold-column", "", "FILE: which KFold made FILE's fold column `COL` (kfold's STEM.folds file: the data with the fold of each row)")
-	f.String("compat", "", "only these recipes: sklearn, sklearn@X.Y.Z, sklearn@*, datasets or pandas (default: all)")
+	f.String("compat", "", "only these recipes: sklearn, sklearn@X.Y.Z, sklearn@*, datasets, pandas, torch or python (default: all)")
 	sepFlag(cmd)
 	matchFlags(cmd)
 	return cmd
@@ -121,9 +129,13 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	case c == "datasets":
 		kinds = []audit.Kind{audit.Datasets}
 	case c == "pandas":
-		kinds = []audit.Kind{audit.PandasSample}
+		kinds = []audit.Kind{audit.PandasSample, audit.PandasShuffle}
+	case c == "torch":
+		kinds = []audit.Kind{audit.TorchRandomSplit, audit.TorchShuffle}
+	case c == "python":
+		kinds = []audit.Kind{audit.PythonShuffleSplit, audit.PythonSampleSplit, audit.PythonShuffle}
 	default:
-		return flagErr("--compat", c, errors.New("want sklearn, sklearn@X.Y.Z, sklearn@*, datasets or pandas"))
+		return flagErr("--compat", c, errors.New("want sklearn, sklearn@X.Y.Z, sklearn@*, datasets, pandas, torch or python"))
 	}
 	opts, err := readOptions(cmd)
 	if err != nil {
@@ -157,10 +169,10 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		defer func() { _ = bar.Clear() }()
 	}
 	if e.Three != nil {
-		return explainThree(cmd, args, audit.ReadCall(args[0], opts.Sep), e.Three, eo)
+		return explainThree(cmd, args, opts.Sep, e.Three, eo)
 	}
 	matches, err := audit.Explain(cmd.Context(), p, eo)
-	if perr := printMatches(cmd, matches, args[0], opts.Sep, e.Data.Len()); perr != nil && err == nil {
+	if perr := printMatches(cmd, pythonMatches(matches, args[0], opts.Sep)); perr != nil && err == nil {
 		err = perr
 	}
 	if ie := (*audit.InterruptedError)(nil); errors.As(err, &ie) {
@@ -212,47 +224,39 @@ func stratifyColumns(ix audit.Table) []audit.Column {
 	return cols
 }
 
-// matchPython is a match's Python on one line: the recipe's own code (the
-// one renderer manifests and --dry-run print), its lines joined by "; ",
-// and for a stratified match the scikit-learn releases that split so.
-func matchPython(m audit.Match, data string, sep byte, rows int) string {
-	r := m.Recipe.Recipe(m.Seed)
-	r.Sklearn = "" // the releases are named after the code, not pinned
-	if sep != 0 {
-		r.Sep = string(sep)
-	}
-	code := strings.ReplaceAll(r.Python(data, rows), "\n", "; ")
-	if m.Recipe.Releases != "" {
-		code += "  # scikit-learn " + m.Recipe.Releases
-	}
-	return code
+// pythonMatch is a match as explain prints it.
+type pythonMatch struct {
+	Seed   string         `json:"seed"`
+	Python string         `json:"python"`
+	Recipe *recipe.Recipe `json:"recipe"`
 }
 
-// printMatches prints explain's matches: a line each, or with --json one
-// object holding each match's seed, Python and recipe value.
-func printMatches(cmd *cobra.Command, matches []audit.Match, data string, sep byte, rows int) error {
+// pythonMatches renders two-part matches of parts of data.
+func pythonMatches(ms []audit.Match, data string, sep byte) []pythonMatch {
+	out := []pythonMatch{}
+	for _, m := range ms {
+		out = append(out, pythonMatch{strconv.FormatUint(m.Seed, 10), m.Python(data, sep), m.Recipe.Recipe(m.Seed)})
+	}
+	return out
+}
+
+// printMatches prints explain's matches: a line each ("seed S: PYTHON"),
+// or with --json one object holding each match's seed, Python and recipe
+// value.
+func printMatches(cmd *cobra.Command, matches []pythonMatch) error {
 	out := cmd.OutOrStdout()
 	if !flagBool(cmd, "json") {
 		for _, m := range matches {
-			fmt.Fprintf(out, "seed %d: %s\n", m.Seed, matchPython(m, data, sep, rows))
+			fmt.Fprintf(out, "seed %s: %s\n", m.Seed, m.Python)
 		}
 		return nil
-	}
-	type match struct {
-		Seed   string         `json:"seed"`
-		Python string         `json:"python"`
-		Recipe *recipe.Recipe `json:"recipe"`
-	}
-	res := struct {
-		Matches []match `json:"matches"`
-	}{Matches: []match{}}
-	for _, m := range matches {
-		res.Matches = append(res.Matches, match{strconv.FormatUint(m.Seed, 10), matchPython(m, data, sep, rows), m.Recipe.Recipe(m.Seed)})
 	}
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(res)
+	return enc.Encode(struct {
+		Matches []pythonMatch `json:"matches"`
+	}{matches})
 }
 
 // explainFolds is explain --fold-column COL FILE: the KFold that gave

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,15 +18,19 @@ func matchFlags(cmd *cobra.Command) {
 	f.Bool("ids", false, "TRAIN [VAL] TEST are ID lists (one id a line, or a JSON list): row positions, or values of --key")
 }
 
-// explainThree searches the two-step three-way splits of e.three and
-// prints each match.
-func explainThree(cmd *cobra.Command, args []string, readCall string, three *audit.Matched, eo audit.ExplainOptions) error {
+// explainThree searches the two-step three-way splits of three and
+// prints each match as two-part matches are printed.
+func explainThree(cmd *cobra.Command, args []string, sep byte, three *audit.Matched, eo audit.ExplainOptions) error {
 	matches, err := audit.Explain3(cmd.Context(), three, eo)
 	if err != nil {
 		return err
 	}
+	out := []pythonMatch{}
 	for _, m := range matches {
-		fmt.Fprintf(cmd.OutOrStdout(), "seed %d: %s\n", m.Seed, m.Python(readCall))
+		out = append(out, pythonMatch{strconv.FormatUint(m.Seed, 10), m.Python(args[0], sep), m.Recipe()})
+	}
+	if err := printMatches(cmd, out); err != nil {
+		return err
 	}
 	if len(matches) == 0 {
 		return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: no two-step recipe with a seed in %d-%d makes them from %s", strings.Join(args[1:], ", "), eo.First, eo.Last, args[0])}
