@@ -29,6 +29,7 @@ var exactCases = []struct {
 	{"kfold", "kfold", recipe.ArgMap{"seed": "5", "folds": "5"}},
 	{"shuffle", "shuffle", recipe.ArgMap{"seed": "3"}},
 	{"hash", "split", recipe.ArgMap{"compat": "hash", "key": "id", "test": "0.2"}},
+	{"sample", "sample", recipe.ArgMap{"seed": "9", "frac": "0.1", "replace": "true"}},
 }
 
 // TestExactAgainstCLI runs each recipe as a Beam pipeline on Prism over a

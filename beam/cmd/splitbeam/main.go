@@ -16,6 +16,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
@@ -46,7 +47,7 @@ func main() {
 	flag.Parse()
 	beam.Init()
 	if err := run(*kind, *outDir, *manifest, *noManifest, fs.Args()); err != nil {
-		fmt.Fprintln(os.Stderr, "splitbeam:", err)
+		fmt.Fprintln(os.Stderr, "splitbeam:", cause(err))
 		os.Exit(1)
 	}
 }
@@ -96,4 +97,16 @@ func isRecipeFlag(name string) bool {
 		}
 	}
 	return false
+}
+
+// cause is the line of a failed pipeline's error that names what failed
+// (a runner wraps a DoFn's error in its plan and stack): the text after
+// the last "failed:" line, else err's first line.
+func cause(err error) string {
+	msg := strings.TrimSpace(err.Error())
+	if i := strings.LastIndex(msg, "failed:\n"); i >= 0 {
+		msg = msg[i+len("failed:\n"):]
+	}
+	line, _, _ := strings.Cut(msg, "\n")
+	return line
 }
