@@ -15,6 +15,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 	"strings"
 
@@ -38,6 +39,7 @@ func main() {
 	outDir := fs.String("out-dir", "", "folder of the outputs (default: the input's)")
 	manifest := fs.String("manifest", "", "the manifest's path (default STEM.KIND.json in the out-dir)")
 	noManifest := fs.Bool("no-manifest", false, "write no manifest")
+	verbose := fs.Bool("v", false, "log the runner's progress (its INFO lines)")
 	for _, f := range recipeFlags {
 		fs.String(f, "", "splitter's --"+f)
 	}
@@ -46,6 +48,11 @@ func main() {
 	}
 	flag.Parse()
 	beam.Init()
+	if !*verbose {
+		// The runner logs through slog's default logger (set by
+		// beam.Init); a failure is reported once, as one line, below.
+		slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError + 1})))
+	}
 	if err := run(*kind, *outDir, *manifest, *noManifest, fs.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "splitbeam:", cause(err))
 		os.Exit(1)
