@@ -1,0 +1,65 @@
+package splitbeam
+
+import (
+	"bytes"
+	"context"
+	"encoding/gob"
+	"fmt"
+
+	"github.com/splitter-dev/splitter/audit"
+	"github.com/splitter-dev/splitter/rows"
+)
+
+// countFn indexes a shard and reports its ShardInfo: the count step.
+type countFn struct {
+	// Sep is read_csv's sep (0 for the format's own).
+	Sep byte
+	// Columns are the columns the recipe reads; Fold is set when it
+	// writes a fold column file.
+	Columns []string
+	Fold    bool
+}
+
+// ProcessElement indexes sh as pd.read_csv(sh.Path) reads it.
+func (f *countFn) ProcessElement(ctx context.Context, sh Shard, emit func(ShardInfo)) error {
+	ix, err := rows.IndexFileContext(ctx, sh.Path, rows.Options{Sep: f.Sep})
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	sum, err := audit.HashFileContext(ctx, sh.Path)
+	if err != nil {
+		return err
+	}
+	info := ShardInfo{Index: sh.Index, Path: sh.Path, Rows: int64(ix.Len()), SHA256: sum, Names: ix.Names(), Header: ix.Header()}
+	if f.Fold {
+		var h bytes.Buffer
+		if err := ix.WriteRangeWithColumn(&h, "fold", make([]string, ix.Len()), 0, 0); err != nil {
+			return fmt.Errorf("%s: %w", sh.Path, err)
+		}
+		info.FoldHeader = h.Bytes()
+	}
+	for _, name := range f.Columns {
+		b, err := encodeColumn(ix, name)
+		if err != nil {
+			return err
+		}
+		info.Columns = append(info.Columns, b)
+	}
+	emit(info)
+	return nil
+}
+
+// encodeColumn is df[name] of ix, gob-encoded (an error wrapping
+// rows.ErrNoColumn when ix lacks it).
+func encodeColumn(ix *rows.Index, name string) ([]byte, error) {
+	col, err := ix.Column(name)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(col); err != nil {
+		return nil, fmt.Errorf("column %s: %w", name, err)
+	}
+	return b.Bytes(), nil
+}
