@@ -288,7 +288,7 @@ func (ix *Index) fillFrom(buf []byte, ents []uint64, data []byte, base int, gaps
 			s, next := ss[t], nx[t]
 			o := en & (1<<entShift - 1)
 			e := recordEnd(data, s, next, sep)
-			c := copy(buf[o:], data[s:e])
+			c := put(buf[o:], data[s:e])
 			if next+base == size { // the last row: its slot is exact
 				if len(lineEnd(data[s:e])) == 0 {
 					copy(buf[int(o)+c:], ix.headerEOL)
@@ -305,4 +305,21 @@ func (ix *Index) fillFrom(buf []byte, ents []uint64, data []byte, base int, gaps
 	}
 	runtime.KeepAlive(sink)
 	return gaps
+}
+
+// put copies src to the start of dst (at least as long) and returns
+// len(src): a record of 8 to 32 bytes by two overlapping moves inline,
+// cheaper than copy's call for the short rows of most tables.
+func put(dst, src []byte) int {
+	switch l := len(src); {
+	case l >= 16 && l <= 32:
+		*(*[16]byte)(dst) = *(*[16]byte)(src)
+		*(*[16]byte)(dst[l-16:]) = *(*[16]byte)(src[l-16:])
+	case l >= 8 && l < 16:
+		*(*[8]byte)(dst) = *(*[8]byte)(src)
+		*(*[8]byte)(dst[l-8:]) = *(*[8]byte)(src[l-8:])
+	default:
+		return copy(dst, src)
+	}
+	return len(src)
 }
