@@ -295,12 +295,11 @@ func sepForPath(path string) byte {
 }
 
 // openData maps the file at path (decompressing compressed inputs first) and
-// returns the stamp of the file opened and, for a plain file, the file
-// itself (open until release).
+// returns the stamp of the file opened and the file mapped (the input, or
+// its decompressed temporary copy; open until release).
 func openData(ctx context.Context, path, tempDir string) ([]byte, func() error, *fileStamp, io.ReaderAt, error) {
 	if c := codecOf(path); c != nil {
-		data, release, stamp, err := openCompressed(ctx, path, tempDir, c)
-		return data, release, stamp, nil, err
+		return openCompressed(ctx, path, tempDir, c)
 	}
 	f, err := OpenRegular(path)
 	if err != nil {

@@ -135,7 +135,7 @@ func (s *Spooled) Index(ctx context.Context, opts Options) (*Index, error) {
 	var src io.ReaderAt
 	var err error
 	if c := codecNamed(sn.Compression); c != nil {
-		data, release, err = decompressToTemp(ctx, s.f, s.size, s.name, opts.TempDir, c)
+		data, release, src, err = decompressToTemp(ctx, s.f, s.size, s.name, opts.TempDir, c)
 		s.Close()
 	} else {
 		src = s.f
