@@ -3,6 +3,7 @@ package audit
 import (
 	"bytes"
 	"hash/maphash"
+	"slices"
 )
 
 // Layout is how a streamed file is cut into rows for a comparison.
@@ -71,6 +72,16 @@ func newRowHasher(layout Layout, sep byte, seed maphash.Seed, keep bool) *rowHas
 	r := &rowHasher{layout: layout, sep: sep, line: 1, capIdx: -1, keep: keep}
 	r.h.SetSeed(seed)
 	return r
+}
+
+// twin returns a hasher in r's state that keeps no record bytes: the other
+// side of a comparison, fed the same bytes as r so far.
+func (r *rowHasher) twin() *rowHasher {
+	t := *r
+	t.keep = false
+	t.hashes = slices.Clone(r.hashes)
+	t.cur, t.capRec = nil, nil
+	return &t
 }
 
 // capture asks for the record of index i (the one in progress, or the next

@@ -50,6 +50,7 @@ type Comparer struct {
 	buf []byte
 
 	want, got *rowHasher
+	split     bool  // got is fed apart from want (from the first differing byte)
 	off       int64 // bytes of the expected content seen
 	diffAt    int64 // the first differing byte (-1: none yet)
 	diffLine  int   // its line
@@ -73,8 +74,7 @@ func NewComparer(ctx context.Context, path, name string, o CompareOptions) (*Com
 		// same on both sides: only those from there on are kept (none
 		// when the file matches). In any order all are.
 		c.want = newRowHasher(o.Layout, o.Sep, seed, o.Quote)
-		c.got = newRowHasher(o.Layout, o.Sep, seed, false)
-		c.want.store, c.got.store = o.AnyOrder, o.AnyOrder
+		c.want.store = o.AnyOrder
 	}
 	return c, nil
 }
@@ -150,11 +150,25 @@ func (c *Comparer) Write(p []byte) (int, error) {
 }
 
 // feed gives the row hashers the expected bytes want and the file's got.
+// Up to the first differing byte the two are the same bytes, and only
+// want is fed: got takes want's state at the mark (split).
 func (c *Comparer) feed(want, got []byte) {
 	if c.want != nil {
 		c.want.Write(want)
-		c.got.Write(got)
+		if c.split {
+			c.got.Write(got)
+		}
 	}
+}
+
+// splitHashers gives got want's state, once: from here on the two sides
+// are fed apart.
+func (c *Comparer) splitHashers() {
+	if c.want == nil || c.split {
+		return
+	}
+	c.split = true
+	c.got = c.want.twin()
 }
 
 // mark records the first differing byte, at, and asks both row hashers to
@@ -162,6 +176,7 @@ func (c *Comparer) feed(want, got []byte) {
 // bytes, and so the records, are the same).
 func (c *Comparer) mark(at int64) {
 	c.diffAt = at
+	c.splitHashers()
 	if c.want != nil {
 		c.diffLine = c.want.line
 		c.want.capture(c.want.next())
@@ -233,6 +248,7 @@ func (c *Comparer) Finish() (Diff, string, error) {
 		}
 		return Diff{File: c.name, Row: 1, Binary: true, Offset: c.diffAt}, sum, nil
 	}
+	c.splitHashers()
 	c.want.finish()
 	c.got.finish()
 	if c.diffAt < 0 && !c.o.AnyOrder {

@@ -32,40 +32,42 @@ var tempReserve = func(total uint64) uint64 { return max(1<<30, total/20) }
 
 // openCompressed decompresses the file at path with c (as pandas'
 // compression="infer" reads it) into an unlinked temporary file and maps
-// that, so the second pass can read records in any order. It stops with
+// that, so the second pass can read records in any order; the temporary
+// file is returned too (open until release). It stops with
 // ctx.Err() when ctx is done, and with ErrTempSpace before the temporary
 // directory runs short of space.
-func openCompressed(ctx context.Context, path, tempDir string, c *codec) ([]byte, func() error, *fileStamp, error) {
+func openCompressed(ctx context.Context, path, tempDir string, c *codec) ([]byte, func() error, *fileStamp, io.ReaderAt, error) {
 	if err := c.supported(path); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	in, err := OpenRegular(path)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	defer in.Close()
 	st, err := in.Stat()
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
-	data, release, err := decompressToTemp(ctx, in, st.Size(), path, tempDir, c)
+	data, release, tmp, err := decompressToTemp(ctx, in, st.Size(), path, tempDir, c)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	// A file rewritten while it was read may still decompress.
 	if now, err := in.Stat(); err != nil || now.Size() != st.Size() || !now.ModTime().Equal(st.ModTime()) {
 		release()
-		return nil, nil, nil, fmt.Errorf("%s: %w", path, ErrInputChanged)
+		return nil, nil, nil, nil, fmt.Errorf("%s: %w", path, ErrInputChanged)
 	}
-	return data, release, stampOf(path, st), nil
+	return data, release, stampOf(path, st), tmp, nil
 }
 
 // decompressToTemp decompresses src (size bytes of the file named path)
-// with c into an unlinked temporary file in tempDir, and maps it.
-func decompressToTemp(ctx context.Context, src io.ReaderAt, size int64, path, tempDir string, c *codec) ([]byte, func() error, error) {
+// with c into an unlinked temporary file in tempDir, and maps it; it
+// returns the temporary file too (open until release).
+func decompressToTemp(ctx context.Context, src io.ReaderAt, size int64, path, tempDir string, c *codec) ([]byte, func() error, io.ReaderAt, error) {
 	tmp, cleanup, err := createUnlinked(tempDir, "splitter-decompressed-*")
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	r, err := c.reader(src, size)
 	if err == nil {
@@ -79,10 +81,13 @@ func decompressToTemp(ctx context.Context, src io.ReaderAt, size int64, path, te
 	if err != nil {
 		tmp.Close()
 		cleanup()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	data, release, err := mapFile(tmp, cleanup)
-	return data, release, err
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return data, release, tmp, nil
 }
 
 // createUnlinked creates a temporary file in dir and unlinks it at once

@@ -53,9 +53,10 @@ type Index struct {
 	offs       offsets // rows+1 record starts; the last is the end of the data
 	jsonl      bool    // JSON Lines: one row a line, no header
 	freeStarts func()
-	stamp      *fileStamp // the input file as opened (Unchanged); nil when not from a file
-	drop       bool       // data is a mapped file read with drop-behind
-	tempDir    string     // Options.TempDir
+	stamp      *fileStamp  // the input file as opened (Unchanged); nil when not from a file
+	src        io.ReaderAt // the mapped file, open until Close, for copies that read it without mapping its pages (nil: none)
+	drop       bool        // data is a mapped file read with drop-behind
+	tempDir    string      // Options.TempDir
 }
 
 // IndexFile memory-maps the file at path and indexes its rows as
@@ -75,14 +76,18 @@ func IndexFileContext(ctx context.Context, path string, opts Options) (*Index, e
 	if opts.Sep == 0 {
 		opts.Sep = sepForPath(path)
 	}
-	data, release, stamp, err := openData(ctx, path, opts.TempDir)
+	data, release, stamp, src, err := openData(ctx, path, opts.TempDir)
 	if err != nil {
 		return nil, err
 	}
 	if opts.Format == Auto && isJSONLPath(path) {
 		opts.Format = JSONLines
 	}
-	return indexMapped(path, data, release, opts, stamp)
+	ix, err := indexMapped(path, data, release, opts, stamp)
+	if err == nil {
+		ix.src = src
+	}
+	return ix, err
 }
 
 // indexMapped indexes data, the mapped content of the input called name
@@ -134,6 +139,7 @@ func (ix *Index) Close() error {
 		ix.freeStarts = nil
 	}
 	ix.offs = offsets{}
+	ix.src = nil
 	if ix.release == nil {
 		return nil
 	}
@@ -289,22 +295,23 @@ func sepForPath(path string) byte {
 }
 
 // openData maps the file at path (decompressing compressed inputs first) and
-// returns the stamp of the file opened.
-func openData(ctx context.Context, path, tempDir string) ([]byte, func() error, *fileStamp, error) {
+// returns the stamp of the file opened and the file mapped (the input, or
+// its decompressed temporary copy; open until release).
+func openData(ctx context.Context, path, tempDir string) ([]byte, func() error, *fileStamp, io.ReaderAt, error) {
 	if c := codecOf(path); c != nil {
 		return openCompressed(ctx, path, tempDir, c)
 	}
 	f, err := OpenRegular(path)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	data, release, err := mapFile(f, func() error { return nil })
-	return data, release, stampOf(path, st), err
+	return data, release, stampOf(path, st), f, err
 }
 
 // parallelMin is the smallest input indexed in two halves at once.

@@ -444,7 +444,8 @@ func (ix *Index) spillPass(ctx context.Context, p *stagePass, first, end int, at
 	}
 	data, offs := ix.data, ix.offs
 	pos := int(offs.at(first)) // row i's start
-	dr := newDropper(data, pos, ix.drop)
+	rd := ix.newSeqReader(int(offs.at(end)))
+	dr := newDropper(data, pos, ix.drop && rd.buf == nil)
 	dropAt := pos + dropChunk
 	m := 0 // in mem
 	if f == nil {
@@ -457,11 +458,17 @@ func (ix *Index) spillPass(ctx context.Context, p *stagePass, first, end int, at
 		if k == 0 {
 			continue
 		}
-		rec := data[s:pos]
+		rec, mapped, err := rd.bytes(s, pos)
+		if err != nil {
+			return err
+		}
+		// A record larger than the buffer is read through the mapping and
+		// released once copied.
+		release := mapped && ix.drop && rd.buf != nil
 		var eol []byte
 		if i == n-1 { // the last row: its record, with a line end
 			_, e := ix.bounds(i)
-			rec = data[s:e]
+			rec = rec[:e-s]
 			if len(rec) != last {
 				eol = ix.headerEOL
 			}
@@ -485,6 +492,9 @@ func (ix *Index) spillPass(ctx context.Context, p *stagePass, first, end int, at
 					b = b[c:]
 				}
 			}
+		}
+		if release {
+			dropPages(data[s&^(pageSize-1) : pos])
 		}
 		if s >= dropAt {
 			dr.advance(s)

@@ -132,18 +132,24 @@ func (s *Spooled) Index(ctx context.Context, opts Options) (*Index, error) {
 	}
 	var data []byte
 	var release func() error
+	var src io.ReaderAt
 	var err error
 	if c := codecNamed(sn.Compression); c != nil {
-		data, release, err = decompressToTemp(ctx, s.f, s.size, s.name, opts.TempDir, c)
+		data, release, src, err = decompressToTemp(ctx, s.f, s.size, s.name, opts.TempDir, c)
 		s.Close()
 	} else {
+		src = s.f
 		data, release, err = mapFile(s.f, s.cleanup)
 		s.f = nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	return indexMapped(s.name, data, release, opts, nil)
+	ix, err := indexMapped(s.name, data, release, opts, nil)
+	if err == nil {
+		ix.src = src
+	}
+	return ix, err
 }
 
 // SpoolFile is a spooled copy handed over: closing it removes it.

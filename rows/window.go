@@ -2,6 +2,8 @@ package rows
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"math/bits"
 	"runtime"
@@ -92,6 +94,10 @@ func (ix *Index) writeWindowed(ctx context.Context, w io.Writer, head []byte, or
 	ents := unsafe.Slice((*uint64)(unsafe.Pointer(&mem[windowBytes])), windowRows)
 	offs := unsafe.Slice((*uint32)(unsafe.Pointer(&mem[windowBytes+windowRows*8])), windowRows)
 	counts := make([]int32, nb+1)
+	var rds [2][]byte // each half's read buffer (fillWindow)
+	if ix.src != nil && canDrop {
+		rds = [2][]byte{make([]byte, bucketRead), make([]byte, bucketRead)}
+	}
 	last := ix.lastLen()
 	sl := ix.slots(last)
 	// A window is written on its own goroutine while the next one is
@@ -160,13 +166,13 @@ func (ix *Index) writeWindowed(ctx context.Context, w io.Writer, head []byte, or
 		gapc := make(chan filled, 1)
 		go func() {
 			var r filled
-			r.err = ix.guard(func() error { r.gaps = ix.fillWindow(buf, ents[:half], shift); return nil })
+			r.err = ix.guard(func() (err error) { r.gaps, err = ix.fillWindow(buf, ents[:half], shift, rds[0]); return err })
 			gapc <- r
 		}()
 		var gaps map[uint64]int
 		// Guarded here too: a fault must not unwind past the wait for the
 		// other half, which writes to the window.
-		err := ix.guard(func() error { gaps = ix.fillWindow(buf, ents[half:m], shift); return nil })
+		err := ix.guard(func() (err error) { gaps, err = ix.fillWindow(buf, ents[half:m], shift, rds[1]); return err })
 		other := <-gapc
 		if err == nil {
 			err = other.err
@@ -211,18 +217,57 @@ func (ix *Index) writeWindowed(ctx context.Context, w io.Writer, head []byte, or
 // entShift packs a window entry: row << entShift | offset in the window.
 const entShift = 26
 
+// bucketRead is the most bytes of a bucket read from the file at once (see
+// fillWindow); larger buckets are read through the mapping.
+const bucketRead = 4 * bucketBytes
+
 // fillWindow copies the rows of ents (row, offset; in input order of
-// buckets) to their offsets in buf and returns, by offset, the lengths of
-// the records shorter than their slots (blank lines after them). The input
-// is released behind.
-func (ix *Index) fillWindow(buf []byte, ents []uint64, shift int) (gaps map[uint64]int) {
-	if len(ents) == 0 {
-		return nil
+// buckets of 1<<shift rows) to their offsets in buf and returns, by
+// offset, the lengths of the records shorter than their slots (blank
+// lines after them). Each bucket is read from the file into rd (reused):
+// every window reads the whole input, and reading it through the mapping
+// would fault its pages in and release them again (dropPages) each time,
+// which flushes the other core's TLB: a 1M-row split spent more time so
+// than copying. Without the file, or for a bucket larger than rd, the
+// mapping is read, and released behind.
+func (ix *Index) fillWindow(buf []byte, ents []uint64, shift int, rd []byte) (map[uint64]int, error) {
+	var gaps map[uint64]int
+	n, offs := ix.Len(), ix.offs
+	src := ix.src
+	if !canDrop {
+		src = nil
 	}
-	data, offs, sep := ix.data, ix.offs, ix.sep
-	n := ix.Len()
-	bucketStart := func(e uint64) int { return int(offs.at(int(e>>entShift) >> shift << shift)) }
-	dr := newDropper(data, bucketStart(ents[0]), ix.drop)
+	for j := 0; j < len(ents); {
+		b := int(ents[j]>>entShift) >> shift
+		k := j + 1
+		for k < len(ents) && int(ents[k]>>entShift)>>shift == b {
+			k++
+		}
+		lo, hi := int(offs.at(b<<shift)), int(offs.at(min(n, (b+1)<<shift)))
+		if src != nil && hi-lo <= len(rd) {
+			if _, err := src.ReadAt(rd[:hi-lo], int64(lo)); err != nil {
+				if errors.Is(err, io.EOF) {
+					return nil, ix.changed()
+				}
+				return nil, fmt.Errorf("%s: %w", ix.name, err)
+			}
+			gaps = ix.fillFrom(buf, ents[j:k], rd[:hi-lo], lo, gaps)
+		} else {
+			gaps = ix.fillFrom(buf, ents[j:k], ix.data, 0, gaps)
+			if ix.drop {
+				dropPages(ix.data[lo&^(pageSize-1) : hi])
+			}
+		}
+		j = k
+	}
+	return gaps, nil
+}
+
+// fillFrom copies the rows of ents to their offsets in buf from data,
+// the input's bytes from base on, and adds to gaps (returned) the records
+// shorter than their slots.
+func (ix *Index) fillFrom(buf []byte, ents []uint64, data []byte, base int, gaps map[uint64]int) map[uint64]int {
+	offs, sep, size := ix.offs, ix.sep, len(ix.data)
 	// Batches: first the offsets and the first and last byte of every
 	// record are loaded (independent loads, so the cache misses overlap),
 	// then the records are copied from cache.
@@ -233,7 +278,7 @@ func (ix *Index) fillWindow(buf []byte, ents []uint64, shift int) (gaps map[uint
 		es := ents[j0:min(j0+batch, len(ents))]
 		for t, e := range es {
 			i := int(e >> entShift)
-			ss[t] = int(offs.at(i))
+			ss[t] = int(offs.at(i)) - base
 			nx[t] = ss[t] + offs.size(i)
 		}
 		for t := range es {
@@ -243,8 +288,8 @@ func (ix *Index) fillWindow(buf []byte, ents []uint64, shift int) (gaps map[uint
 			s, next := ss[t], nx[t]
 			o := en & (1<<entShift - 1)
 			e := recordEnd(data, s, next, sep)
-			c := copy(buf[o:], data[s:e])
-			if next == len(data) { // the last row: its slot is exact
+			c := put(buf[o:], data[s:e])
+			if next+base == size { // the last row: its slot is exact
 				if len(lineEnd(data[s:e])) == 0 {
 					copy(buf[int(o)+c:], ix.headerEOL)
 				}
@@ -257,10 +302,24 @@ func (ix *Index) fillWindow(buf []byte, ents []uint64, shift int) (gaps map[uint
 				gaps[o] = c
 			}
 		}
-		dr.advance(bucketStart(es[0]))
 	}
-	end := int(ents[len(ents)-1] >> entShift)
-	dr.finish(int(offs.at(min(n, (end>>shift+1)<<shift))))
 	runtime.KeepAlive(sink)
 	return gaps
+}
+
+// put copies src to the start of dst (at least as long) and returns
+// len(src): a record of 8 to 32 bytes by two overlapping moves inline,
+// cheaper than copy's call for the short rows of most tables.
+func put(dst, src []byte) int {
+	switch l := len(src); {
+	case l >= 16 && l <= 32:
+		*(*[16]byte)(dst) = *(*[16]byte)(src)
+		*(*[16]byte)(dst[l-16:]) = *(*[16]byte)(src[l-16:])
+	case l >= 8 && l < 16:
+		*(*[8]byte)(dst) = *(*[8]byte)(src)
+		*(*[8]byte)(dst[l-8:]) = *(*[8]byte)(src[l-8:])
+	default:
+		return copy(dst, src)
+	}
+	return len(src)
 }

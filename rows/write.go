@@ -216,8 +216,12 @@ func (ix *Index) writeWithColumn(w io.Writer, name string, values []string, lo, 
 	bw.Write(ix.headerEOL)
 	width := ix.hfields + ix.leading
 	s := newScanner(ix.data, ix.sep)
+	// One front-to-back pass: a large mapped input is released behind it.
+	dr := newDropper(ix.data, int(ix.offs.at(lo)), ix.drop)
+	defer dr.finish(int(ix.offs.at(hi)))
 	for i := lo; i < hi; i++ {
 		st, e := ix.bounds(i)
+		dr.advance(st)
 		rec := ix.data[st:e]
 		eol := lineEnd(rec)
 		if len(eol) == 0 {

@@ -55,3 +55,52 @@ func TestWriteRangeWithColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteWithColumnDropBehind: a file large enough to be read with
+// drop-behind writes the same column file, whole and in ranges, as the
+// same bytes in memory.
+func TestWriteWithColumnDropBehind(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("id,text\n")
+	for i := 0; b.Len() < dropMin+dropChunk+12345; i++ {
+		switch i % 5 {
+		case 0:
+			b.WriteString(strconv.Itoa(i) + ",\"quoted\nline\"\r\n")
+		case 1:
+			b.WriteString(strconv.Itoa(i) + "\n\n")
+		default:
+			b.WriteString(strconv.Itoa(i) + ",plain text of some length\n")
+		}
+	}
+	b.WriteString("last,no eol")
+	data := b.Bytes()
+	ix, err := indexTempFile(t, "c.csv", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if !ix.drop && canDrop {
+		t.Fatal("the file is not read with drop-behind")
+	}
+	mem, err := IndexBytes("c.csv", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := make([]string, ix.Len())
+	for i := range values {
+		values[i] = strconv.Itoa(i % 7)
+	}
+	n := ix.Len()
+	for _, r := range [][2]int{{0, n}, {0, n / 3}, {n / 3, n}, {n - 1, n}} {
+		var got, want bytes.Buffer
+		if err := ix.WriteRangeWithColumn(&got, "fold", values, r[0], r[1]); err != nil {
+			t.Fatal(err)
+		}
+		if err := mem.WriteRangeWithColumn(&want, "fold", values, r[0], r[1]); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("rows %d..%d: the mapped file's output differs from the in-memory one", r[0], r[1])
+		}
+	}
+}
