@@ -16,9 +16,7 @@ import (
 	"github.com/splitter-dev/splitter/audit"
 	"github.com/splitter-dev/splitter/column"
 	"github.com/splitter-dev/splitter/recipe"
-	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/split"
-	"github.com/splitter-dev/splitter/table"
 )
 
 func newExplainCmd() *cobra.Command {
@@ -130,7 +128,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	if col, _ := cmd.Flags().GetString("fold-column"); col != "" || len(args) == 1 {
-		return explainFolds(cmd, args, col, opts, first, last)
+		return explainFolds(cmd, args, col, opts, audit.ExplainOptions{First: first, Last: last, Kinds: kinds, Versions: versions, All: flagBool(cmd, "all")})
 	}
 	key, _ := cmd.Flags().GetString("key")
 	splitCol, _ := cmd.Flags().GetString("split-column")
@@ -253,45 +251,4 @@ func printMatches(cmd *cobra.Command, matches []audit.Match, data string, sep by
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(res)
-}
-
-// explainFolds is explain --fold-column COL FILE: the KFold that gave
-// FILE's fold column.
-func explainFolds(cmd *cobra.Command, args []string, col string, opts rows.Options, first, last uint64) error {
-	if col == "" || len(args) != 1 {
-		return fmt.Errorf("explain: want --fold-column COL FILE: %w", audit.ErrShapeArgs)
-	}
-	t, err := table.Open(cmd.Context(), args[0], opts)
-	if err != nil {
-		return inputErr(args[0], err)
-	}
-	defer t.Close()
-	c, err := table.Lookup(t, col, "--fold-column")
-	if err != nil {
-		return inputErr(args[0], err)
-	}
-	if c.Kind != rows.Int64 || c.HasNull() {
-		return fmt.Errorf("%s: --fold-column %s: want fold numbers 0..K-1 in every row", args[0], col)
-	}
-	folds := make([]int, len(c.Ints))
-	for i, v := range c.Ints {
-		folds[i] = int(v)
-	}
-	found, err := audit.ExplainFolds(cmd.Context(), t, folds, audit.ExplainOptions{First: first, Last: last, All: flagBool(cmd, "all")})
-	if err != nil {
-		return err
-	}
-	for _, r := range found {
-		call := fmt.Sprintf("KFold(n_splits=%d)", r.Folds)
-		seed := first
-		if !r.NoShuffle {
-			call = fmt.Sprintf("KFold(n_splits=%d, shuffle=True, random_state=%s)", r.Folds, r.Seed)
-			seed, _ = strconv.ParseUint(r.Seed, 10, 64)
-		}
-		fmt.Fprintf(cmd.OutOrStdout(), "seed %d: %s.split(df)\n", seed, call)
-	}
-	if len(found) == 0 {
-		return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: no KFold with a seed in %d-%d gives the folds of column %q", args[0], first, last, col)}
-	}
-	return nil
 }
