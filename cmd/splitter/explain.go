@@ -21,7 +21,7 @@ import (
 
 func newExplainCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "explain [--seeds A-B] DATA TRAIN [VAL] TEST | explain --split-column COL DATA FILE",
+		Use:   "explain [--seeds A-B] DATA TRAIN [VAL] TEST | explain --split-column COL DATA FILE | explain --fold-column COL FILE | explain [--fold-files] DATA FOLD0 FOLD1 ...",
 		Short: "Find the recipes and seeds that make TRAIN and TEST from DATA",
 		Long: `Tries seeds A..B inclusive (default 0-1048576) with every recipe that could have
 made the two files at their sizes (df = pd.read_csv(DATA)):
@@ -56,7 +56,7 @@ release from 0.18.2 on, once per group of releases that split alike.`,
   splitter explain --seeds 0-100000 --compat sklearn data.csv train.csv test.csv
   splitter explain --split-column split data.csv data_with_split.csv
   splitter explain --ids --key id data.csv train_ids.txt test_ids.json`,
-		Args: cobra.RangeArgs(1, 4),
+		Args: cobra.MinimumNArgs(1),
 		RunE: runExplain,
 	}
 	f := cmd.Flags()
@@ -64,6 +64,7 @@ release from 0.18.2 on, once per group of releases that split alike.`,
 	f.Bool("all", false, "print every match (default: stop at the lowest seed that matches)")
 	f.Bool("json", false, "print the matches as one JSON object: {\"matches\": [{\"seed\", \"python\", \"recipe\"}]} (each recipe as a manifest records it)")
 	f.String("fold-column", "", "FILE: which KFold made FILE's fold column `COL` (kfold's STEM.folds file: the data with the fold of each row)")
+	f.Bool("fold-files", false, "DATA FOLD0 FOLD1 ...: which cross-validator made these test folds, one file each in fold order (implied by 4 or more files after DATA)")
 	f.String("compat", "", "only these recipes: sklearn, sklearn@X.Y.Z, sklearn@*, datasets or pandas (default: all)")
 	sepFlag(cmd)
 	matchFlags(cmd)
@@ -126,6 +127,9 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	opts, err := readOptions(cmd)
 	if err != nil {
 		return err
+	}
+	if flagBool(cmd, "fold-files") || len(args) > 4 {
+		return explainFoldFiles(cmd, args, opts, audit.ExplainOptions{First: first, Last: last, Kinds: kinds, Versions: versions, All: flagBool(cmd, "all")})
 	}
 	if col, _ := cmd.Flags().GetString("fold-column"); col != "" || len(args) == 1 {
 		return explainFolds(cmd, args, col, opts, audit.ExplainOptions{First: first, Last: last, Kinds: kinds, Versions: versions, All: flagBool(cmd, "all")})

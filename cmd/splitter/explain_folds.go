@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -79,4 +80,25 @@ func interrupted(err error) error {
 		searched = fmt.Sprintf("searched seeds %d..%d of %d..%d", ie.First, ie.Next-1, ie.First, ie.Last)
 	}
 	return &exitError{code: exitInterrupted, msg: "interrupted; " + searched}
+}
+
+// explainFoldFiles is explain [--fold-files] DATA FOLD0 FOLD1 ...: the
+// cross-validator whose test folds are the files, in order.
+func explainFoldFiles(cmd *cobra.Command, args []string, opts rows.Options, eo audit.ExplainOptions) error {
+	if c, _ := cmd.Flags().GetString("fold-column"); c != "" {
+		return fmt.Errorf("--fold-column with fold files: %w", audit.ErrShapeArgs)
+	}
+	key, _ := cmd.Flags().GetString("key")
+	folds, data, err := audit.OpenFolds(cmd.Context(), args, audit.ShapeOptions{Key: key, Read: opts})
+	if data != nil {
+		defer data.Close()
+	}
+	if errors.Is(err, audit.ErrUnmatched) || errors.Is(err, audit.ErrNotFolds) {
+		return &exitError{code: exitDiffers, msg: err.Error()}
+	}
+	if err != nil {
+		return err
+	}
+	eo.Columns = stratifyColumns(data)
+	return printFolds(cmd, folds, eo, fmt.Sprintf("%s: no cross-validator with a seed in %d-%d gives these %d test folds of %s", strings.Join(args[1:], ", "), eo.First, eo.Last, len(args)-1, args[0]))
 }
