@@ -54,7 +54,7 @@ func newScan(p *Partition, recipes []Recipe, opts ExplainOptions) *scan {
 	s := &scan{p: p, recipes: recipes, opts: opts, block: scanBlock, pending: map[uint64]bool{}}
 	for _, r := range recipes {
 		s.searches = append(s.searches, newSearch(p, r))
-		if r.Kind == SklearnStratified {
+		if r.Kind == SklearnStratified || r.Kind == DatasetsStratified {
 			s.block = scanBlockSlow
 		}
 	}
@@ -162,7 +162,7 @@ func (s *scan) work(ctx context.Context) {
 		var found []Match
 		for i, r := range s.recipes {
 			rhi := hi
-			if r.Kind != Datasets {
+			if r.Kind != Datasets && r.Kind != DatasetsStratified {
 				if lo > math.MaxUint32 {
 					continue
 				}

@@ -16,6 +16,9 @@ type search struct {
 }
 
 func newSearch(p *Partition, r Recipe) *search {
+	if r.Kind == GroupShuffle {
+		return newGroupSearch(p, r)
+	}
 	s := &search{p: p, r: r}
 	n := p.N()
 	switch r.Kind {

@@ -97,7 +97,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	}
 	var kinds []audit.Kind
 	var versions []split.Version
-	sklearnKinds := []audit.Kind{audit.Sklearn, audit.SklearnNoShuffle, audit.SklearnStratified}
+	sklearnKinds := []audit.Kind{audit.Sklearn, audit.SklearnNoShuffle, audit.SklearnStratified, audit.GroupShuffle}
 	switch c, _ := cmd.Flags().GetString("compat"); {
 	case c == "sklearn@*":
 		kinds = sklearnKinds
@@ -118,7 +118,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	case c == "sklearn":
 		kinds = sklearnKinds
 	case c == "datasets":
-		kinds = []audit.Kind{audit.Datasets}
+		kinds = []audit.Kind{audit.Datasets, audit.DatasetsStratified}
 	case c == "pandas":
 		kinds = []audit.Kind{audit.PandasSample}
 	default:
@@ -151,7 +151,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	}
 	p := e.Partition
 	eo := audit.ExplainOptions{First: first, Last: last, Kinds: kinds, Versions: versions, All: flagBool(cmd, "all")}
-	if kinds == nil || kinds[0] == audit.Sklearn {
+	if kinds == nil || kinds[0] == audit.Sklearn || kinds[0] == audit.Datasets {
 		eo.Columns = stratifyColumns(e.Data)
 	}
 	if bar := startSeedProgress(cmd, last-first); bar != nil {
@@ -209,7 +209,9 @@ func stratifyColumns(ix audit.Table) []audit.Column {
 		if err != nil {
 			continue
 		}
-		cols = append(cols, audit.Column{Name: name, Labels: l})
+		c := audit.Column{Name: name, Labels: l}
+		c.ClassLabels, _ = column.ClassLabels(col) // unset when HF cannot encode it
+		cols = append(cols, c)
 	}
 	return cols
 }
