@@ -69,7 +69,7 @@ func foldCandidates(folds []int, k int, opts ExplainOptions) []*foldCand {
 		if c.Labels.Len() != n || c.Labels.NumClasses() < 2 {
 			continue
 		}
-		for _, g := range variantGroups(opts.Versions, "StratifiedKFold") {
+		for _, g := range variantGroups(opts.Versions, variantOf("StratifiedKFold")) {
 			out = append(out, stratKFoldCands(folds, k, c, g)...)
 		}
 	}
@@ -77,14 +77,14 @@ func foldCandidates(folds []int, k int, opts ExplainOptions) []*foldCand {
 		if !groupColumn(folds, k, g.Labels) {
 			continue
 		}
-		for _, vg := range variantGroups(opts.Versions, "GroupKFold") {
+		for _, vg := range variantGroups(opts.Versions, groupKFoldVariant) {
 			out = append(out, groupKFoldCands(k, g, vg)...)
 		}
 		for _, y := range opts.Columns {
 			if y.Name == g.Name || y.Labels.Len() != n || y.Labels.NumClasses() < 2 {
 				continue
 			}
-			for _, vg := range variantGroups(opts.Versions, "StratifiedGroupKFold") {
+			for _, vg := range variantGroups(opts.Versions, variantOf("StratifiedGroupKFold")) {
 				if vg.Version.Variant("StratifiedGroupKFold") != "" {
 					out = append(out, stratGroupKFoldCands(folds, k, y, g, vg)...)
 				}
@@ -118,16 +118,15 @@ func groupColumn(folds []int, k int, groups split.Labels) bool {
 }
 
 // variantGroups groups versions (oldest first) into runs of releases
-// whose splitter runs the same variant (Version.Variant); nil versions
-// are today's release alone.
-func variantGroups(versions []split.Version, splitter string) []VersionGroup {
+// with the same variant; nil versions are today's release alone.
+func variantGroups(versions []split.Version, variant func(split.Version) string) []VersionGroup {
 	if len(versions) == 0 {
 		return []VersionGroup{{}}
 	}
 	var out []VersionGroup
 	var first, prev string
 	for i, v := range versions {
-		name := v.Variant(splitter)
+		name := variant(v)
 		if i > 0 && name == prev {
 			out[len(out)-1].Releases = span(first, v.String())
 			continue
@@ -136,6 +135,16 @@ func variantGroups(versions []split.Version, splitter string) []VersionGroup {
 		out = append(out, VersionGroup{Version: v, Releases: first})
 	}
 	return out
+}
+
+// variantOf is the algorithm variant of splitter (Version.Variant).
+func variantOf(splitter string) func(split.Version) string {
+	return func(v split.Version) string { return v.Variant(splitter) }
+}
+
+// groupKFoldVariant is GroupKFold's tie order and whether it shuffles.
+func groupKFoldVariant(v split.Version) string {
+	return v.Variant("GroupKFold") + "/" + strconv.FormatBool(v.HasGroupKFoldShuffle())
 }
 
 // pin sets r's release to g's when g names releases.
