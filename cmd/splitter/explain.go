@@ -33,6 +33,8 @@ made the two files at their sizes (df = pd.read_csv(DATA)):
   Dataset.from_pandas(df).train_test_split(test_size=..., seed=S) Hugging Face
   train = df.sample(frac=F, random_state=S); test = df.drop(train.index)
   tr, te = random_split(range(len(df)), [A, B], generator=torch.Generator().manual_seed(S))
+  next(GroupShuffleSplit(n_splits=1, test_size=..., random_state=S).split(df, groups=df[COL]))
+  Dataset.from_pandas(df).class_encode_column(COL).train_test_split(..., stratify_by_column=COL, seed=S)
 
 Rows are matched by their bytes when the parts hold DATA's lines verbatim, else
 by value as pandas reads them (parts written by pandas or Hugging Face: floats
@@ -42,9 +44,13 @@ column. DATA TRAIN VAL TEST searches the two-step three-way split (rest, test =
 train_test_split(df, ...); train, val = train_test_split(rest, ...), same seed).
 --split-column COL DATA FILE reads one file whose column says each row's part;
 --ids reads the parts as ID lists; both say which rows went where, not
-their order, so only membership is checked. TRAIN and TEST need not cover all of
-DATA. Each match is printed on stdout as "seed S: <python code>"; the search
-stops at the lowest seed that matches unless --all is given. Exit 0 if anything
+their order, so only membership is checked. --fold-column COL FILE finds the
+KFold, StratifiedKFold, GroupKFold or StratifiedGroupKFold (shuffled with a seed,
+or not) that gave FILE's fold column; DATA FOLD0 FOLD1 ... (four or more files,
+or --fold-files) does the same for test folds given one file each, in order.
+TRAIN and TEST need not cover all of DATA. Each match is printed on stdout as
+"seed S: <python code>"; the search stops at the lowest seed that matches unless
+--all is given. Exit 0 if anything
 matched, 1 otherwise (stderr then says what the files establish: sizes, row
 order, stratification). Progress with an ETA is shown on stderr when it is a
 terminal; on Ctrl-C the seeds searched so far are printed and the exit status is
@@ -55,7 +61,9 @@ release from 0.18.2 on, once per group of releases that split alike.`,
 		Example: `  splitter explain data.csv data.train.csv data.test.csv
   splitter explain --seeds 0-100000 --compat sklearn data.csv train.csv test.csv
   splitter explain --split-column split data.csv data_with_split.csv
-  splitter explain --ids --key id data.csv train_ids.txt test_ids.json`,
+  splitter explain --ids --key id data.csv train_ids.txt test_ids.json
+  splitter explain --fold-column fold data.folds.csv
+  splitter explain --fold-files data.csv data.fold0.test.csv data.fold1.test.csv data.fold2.test.csv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: runExplain,
 	}
