@@ -13,6 +13,7 @@ type search struct {
 	top     []bool  // data rows that may sit at the first final position
 	forward bool    // torch's shuffle, final from position 0 (else from n-1)
 	strat   *stratSearch
+	hf      *hfStratSearch
 }
 
 func newSearch(p *Partition, r Recipe) *search {
@@ -40,6 +41,8 @@ func newSearch(p *Partition, r Recipe) *search {
 		s.lazyFY = true
 	case SklearnStratified:
 		s.strat = newStratSearch(p, r)
+	case DatasetsStratified:
+		s.hf = newHFStratSearch(p, r)
 	case PandasSample:
 		// choice(n, a, replace=False) = permutation(n)[:a]; the other
 		// positions hold the test rows (in another order).
@@ -89,6 +92,7 @@ type worker struct {
 	undo  []int32
 	out   []uint64
 	sw    *stratWorker
+	hw    *hfWorker
 	batch *mtBatch
 	mt    mtFast  // the stream of the seed being checked
 	pcg   pcgFast // idem for Datasets
@@ -98,6 +102,9 @@ func (s *search) worker() *worker {
 	w := &worker{s: s}
 	if s.strat != nil {
 		w.sw = s.strat.worker()
+	}
+	if s.hf != nil {
+		w.hw = s.hf.worker()
 	}
 	if s.lazyFY {
 		n := s.p.N()
@@ -118,6 +125,15 @@ func (w *worker) run(lo, hi uint64) []uint64 {
 	case s.strat != nil:
 		for seed := lo; ; seed++ {
 			if w.sw.pass(uint32(seed)) {
+				w.out = append(w.out, seed)
+			}
+			if seed == hi {
+				break
+			}
+		}
+	case s.hf != nil:
+		for seed := lo; ; seed++ {
+			if w.hw.pass(seed) {
 				w.out = append(w.out, seed)
 			}
 			if seed == hi {
