@@ -111,6 +111,7 @@ type stratWorker struct {
 	train, test []int
 	lazy        lazyPerm
 	testPlans   []testPlan // _approximate_mode of the test draws, by train allocation
+	mt          mtFast     // the seed's first words, for allocationFits
 }
 
 // testPlan is the plan of the test allocation after train allocation nI.
@@ -128,16 +129,47 @@ func (s *stratSearch) worker() *stratWorker {
 		lazy: newLazyPerm(max(s.nTrain, s.nTest))}
 }
 
-// applyMode draws plan's tie-breaking choices into out.
-func (w *stratWorker) applyMode(plan *modePlan, out []int) {
+// applyMode draws plan's tie-breaking choices into out, permute drawing
+// RandomState.permutation(len(p)) into p.
+func (w *stratWorker) applyMode(plan *modePlan, out []int, permute func(p []int32)) {
 	copy(out, plan.floors)
 	for _, t := range plan.ties {
 		p := w.perm[:len(t.inds)]
-		w.rs.PermutationInto(p)
+		permute(p)
 		for _, j := range p[:t.add] {
 			out[t.inds[j]]++
 		}
 	}
+}
+
+// prefixPermute is RandomState.permutation(len(p)) into p drawn from w.mt
+// (the seed's first words precomputed: no full seeding for the few draws
+// that break _approximate_mode's ties).
+func (w *stratWorker) prefixPermute(p []int32) {
+	for i := range p {
+		p[i] = int32(i)
+	}
+	for i := len(p) - 1; i >= 1; i-- {
+		j := interval(&w.mt, uint32(i))
+		p[i], p[j] = p[j], p[i]
+	}
+}
+
+// allocationFits reports whether seed's class allocation can be the
+// files' (true when either is unknown or draws nothing), drawing the
+// ties from the seed's precomputed first words.
+func (w *stratWorker) allocationFits(seed uint32) bool {
+	s := w.s
+	if s.wantTrain == nil || len(s.trainPlan.ties) == 0 {
+		return true
+	}
+	w.mt.reset(seed, mtPrefix(seed))
+	w.applyMode(&s.trainPlan, w.nI, w.prefixPermute)
+	if !slices.Equal(w.nI, s.wantTrain) {
+		return false
+	}
+	w.applyMode(w.testPlanFor(w.nI), w.tI, w.prefixPermute)
+	return slices.Equal(w.tI, s.wantTest)
 }
 
 // testPlanFor returns the plan of the test allocation after train
@@ -159,12 +191,15 @@ func (w *stratWorker) testPlanFor(nI []int) *modePlan {
 // pass reports whether seed can make the partition (false: it cannot).
 func (w *stratWorker) pass(seed uint32) bool {
 	s := w.s
+	if !w.allocationFits(seed) {
+		return false
+	}
 	w.rs.Seed(seed)
-	w.applyMode(&s.trainPlan, w.nI)
+	w.applyMode(&s.trainPlan, w.nI, w.rs.PermutationInto)
 	if s.wantTrain != nil && !slices.Equal(w.nI, s.wantTrain) {
 		return false
 	}
-	w.applyMode(w.testPlanFor(w.nI), w.tI)
+	w.applyMode(w.testPlanFor(w.nI), w.tI, w.rs.PermutationInto)
 	if s.wantTest != nil && !slices.Equal(w.tI, s.wantTest) {
 		return false
 	}
