@@ -22,7 +22,7 @@ var ErrNotFolds = errors.New("the files are not disjoint test folds covering the
 // file or in two, ErrNotFolds.
 func OpenFolds(ctx context.Context, args []string, o ShapeOptions) (folds []int, data table.Table, err error) {
 	if len(args) < 3 {
-		return nil, nil, fmt.Errorf("explain: want DATA FOLD0 FOLD1 ...: %w", ErrShapeArgs)
+		return nil, nil, fmt.Errorf("explain: %d fold files: %w", len(args)-1, ErrShapeArgs)
 	}
 	if data, err = table.Open(ctx, args[0], o.Read); err != nil {
 		return nil, nil, named(args[0], err)

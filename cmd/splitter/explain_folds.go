@@ -18,7 +18,7 @@ import (
 // FILE's other columns.
 func explainFolds(cmd *cobra.Command, args []string, col string, opts rows.Options, eo audit.ExplainOptions) error {
 	if col == "" || len(args) != 1 {
-		return fmt.Errorf("explain: want --fold-column COL FILE: %w", audit.ErrShapeArgs)
+		return fmt.Errorf("explain --fold-column: %d files: %w", len(args), audit.ErrShapeArgs)
 	}
 	t, err := table.Open(cmd.Context(), args[0], opts)
 	if err != nil {
@@ -85,8 +85,10 @@ func interrupted(err error) error {
 // explainFoldFiles is explain [--fold-files] DATA FOLD0 FOLD1 ...: the
 // cross-validator whose test folds are the files, in order.
 func explainFoldFiles(cmd *cobra.Command, args []string, opts rows.Options, eo audit.ExplainOptions) error {
-	if c, _ := cmd.Flags().GetString("fold-column"); c != "" {
-		return fmt.Errorf("--fold-column with fold files: %w", audit.ErrShapeArgs)
+	for _, name := range []string{"fold-column", "split-column", "ids"} {
+		if cmd.Flags().Changed(name) {
+			return fmt.Errorf("--%s with fold files: %w", name, audit.ErrShapeArgs)
+		}
 	}
 	key, _ := cmd.Flags().GetString("key")
 	folds, data, err := audit.OpenFolds(cmd.Context(), args, audit.ShapeOptions{Key: key, Read: opts})
