@@ -1,14 +1,17 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/splitter-dev/splitter/audit"
+	"github.com/splitter-dev/splitter/recipe"
 	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/table"
 )
@@ -52,12 +55,8 @@ func printFolds(cmd *cobra.Command, folds []int, eo audit.ExplainOptions, msg st
 		defer func() { _ = bar.Clear() }()
 	}
 	found, err := audit.ExplainFolds(cmd.Context(), folds, eo)
-	for _, m := range found {
-		line := m.Recipe.SplitPython()
-		if m.Releases != "" {
-			line += "  # scikit-learn " + m.Releases
-		}
-		fmt.Fprintf(cmd.OutOrStdout(), "seed %d: %s\n", m.Seed, line)
+	if perr := printFoldMatches(cmd, found); perr != nil && err == nil {
+		err = perr
 	}
 	if err != nil {
 		return interrupted(err)
@@ -103,4 +102,34 @@ func explainFoldFiles(cmd *cobra.Command, args []string, opts rows.Options, eo a
 	}
 	eo.Columns = stratifyColumns(data)
 	return printFolds(cmd, folds, eo, fmt.Sprintf("%s: no cross-validator with a seed in %d-%d gives these %d test folds of %s", strings.Join(args[1:], ", "), eo.First, eo.Last, len(args)-1, args[0]))
+}
+
+// printFoldMatches prints a line per fold match, "seed S: CV(...).split(...)",
+// or with --json one object as explain --json prints for two parts.
+func printFoldMatches(cmd *cobra.Command, found []audit.FoldMatch) error {
+	type match struct {
+		Seed   string         `json:"seed"`
+		Python string         `json:"python"`
+		Recipe *recipe.Recipe `json:"recipe"`
+	}
+	res := struct {
+		Matches []match `json:"matches"`
+	}{Matches: []match{}}
+	for _, m := range found {
+		line := m.Recipe.SplitPython()
+		if m.Releases != "" {
+			line += "  # scikit-learn " + m.Releases
+		}
+		if !flagBool(cmd, "json") {
+			fmt.Fprintf(cmd.OutOrStdout(), "seed %d: %s\n", m.Seed, line)
+		}
+		res.Matches = append(res.Matches, match{strconv.FormatUint(m.Seed, 10), line, m.Recipe})
+	}
+	if !flagBool(cmd, "json") {
+		return nil
+	}
+	enc := json.NewEncoder(cmd.OutOrStdout())
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(res)
 }

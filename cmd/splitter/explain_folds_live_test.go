@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/splitter-dev/splitter/internal/oracle"
+	"github.com/splitter-dev/splitter/recipe"
 )
 
 // foldCase is one fold column scikit-learn writes for the live test.
@@ -111,7 +113,20 @@ func TestExplainFoldsRecipesLive(t *testing.T) {
 			t.Errorf("%+v as fold files, the last two exchanged: exit %d, stdout %q", c, res.code, res.stdout)
 		}
 	}
-	c := cases[0]
+	c := cases[0] // StratifiedKFold(shuffle=True): --json names its recipe as a manifest would
+	res := mustRun(t, dir, "explain", "--json", "--fold-column", "fold", "--seeds", "0-20000", c.Path)
+	var out struct {
+		Matches []struct {
+			Seed   string        `json:"seed"`
+			Recipe recipe.Recipe `json:"recipe"`
+		} `json:"matches"`
+	}
+	if err := json.Unmarshal(res.stdout, &out); err != nil || len(out.Matches) != 1 {
+		t.Fatalf("--json: stdout %q: %v", res.stdout, err)
+	}
+	if m := out.Matches[0]; m.Recipe.Validate() != nil || m.Seed != strconv.Itoa(c.Seed) || m.Recipe.Seed != m.Seed || m.Recipe.Call != recipe.StratifiedKFold || m.Recipe.Stratify != "label" || m.Recipe.Folds != c.K {
+		t.Errorf("--json: %+v, want StratifiedKFold(%d) on label, seed %d", m, c.K, c.Seed)
+	}
 	if err := os.WriteFile(c.Path, exchangeFolds(t, c.Path), 0o644); err != nil {
 		t.Fatal(err)
 	}
