@@ -45,8 +45,8 @@ type FoldMatch struct {
 func ExplainFolds(ctx context.Context, folds []int, opts ExplainOptions) ([]FoldMatch, error) {
 	n := len(folds)
 	k := slices.Max(append([]int{-1}, folds...)) + 1
-	if n != len(folds) || k < 2 || slices.Min(folds) < 0 {
-		return nil, nil
+	if k < 2 || k > n || slices.Min(folds) < 0 {
+		return nil, nil // no cross-validator has more folds than rows
 	}
 	if opts.First > opts.Last {
 		return nil, ErrEmptySeedRange

@@ -179,3 +179,18 @@ func TestMatchedFolds(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainFoldsOddColumns: fold numbers no cross-validator writes
+// (negative, past the row count, a single fold, no rows) match nothing
+// and allocate nothing by their size; one row a fold is KFold(n).
+func TestExplainFoldsOddColumns(t *testing.T) {
+	for _, folds := range [][]int{nil, {0, 0, 0}, {0, -1, 1}, {0, 1, 1 << 40}} {
+		if got, err := ExplainFolds(context.Background(), folds, ExplainOptions{First: 0, Last: 10}); err != nil || len(got) != 0 {
+			t.Errorf("%v: %v, %v", folds, got, err)
+		}
+	}
+	got, err := ExplainFolds(context.Background(), []int{0, 1, 2, 3}, ExplainOptions{First: 0, Last: 10})
+	if err != nil || len(got) != 1 || got[0].Recipe.SplitPython() != "KFold(n_splits=4).split(df)" {
+		t.Errorf("one row a fold: %v, %v", got, err)
+	}
+}
