@@ -12,7 +12,7 @@ func TestEstablish(t *testing.T) {
 	for i := range codes {
 		codes[i] = i % 4
 	}
-	cols := []Column{{"y", split.LabelsFromCodes(codes)}}
+	cols := []Column{{Name: "y", Labels: split.LabelsFromCodes(codes)}}
 	has := func(t *testing.T, got []string, want ...string) {
 		t.Helper()
 		all := strings.Join(got, "\n")
@@ -29,7 +29,7 @@ func TestEstablish(t *testing.T) {
 	for i := 100; i < 200; i++ {
 		half[i] = 1
 	}
-	has(t, Establish(p, []Column{{"h", split.LabelsFromCodes(half)}}), "train: the first 120 rows", "test: data rows 120..199", `"h": class proportions differ`)
+	has(t, Establish(p, []Column{{Name: "h", Labels: split.LabelsFromCodes(half)}}), "train: the first 120 rows", "test: data rows 120..199", `"h": class proportions differ`)
 	// KFold's parts: indices sorted, not contiguous.
 	var train, test [][]byte
 	for i, r := range data {

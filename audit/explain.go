@@ -22,6 +22,9 @@ const DefaultLastSeed = 1 << 20
 type Column struct {
 	Name   string
 	Labels split.Labels
+	// ClassLabels are its Hugging Face ClassLabel ids (class_encode_column:
+	// str values sorted), for stratify_by_column; unset: not tried there.
+	ClassLabels split.Labels
 }
 
 // ExplainOptions configure Explain.
@@ -94,7 +97,8 @@ func Recipes(p *Partition, cols []Column) []Recipe {
 			out = append(out, r)
 		}
 	}
-	return out
+	out = append(out, groupShuffleRecipes(p, cols)...)
+	return append(out, datasetsStratifiedRecipes(p, base, cols)...)
 }
 
 // recipesFor is Recipes with the stratified recipes repeated for each

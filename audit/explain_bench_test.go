@@ -74,7 +74,7 @@ func BenchmarkExplainStratified1k(b *testing.B) {
 	b.ResetTimer()
 	start, cpu := time.Now(), cpuTime()
 	for i := 0; i < b.N; i++ {
-		if _, err := Explain(context.Background(), p, ExplainOptions{First: 0, Last: seeds - 1, Kinds: []Kind{SklearnStratified}, Columns: []Column{{"y", l}}}); err != nil {
+		if _, err := Explain(context.Background(), p, ExplainOptions{First: 0, Last: seeds - 1, Kinds: []Kind{SklearnStratified}, Columns: []Column{{Name: "y", Labels: l}}}); err != nil {
 			b.Fatal(err)
 		}
 	}

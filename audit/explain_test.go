@@ -44,7 +44,7 @@ func TestExplainKinds(t *testing.T) {
 	}
 	for _, c := range cases {
 		p, _ := partitionOf(t, c.r, c.seed, c.dups)
-		ms, err := Explain(context.Background(), p, ExplainOptions{First: 0, Last: 4100, Columns: []Column{{"y", labels}}, Workers: 2, All: true})
+		ms, err := Explain(context.Background(), p, ExplainOptions{First: 0, Last: 4100, Columns: []Column{{Name: "y", Labels: labels}}, Workers: 2, All: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -56,6 +56,20 @@ const (
 	// PythonShuffle is one part, x = list(range(n)); random.seed(seed);
 	// random.shuffle(x); df.iloc[x].
 	PythonShuffle
+
+	// xfolds: groups and Hugging Face's stratified split.
+
+	// GroupShuffle is train, test = next(GroupShuffleSplit(n_splits=1,
+	// test_size, train_size, random_state=seed).split(df,
+	// groups=df[col])): RandomState(seed).permutation over the distinct
+	// groups, cut as Sklearn cuts rows; each part holds the rows of its
+	// groups, ascending. N, Train and Test count groups, not rows.
+	GroupShuffle
+	// DatasetsStratified is Hugging Face Dataset.train_test_split(
+	// test_size, train_size, seed, stratify_by_column=col) (after
+	// class_encode_column(col)): StratifiedShuffleSplit's algorithm on
+	// numpy default_rng(seed).
+	DatasetsStratified
 )
 
 // String names the kind.
@@ -73,6 +87,10 @@ func (k Kind) String() string {
 		return "pandas-sample"
 	case TorchRandomSplit:
 		return "torch-random-split"
+	case GroupShuffle:
+		return "sklearn-group-shuffle"
+	case DatasetsStratified:
+		return "datasets-stratified"
 	}
 	if s := k.moreName(); s != "" {
 		return s
@@ -124,12 +142,17 @@ func (r Recipe) Indices(seed uint64) (train, test []int, err error) {
 			opts.RandomState = split.Seed(uint32(seed))
 		}
 		return split.TrainTestSplit(r.N, opts)
-	case Datasets:
+	case Datasets, DatasetsStratified:
 		opts := split.HFOptions{TestSize: split.IntSize(r.Test), Seed: new(big.Int).SetUint64(seed)}
 		if r.Train+r.Test < r.N {
 			opts.TrainSize = split.IntSize(r.Train)
 		}
+		if r.Kind == DatasetsStratified {
+			opts.Stratify, opts.StratifyColumn = r.Labels, r.Column
+		}
 		return split.HFTrainTestSplit(r.N, opts)
+	case GroupShuffle:
+		return r.groupIndices(seed)
 	case PandasSample:
 		rs, err := sample.Seed(int64(seed))
 		if err != nil {

@@ -15,8 +15,10 @@ import (
 func (r Recipe) Recipe(seed uint64) *recipe.Recipe {
 	out := &recipe.Recipe{Seed: strconv.FormatUint(seed, 10)}
 	switch r.Kind {
-	case Datasets:
+	case Datasets, DatasetsStratified:
 		out.Call = recipe.DatasetsTrainTestSplit
+	case GroupShuffle:
+		out.Call, out.Group = recipe.GroupShuffleSplit, r.Column
 	case PandasSample:
 		out.Call = recipe.PandasSampleSplit
 		if f := py.FloatRepr(r.frac()); len(f) <= 4 {
@@ -36,6 +38,8 @@ func (r Recipe) Recipe(seed uint64) *recipe.Recipe {
 	switch r.Kind {
 	case SklearnNoShuffle:
 		out.NoShuffle, out.Seed = true, ""
+	case DatasetsStratified:
+		out.Stratify = r.Column
 	case SklearnStratified:
 		out.Stratify = r.Column
 		if r.Version.IsPinned() {

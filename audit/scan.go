@@ -54,7 +54,7 @@ func newScan(p *Partition, recipes []Recipe, opts ExplainOptions) *scan {
 	s := &scan{p: p, recipes: recipes, opts: opts, block: scanBlock, pending: map[uint64]bool{}}
 	for _, r := range recipes {
 		s.searches = append(s.searches, newSearch(p, r))
-		if r.Kind == SklearnStratified {
+		if r.Kind == SklearnStratified || r.Kind == DatasetsStratified {
 			s.block = scanBlockSlow
 		}
 	}
@@ -164,7 +164,7 @@ func (s *scan) work(ctx context.Context) {
 		var found []Match
 		for i, r := range s.recipes {
 			rhi := hi
-			if r.Kind != Datasets && !r.Kind.pySeeded() {
+			if r.Kind != Datasets && r.Kind != DatasetsStratified && !r.Kind.pySeeded() {
 				if lo > math.MaxUint32 {
 					continue
 				}

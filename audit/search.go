@@ -14,9 +14,13 @@ type search struct {
 	forward bool    // torch's shuffle, final from position 0 (else from n-1)
 	py      bool    // Python's random: the first draw's row is filtered by top
 	strat   *stratSearch
+	hf      *hfStratSearch
 }
 
 func newSearch(p *Partition, r Recipe) *search {
+	if r.Kind == GroupShuffle {
+		return newGroupSearch(p, r)
+	}
 	s := &search{p: p, r: r}
 	n := p.N()
 	switch r.Kind {
@@ -38,6 +42,8 @@ func newSearch(p *Partition, r Recipe) *search {
 		s.lazyFY = true
 	case SklearnStratified:
 		s.strat = newStratSearch(p, r)
+	case DatasetsStratified:
+		s.hf = newHFStratSearch(p, r)
 	case PandasSample:
 		// choice(n, a, replace=False) = permutation(n)[:a]; the other
 		// positions hold the test rows (in another order).
@@ -89,6 +95,7 @@ type worker struct {
 	undo  []int32
 	out   []uint64
 	sw    *stratWorker
+	hw    *hfWorker
 	batch *mtBatch
 	mt    mtFast  // the stream of the seed being checked
 	pym   *pyMemo // shared by a goroutine's Python workers
@@ -99,6 +106,9 @@ func (s *search) worker() *worker {
 	w := &worker{s: s}
 	if s.strat != nil {
 		w.sw = s.strat.worker()
+	}
+	if s.hf != nil {
+		w.hw = s.hf.worker()
 	}
 	if s.lazyFY {
 		n := s.p.N()
@@ -127,6 +137,15 @@ func (w *worker) run(lo, hi uint64) []uint64 {
 		}
 	case s.py:
 		w.runPy(lo, hi)
+	case s.hf != nil:
+		for seed := lo; ; seed++ {
+			if w.hw.pass(seed) {
+				w.out = append(w.out, seed)
+			}
+			if seed == hi {
+				break
+			}
+		}
 	case !s.lazyFY:
 		for seed := lo; ; seed++ {
 			w.out = append(w.out, seed)

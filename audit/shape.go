@@ -14,7 +14,7 @@ import (
 )
 
 // ErrShapeArgs is a list of files that does not fit the shape asked for.
-var ErrShapeArgs = errors.New("want DATA TRAIN TEST, DATA TRAIN VAL TEST, DATA SHUFFLED, or --split-column COL DATA FILE")
+var ErrShapeArgs = errors.New("want DATA TRAIN TEST, DATA TRAIN VAL TEST, DATA SHUFFLED, --split-column COL DATA FILE, --fold-column COL FILE, or DATA FOLD0 FOLD1 ...")
 
 // ErrUnmatched reports parts whose rows are not rows of the data (or
 // cannot be compared with them): no recipe can have made them.

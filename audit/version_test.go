@@ -46,7 +46,7 @@ func TestExplainVersions(t *testing.T) {
 		found++
 		data := records(n, 0, codes)
 		p := NewPartition(data, pick(data, tra), pick(data, tea))
-		ms, err := Explain(context.Background(), p, ExplainOptions{First: seed, Last: seed, Columns: []Column{{"y", a.Labels}}, Versions: versions, Kinds: []Kind{SklearnStratified}})
+		ms, err := Explain(context.Background(), p, ExplainOptions{First: seed, Last: seed, Columns: []Column{{Name: "y", Labels: a.Labels}}, Versions: versions, Kinds: []Kind{SklearnStratified}})
 		if err != nil {
 			t.Fatal(err)
 		}

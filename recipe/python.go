@@ -144,10 +144,6 @@ func (r *Recipe) datasetsPython() string {
 
 func (r *Recipe) kfoldPython() string {
 	k := "n_splits=" + strconv.Itoa(r.Folds)
-	shuffle := ""
-	if !r.NoShuffle {
-		shuffle = "shuffle=True, random_state=" + r.seedLiteral()
-	}
 	var cv, on string
 	switch r.Call {
 	case TimeSeriesSplit:
@@ -172,20 +168,8 @@ func (r *Recipe) kfoldPython() string {
 			"parts = []\n" +
 			"for f in folds:\n    d = df.copy()\n    d.insert(len(d.columns), \"fold\", f, allow_duplicates=True)\n    parts.append(d)\n" +
 			"folds = parts"
-	case LeaveOneGroupOut:
-		cv, on = "LeaveOneGroupOut()", "df, groups=df["+py.Repr(r.Group)+"]"
-	case StratifiedGroupKFold:
-		if r.NoShuffle {
-			shuffle = "shuffle=False"
-		}
-		cv, on = "StratifiedGroupKFold("+pyArgs(k, shuffle)+")", "df, df["+py.Repr(r.Stratify)+"], groups=df["+py.Repr(r.Group)+"]"
-	case GroupKFold:
-		cv, on = "GroupKFold("+pyArgs(k, shuffle)+")", "df, groups=df["+py.Repr(r.Group)+"]"
-	case StratifiedKFold:
-		cv, on = "StratifiedKFold("+pyArgs(k, shuffle)+")", "df, df["+py.Repr(r.Stratify)+"]"
-	default:
-		cv, on = "KFold("+pyArgs(k, shuffle)+")", "df"
 	}
+	cv, on = r.foldCV()
 	return "fold = np.empty(len(df), dtype=int)\n" +
 		"for f, (_, test) in enumerate(" + cv + ".split(" + on + ")):\n    fold[test] = f\n" +
 		"# appended as one more last column, even when df already has a 'fold' column\n" +

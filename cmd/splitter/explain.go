@@ -16,14 +16,12 @@ import (
 	"github.com/splitter-dev/splitter/audit"
 	"github.com/splitter-dev/splitter/column"
 	"github.com/splitter-dev/splitter/recipe"
-	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/split"
-	"github.com/splitter-dev/splitter/table"
 )
 
 func newExplainCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "explain [--seeds A-B] DATA TRAIN [VAL] TEST | explain DATA SHUFFLED | explain --split-column COL DATA FILE",
+		Use:   "explain [--seeds A-B] DATA TRAIN [VAL] TEST | explain DATA SHUFFLED | explain --split-column COL DATA FILE | explain --fold-column COL FILE | explain [--fold-files] DATA FOLD0 FOLD1 ...",
 		Short: "Find the recipes and seeds that make TRAIN and TEST from DATA",
 		Long: `Tries seeds A..B inclusive (default 0-1048576) with every recipe that could have
 made the two files at their sizes (df = pd.read_csv(DATA)):
@@ -38,6 +36,8 @@ made the two files at their sizes (df = pd.read_csv(DATA)):
   train = df.sample(n=A, random_state=S); test = df.drop(train.index)    or frac=F
   x = list(range(len(df))); random.seed(S); random.shuffle(x); train, test = x[:A], x[A:]
   random.seed(S); t = random.sample(range(len(df)), A); train, test = df.iloc[t], the rest
+  next(GroupShuffleSplit(n_splits=1, test_size=..., random_state=S).split(df, groups=df[COL]))
+  Dataset.from_pandas(df).class_encode_column(COL).train_test_split(..., stratify_by_column=COL, seed=S)
 
 DATA SHUFFLED explains one file holding every row of DATA once: df.sample(frac=1,
 random_state=S) (the order of np.random.RandomState(S).permutation and
@@ -51,9 +51,13 @@ column. DATA TRAIN VAL TEST searches the two-step three-way split (rest, test =
 train_test_split(df, ...); train, val = train_test_split(rest, ...), same seed).
 --split-column COL DATA FILE reads one file whose column says each row's part;
 --ids reads the parts as ID lists; both say which rows went where, not
-their order, so only membership is checked. TRAIN and TEST need not cover all of
-DATA. Each match is printed on stdout as "seed S: <python code>"; the search
-stops at the lowest seed that matches unless --all is given. Exit 0 if anything
+their order, so only membership is checked. --fold-column COL FILE finds the
+KFold, StratifiedKFold, GroupKFold or StratifiedGroupKFold (shuffled with a seed,
+or not) that gave FILE's fold column; DATA FOLD0 FOLD1 ... (four or more files,
+or --fold-files) does the same for test folds given one file each, in order.
+TRAIN and TEST need not cover all of DATA. Each match is printed on stdout as
+"seed S: <python code>"; the search stops at the lowest seed that matches unless
+--all is given. Exit 0 if anything
 matched, 1 otherwise (stderr then says what the files establish: sizes, row
 order, stratification). Progress with an ETA is shown on stderr when it is a
 terminal; on Ctrl-C the seeds searched so far are printed and the exit status is
@@ -65,8 +69,10 @@ release from 0.18.2 on, once per group of releases that split alike.`,
   splitter explain --seeds 0-100000 --compat sklearn data.csv train.csv test.csv
   splitter explain --split-column split data.csv data_with_split.csv
   splitter explain data.csv shuffled.csv
-  splitter explain --ids --key id data.csv train_ids.txt test_ids.json`,
-		Args: cobra.RangeArgs(1, 4),
+  splitter explain --ids --key id data.csv train_ids.txt test_ids.json
+  splitter explain --fold-column fold data.folds.csv
+  splitter explain --fold-files data.csv data.fold0.test.csv data.fold1.test.csv data.fold2.test.csv`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: runExplain,
 	}
 	f := cmd.Flags()
@@ -74,6 +80,7 @@ release from 0.18.2 on, once per group of releases that split alike.`,
 	f.Bool("all", false, "print every match (default: stop at the lowest seed that matches)")
 	f.Bool("json", false, "print the matches as one JSON object: {\"matches\": [{\"seed\", \"python\", \"recipe\"}]} (each recipe as a manifest records it)")
 	f.String("fold-column", "", "FILE: which KFold made FILE's fold column `COL` (kfold's STEM.folds file: the data with the fold of each row)")
+	f.Bool("fold-files", false, "DATA FOLD0 FOLD1 ...: which cross-validator made these test folds, one file each in fold order (implied by 4 or more files after DATA)")
 	f.String("compat", "", "only these recipes: sklearn, sklearn@X.Y.Z, sklearn@*, datasets, pandas, torch or python (default: all)")
 	sepFlag(cmd)
 	matchFlags(cmd)
@@ -106,7 +113,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	}
 	var kinds []audit.Kind
 	var versions []split.Version
-	sklearnKinds := []audit.Kind{audit.Sklearn, audit.SklearnNoShuffle, audit.SklearnStratified}
+	sklearnKinds := []audit.Kind{audit.Sklearn, audit.SklearnNoShuffle, audit.SklearnStratified, audit.GroupShuffle}
 	switch c, _ := cmd.Flags().GetString("compat"); {
 	case c == "sklearn@*":
 		kinds = sklearnKinds
@@ -127,7 +134,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	case c == "sklearn":
 		kinds = sklearnKinds
 	case c == "datasets":
-		kinds = []audit.Kind{audit.Datasets}
+		kinds = []audit.Kind{audit.Datasets, audit.DatasetsStratified}
 	case c == "pandas":
 		kinds = []audit.Kind{audit.PandasSample, audit.PandasShuffle}
 	case c == "torch":
@@ -141,8 +148,11 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	if flagBool(cmd, "fold-files") || len(args) > 4 {
+		return explainFoldFiles(cmd, args, opts, audit.ExplainOptions{First: first, Last: last, Kinds: kinds, Versions: versions, All: flagBool(cmd, "all")})
+	}
 	if col, _ := cmd.Flags().GetString("fold-column"); col != "" || len(args) == 1 {
-		return explainFolds(cmd, args, col, opts, first, last)
+		return explainFolds(cmd, args, col, opts, audit.ExplainOptions{First: first, Last: last, Kinds: kinds, Versions: versions, All: flagBool(cmd, "all")})
 	}
 	key, _ := cmd.Flags().GetString("key")
 	splitCol, _ := cmd.Flags().GetString("split-column")
@@ -161,7 +171,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	}
 	p := e.Partition
 	eo := audit.ExplainOptions{First: first, Last: last, Kinds: kinds, Versions: versions, All: flagBool(cmd, "all")}
-	if kinds == nil || kinds[0] == audit.Sklearn {
+	if kinds == nil || kinds[0] == audit.Sklearn || kinds[0] == audit.Datasets {
 		eo.Columns = stratifyColumns(e.Data)
 	}
 	if bar := startSeedProgress(cmd, last-first); bar != nil {
@@ -219,7 +229,9 @@ func stratifyColumns(ix audit.Table) []audit.Column {
 		if err != nil {
 			continue
 		}
-		cols = append(cols, audit.Column{Name: name, Labels: l})
+		c := audit.Column{Name: name, Labels: l}
+		c.ClassLabels, _ = column.ClassLabels(col) // unset when HF cannot encode it
+		cols = append(cols, c)
 	}
 	return cols
 }
@@ -257,45 +269,4 @@ func printMatches(cmd *cobra.Command, matches []pythonMatch) error {
 	return enc.Encode(struct {
 		Matches []pythonMatch `json:"matches"`
 	}{matches})
-}
-
-// explainFolds is explain --fold-column COL FILE: the KFold that gave
-// FILE's fold column.
-func explainFolds(cmd *cobra.Command, args []string, col string, opts rows.Options, first, last uint64) error {
-	if col == "" || len(args) != 1 {
-		return fmt.Errorf("explain: want --fold-column COL FILE: %w", audit.ErrShapeArgs)
-	}
-	t, err := table.Open(cmd.Context(), args[0], opts)
-	if err != nil {
-		return inputErr(args[0], err)
-	}
-	defer t.Close()
-	c, err := table.Lookup(t, col, "--fold-column")
-	if err != nil {
-		return inputErr(args[0], err)
-	}
-	if c.Kind != rows.Int64 || c.HasNull() {
-		return fmt.Errorf("%s: --fold-column %s: want fold numbers 0..K-1 in every row", args[0], col)
-	}
-	folds := make([]int, len(c.Ints))
-	for i, v := range c.Ints {
-		folds[i] = int(v)
-	}
-	found, err := audit.ExplainFolds(cmd.Context(), t, folds, audit.ExplainOptions{First: first, Last: last, All: flagBool(cmd, "all")})
-	if err != nil {
-		return err
-	}
-	for _, r := range found {
-		call := fmt.Sprintf("KFold(n_splits=%d)", r.Folds)
-		seed := first
-		if !r.NoShuffle {
-			call = fmt.Sprintf("KFold(n_splits=%d, shuffle=True, random_state=%s)", r.Folds, r.Seed)
-			seed, _ = strconv.ParseUint(r.Seed, 10, 64)
-		}
-		fmt.Fprintf(cmd.OutOrStdout(), "seed %d: %s.split(df)\n", seed, call)
-	}
-	if len(found) == 0 {
-		return &exitError{code: exitDiffers, msg: fmt.Sprintf("%s: no KFold with a seed in %d-%d gives the folds of column %q", args[0], first, last, col)}
-	}
-	return nil
 }
