@@ -31,6 +31,12 @@ type Manifest struct {
 	Splitter string         `json:"splitter"` // splitter version
 	Command  string         `json:"command"`  // split, kfold, shuffle, sample
 	Input    File           `json:"input"`    // the input file
+	// Files are the files of a dataset input (a directory, a glob or
+	// several files, read as one table), in the order they were
+	// concatenated, each with its SHA-256 and rows. Input.Path is then
+	// the directory or glob as given (a list's first file) and
+	// Input.SHA256 their DatasetSHA256.
+	Files []File `json:"files,omitempty"`
 	Recipe   *recipe.Recipe `json:"recipe,omitempty"`
 	// Flags are the flags given, as typed (formats 0 and 2, which record
 	// no recipe).

@@ -34,7 +34,12 @@ func (r *Recipe) PythonStdin(ext string, n int) string {
 // python is the code reading src (a Python expression: a path's repr,
 // sys.stdin.buffer) as a file called name is read, then the call.
 func (r *Recipe) python(src, name string, rows int) string {
-	code := r.readPython(src, name) + r.callPython(rows) + r.shardsPython()
+	return r.pythonAfter(r.readPython(src, name), rows)
+}
+
+// pythonAfter is the code making df (read), then the call.
+func (r *Recipe) pythonAfter(read string, rows int) string {
+	code := read + r.callPython(rows) + r.shardsPython()
 	if v := r.version(); v.IsPinned() {
 		code = "# scikit-learn==" + v.String() + " (numpy 1.24 RandomState streams); variants: " + strings.Join(v.VariantNames(), ", ") + "\n" + code
 	}
