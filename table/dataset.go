@@ -80,19 +80,21 @@ func OpenDataset(ctx context.Context, files []string, opts rows.Options) (*Datas
 	return d, nil
 }
 
-// formatOf is the format of a shard named path: parquet, jsonl, tsv or
-// csv, from its name with any compression extension dropped.
+// formatOf is the format of a shard named path, from its name with any
+// compression extension dropped: parquet, jsonl (also .ndjson), or the
+// extension itself (csv, tsv, txt, ...; "none" for a name without one).
 func formatOf(path string) string {
 	low := strings.ToLower(rows.TrimCompression(filepath.Base(path)))
-	switch {
+	switch ext := strings.TrimPrefix(filepath.Ext(low), "."); {
 	case parquetrows.IsParquetPath(path):
 		return "parquet"
-	case strings.HasSuffix(low, ".jsonl") || strings.HasSuffix(low, ".ndjson"):
+	case ext == "jsonl" || ext == "ndjson":
 		return "jsonl"
-	case strings.HasSuffix(low, ".tsv"):
-		return "tsv"
+	case ext == "":
+		return "none"
+	default:
+		return ext
 	}
-	return "csv"
 }
 
 // openAll opens every file, GOMAXPROCS at a time; on an error it closes

@@ -186,3 +186,17 @@ func fnmatchClass(rs []rune) string {
 	b.WriteByte(']')
 	return b.String()
 }
+
+// GlobEscape is glob.escape(path): its wildcards made literal, so that a
+// folder name holding "[" or "*" can prefix a pattern.
+func GlobEscape(path string) string {
+	var b strings.Builder
+	for _, r := range path {
+		if r == '*' || r == '?' || r == '[' {
+			b.WriteString("[" + string(r) + "]")
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
