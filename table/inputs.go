@@ -29,7 +29,7 @@ func Files(args []string) ([]string, error) {
 	var files []string
 	for _, a := range args {
 		if a == StdinPath && len(args) > 1 {
-			return nil, fmt.Errorf("%s: standard input cannot be one of several inputs", StdinName)
+			return nil, fmt.Errorf("%w: standard input (-) must be the only INPUT", ErrNoFiles)
 		}
 		got, err := filesOf(a)
 		if err != nil {

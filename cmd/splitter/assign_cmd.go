@@ -40,7 +40,7 @@ Parquet; types int64, string, int64). No manifest unless --manifest PATH.`,
 				out, _ := cmd.Flags().GetString("output")
 				err = runRecipe(cmd, r, args[0], job.Options{Output: out, Assign: true, Inputs: several(args)})
 			}
-			return inputErr(args[0], err)
+			return inputErrs(args, err)
 		},
 	}
 	assignFlags(cmd)

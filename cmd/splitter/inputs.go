@@ -1,6 +1,10 @@
 package main
 
-import "github.com/splitter-dev/splitter/table"
+import (
+	"strings"
+
+	"github.com/splitter-dev/splitter/table"
+)
 
 // several is INPUT given as several arguments (a list of files read as
 // one dataset), nil for one argument (a file, a directory or a glob).
@@ -21,4 +25,18 @@ func firstFile(args []string) string {
 		return files[0]
 	}
 	return args[0]
+}
+
+// inputErrs is inputErr for INPUT given as args: an error naming one of
+// them (a file of a list) is left as it is, any other names the first.
+func inputErrs(args []string, err error) error {
+	if err == nil {
+		return nil
+	}
+	for _, a := range args[1:] {
+		if strings.Contains(err.Error(), a) {
+			return err
+		}
+	}
+	return inputErr(args[0], err)
 }

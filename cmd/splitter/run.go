@@ -37,5 +37,5 @@ func runParts(cmd *cobra.Command, args []string) error {
 		part, _ := cmd.Flags().GetString("stdout")
 		err = runRecipe(cmd, r, args[0], job.Options{OutDir: dir, StdoutPart: part, Inputs: several(args)})
 	}
-	return inputErr(args[0], err)
+	return inputErrs(args, err)
 }

@@ -28,7 +28,7 @@ Without --seed a seed is drawn and printed on stderr as "seed: S".`,
   splitter shuffle --seed 3 data.csv -o shuffled.csv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return inputErr(args[0], runOneOutput(cmd, args))
+			return inputErrs(args, runOneOutput(cmd, args))
 		},
 	}
 	f := cmd.Flags()
@@ -67,7 +67,7 @@ are an error. N written with a '.' is a float, as pandas receives it.`,
   splitter sample --seed 3 --n 2 --group city data.csv -o per_city.csv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return inputErr(args[0], runOneOutput(cmd, args))
+			return inputErrs(args, runOneOutput(cmd, args))
 		},
 	}
 	f := cmd.Flags()
