@@ -225,6 +225,7 @@ func asFloat(v any) float64 {
 		if v {
 			return 1
 		}
+		return 0
 	}
 	return math.NaN()
 }

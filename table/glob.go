@@ -36,7 +36,7 @@ func iglob(pattern string, dirOnly bool) ([]string, error) {
 		}
 	}
 	if !hasMagic(pattern) {
-		if _, err := os.Lstat(pattern); err == nil && base != "" {
+		if exists(pattern, base == "") {
 			return []string{pattern}, nil
 		}
 		return nil, nil
@@ -57,12 +57,13 @@ func iglob(pattern string, dirOnly bool) ([]string, error) {
 	for _, d := range dirs {
 		var names []string
 		var err error
-		if hasMagic(base) {
+		switch {
+		case hasMagic(base):
 			names, err = glob1(d, d, base, dirOnly)
-		} else if base != "" {
-			if _, e := os.Lstat(filepath.Join(d, base)); e == nil {
-				names = []string{filepath.Join(d, base)}
-			}
+		case base == "" && exists(d, true): // "dir/": the folder itself
+			names = []string{d + string(filepath.Separator)}
+		case base != "" && exists(filepath.Join(d, base), false):
+			names = []string{filepath.Join(d, base)}
 		}
 		if err != nil {
 			return nil, err
@@ -70,6 +71,16 @@ func iglob(pattern string, dirOnly bool) ([]string, error) {
 		out = append(out, names...)
 	}
 	return out, nil
+}
+
+// exists is os.path.lexists(path), or os.path.isdir(path) when dir.
+func exists(path string, dir bool) bool {
+	if dir {
+		st, err := os.Stat(path)
+		return err == nil && st.IsDir()
+	}
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 // glob1 is glob._glob1: the names in dir (joined to prefix) matching
