@@ -198,6 +198,9 @@ func (r Recipe) sizes() string {
 // does: read_json(lines=True) for JSON Lines, read_csv with sep for TSV or
 // a sep given (0: none), read_csv otherwise.
 func ReadCall(path string, sep byte) string {
+	if files, err := PartFiles(path); err == nil && (len(files) > 1 || files[0] != path) {
+		return datasetReadCall(path, files[0], sep)
+	}
 	low := strings.ToLower(contentName(path))
 	switch {
 	case strings.HasSuffix(low, ".jsonl"):

@@ -43,7 +43,7 @@ type Comparer struct {
 	o    CompareOptions
 	seed maphash.Seed
 
-	f   *os.File
+	f   io.Closer // the file (or shard) read
 	gz  io.Closer // the decompressor, for a compressed file
 	r   io.Reader
 	sum hash.Hash
@@ -61,7 +61,7 @@ type Comparer struct {
 // with rows.ErrNotRegular without blocking) for a comparison; name is how
 // reports call it. ctx stops the comparison (Write returns ctx.Err()).
 func NewComparer(ctx context.Context, path, name string, o CompareOptions) (*Comparer, error) {
-	f, r, gz, err := openContent(path)
+	f, r, gz, err := openPart(path, o.Layout)
 	if err != nil {
 		return nil, err
 	}
@@ -77,6 +77,27 @@ func NewComparer(ctx context.Context, path, name string, o CompareOptions) (*Com
 		c.want.store, c.got.store = o.AnyOrder, o.AnyOrder
 	}
 	return c, nil
+}
+
+// openPart is openContent of a part: a file, or the shards a directory
+// or glob names, read as one file (their headers but the first's
+// dropped; Parquet shards refused).
+func openPart(path string, layout Layout) (io.Closer, io.Reader, io.Closer, error) {
+	files, err := PartFiles(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if len(files) == 1 && files[0] == path {
+		return openContent(path)
+	}
+	if layout == WholeBytes {
+		return nil, nil, nil, fmt.Errorf("%s: %w", path, ErrParquetShards)
+	}
+	s, err := openShards(files, layout != LineRows)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return s, s, nil, nil
 }
 
 // contentName is path without the extension of the compression its
@@ -331,7 +352,7 @@ func (c *Comparer) fileRow(d *Diff, i int) error {
 		d.Line = c.got.capLine
 		return nil
 	}
-	f, r, gz, err := openContent(c.path)
+	f, r, gz, err := openPart(c.path, c.o.Layout)
 	if err != nil {
 		return err
 	}

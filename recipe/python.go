@@ -17,6 +17,9 @@ import (
 // first comment line. Imports are separate (Imports), so that the code
 // reads as the call.
 func (r *Recipe) Python(input string, rows int) string {
+	if code, ok := r.pythonOfDataset(input, rows); ok {
+		return code
+	}
 	return r.python(py.Repr(input), input, rows)
 }
 

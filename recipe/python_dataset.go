@@ -1,9 +1,11 @@
 package recipe
 
 import (
+	"os"
 	"strings"
 
 	"github.com/splitter-dev/splitter/internal/py"
+	"github.com/splitter-dev/splitter/table"
 )
 
 // DatasetKind is how a dataset's INPUT named its files.
@@ -38,4 +40,21 @@ func (r *Recipe) PythonDataset(kind DatasetKind, given []string, first string, n
 	read := strings.TrimSuffix(strings.TrimPrefix(r.readPython("f", first), "df = "), "\n")
 	code := list + "df = pd.concat([" + read + " for f in files], ignore_index=True)\n"
 	return r.pythonAfter(code, n)
+}
+
+// pythonOfDataset is PythonDataset of input when it is a directory or a
+// glob (table.IsDataset); false otherwise.
+func (r *Recipe) pythonOfDataset(input string, rows int) (string, bool) {
+	if !table.IsDataset([]string{input}) {
+		return "", false
+	}
+	files, err := table.Files([]string{input})
+	if err != nil {
+		return "", false
+	}
+	kind := DatasetGlob
+	if st, err := os.Stat(input); err == nil && st.IsDir() {
+		kind = DatasetDir
+	}
+	return r.PythonDataset(kind, []string{input}, files[0], rows), true
 }

@@ -36,6 +36,8 @@ type Dataset struct {
 	starts []int               // starts[k] is the first row of parts[k]; len(parts)+1 entries
 	text   []*rows.Index       // the parts as text (nil for Parquet)
 	pq     []*parquetrows.File // the parts as Parquet (nil for text)
+	shift  uint                // log2 of the rows in a bucket of the write's sort
+	pool   sync.Pool           // buffers and scratch tables of writes (*poolItem)
 }
 
 // OpenDataset opens files as one Dataset, each as Open opens it (opts for
@@ -71,6 +73,7 @@ func OpenDataset(ctx context.Context, files []string, opts rows.Options) (*Datas
 		d.Close()
 		return nil, err
 	}
+	d.setShift()
 	if d.pq != nil {
 		if err := d.checkSchemas(); err != nil {
 			d.Close()

@@ -6,14 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/splitter-dev/splitter/rows"
 )
 
 // blockRows is how many rows one step of a dataset's write gathers.
-const blockRows = 1 << 14
+const blockRows = 1 << 16
 
 // errNotText reports a write of Parquet shards, which have no records.
 var errNotText = errors.New("table: the shards are not text")
@@ -81,25 +83,43 @@ func (d *Dataset) gather(ctx context.Context, w io.Writer, order []int) error {
 		results[b] = make(chan []byte, 1)
 	}
 	errs := make(chan error, workers)
+	// Two buffers a worker (its blocks are gathered at most two ahead of
+	// the writer, and no worker can starve another), reused block to
+	// block and kept for the next write once the workers are done.
+	free := make([]chan []byte, workers)
+	for k := range free {
+		free[k] = make(chan []byte, 2)
+		free[k] <- d.buffer()
+		free[k] <- d.buffer()
+	}
+	defer func() {
+		for _, f := range free {
+			for len(f) > 0 {
+				d.pool.Put(&poolItem{buf: <-f})
+			}
+		}
+	}()
 	// The workers are waited for on every return: they read the mapped
 	// shards, which Close unmaps.
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	done := make(chan struct{})
 	defer close(done)
-	sem := make(chan struct{}, 2*workers) // blocks gathered ahead of the writer
 	for k := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			sc := d.scratch()
+			defer d.pool.Put(&poolItem{sc: sc})
 			err := d.guardAll(0, func() error {
 				for b := k; b < blocks; b += workers {
+					var buf []byte
 					select {
-					case sem <- struct{}{}:
+					case buf = <-free[k]:
 					case <-done:
 						return nil
 					}
-					results[b] <- d.appendRecords(nil, order[b*blockRows:min((b+1)*blockRows, len(order))], eols)
+					results[b] <- d.appendRecords(buf[:0], order[b*blockRows:min((b+1)*blockRows, len(order))], eols, sc)
 				}
 				return nil
 			})
@@ -120,7 +140,7 @@ func (d *Dataset) gather(ctx context.Context, w io.Writer, order []int) error {
 		if _, err := w.Write(buf); err != nil {
 			return err
 		}
-		<-sem
+		free[b%workers] <- buf
 	}
 	return nil
 }
@@ -135,20 +155,136 @@ func (d *Dataset) guardAll(k int, f func() error) error {
 }
 
 // appendRecords appends the records of the dataset rows in order to out.
-func (d *Dataset) appendRecords(out []byte, order []int, eols [][]byte) []byte {
-	k, lo, hi := 0, d.starts[0], d.starts[1]
+// The rows are visited in input order, not output order (a counting sort
+// on row number into buckets of about bucketBytes of input): their
+// lengths first, then their bytes, each copied to its place in out, so
+// the shards are read front to back and each bucket from cache.
+func (d *Dataset) appendRecords(out []byte, order []int, eols [][]byte, sc *scratch) []byte {
+	m := len(order)
+	sc.grow(m, d.buckets())
+	sorted, recs, offs := sc.sorted[:m], sc.recs[:m], sc.offs[:m]
+	counts := sc.counts
+	clear(counts)
 	for _, i := range order {
+		counts[i>>d.shift+1]++
+	}
+	for b := 1; b < len(counts); b++ {
+		counts[b] += counts[b-1]
+	}
+	for p, i := range order {
+		b := i >> d.shift
+		sorted[counts[b]] = int32(p)
+		counts[b]++
+	}
+	k, lo, hi := 0, d.starts[0], d.starts[1]
+	for _, p := range sorted {
+		i := order[p]
 		if i < lo || i >= hi {
 			k, _ = d.Shard(i)
 			lo, hi = d.starts[k], d.starts[k+1]
 		}
 		rec := d.text[k].Record(i - lo)
-		out = append(out, rec...)
-		if lineEnd(rec) == nil {
-			out = append(out, eols[k]...)
+		r := record{rec, int32(k), false}
+		if n := len(rec); n == 0 || rec[n-1] != '\n' && rec[n-1] != '\r' {
+			r.noEOL = true
+		}
+		recs[p] = r
+	}
+	size := 0
+	for p := range recs {
+		offs[p] = size
+		size += len(recs[p].b)
+		if recs[p].noEOL {
+			size += len(eols[recs[p].shard])
+		}
+	}
+	base := len(out)
+	out = slices.Grow(out, size)[:base+size]
+	for _, p := range sorted {
+		r := recs[p]
+		n := copy(out[base+offs[p]:], r.b)
+		if r.noEOL {
+			copy(out[base+offs[p]+n:], eols[r.shard])
 		}
 	}
 	return out
+}
+
+// record is a row's bytes and its shard.
+type record struct {
+	b     []byte
+	shard int32
+	noEOL bool // the shard's last row, without a line end
+}
+
+// scratch is one gathering goroutine's tables, reused block to block.
+type scratch struct {
+	sorted []int32
+	recs   []record
+	offs   []int
+	counts []int32
+}
+
+func (sc *scratch) grow(rows, buckets int) {
+	if len(sc.sorted) < rows {
+		sc.sorted, sc.recs, sc.offs = make([]int32, rows), make([]record, rows), make([]int, rows)
+	}
+	if len(sc.counts) != buckets+1 {
+		sc.counts = make([]int32, buckets+1)
+	}
+}
+
+// poolItem is a buffer or a scratch kept for the dataset's next write
+// (fresh memory costs more than the copy on some machines).
+type poolItem struct {
+	buf []byte
+	sc  *scratch
+}
+
+// buffer is an output buffer from the pool (nil when it has none).
+func (d *Dataset) buffer() []byte {
+	for range 4 {
+		it, _ := d.pool.Get().(*poolItem)
+		if it == nil {
+			return nil
+		}
+		if it.sc == nil {
+			return it.buf
+		}
+		d.pool.Put(it)
+	}
+	return nil
+}
+
+// scratch is a scratch from the pool, or a new one.
+func (d *Dataset) scratch() *scratch {
+	for range 4 {
+		it, _ := d.pool.Get().(*poolItem)
+		if it == nil {
+			break
+		}
+		if it.sc != nil {
+			return it.sc
+		}
+		d.pool.Put(it)
+	}
+	return &scratch{}
+}
+
+// bucketBytes is about how much input one bucket of the sort covers.
+const bucketBytes = 128 << 10
+
+// buckets is the number of buckets of row numbers (d.shift bits each).
+func (d *Dataset) buckets() int { return d.Len()>>d.shift + 1 }
+
+// setShift sizes the buckets: a power of two rows of about bucketBytes.
+func (d *Dataset) setShift() {
+	avg := max(1, d.Size()/int64(max(1, d.Len())))
+	rowsPer := max(1, bucketBytes/avg)
+	d.shift = uint(bits.Len64(uint64(rowsPer))) - 1
+	for d.Len()>>d.shift >= 1<<20 {
+		d.shift++
+	}
 }
 
 // WriteWithColumn writes every row in order with one more last column
