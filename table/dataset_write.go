@@ -14,8 +14,14 @@ import (
 	"github.com/splitter-dev/splitter/rows"
 )
 
-// blockRows is how many rows one step of a dataset's write gathers.
-const blockRows = 1 << 16
+// blockRows is how many rows one step of a dataset's write of n rows
+// gathers: an eighth of the output within [3 MB, 32 MB] (as rows'
+// windowed copy sizes its windows), so that a block's rows lie densely
+// enough in the input for its sort to pay.
+func (d *Dataset) blockRows(n int) int {
+	avg := int(max(1, d.Size()/int64(max(1, d.Len()))))
+	return max(1, min(4<<20, max(2<<20, n/8*avg))/avg)
+}
 
 // errNotText reports a write of Parquet shards, which have no records.
 var errNotText = errors.New("table: the shards are not text")
@@ -72,11 +78,12 @@ func headerEOL(ix *rows.Index) []byte {
 // gather writes the records of order a block at a time: blocks gathered
 // by GOMAXPROCS workers, written in order by the calling goroutine.
 func (d *Dataset) gather(ctx context.Context, w io.Writer, order []int) error {
+	blockRows := d.blockRows(len(order))
 	blocks := (len(order) + blockRows - 1) / blockRows
 	workers := min(runtime.GOMAXPROCS(0), blocks)
-	eols := make([][]byte, len(d.text))
+	eols, datas := make([][]byte, len(d.text)), make([][]byte, len(d.text))
 	for k, ix := range d.text {
-		eols[k] = headerEOL(ix)
+		eols[k], datas[k] = headerEOL(ix), ix.Data()
 	}
 	results := make([]chan []byte, blocks)
 	for b := range results {
@@ -119,7 +126,7 @@ func (d *Dataset) gather(ctx context.Context, w io.Writer, order []int) error {
 					case <-done:
 						return nil
 					}
-					results[b] <- d.appendRecords(buf[:0], order[b*blockRows:min((b+1)*blockRows, len(order))], eols, sc)
+					results[b] <- d.appendRecords(buf[:0], order[b*blockRows:min((b+1)*blockRows, len(order))], datas, eols, sc)
 				}
 				return nil
 			})
@@ -159,7 +166,7 @@ func (d *Dataset) guardAll(k int, f func() error) error {
 // on row number into buckets of about bucketBytes of input): their
 // lengths first, then their bytes, each copied to its place in out, so
 // the shards are read front to back and each bucket from cache.
-func (d *Dataset) appendRecords(out []byte, order []int, eols [][]byte, sc *scratch) []byte {
+func (d *Dataset) appendRecords(out []byte, order []int, datas, eols [][]byte, sc *scratch) []byte {
 	m := len(order)
 	sc.grow(m, d.buckets())
 	sorted, recs, offs := sc.sorted[:m], sc.recs[:m], sc.offs[:m]
@@ -177,15 +184,17 @@ func (d *Dataset) appendRecords(out []byte, order []int, eols [][]byte, sc *scra
 		counts[b]++
 	}
 	k, lo, hi := 0, d.starts[0], d.starts[1]
+	data := d.text[0].Data()
 	for _, p := range sorted {
 		i := order[p]
 		if i < lo || i >= hi {
 			k, _ = d.Shard(i)
 			lo, hi = d.starts[k], d.starts[k+1]
+			data = d.text[k].Data()
 		}
-		rec := d.text[k].Record(i - lo)
-		r := record{rec, int32(k), false}
-		if n := len(rec); n == 0 || rec[n-1] != '\n' && rec[n-1] != '\r' {
+		s, e := d.text[k].Span(i - lo)
+		r := record{start: s, n: int32(e - s), shard: int32(k)}
+		if e == s || data[e-1] != '\n' && data[e-1] != '\r' {
 			r.noEOL = true
 		}
 		recs[p] = r
@@ -193,7 +202,7 @@ func (d *Dataset) appendRecords(out []byte, order []int, eols [][]byte, sc *scra
 	size := 0
 	for p := range recs {
 		offs[p] = size
-		size += len(recs[p].b)
+		size += int(recs[p].n)
 		if recs[p].noEOL {
 			size += len(eols[recs[p].shard])
 		}
@@ -202,7 +211,8 @@ func (d *Dataset) appendRecords(out []byte, order []int, eols [][]byte, sc *scra
 	out = slices.Grow(out, size)[:base+size]
 	for _, p := range sorted {
 		r := recs[p]
-		n := copy(out[base+offs[p]:], r.b)
+		data := datas[r.shard]
+		n := copy(out[base+offs[p]:], data[r.start:r.start+int(r.n)])
 		if r.noEOL {
 			copy(out[base+offs[p]+n:], eols[r.shard])
 		}
@@ -210,9 +220,11 @@ func (d *Dataset) appendRecords(out []byte, order []int, eols [][]byte, sc *scra
 	return out
 }
 
-// record is a row's bytes and its shard.
+// record is where a row's bytes lie: data[start:start+n] of its shard
+// (no pointer: the tables of a block cost the collector nothing).
 type record struct {
-	b     []byte
+	start int
+	n     int32
 	shard int32
 	noEOL bool // the shard's last row, without a line end
 }
