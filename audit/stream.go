@@ -15,6 +15,7 @@ import (
 	"slices"
 
 	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/table"
 )
 
 // CompareOptions says how a Comparer reads a file and reports on it.
@@ -84,6 +85,9 @@ func NewComparer(ctx context.Context, path, name string, o CompareOptions) (*Com
 // dropped; Parquet shards refused).
 func openPart(path string, layout Layout) (io.Closer, io.Reader, io.Closer, error) {
 	files, err := PartFiles(path)
+	if errors.Is(err, table.ErrNoFiles) {
+		return openContent(path) // an empty folder is no file: ErrNotRegular
+	}
 	if err != nil {
 		return nil, nil, nil, err
 	}
