@@ -26,6 +26,10 @@ type CompareOptions struct {
 	// Quote lets the Diff carry the bytes of the rows that differ
 	// (Diff.Want, Diff.Got). Without it a report names rows and lines only.
 	Quote bool
+	// Shards reads a directory or glob path as a part written as shards
+	// (PartFiles, in name order; a user's argument, never a manifest's
+	// path, which names each shard).
+	Shards bool
 }
 
 // chunk is how much of the file a Comparer reads at a time.
@@ -62,7 +66,7 @@ type Comparer struct {
 // with rows.ErrNotRegular without blocking) for a comparison; name is how
 // reports call it. ctx stops the comparison (Write returns ctx.Err()).
 func NewComparer(ctx context.Context, path, name string, o CompareOptions) (*Comparer, error) {
-	f, r, gz, err := openPart(path, o.Layout)
+	f, r, gz, err := openPart(path, o.Layout, o.Shards)
 	if err != nil {
 		return nil, err
 	}
@@ -80,10 +84,13 @@ func NewComparer(ctx context.Context, path, name string, o CompareOptions) (*Com
 	return c, nil
 }
 
-// openPart is openContent of a part: a file, or the shards a directory
-// or glob names, read as one file (their headers but the first's
-// dropped; Parquet shards refused).
-func openPart(path string, layout Layout) (io.Closer, io.Reader, io.Closer, error) {
+// openPart is openContent of a part: a file, or with shards the shards a
+// directory or glob names, read as one file (their headers but the
+// first's dropped; Parquet shards refused).
+func openPart(path string, layout Layout, shards bool) (io.Closer, io.Reader, io.Closer, error) {
+	if !shards {
+		return openContent(path)
+	}
 	files, err := PartFiles(path)
 	if errors.Is(err, table.ErrNoFiles) {
 		return openContent(path) // an empty folder is no file: ErrNotRegular
@@ -356,7 +363,7 @@ func (c *Comparer) fileRow(d *Diff, i int) error {
 		d.Line = c.got.capLine
 		return nil
 	}
-	f, r, gz, err := openPart(c.path, c.o.Layout)
+	f, r, gz, err := openPart(c.path, c.o.Layout, c.o.Shards)
 	if err != nil {
 		return err
 	}

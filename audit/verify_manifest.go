@@ -149,6 +149,9 @@ type RecipeCompareOptions struct {
 	// Dataset, when set, are the files read as one table in place of
 	// input (table.OpenDataset).
 	Dataset []string
+	// Shards reads a file given as a directory or glob as a part written
+	// as shards (CompareOptions.Shards): for files the user named.
+	Shards bool
 }
 
 // CompareRecipe applies r to input and compares each output, as it is
@@ -184,7 +187,9 @@ func CompareRecipe(ctx context.Context, r *recipe.Recipe, input string, files []
 		if o.Names != nil {
 			name = o.Names[i]
 		}
-		if sums[i], err = compareOutput(ctx, out, files[i], name, OutputOptions(r.ReadOptions(), files[i], o.Quote, o.AnyOrder)); err != nil {
+		co := OutputOptions(r.ReadOptions(), files[i], o.Quote, o.AnyOrder)
+		co.Shards = o.Shards
+		if sums[i], err = compareOutput(ctx, out, files[i], name, co); err != nil {
 			if errors.Is(err, ErrDiffers) && o.ByValue && res.FoldColumns == nil {
 				return nil, byValue(ctx, r, t, input, files, outs, o.AnyOrder, err)
 			}

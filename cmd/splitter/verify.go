@@ -149,7 +149,7 @@ func verifyFlags(cmd *cobra.Command, args []string, o verifyOptions) error {
 		}
 		f.Close()
 	}
-	_, err = audit.CompareRecipe(cmd.Context(), r, pos[0], pos[1:], audit.RecipeCompareOptions{Names: pos[1:], Quote: true, AnyOrder: o.anyOrder, ByValue: true})
+	_, err = audit.CompareRecipe(cmd.Context(), r, pos[0], pos[1:], audit.RecipeCompareOptions{Names: pos[1:], Quote: true, AnyOrder: o.anyOrder, ByValue: true, Shards: true})
 	switch {
 	case errors.Is(err, audit.ErrDiffers):
 		return &exitError{code: exitDiffers, msg: oneLine(err.Error())}
