@@ -27,11 +27,17 @@ type Manifest struct {
 	// that recorded the flags, with paths relative to the manifest's own
 	// folder (as 3); 0 (absent) for older ones, whose relative paths were
 	// relative to the folder splitter ran in.
-	Format   int            `json:"manifest_version,omitempty"`
-	Splitter string         `json:"splitter"` // splitter version
-	Command  string         `json:"command"`  // split, kfold, shuffle, sample
-	Input    File           `json:"input"`    // the input file
-	Recipe   *recipe.Recipe `json:"recipe,omitempty"`
+	Format   int    `json:"manifest_version,omitempty"`
+	Splitter string `json:"splitter"` // splitter version
+	Command  string `json:"command"`  // split, kfold, shuffle, sample
+	Input    File   `json:"input"`    // the input file
+	// Files are the files of a dataset input (a directory, a glob or
+	// several files, read as one table), in the order they were
+	// concatenated, each with its SHA-256 and rows. Input.Path is then
+	// the directory or glob as given (a list's first file) and
+	// Input.SHA256 their DatasetSHA256.
+	Files  []File         `json:"files,omitempty"`
+	Recipe *recipe.Recipe `json:"recipe,omitempty"`
 	// Flags are the flags given, as typed (formats 0 and 2, which record
 	// no recipe).
 	Flags     map[string]string `json:"flags,omitempty"`

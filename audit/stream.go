@@ -15,6 +15,7 @@ import (
 	"slices"
 
 	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/table"
 )
 
 // CompareOptions says how a Comparer reads a file and reports on it.
@@ -25,6 +26,10 @@ type CompareOptions struct {
 	// Quote lets the Diff carry the bytes of the rows that differ
 	// (Diff.Want, Diff.Got). Without it a report names rows and lines only.
 	Quote bool
+	// Shards reads a directory or glob path as a part written as shards
+	// (PartFiles, in name order; a user's argument, never a manifest's
+	// path, which names each shard).
+	Shards bool
 }
 
 // chunk is how much of the file a Comparer reads at a time.
@@ -43,7 +48,7 @@ type Comparer struct {
 	o    CompareOptions
 	seed maphash.Seed
 
-	f   *os.File
+	f   io.Closer // the file (or shard) read
 	gz  io.Closer // the decompressor, for a compressed file
 	r   io.Reader
 	sum hash.Hash
@@ -62,7 +67,7 @@ type Comparer struct {
 // with rows.ErrNotRegular without blocking) for a comparison; name is how
 // reports call it. ctx stops the comparison (Write returns ctx.Err()).
 func NewComparer(ctx context.Context, path, name string, o CompareOptions) (*Comparer, error) {
-	f, r, gz, err := openContent(path)
+	f, r, gz, err := openPart(path, o.Layout, o.Shards)
 	if err != nil {
 		return nil, err
 	}
@@ -77,6 +82,33 @@ func NewComparer(ctx context.Context, path, name string, o CompareOptions) (*Com
 		c.want.store = o.AnyOrder
 	}
 	return c, nil
+}
+
+// openPart is openContent of a part: a file, or with shards the shards a
+// directory or glob names, read as one file (their headers but the
+// first's dropped; Parquet shards refused).
+func openPart(path string, layout Layout, shards bool) (io.Closer, io.Reader, io.Closer, error) {
+	if !shards {
+		return openContent(path)
+	}
+	files, err := PartFiles(path)
+	if errors.Is(err, table.ErrNoFiles) {
+		return openContent(path) // an empty folder is no file: ErrNotRegular
+	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if len(files) == 1 && files[0] == path {
+		return openContent(path)
+	}
+	if layout == WholeBytes {
+		return nil, nil, nil, fmt.Errorf("%s: %w", path, ErrParquetShards)
+	}
+	s, err := openShards(files, layout != LineRows)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return s, s, nil, nil
 }
 
 // contentName is path without the extension of the compression its
@@ -347,7 +379,7 @@ func (c *Comparer) fileRow(d *Diff, i int) error {
 		d.Line = c.got.capLine
 		return nil
 	}
-	f, r, gz, err := openContent(c.path)
+	f, r, gz, err := openPart(c.path, c.o.Layout, c.o.Shards)
 	if err != nil {
 		return err
 	}

@@ -9,13 +9,12 @@ import (
 	"strings"
 
 	"github.com/splitter-dev/splitter/recipe"
-	"github.com/splitter-dev/splitter/table"
 )
 
 // verifyAssign checks an assign manifest's one file: the recipe applied
 // to input again gives an assignment (recipe.Assignment) whose bytes, as
 // `splitter assign` writes them, are file's and the manifest's.
-func verifyAssign(ctx context.Context, path string, m *Manifest, r *recipe.Recipe, input string, files []string) error {
+func verifyAssign(ctx context.Context, path string, m *Manifest, r *recipe.Recipe, input string, dataset, files []string) error {
 	if len(files) != 1 {
 		return differs("%s: %s", SafeName(path), fmt.Errorf("%w: assign writes 1 file, %d given", ErrFileCount, len(files)))
 	}
@@ -23,7 +22,7 @@ func verifyAssign(ctx context.Context, path string, m *Manifest, r *recipe.Recip
 	if err != nil {
 		return fmt.Errorf("%s: %w: %w", SafeName(path), ErrManifest, err)
 	}
-	t, err := table.Open(ctx, input, r.ReadOptions())
+	t, err := openInput(ctx, r, input, false, dataset)
 	if err != nil {
 		return err
 	}

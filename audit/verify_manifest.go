@@ -64,7 +64,7 @@ func VerifyManifest(ctx context.Context, path string, o VerifyOptions) error {
 		return fmt.Errorf("%s: %w", SafeName(path), err)
 	}
 	input, err := manifestInput(path, m, o)
-	if err != nil {
+	if err != nil && m.Files == nil {
 		return err
 	}
 	files := make([]string, len(m.Outputs))
@@ -73,17 +73,19 @@ func VerifyManifest(ctx context.Context, path string, o VerifyOptions) error {
 			return err
 		}
 	}
-	sum, err := HashFileContext(ctx, input)
-	if err != nil {
+	var dataset []string
+	if m.Files != nil {
+		if dataset, err = datasetInput(ctx, path, m, o); err != nil {
+			return err
+		}
+		input = m.Input.Path
+	} else if err := sameInput(ctx, path, m, input); err != nil {
 		return err
 	}
-	if !strings.EqualFold(sum, m.Input.SHA256) {
-		return differs("%s: the input changed since %s was written (its SHA-256 differs from the recorded one)", SafeName(input), SafeName(path))
-	}
 	if m.Command == "assign" {
-		return verifyAssign(ctx, path, m, r, input, files)
+		return verifyAssign(ctx, path, m, r, input, dataset, files)
 	}
-	sums, err := CompareRecipe(ctx, r, input, files, RecipeCompareOptions{AnyOrder: o.AnyOrder, Piped: m.Input.Path == table.StdinPath})
+	sums, err := CompareRecipe(ctx, r, input, files, RecipeCompareOptions{AnyOrder: o.AnyOrder, Piped: m.Input.Path == table.StdinPath, Dataset: dataset})
 	if errors.Is(err, ErrFileCount) {
 		return differs("%s: %s", SafeName(path), err)
 	}
@@ -97,6 +99,18 @@ func VerifyManifest(ctx context.Context, path string, o VerifyOptions) error {
 		if !o.AnyOrder && !strings.EqualFold(sums[i], f.SHA256) {
 			return differs("%s: the re-run matches but its SHA-256 differs from the one %s records (the manifest was edited)", SafeName(files[i]), SafeName(path))
 		}
+	}
+	return nil
+}
+
+// sameInput checks that the one input file is unchanged.
+func sameInput(ctx context.Context, path string, m *Manifest, input string) error {
+	sum, err := HashFileContext(ctx, input)
+	if err != nil {
+		return err
+	}
+	if !strings.EqualFold(sum, m.Input.SHA256) {
+		return differs("%s: the input changed since %s was written (its SHA-256 differs from the recorded one)", SafeName(input), SafeName(path))
 	}
 	return nil
 }
@@ -132,6 +146,12 @@ type RecipeCompareOptions struct {
 	// Piped reads input as the bytes a run read from standard input:
 	// sniffed, or in the recipe's Format (table.OpenStream).
 	Piped bool
+	// Dataset, when set, are the files read as one table in place of
+	// input (table.OpenDataset).
+	Dataset []string
+	// Shards reads a file given as a directory or glob as a part written
+	// as shards (CompareOptions.Shards): for files the user named.
+	Shards bool
 }
 
 // CompareRecipe applies r to input and compares each output, as it is
@@ -141,7 +161,7 @@ type RecipeCompareOptions struct {
 // error wrapping ErrRecipeFailed and the recipe's own error; files not as
 // many as the outputs ErrFileCount.
 func CompareRecipe(ctx context.Context, r *recipe.Recipe, input string, files []string, o RecipeCompareOptions) ([]string, error) {
-	t, err := openInput(ctx, r, input, o.Piped)
+	t, err := openInput(ctx, r, input, o.Piped, o.Dataset)
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +187,9 @@ func CompareRecipe(ctx context.Context, r *recipe.Recipe, input string, files []
 		if o.Names != nil {
 			name = o.Names[i]
 		}
-		if sums[i], err = compareOutput(ctx, out, files[i], name, OutputOptions(r.ReadOptions(), files[i], o.Quote, o.AnyOrder)); err != nil {
+		co := OutputOptions(r.ReadOptions(), files[i], o.Quote, o.AnyOrder)
+		co.Shards = o.Shards
+		if sums[i], err = compareOutput(ctx, out, files[i], name, co); err != nil {
 			if errors.Is(err, ErrDiffers) && o.ByValue && res.FoldColumns == nil {
 				return nil, byValue(ctx, r, t, input, files, outs, o.AnyOrder, err)
 			}
@@ -180,7 +202,10 @@ func CompareRecipe(ctx context.Context, r *recipe.Recipe, input string, files []
 // openInput opens the input of r at path: as a file of that name, or
 // (piped) as the bytes of standard input were read. Only a regular file
 // is read.
-func openInput(ctx context.Context, r *recipe.Recipe, path string, piped bool) (table.Table, error) {
+func openInput(ctx context.Context, r *recipe.Recipe, path string, piped bool, dataset []string) (table.Table, error) {
+	if dataset != nil {
+		return table.OpenDataset(ctx, dataset, r.ReadOptions())
+	}
 	if !piped {
 		return table.Open(ctx, path, r.ReadOptions())
 	}

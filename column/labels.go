@@ -41,7 +41,7 @@ func Labels(c *rows.Column) (split.Labels, error) {
 		if !ok {
 			return split.Labels{}, fmt.Errorf("label column%s: %w", name(c), ErrMixedColumn)
 		}
-		return split.EncodeFloats(f), nil
+		return split.EncodeObjectNumbers(f), nil
 	}
 	return split.Labels{}, fmt.Errorf("label column%s of kind %s: %w", name(c), c.Kind, ErrColumnType)
 }

@@ -27,6 +27,13 @@ type Options struct {
 	// recipe's Format or sniffed): the outputs are then stdin.PART.EXT
 	// in OutDir (default: the current folder), EXT what it held.
 	Input string
+	// Inputs, when set, are INPUT as several arguments; Input is then
+	// their first. Several files, a directory or a glob (table.Files)
+	// are one dataset, read as table.OpenDataset reads it: STEM is the
+	// directory's name (a glob's or list's first file's stem), the
+	// default OutDir a directory's parent, and the manifest lists every
+	// file with its SHA-256.
+	Inputs []string
 	// Stdin is read for Input "-" (default os.Stdin).
 	Stdin io.Reader
 	// OutDir is the folder of the outputs (default: the input's).

@@ -45,6 +45,7 @@ func (p *run) writeManifest(sums []hash.Hash) error {
 		return fmt.Errorf("hashing the input: %w", hr.err)
 	}
 	m.Input = audit.File{Path: relToManifest(mpath, p.o.Input), SHA256: hr.sum, Rows: p.res.Rows}
+	m.Files = p.files
 	for _, f := range files {
 		if rows.IsCompressedPath(f.Path) {
 			m.Note = "the sha256 of a compressed output is that of its uncompressed content"

@@ -27,6 +27,8 @@ type run struct {
 	o     Options
 	t     table.Table
 	piped *table.Piped // what standard input held (input "-")
+	ds    *dataset     // the files of a dataset input (else nil)
+	files []audit.File // the manifest's entries of ds's files
 	res   *Result
 	outs  []recipe.Output
 	set   *rows.Outputs
@@ -42,15 +44,28 @@ type hashResult struct {
 
 // start opens the input, applies the recipe and plans every destination.
 func start(ctx context.Context, r *recipe.Recipe, o Options) (*run, error) {
+	if o.Input == "" && len(o.Inputs) > 0 {
+		o.Input = o.Inputs[0]
+	}
 	mpath, err := o.manifestPath(r)
 	if err != nil {
 		return nil, err
 	}
-	t, piped, err := o.open(ctx, r)
+	ds, err := o.dataset()
 	if err != nil {
 		return nil, err
 	}
-	p := &run{o: o, t: t, piped: piped, input: make(chan hashResult, 1)}
+	var t table.Table
+	var piped *table.Piped
+	if ds != nil {
+		t, err = o.openDataset(ctx, r, ds)
+	} else {
+		t, piped, err = o.open(ctx, r)
+	}
+	if err != nil {
+		return nil, err
+	}
+	p := &run{o: o, t: t, piped: piped, ds: ds, input: make(chan hashResult, 1)}
 	if err := p.apply(ctx, r, mpath); err != nil {
 		t.Close()
 		return nil, err
@@ -62,6 +77,14 @@ func start(ctx context.Context, r *recipe.Recipe, o Options) (*run, error) {
 func (p *run) apply(ctx context.Context, r *recipe.Recipe, mpath string) error {
 	if p.piped != nil {
 		p.input <- hashResult{sum: p.piped.SHA256} // hashed as it was read
+	} else if p.ds != nil && mpath != "" && !p.o.DryRun {
+		go func() {
+			sums, sum, err := hashDataset(ctx, p.ds)
+			if err == nil {
+				p.files = datasetFiles(mpath, p.ds, sums, p.t)
+			}
+			p.input <- hashResult{sum, err}
+		}()
 	} else if mpath != "" && !p.o.DryRun {
 		// Hashed once indexed: indexing keeps both cores busy, the
 		// permutation that follows one.
@@ -118,7 +141,7 @@ func (o Options) manifestPath(r *recipe.Recipe) (string, error) {
 	case o.Output != "":
 		return ManifestPath(o.Output, "", r.Command()), nil
 	}
-	return ManifestPath(o.Input, o.OutDir, r.Command()), nil
+	return ManifestPath(o.namePath(), o.OutDir, r.Command()), nil
 }
 
 // ErrNoPart reports a StdoutPart the recipe does not write.
@@ -132,7 +155,7 @@ func (o Options) outputPath(name string) string {
 	if o.Output != "" {
 		return o.Output
 	}
-	return OutputPath(o.Input, o.OutDir, name)
+	return OutputPath(o.namePath(), o.OutDir, name)
 }
 
 func (p *run) close() { p.t.Close() }
@@ -177,7 +200,7 @@ func (p *run) run(ctx context.Context) (*Result, error) {
 // made).
 func (p *run) plan() error {
 	if p.piped == nil { // standard input is no file to protect
-		if err := p.set.Protect(p.o.Input); err != nil {
+		if err := p.set.Protect(p.inputFiles()...); err != nil {
 			return err
 		}
 	}

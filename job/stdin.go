@@ -37,6 +37,9 @@ func (p *run) python(r *recipe.Recipe, rows int) string {
 	if p.piped != nil {
 		return r.PythonStdin(p.piped.Ext, rows)
 	}
+	if p.ds != nil {
+		return r.PythonDataset(p.ds.kind, p.ds.given, p.ds.files[0], rows)
+	}
 	return r.Python(p.o.Input, rows)
 }
 

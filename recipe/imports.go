@@ -7,6 +7,12 @@ import "strings"
 func Imports(code string) string {
 	var lines []string
 	has := func(s string) bool { return strings.Contains(code, s) }
+	if has("glob.glob(") {
+		lines = append(lines, "import glob")
+	}
+	if has("os.scandir(") {
+		lines = append(lines, "import os")
+	}
 	if has("zlib.") {
 		lines = append(lines, "import zlib")
 	}

@@ -17,6 +17,9 @@ import (
 // first comment line. Imports are separate (Imports), so that the code
 // reads as the call.
 func (r *Recipe) Python(input string, rows int) string {
+	if code, ok := r.pythonOfDataset(input, rows); ok {
+		return code
+	}
 	return r.python(py.Repr(input), input, rows)
 }
 
@@ -34,7 +37,12 @@ func (r *Recipe) PythonStdin(ext string, n int) string {
 // python is the code reading src (a Python expression: a path's repr,
 // sys.stdin.buffer) as a file called name is read, then the call.
 func (r *Recipe) python(src, name string, rows int) string {
-	code := r.readPython(src, name) + r.callPython(rows) + r.shardsPython()
+	return r.pythonAfter(r.readPython(src, name), rows)
+}
+
+// pythonAfter is the code making df (read), then the call.
+func (r *Recipe) pythonAfter(read string, rows int) string {
+	code := read + r.callPython(rows) + r.shardsPython()
 	if v := r.version(); v.IsPinned() {
 		code = "# scikit-learn==" + v.String() + " (numpy 1.24 RandomState streams); variants: " + strings.Join(v.VariantNames(), ", ") + "\n" + code
 	}

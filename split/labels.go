@@ -25,6 +25,9 @@ type Labels struct {
 	// firstMissing: an object column whose first value is missing
 	// (type_of_target "unknown").
 	firstMissing bool
+	// numObject: an object column of Python numbers (no str), whose
+	// type_of_target is "unknown" (its first value is not a str).
+	numObject bool
 	// cls holds per-class flags (clsNaN, clsInf, clsNonInt), from which
 	// the column flags above are derived; Subset recomputes them.
 	cls []uint8
@@ -82,7 +85,7 @@ func (l Labels) Subset(idx []int) Labels {
 	for j, i := range idx {
 		codes[j] = newCode[l.codes[i]]
 	}
-	out := Labels{codes: codes, k: k, kind: l.kind}
+	out := Labels{codes: codes, k: k, kind: l.kind, numObject: l.numObject}
 	out.setClassFlags(cls)
 	return out
 }
@@ -374,7 +377,7 @@ func (l Labels) typeOfTarget() (string, error) {
 	if len(l.codes) == 0 {
 		return "binary", nil
 	}
-	if l.kind == kindString && l.firstMissing {
+	if l.kind == kindString && l.firstMissing || l.numObject {
 		return "unknown", nil
 	}
 	if l.kind == kindString && l.nan {
@@ -425,4 +428,14 @@ func inconsistent(lengths ...int) error {
 		s += strconv.Itoa(n)
 	}
 	return newErr(ErrLengthMismatch, "Found input variables with inconsistent numbers of samples: %s]", s)
+}
+
+// EncodeObjectNumbers is EncodeFloats of an object column of Python ints,
+// floats and bools (pd.concat of an int column with an empty shard, say):
+// np.unique sorts them as numbers, and type_of_target calls the column
+// "unknown", so StratifiedKFold refuses it.
+func EncodeObjectNumbers(values []float64) Labels {
+	l := EncodeFloats(values)
+	l.numObject = true
+	return l
 }

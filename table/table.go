@@ -38,11 +38,19 @@ type Table interface {
 // files, pd.read_json(path, lines=True) for .jsonl, pd.read_csv
 // otherwise (opts.Sep as sep=), decompressed as pandas infers from the
 // name (.gz, .bz2, .zip, .xz, .zst). Path "-" (StdinPath) reads standard
-// input as OpenStream does, its format sniffed. Decompressing stops when
+// input as OpenStream does, its format sniffed. A directory or a glob is
+// the dataset of its files (Files, OpenDataset). Decompressing stops when
 // ctx is done.
 func Open(ctx context.Context, path string, opts rows.Options) (Table, error) {
 	if path == StdinPath {
 		return openStdin(ctx, opts)
+	}
+	if IsDataset([]string{path}) {
+		files, err := Files([]string{path})
+		if err != nil {
+			return nil, err
+		}
+		return OpenDataset(ctx, files, opts)
 	}
 	if parquetrows.IsParquetPath(path) {
 		p, err := parquetrows.Open(path, parquetrows.Options{})

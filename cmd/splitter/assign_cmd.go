@@ -33,14 +33,14 @@ Parquet; types int64, string, int64). No manifest unless --manifest PATH.`,
 
   # StratifiedKFold(5, shuffle=True, random_state=1) folds as CSV
   splitter assign --folds 5 --seed 1 --stratify label data.csv -o folds.csv`,
-		Args: cobra.ExactArgs(1),
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r, err := parseAssign(cmd)
 			if err == nil {
 				out, _ := cmd.Flags().GetString("output")
-				err = runRecipe(cmd, r, args[0], job.Options{Output: out, Assign: true})
+				err = runRecipe(cmd, r, args[0], job.Options{Output: out, Assign: true, Inputs: several(args)})
 			}
-			return inputErr(args[0], err)
+			return inputErrs(args, err)
 		},
 	}
 	assignFlags(cmd)

@@ -34,7 +34,7 @@ and --seed with --group as GroupKFold(K, shuffle=True, random_state=S) from 1.6.
 
   # GroupKFold(4) by user
   splitter kfold --folds 4 --group user_id data.csv`,
-		Args: cobra.ExactArgs(1),
+		Args: cobra.MinimumNArgs(1),
 		RunE: runParts,
 	}
 	kfoldFlags(cmd)

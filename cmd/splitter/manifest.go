@@ -82,7 +82,7 @@ func runRecipe(cmd *cobra.Command, r *recipe.Recipe, input string, o job.Options
 	}
 	res, err := job.Run(ctx, r, o)
 	if err != nil {
-		return inputErr(input, err)
+		return inputErrs(append([]string{input}, o.Inputs...), err)
 	}
 	if r.SeedDrawn {
 		annotate(cmd, drawnSeedKey, r.Seed)

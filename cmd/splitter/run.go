@@ -35,7 +35,7 @@ func runParts(cmd *cobra.Command, args []string) error {
 	if err == nil {
 		dir, _ := cmd.Flags().GetString("out-dir")
 		part, _ := cmd.Flags().GetString("stdout")
-		err = runRecipe(cmd, r, args[0], job.Options{OutDir: dir, StdoutPart: part})
+		err = runRecipe(cmd, r, args[0], job.Options{OutDir: dir, StdoutPart: part, Inputs: several(args)})
 	}
-	return inputErr(args[0], err)
+	return inputErrs(args, err)
 }

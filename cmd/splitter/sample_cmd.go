@@ -26,9 +26,9 @@ func newShuffleCmd() *cobra.Command {
 Without --seed a seed is drawn and printed on stderr as "seed: S".`,
 		Example: `  # df.sample(frac=1, random_state=3).to_csv("shuffled.csv", index=False)
   splitter shuffle --seed 3 data.csv -o shuffled.csv`,
-		Args: cobra.ExactArgs(1),
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return inputErr(args[0], runOneOutput(cmd, args[0]))
+			return inputErrs(args, runOneOutput(cmd, args))
 		},
 	}
 	f := cmd.Flags()
@@ -65,9 +65,9 @@ are an error. N written with a '.' is a float, as pandas receives it.`,
 
   # two rows per city: df.groupby("city").sample(n=2, random_state=3)
   splitter sample --seed 3 --n 2 --group city data.csv -o per_city.csv`,
-		Args: cobra.ExactArgs(1),
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return inputErr(args[0], runOneOutput(cmd, args[0]))
+			return inputErrs(args, runOneOutput(cmd, args))
 		},
 	}
 	f := cmd.Flags()
@@ -87,7 +87,8 @@ are an error. N written with a '.' is a float, as pandas receives it.`,
 
 // runOneOutput runs shuffle or sample: one output, -o OUT (- for
 // standard output, with no manifest unless --manifest).
-func runOneOutput(cmd *cobra.Command, input string) error {
+func runOneOutput(cmd *cobra.Command, args []string) error {
+	input := args[0]
 	out, _ := cmd.Flags().GetString("output")
 	if out == "" {
 		return errors.New("-o OUT is required")
@@ -100,8 +101,8 @@ func runOneOutput(cmd *cobra.Command, input string) error {
 		if flagBool(cmd, "json") {
 			return fmt.Errorf("--json with -o -: %w (both write to standard output)", ErrFlagCombination)
 		}
-	} else if err := sameFormat(input, out); input != stdinPath && err != nil {
+	} else if err := sameFormat(firstFile(args), out); input != stdinPath && err != nil {
 		return err
 	}
-	return runRecipe(cmd, r, input, job.Options{Output: out})
+	return runRecipe(cmd, r, input, job.Options{Output: out, Inputs: several(args)})
 }

@@ -55,7 +55,7 @@ with --group, and sizes of 0, behaved differently before 0.21).`,
 
   # torch random_split into three named parts
   splitter --compat torch --seed 42 --lengths 0.8,0.1,0.1 --names train,val,test data.csv`,
-		Args: cobra.ExactArgs(1),
+		Args: cobra.MinimumNArgs(1),
 		RunE: runParts,
 	}
 	splitFlags(cmd)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/splitter-dev/splitter/audit"
 	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/table"
 )
 
 // ErrVerifyArgs is a verify command line that names no manifest and no
@@ -140,13 +141,15 @@ func verifyFlags(cmd *cobra.Command, args []string, o verifyOptions) error {
 		return errors.New("verify: --seed is required (the recipe draws a seed otherwise)")
 	}
 	// The input is read only if it is a regular file (a FIFO would block
-	// the re-run, a device never end).
-	f, err := rows.OpenRegular(pos[0])
-	if err != nil {
-		return err
+	// the re-run, a device never end), or a dataset of them.
+	if !table.IsDataset(pos[:1]) {
+		f, err := rows.OpenRegular(pos[0])
+		if err != nil {
+			return err
+		}
+		f.Close()
 	}
-	f.Close()
-	_, err = audit.CompareRecipe(cmd.Context(), r, pos[0], pos[1:], audit.RecipeCompareOptions{Names: pos[1:], Quote: true, AnyOrder: o.anyOrder, ByValue: true})
+	_, err = audit.CompareRecipe(cmd.Context(), r, pos[0], pos[1:], audit.RecipeCompareOptions{Names: pos[1:], Quote: true, AnyOrder: o.anyOrder, ByValue: true, Shards: true})
 	switch {
 	case errors.Is(err, audit.ErrDiffers):
 		return &exitError{code: exitDiffers, msg: oneLine(err.Error())}

@@ -1,0 +1,124 @@
+package table
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/splitter-dev/splitter/rows"
+)
+
+// WriteRowsContext writes the first shard's header and then the rows of
+// order (dataset rows), each with its own bytes and line end; a shard's
+// last row without one gets its shard's header line end (LF when none):
+// pd.concat(...).iloc[order].to_csv, byte for byte. Parquet shards are
+// written as one Parquet file with the first shard's schema.
+func (d *Dataset) WriteRowsContext(ctx context.Context, w io.Writer, order []int) error {
+	for _, i := range order {
+		if uint(i) >= uint(d.Len()) {
+			return fmt.Errorf("table: row %d out of range [0, %d)", i, d.Len())
+		}
+	}
+	if d.pq != nil {
+		return d.writeParquet(ctx, w, order)
+	}
+	if _, err := w.Write(d.head()); err != nil {
+		return err
+	}
+	return d.gather(ctx, w, order)
+}
+
+// head is the first shard's header as outputs start with it: with its
+// line end when the dataset has rows.
+func (d *Dataset) head() []byte {
+	h := append([]byte(nil), d.text[0].Header()...)
+	if d.Len() > 0 && len(h) > 0 && len(lineEnd(h)) == 0 {
+		h = append(h, headerEOL(d.text[0])...)
+	}
+	return h
+}
+
+// lineEnd is the line end that closes rec: "\r\n", "\n", "\r" or none.
+func lineEnd(rec []byte) []byte {
+	switch {
+	case bytes.HasSuffix(rec, []byte("\r\n")):
+		return rec[len(rec)-2:]
+	case bytes.HasSuffix(rec, []byte("\n")), bytes.HasSuffix(rec, []byte("\r")):
+		return rec[len(rec)-1:]
+	}
+	return nil
+}
+
+// headerEOL is the line end of ix's header, LF when it has none.
+func headerEOL(ix *rows.Index) []byte {
+	if e := lineEnd(ix.Header()); e != nil {
+		return e
+	}
+	return []byte("\n")
+}
+
+// WriteWithColumn writes every row in order with one more last column
+// name holding values[i]: each shard's rows as its WriteWithColumn writes
+// them, after the first shard's header.
+func (d *Dataset) WriteWithColumn(w io.Writer, name string, values []string) error {
+	return d.WriteRangeWithColumn(w, name, values, 0, d.Len())
+}
+
+// WriteRangeWithColumn is WriteWithColumn of rows lo..hi-1 only, with the
+// header: one shard of that file.
+func (d *Dataset) WriteRangeWithColumn(w io.Writer, name string, values []string, lo, hi int) error {
+	if len(values) != d.Len() {
+		return fmt.Errorf("table: %d values for %d rows", len(values), d.Len())
+	}
+	if lo < 0 || hi < lo || hi > d.Len() {
+		return fmt.Errorf("table: range [%d, %d) out of [0, %d)", lo, hi, d.Len())
+	}
+	if d.pq != nil {
+		return d.writeParquetColumn(w, name, values, lo, hi)
+	}
+	for k, ix := range d.text {
+		a, b := max(lo, d.starts[k]), min(hi, d.starts[k+1])
+		switch {
+		case a >= b && k > 0:
+			continue
+		case a >= b: // the header alone
+			a, b = d.starts[0], d.starts[0]
+		}
+		vals := values[d.starts[k]:d.starts[k+1]]
+		dst := w
+		if k > 0 { // its header line is the first shard's
+			var head bytes.Buffer
+			if err := ix.WriteRangeWithColumn(&head, name, vals, 0, 0); err != nil {
+				return err
+			}
+			dst = &skipWriter{w: w, skip: head.Len()}
+		}
+		if err := ix.WriteRangeWithColumn(dst, name, vals, a-d.starts[k], b-d.starts[k]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// skipWriter drops the first skip bytes written through it.
+type skipWriter struct {
+	w    io.Writer
+	skip int
+}
+
+func (s *skipWriter) Write(p []byte) (int, error) {
+	n := len(p)
+	if s.skip > 0 {
+		k := min(s.skip, len(p))
+		s.skip -= k
+		p = p[k:]
+	}
+	if len(p) == 0 {
+		return n, nil
+	}
+	if _, err := s.w.Write(p); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
