@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -80,6 +81,8 @@ release from 0.18.2 on, once per group of releases that split alike.`,
 	f.Bool("all", false, "print every match (default: stop at the lowest seed that matches)")
 	f.Bool("json", false, "print the matches as one JSON object: {\"matches\": [{\"seed\", \"python\", \"recipe\"}]} (each recipe as a manifest records it)")
 	f.String("fold-column", "", "FILE: which KFold made FILE's fold column `COL` (kfold's STEM.folds file: the data with the fold of each row)")
+	f.String("label", "", "with --json: count the classes of `COL` in each part (default: the stratify column of the first match)")
+	f.String("group", "", "with --json: count the distinct groups of `COL` in each part (default: the group column of the first match)")
 	f.Bool("fold-files", false, "DATA FOLD0 FOLD1 ...: which cross-validator made these test folds, one file each in fold order (implied by 4 or more files after DATA)")
 	f.String("compat", "", "only these recipes: sklearn, sklearn@X.Y.Z, sklearn@*, datasets, pandas, torch or python (default: all)")
 	sepFlag(cmd)
@@ -169,6 +172,9 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	for _, n := range e.Notes {
 		fmt.Fprintln(cmd.ErrOrStderr(), "note: "+n)
 	}
+	if err := checkSummaryColumns(cmd, e.Data); err != nil {
+		return err
+	}
 	p := e.Partition
 	eo := audit.ExplainOptions{First: first, Last: last, Kinds: kinds, Versions: versions, All: flagBool(cmd, "all")}
 	if kinds == nil || kinds[0] == audit.Sklearn || kinds[0] == audit.Datasets {
@@ -182,7 +188,12 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		return explainThree(cmd, args, opts.Sep, e.Three, eo)
 	}
 	matches, err := audit.Explain(cmd.Context(), p, eo)
-	if perr := printMatches(cmd, pythonMatches(matches, args[0], opts.Sep)); perr != nil && err == nil {
+	pms := pythonMatches(matches, args[0], opts.Sep)
+	sum, serr := explainSummary(cmd, args, p, e.Data, pms)
+	if serr != nil && err == nil {
+		err = serr
+	}
+	if perr := printMatchesWith(cmd, pms, sum); perr != nil && err == nil {
 		err = perr
 	}
 	if ie := (*audit.InterruptedError)(nil); errors.As(err, &ie) {
@@ -256,6 +267,61 @@ func pythonMatches(ms []audit.Match, data string, sep byte) []pythonMatch {
 // or with --json one object holding each match's seed, Python and recipe
 // value.
 func printMatches(cmd *cobra.Command, matches []pythonMatch) error {
+	return printMatchesWith(cmd, matches, nil)
+}
+
+// explainSummary is what --json adds for a two-part explain: the data's
+// rows and each part's rows, with class counts of --label (default: the
+// first match's stratify column) and group counts of --group (default:
+// its group column). nil without --json.
+func explainSummary(cmd *cobra.Command, args []string, p *audit.Partition, data audit.Table, ms []pythonMatch) (*matchSummary, error) {
+	if !flagBool(cmd, "json") || data == nil || len(args) != 3 {
+		return nil, nil
+	}
+	var so audit.SummaryOptions
+	so.Label, _ = cmd.Flags().GetString("label")
+	so.Group, _ = cmd.Flags().GetString("group")
+	if len(ms) > 0 && ms[0].Recipe != nil {
+		if so.Label == "" {
+			so.Label = ms[0].Recipe.Stratify
+		}
+		if so.Group == "" {
+			so.Group = ms[0].Recipe.Group
+		}
+	}
+	parts, err := audit.Summarize(p, data, [2]string{args[1], args[2]}, so)
+	if err != nil {
+		return nil, err
+	}
+	return &matchSummary{Input: inputSummary{Path: args[0], Rows: p.N()}, Parts: parts}, nil
+}
+
+// checkSummaryColumns refuses a --label or --group naming no column of
+// the data, before the search.
+func checkSummaryColumns(cmd *cobra.Command, data audit.Table) error {
+	for _, flag := range []string{"label", "group"} {
+		name, _ := cmd.Flags().GetString(flag)
+		if name == "" || data == nil || slices.Contains(data.Names(), name) {
+			continue
+		}
+		return flagErr("--"+flag, name, fmt.Errorf("no such column; the data has %s", strings.Join(data.Names(), ", ")))
+	}
+	return nil
+}
+
+// matchSummary is the data and the parts as --json describes them.
+type matchSummary struct {
+	Input inputSummary        `json:"input"`
+	Parts []audit.PartSummary `json:"parts"`
+}
+
+type inputSummary struct {
+	Path string `json:"path"`
+	Rows int    `json:"rows"`
+}
+
+// printMatchesWith is printMatches, with --json adding sum's fields.
+func printMatchesWith(cmd *cobra.Command, matches []pythonMatch, sum *matchSummary) error {
 	out := cmd.OutOrStdout()
 	if !flagBool(cmd, "json") {
 		for _, m := range matches {
@@ -266,7 +332,9 @@ func printMatches(cmd *cobra.Command, matches []pythonMatch) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
+	v := struct {
 		Matches []pythonMatch `json:"matches"`
-	}{matches})
+		*matchSummary
+	}{matches, sum}
+	return enc.Encode(v)
 }
