@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/big"
@@ -120,13 +121,24 @@ func (r Recipe) torchLengths() []string {
 	if r.Train+r.Test != r.N {
 		return counts
 	}
-	for d := 1; d <= 2; d++ {
-		p := math.Pow(10, float64(d))
-		f := math.Round(float64(r.Train)/float64(r.N)*p) / p
-		g := math.Round(float64(r.Test)/float64(r.N)*p) / p
-		got, _, err := split.RandomSplitLengths(r.N, []split.Length{split.LengthFraction(f), split.LengthFraction(g)})
-		if err == nil && f > 0 && g > 0 && slices.Equal(got, []int{r.Train, r.Test}) {
-			return []string{py.FloatRepr(f), py.FloatRepr(g)}
+	// Several fractions give the same counts (torch floors each and hands
+	// the remainder out from the first): one decimal first, then two,
+	// nearest the train share first.
+	share := float64(r.Train) / float64(r.N)
+	for _, p := range []int{10, 100} {
+		ks := make([]int, 0, p-1)
+		for k := 1; k < p; k++ {
+			ks = append(ks, k)
+		}
+		slices.SortStableFunc(ks, func(a, b int) int {
+			return cmp.Compare(math.Abs(float64(a)/float64(p)-share), math.Abs(float64(b)/float64(p)-share))
+		})
+		for _, k := range ks {
+			f, g := float64(k)/float64(p), float64(p-k)/float64(p)
+			got, _, err := split.RandomSplitLengths(r.N, []split.Length{split.LengthFraction(f), split.LengthFraction(g)})
+			if err == nil && slices.Equal(got, []int{r.Train, r.Test}) {
+				return []string{py.FloatRepr(f), py.FloatRepr(g)}
+			}
 		}
 	}
 	return counts

@@ -55,6 +55,9 @@ func (o *Outputs) flush() error {
 // replaced.
 func (o *Outputs) place() error {
 	dirs := o.folders()
+	if len(dirs) == 0 {
+		return nil // nothing to place (every output went to standard output)
+	}
 	unlock, err := lockFolders(dirs)
 	if err != nil {
 		return err

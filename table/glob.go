@@ -62,8 +62,8 @@ func iglob(pattern string, dirOnly bool) ([]string, error) {
 			names, err = glob1(d, d, base, dirOnly)
 		case base == "" && exists(d, true): // "dir/": the folder itself
 			names = []string{d + string(filepath.Separator)}
-		case base != "" && exists(filepath.Join(d, base), false):
-			names = []string{filepath.Join(d, base)}
+		case base != "" && exists(pyJoin(d, base), false):
+			names = []string{pyJoin(d, base)}
 		}
 		if err != nil {
 			return nil, err
@@ -71,6 +71,15 @@ func iglob(pattern string, dirOnly bool) ([]string, error) {
 		out = append(out, names...)
 	}
 	return out, nil
+}
+
+// pyJoin is os.path.join(a, b): unlike filepath.Join it keeps "." and
+// ".." components ("d/." stays "d/.", as glob.glob returns it).
+func pyJoin(a, b string) string {
+	if a == "" || strings.HasSuffix(a, string(filepath.Separator)) {
+		return a + b
+	}
+	return a + string(filepath.Separator) + b
 }
 
 // exists is os.path.lexists(path), or os.path.isdir(path) when dir.
@@ -104,7 +113,7 @@ func glob1(dir, prefix, pattern string, dirOnly bool) ([]string, error) {
 			continue
 		}
 		if re.MatchString(name) {
-			out = append(out, filepath.Join(prefix, name))
+			out = append(out, pyJoin(prefix, name))
 		}
 	}
 	return out, nil
