@@ -291,10 +291,77 @@ func (c *groupCache) release() {
 	}
 }
 
-// gather returns the rows of chunk, in order, as one record: the rows of
-// each row group are taken from it (each group decoded once per chunk),
-// the pieces concatenated, and a last take puts them in chunk order.
+// gather returns the rows of chunk, in order, as one record. When the row
+// groups it takes rows from fit in the cache together, they are held
+// decoded at once and each column copied straight from them
+// (gatherColumn); otherwise gatherByGroup takes from one group at a time.
 func (c *groupCache) gather(ctx context.Context, chunk []int) (arrow.Record, error) {
+	p := c.p
+	group, local := make([]int, len(chunk)), make([]int, len(chunk))
+	used := make([]bool, p.RowGroups())
+	var need int64
+	for k, i := range chunk {
+		g := p.groupOf(i)
+		group[k], local[k] = g, i-p.rgStart[g]
+		if !used[g] {
+			used[g] = true
+			need += p.rgBytes[g]
+		}
+	}
+	if need > p.opts.CacheBytes {
+		return c.gatherByGroup(ctx, chunk)
+	}
+	recs := make([]arrow.Record, p.RowGroups())
+	defer func() {
+		for _, r := range recs {
+			if r != nil {
+				r.Release()
+			}
+		}
+	}()
+	for g, u := range used {
+		if !u {
+			continue
+		}
+		rec, err := c.group(ctx, g)
+		if err != nil {
+			return nil, err
+		}
+		rec.Retain() // held even if the cache lets it go
+		recs[g] = rec
+	}
+	cols := make([]arrow.Array, p.schema.NumFields())
+	defer func() {
+		for _, a := range cols {
+			if a != nil {
+				a.Release()
+			}
+		}
+	}()
+	srcs := make([]arrow.Array, len(recs))
+	for ci := range cols {
+		for g, r := range recs {
+			srcs[g] = nil
+			if r != nil {
+				srcs[g] = r.Column(ci)
+			}
+		}
+		a, ok := gatherColumn(p.schema.Field(ci).Type, srcs, group, local)
+		if !ok {
+			var err error
+			if a, err = takeByGroup(ctx, p.mem, srcs, group, local); err != nil {
+				return nil, fmt.Errorf("take column %q: %w", p.names[ci], err)
+			}
+		}
+		cols[ci] = a
+	}
+	return array.NewRecord(p.schema, cols, int64(len(chunk))), nil
+}
+
+// gatherByGroup is gather taking the rows of each row group from it (each
+// group decoded once per chunk, and let go when the cache is full), the
+// pieces concatenated, and a last take putting them in chunk order.
+func (c *groupCache) gatherByGroup(ctx context.Context, chunk []int) (arrow.Record, error) {
 	p := c.p
 	groupOf := make([]int32, len(chunk))
 	count := make([]int, p.RowGroups()+1)
