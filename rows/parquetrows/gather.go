@@ -83,7 +83,7 @@ func gatherBits(srcs []arrow.Array, group, local []int) *memory.Buffer {
 	bits := make([]byte, bitutil.BytesForBits(int64(len(group))))
 	for k, g := range group {
 		d := srcs[g].Data()
-		if bitutil.BitIsSet(d.Buffers()[1].Bytes(), d.Offset()+local[k]) {
+		if bitutil.BitIsSet(bufBytes(d, 1), d.Offset()+local[k]) {
 			bitutil.SetBit(bits, k)
 		}
 	}
@@ -94,9 +94,9 @@ func gatherBits(srcs []arrow.Array, group, local []int) *memory.Buffer {
 func gatherFixed(srcs []arrow.Array, group, local []int, w int) *memory.Buffer {
 	vals := make([][]byte, len(srcs))
 	for g, s := range srcs {
-		if s != nil {
+		if s != nil && s.Len() > 0 {
 			d := s.Data()
-			vals[g] = d.Buffers()[1].Bytes()[d.Offset()*w:]
+			vals[g] = bufBytes(d, 1)[d.Offset()*w:]
 		}
 	}
 	out := make([]byte, len(group)*w)
@@ -124,12 +124,10 @@ func gatherBytes(srcs []arrow.Array, group, local []int) (offsets, data *memory.
 	offs := make([][]int32, len(srcs))
 	vals := make([][]byte, len(srcs))
 	for g, s := range srcs {
-		if s != nil {
+		if s != nil && s.Len() > 0 {
 			d := s.Data()
-			offs[g] = arrow.Int32Traits.CastFromBytes(d.Buffers()[1].Bytes())[d.Offset():]
-			if b := d.Buffers()[2]; b != nil {
-				vals[g] = b.Bytes()
-			}
+			offs[g] = arrow.Int32Traits.CastFromBytes(bufBytes(d, 1))[d.Offset():]
+			vals[g] = bufBytes(d, 2)
 		}
 	}
 	out := make([]int32, len(group)+1)
@@ -196,4 +194,33 @@ func takePositions(ctx context.Context, col arrow.Array, positions []int) (arrow
 	idx := indexArray(memory.DefaultAllocator, positions, nil)
 	defer idx.Release()
 	return takeColumn(ctx, col, idx, positions)
+}
+
+// compact returns the chunks of ch as one array in buffers of its length:
+// gatherColumn of every row where it can, Arrow's Concatenate otherwise.
+func compact(ch *arrow.Chunked, mem memory.Allocator) (arrow.Array, error) {
+	chunks := ch.Chunks()
+	group, local := make([]int, 0, ch.Len()), make([]int, 0, ch.Len())
+	for g, a := range chunks {
+		for j := 0; j < a.Len(); j++ {
+			group, local = append(group, g), append(local, j)
+		}
+	}
+	if a, ok := gatherColumn(ch.DataType(), chunks, group, local); ok {
+		return a, nil
+	}
+	if len(chunks) == 1 {
+		chunks[0].Retain()
+		return chunks[0], nil
+	}
+	return array.Concatenate(chunks, mem)
+}
+
+// bufBytes returns the bytes of buffer i of d, nil when it has none (an
+// empty array may have none).
+func bufBytes(d arrow.ArrayData, i int) []byte {
+	if b := d.Buffers(); i < len(b) && b[i] != nil {
+		return b[i].Bytes()
+	}
+	return nil
 }

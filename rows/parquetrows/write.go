@@ -40,8 +40,7 @@ func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) (
 	if err != nil {
 		return err
 	}
-	c := newGroupCache(p)
-	defer c.release()
+	c := p.cache
 	step := p.chunkRows()
 	for base := 0; base < len(order); base += step {
 		if err := ctx.Err(); err != nil {
@@ -127,8 +126,7 @@ func (p *File) WriteRangeWithColumn(w io.Writer, name string, values []string, l
 	if err != nil {
 		return err
 	}
-	c := newGroupCache(p)
-	defer c.release()
+	c := p.cache
 	for g := 0; g < p.RowGroups(); g++ {
 		glo, ghi := max(lo, p.rgStart[g]), min(hi, p.rgStart[g+1])
 		if glo >= ghi {
@@ -139,6 +137,7 @@ func (p *File) WriteRangeWithColumn(w io.Writer, name string, values []string, l
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
 		rec := whole.NewSlice(int64(glo-p.rgStart[g]), int64(ghi-p.rgStart[g]))
+		whole.Release()
 		var col arrow.Array
 		if isInt {
 			b := array.NewInt64Builder(p.mem)
@@ -157,7 +156,6 @@ func (p *File) WriteRangeWithColumn(w io.Writer, name string, values []string, l
 		err = fw.WriteBuffered(out)
 		out.Release()
 		rec.Release()
-		c.drop(g)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
@@ -205,92 +203,6 @@ func (p *File) newWriter(w io.Writer, sc *arrow.Schema) (*pqarrow.FileWriter, er
 	return fw, nil
 }
 
-// groupCache keeps decoded row groups (one record each) up to a byte bound,
-// evicting the least recently used.
-type groupCache struct {
-	p     *File
-	recs  map[int]arrow.Record
-	used  map[int]int64 // last use tick
-	bytes int64
-	tick  int64
-}
-
-func newGroupCache(p *File) *groupCache {
-	return &groupCache{p: p, recs: map[int]arrow.Record{}, used: map[int]int64{}}
-}
-
-// group returns row group g as one record (owned by the cache).
-func (c *groupCache) group(ctx context.Context, g int) (arrow.Record, error) {
-	c.tick++
-	if r, ok := c.recs[g]; ok {
-		c.used[g] = c.tick
-		return r, nil
-	}
-	for c.bytes+c.p.rgBytes[g] > c.p.opts.CacheBytes && len(c.recs) > 0 {
-		oldest, t := -1, int64(0)
-		for k, u := range c.used {
-			if oldest < 0 || u < t {
-				oldest, t = k, u
-			}
-		}
-		c.drop(oldest)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	// Each column is decoded on this goroutine (ReadRowGroups would use
-	// one of pqarrow's, out of reach of catch), with no context to cancel
-	// (pqarrow v15 panics releasing what it has not read when its context
-	// is cancelled mid-read); cancellation is checked between row groups.
-	cols := make([]arrow.Array, c.p.schema.NumFields())
-	defer func() {
-		for _, a := range cols {
-			if a != nil {
-				a.Release()
-			}
-		}
-	}()
-	for i := range cols {
-		ch, err := c.p.readField(i, []int{g})
-		if err != nil {
-			return nil, fmt.Errorf("row group %d: %w", g, err)
-		}
-		if len(ch.Chunks()) == 1 {
-			cols[i] = ch.Chunk(0)
-			cols[i].Retain()
-			ch.Release()
-			continue
-		}
-		a, err := array.Concatenate(ch.Chunks(), c.p.mem)
-		ch.Release()
-		if err != nil {
-			return nil, fmt.Errorf("row group %d: %w", g, err)
-		}
-		cols[i] = a
-	}
-	rec := array.NewRecord(c.p.schema, cols, int64(c.p.rgStart[g+1]-c.p.rgStart[g]))
-	c.recs[g] = rec
-	c.used[g] = c.tick
-	c.bytes += c.p.rgBytes[g]
-	return rec, nil
-}
-
-// drop releases row group g.
-func (c *groupCache) drop(g int) {
-	if r, ok := c.recs[g]; ok {
-		r.Release()
-		delete(c.recs, g)
-		delete(c.used, g)
-		c.bytes -= c.p.rgBytes[g]
-	}
-}
-
-func (c *groupCache) release() {
-	for g := range c.recs {
-		c.drop(g)
-	}
-}
-
 // gather returns the rows of chunk, in order, as one record. When the row
 // groups it takes rows from fit in the cache together, they are held
 // decoded at once and each column copied straight from them
@@ -327,7 +239,6 @@ func (c *groupCache) gather(ctx context.Context, chunk []int) (arrow.Record, err
 		if err != nil {
 			return nil, err
 		}
-		rec.Retain() // held even if the cache lets it go
 		recs[g] = rec
 	}
 	cols := make([]arrow.Array, p.schema.NumFields())
@@ -399,6 +310,7 @@ func (c *groupCache) gatherByGroup(ctx context.Context, chunk []int) (arrow.Reco
 			return nil, err
 		}
 		piece, err := takeRecord(context.Background(), rec, local[count[g]:count[g+1]])
+		rec.Release()
 		if err != nil {
 			return nil, err
 		}
