@@ -81,7 +81,7 @@ func (c *groupCache) decode(g int) (arrow.Record, error) {
 		if err != nil {
 			return nil, fmt.Errorf("row group %d: %w", g, err)
 		}
-		a, err := compact(ch, p.mem)
+		a, err := compact(ch, p.cacheMem, p.mem)
 		ch.Release()
 		if err != nil {
 			return nil, fmt.Errorf("row group %d: %w", g, err)

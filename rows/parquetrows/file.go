@@ -91,6 +91,7 @@ type File struct {
 	chunks      []chunk       // of row group g, leaf c at g*len(leaves)+c
 	scanned     []atomic.Bool // chunks whose pages scanChunk has passed
 	cache       *groupCache   // decoded row groups, kept for every write
+	cacheMem    memory.Allocator
 }
 
 // Open opens the Parquet file at path and reads its footer (schema and row
@@ -157,7 +158,7 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, clean(err.Error()))
 	}
 	q := &File{name: path, pr: pr, fr: fr, schema: sc, opts: opts, mem: memory.NewGoAllocator(), allLeaves: map[int]bool{}, src: r, chunks: chunks, scanned: make([]atomic.Bool, len(chunks))}
-	q.cache = newGroupCache(q)
+	q.cache, q.cacheMem = newGroupCache(q), newOffHeap()
 	for _, fl := range sc.Fields() {
 		q.names = append(q.names, fl.Name)
 	}

@@ -16,27 +16,31 @@ import (
 // values straight into buffers sized once, df.take's job without Arrow's
 // take, concatenation and second take. ok is false for a type it does
 // not copy (dictionaries, nested and large types): Arrow's take does.
-func gatherColumn(dt arrow.DataType, srcs []arrow.Array, group, local []int) (a arrow.Array, ok bool) {
+// Buffers come from mem, or from the Go heap when mem is nil.
+func gatherColumn(mem memory.Allocator, dt arrow.DataType, srcs []arrow.Array, group, local []int) (a arrow.Array, ok bool) {
 	n := len(group)
-	valid, nulls := gatherValidity(srcs, group, local)
+	valid, nulls := gatherValidity(mem, srcs, group, local)
 	var bufs []*memory.Buffer
 	switch {
 	case dt.ID() == arrow.BOOL:
-		bufs = []*memory.Buffer{valid, gatherBits(srcs, group, local)}
+		bufs = []*memory.Buffer{valid, gatherBits(mem, srcs, group, local)}
 	case dt.ID() == arrow.STRING || dt.ID() == arrow.BINARY:
-		offs, data, fits := gatherBytes(srcs, group, local)
+		offs, data, fits := gatherBytes(mem, srcs, group, local)
 		if !fits {
+			release(valid)
 			return nil, false
 		}
 		bufs = []*memory.Buffer{valid, offs, data}
 	case fixedWidth(dt):
 		w := dt.(arrow.FixedWidthDataType).Bytes()
-		bufs = []*memory.Buffer{valid, gatherFixed(srcs, group, local, w)}
+		bufs = []*memory.Buffer{valid, gatherFixed(mem, srcs, group, local, w)}
 	default:
+		release(valid)
 		return nil, false
 	}
 	d := array.NewData(dt, n, bufs, nil, nulls, 0)
 	defer d.Release()
+	release(bufs...) // d holds them
 	return array.MakeFromData(d), true
 }
 
@@ -58,7 +62,7 @@ func fixedWidth(dt arrow.DataType) bool {
 
 // gatherValidity returns the validity bitmap of the gathered rows and
 // their null count (nil, 0 when no source holds a null).
-func gatherValidity(srcs []arrow.Array, group, local []int) (*memory.Buffer, int) {
+func gatherValidity(mem memory.Allocator, srcs []arrow.Array, group, local []int) (*memory.Buffer, int) {
 	hasNull := false
 	for _, s := range srcs {
 		hasNull = hasNull || (s != nil && s.NullN() > 0)
@@ -66,7 +70,7 @@ func gatherValidity(srcs []arrow.Array, group, local []int) (*memory.Buffer, int
 	if !hasNull {
 		return nil, 0
 	}
-	bits := make([]byte, bitutil.BytesForBits(int64(len(group))))
+	buf, bits := newBuffer(mem, int(bitutil.BytesForBits(int64(len(group)))))
 	nulls := 0
 	for k, g := range group {
 		if srcs[g].IsValid(local[k]) {
@@ -75,23 +79,23 @@ func gatherValidity(srcs []arrow.Array, group, local []int) (*memory.Buffer, int
 			nulls++
 		}
 	}
-	return memory.NewBufferBytes(bits), nulls
+	return buf, nulls
 }
 
 // gatherBits gathers boolean values.
-func gatherBits(srcs []arrow.Array, group, local []int) *memory.Buffer {
-	bits := make([]byte, bitutil.BytesForBits(int64(len(group))))
+func gatherBits(mem memory.Allocator, srcs []arrow.Array, group, local []int) *memory.Buffer {
+	buf, bits := newBuffer(mem, int(bitutil.BytesForBits(int64(len(group)))))
 	for k, g := range group {
 		d := srcs[g].Data()
 		if bitutil.BitIsSet(bufBytes(d, 1), d.Offset()+local[k]) {
 			bitutil.SetBit(bits, k)
 		}
 	}
-	return memory.NewBufferBytes(bits)
+	return buf
 }
 
 // gatherFixed gathers values of w bytes each.
-func gatherFixed(srcs []arrow.Array, group, local []int, w int) *memory.Buffer {
+func gatherFixed(mem memory.Allocator, srcs []arrow.Array, group, local []int, w int) *memory.Buffer {
 	vals := make([][]byte, len(srcs))
 	for g, s := range srcs {
 		if s != nil && s.Len() > 0 {
@@ -99,7 +103,7 @@ func gatherFixed(srcs []arrow.Array, group, local []int, w int) *memory.Buffer {
 			vals[g] = bufBytes(d, 1)[d.Offset()*w:]
 		}
 	}
-	out := make([]byte, len(group)*w)
+	buf, out := newBuffer(mem, len(group)*w)
 	if w == 8 {
 		words := make([][]uint64, len(vals))
 		for g, v := range vals {
@@ -109,18 +113,18 @@ func gatherFixed(srcs []arrow.Array, group, local []int, w int) *memory.Buffer {
 		for k, g := range group {
 			o[k] = words[g][local[k]]
 		}
-		return memory.NewBufferBytes(out)
+		return buf
 	}
 	for k, g := range group {
 		j := local[k] * w
 		copy(out[k*w:k*w+w], vals[g][j:j+w])
 	}
-	return memory.NewBufferBytes(out)
+	return buf
 }
 
 // gatherBytes gathers string or binary values: their offsets and bytes;
 // fits is false when they hold more bytes than 32-bit offsets reach.
-func gatherBytes(srcs []arrow.Array, group, local []int) (offsets, data *memory.Buffer, fits bool) {
+func gatherBytes(mem memory.Allocator, srcs []arrow.Array, group, local []int) (offsets, data *memory.Buffer, fits bool) {
 	offs := make([][]int32, len(srcs))
 	vals := make([][]byte, len(srcs))
 	for g, s := range srcs {
@@ -130,7 +134,6 @@ func gatherBytes(srcs []arrow.Array, group, local []int) (offsets, data *memory.
 			vals[g] = bufBytes(d, 2)
 		}
 	}
-	out := make([]int32, len(group)+1)
 	total := 0
 	for k, g := range group {
 		j := local[k]
@@ -138,20 +141,28 @@ func gatherBytes(srcs []arrow.Array, group, local []int) (offsets, data *memory.
 		if total > math.MaxInt32 {
 			return nil, nil, false
 		}
-		out[k+1] = int32(total)
 	}
-	buf := make([]byte, total)
+	offsets, raw := newBuffer(mem, (len(group)+1)*4)
+	out := arrow.Int32Traits.CastFromBytes(raw)
+	for k, g := range group {
+		j := local[k]
+		out[k+1] = out[k] + offs[g][j+1] - offs[g][j]
+	}
+	data, buf := newBuffer(mem, total)
 	for k, g := range group {
 		j := local[k]
 		copy(buf[out[k]:out[k+1]], vals[g][offs[g][j]:offs[g][j+1]])
 	}
-	return memory.NewBufferBytes(arrow.Int32Traits.CastToBytes(out)), memory.NewBufferBytes(buf), true
+	return offsets, data, true
 }
 
 // takeByGroup is gatherColumn through Arrow's take, for any type: the rows
 // of each group taken from it, the pieces concatenated, and a last take
 // putting them in order.
-func takeByGroup(ctx context.Context, mem memory.Allocator, srcs []arrow.Array, group, local []int) (arrow.Array, error) {
+func takeByGroup(ctx context.Context, mem memory.Allocator, dt arrow.DataType, srcs []arrow.Array, group, local []int) (arrow.Array, error) {
+	if len(group) == 0 {
+		return array.MakeArrayOfNull(mem, dt, 0), nil
+	}
 	count := make([]int, len(srcs)+1)
 	for _, g := range group {
 		count[g+1]++
@@ -194,33 +205,4 @@ func takePositions(ctx context.Context, col arrow.Array, positions []int) (arrow
 	idx := indexArray(memory.DefaultAllocator, positions, nil)
 	defer idx.Release()
 	return takeColumn(ctx, col, idx, positions)
-}
-
-// compact returns the chunks of ch as one array in buffers of its length:
-// gatherColumn of every row where it can, Arrow's Concatenate otherwise.
-func compact(ch *arrow.Chunked, mem memory.Allocator) (arrow.Array, error) {
-	chunks := ch.Chunks()
-	group, local := make([]int, 0, ch.Len()), make([]int, 0, ch.Len())
-	for g, a := range chunks {
-		for j := 0; j < a.Len(); j++ {
-			group, local = append(group, g), append(local, j)
-		}
-	}
-	if a, ok := gatherColumn(ch.DataType(), chunks, group, local); ok {
-		return a, nil
-	}
-	if len(chunks) == 1 {
-		chunks[0].Retain()
-		return chunks[0], nil
-	}
-	return array.Concatenate(chunks, mem)
-}
-
-// bufBytes returns the bytes of buffer i of d, nil when it has none (an
-// empty array may have none).
-func bufBytes(d arrow.ArrayData, i int) []byte {
-	if b := d.Buffers(); i < len(b) && b[i] != nil {
-		return b[i].Bytes()
-	}
-	return nil
 }

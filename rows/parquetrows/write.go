@@ -132,12 +132,14 @@ func (p *File) WriteRangeWithColumn(w io.Writer, name string, values []string, l
 		if glo >= ghi {
 			continue
 		}
-		whole, err := c.group(context.Background(), g)
+		rows := make([]int, ghi-glo)
+		for k := range rows {
+			rows[k] = glo + k
+		}
+		rec, err := c.gather(context.Background(), rows)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
-		rec := whole.NewSlice(int64(glo-p.rgStart[g]), int64(ghi-p.rgStart[g]))
-		whole.Release()
 		var col arrow.Array
 		if isInt {
 			b := array.NewInt64Builder(p.mem)
@@ -257,10 +259,10 @@ func (c *groupCache) gather(ctx context.Context, chunk []int) (arrow.Record, err
 				srcs[g] = r.Column(ci)
 			}
 		}
-		a, ok := gatherColumn(p.schema.Field(ci).Type, srcs, group, local)
+		a, ok := gatherColumn(nil, p.schema.Field(ci).Type, srcs, group, local)
 		if !ok {
 			var err error
-			if a, err = takeByGroup(ctx, p.mem, srcs, group, local); err != nil {
+			if a, err = takeByGroup(ctx, p.mem, p.schema.Field(ci).Type, srcs, group, local); err != nil {
 				return nil, fmt.Errorf("take column %q: %w", p.names[ci], err)
 			}
 		}
