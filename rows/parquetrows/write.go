@@ -42,6 +42,11 @@ func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) (
 	}
 	c := p.cache
 	step := p.chunkRows()
+	if g := p.rgMaxRows; g > 0 {
+		// Whole output row groups per step, written straight through
+		// (Write); WriteBuffered would hold a row group's pages in memory.
+		step = (step + g - 1) / g * g
+	}
 	for base := 0; base < len(order); base += step {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -51,7 +56,7 @@ func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) (
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
-		err = fw.WriteBuffered(rec)
+		err = fw.Write(rec)
 		rec.Release()
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
