@@ -1,6 +1,8 @@
 package parquetrows
 
 import (
+	"math"
+
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"github.com/apache/arrow/go/v15/arrow/bitutil"
@@ -8,57 +10,49 @@ import (
 )
 
 // compact returns the chunks of ch as one array in buffers of its length
-// (Arrow's reader leaves up to twice that reserved): a single chunk of a
-// type gatherColumn copies is copied into buffers from cacheMem, anything
-// else concatenated by Arrow on mem.
+// (Arrow's reader leaves up to twice that reserved): copied into buffers
+// from cacheMem for a type gatherColumn copies, concatenated by Arrow on
+// mem otherwise.
 func compact(ch *arrow.Chunked, cacheMem, mem memory.Allocator) (arrow.Array, error) {
 	chunks := ch.Chunks()
+	if a, ok := copyChunks(cacheMem, ch.DataType(), chunks); ok {
+		return a, nil
+	}
 	if len(chunks) == 1 {
-		if a, ok := copyArray(cacheMem, chunks[0]); ok {
-			return a, nil
-		}
 		chunks[0].Retain()
 		return chunks[0], nil
 	}
 	return array.Concatenate(chunks, mem)
 }
 
-// copyArray copies a (a validated array of a type gatherColumn copies)
-// into buffers of its length from mem, starting at offset 0.
-func copyArray(mem memory.Allocator, a arrow.Array) (arrow.Array, bool) {
-	d, dt := a.Data(), a.DataType()
-	off, n := d.Offset(), d.Len()
+// copyChunks copies chunks (validated arrays of type dt, a type
+// gatherColumn copies) one after the other into buffers from mem.
+func copyChunks(mem memory.Allocator, dt arrow.DataType, chunks []arrow.Array) (arrow.Array, bool) {
+	n, nulls, bytes := 0, 0, 0
+	for _, c := range chunks {
+		n, nulls = n+c.Len(), nulls+c.NullN()
+		if s, ok := c.(interface{ ValueOffset(int) int }); ok && c.Len() > 0 {
+			bytes += s.ValueOffset(c.Len()) - s.ValueOffset(0)
+		}
+	}
 	var valid *memory.Buffer
-	nulls := a.NullN()
 	if nulls > 0 {
-		valid = copyBits(mem, bufBytes(d, 0), off, n)
+		valid = copyBits(mem, chunks, n, func(c arrow.Array, k int) bool { return c.IsValid(k) })
 	}
 	var bufs []*memory.Buffer
 	switch {
 	case dt.ID() == arrow.BOOL:
-		bufs = []*memory.Buffer{valid, copyBits(mem, bufBytes(d, 1), off, n)}
-	case dt.ID() == arrow.STRING || dt.ID() == arrow.BINARY:
-		var offs []int32
-		if n > 0 {
-			offs = arrow.Int32Traits.CastFromBytes(bufBytes(d, 1))[off : off+n+1]
-		}
-		ob, raw := newBuffer(mem, (n+1)*4)
-		out := arrow.Int32Traits.CastFromBytes(raw)
-		for k := range offs {
-			out[k] = offs[k] - offs[0]
-		}
-		var data []byte
-		if n > 0 {
-			data = bufBytes(d, 2)[offs[0]:offs[n]]
-		}
-		db, b := newBuffer(mem, len(data))
-		copy(b, data)
-		bufs = []*memory.Buffer{valid, ob, db}
+		bufs = []*memory.Buffer{valid, copyBits(mem, chunks, n, func(c arrow.Array, k int) bool { return c.(*array.Boolean).Value(k) })}
+	case (dt.ID() == arrow.STRING || dt.ID() == arrow.BINARY) && bytes <= math.MaxInt32:
+		offs, data := copyBytes(mem, chunks, n, bytes)
+		bufs = []*memory.Buffer{valid, offs, data}
 	case fixedWidth(dt):
 		w := dt.(arrow.FixedWidthDataType).Bytes()
 		vb, b := newBuffer(mem, n*w)
-		if n > 0 {
-			copy(b, bufBytes(d, 1)[off*w:(off+n)*w])
+		at := 0
+		for _, c := range chunks {
+			d := c.Data()
+			at += copy(b[at:], bufBytes(d, 1)[d.Offset()*w:(d.Offset()+d.Len())*w])
 		}
 		bufs = []*memory.Buffer{valid, vb}
 	default:
@@ -71,19 +65,42 @@ func copyArray(mem memory.Allocator, a arrow.Array) (arrow.Array, bool) {
 	return array.MakeFromData(out), true
 }
 
-// copyBits copies n bits of bits from bit off.
-func copyBits(mem memory.Allocator, bits []byte, off, n int) *memory.Buffer {
+// copyBits returns the n bits bit(c, k) of every element k of the chunks
+// in order.
+func copyBits(mem memory.Allocator, chunks []arrow.Array, n int, bit func(c arrow.Array, k int) bool) *memory.Buffer {
 	buf, out := newBuffer(mem, int(bitutil.BytesForBits(int64(n))))
-	if off%8 == 0 {
-		copy(out, bits[off/8:])
-		return buf
-	}
-	for k := 0; k < n; k++ {
-		if bitutil.BitIsSet(bits, off+k) {
-			bitutil.SetBit(out, k)
+	at := 0
+	for _, c := range chunks {
+		for k := 0; k < c.Len(); k++ {
+			if bit(c, k) {
+				bitutil.SetBit(out, at)
+			}
+			at++
 		}
 	}
 	return buf
+}
+
+// copyBytes returns the offsets and the bytes (total bytes) of the string
+// or binary chunks one after the other.
+func copyBytes(mem memory.Allocator, chunks []arrow.Array, n, bytes int) (offsets, data *memory.Buffer) {
+	offsets, raw := newBuffer(mem, (n+1)*4)
+	out := arrow.Int32Traits.CastFromBytes(raw)
+	data, b := newBuffer(mem, bytes)
+	at, pos := 0, 0
+	for _, c := range chunks {
+		if c.Len() == 0 {
+			continue
+		}
+		d := c.Data()
+		offs := arrow.Int32Traits.CastFromBytes(bufBytes(d, 1))[d.Offset() : d.Offset()+d.Len()+1]
+		for k := 1; k < len(offs); k++ {
+			out[at+k] = int32(pos) + offs[k] - offs[0]
+		}
+		pos += copy(b[pos:], bufBytes(d, 2)[offs[0]:offs[len(offs)-1]])
+		at += d.Len()
+	}
+	return offsets, data
 }
 
 // newBuffer returns a buffer of n zero bytes from mem (the Go heap when

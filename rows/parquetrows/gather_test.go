@@ -84,24 +84,33 @@ func TestGatherColumnIsTake(t *testing.T) {
 	}
 }
 
-// TestCompactKeepsValues checks compact copies sliced arrays (offsets not
-// 0, nulls) value for value.
+// TestCompactKeepsValues checks compact copies chunks (sliced, so with
+// offsets not 0, with and without nulls) value for value, as Arrow's
+// Concatenate joins them.
 func TestCompactKeepsValues(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
 	for _, dt := range gatherTypes {
-		for trial := 0; trial < 10; trial++ {
-			a := randomArray(r, dt, r.IntN(70), trial%2 == 1)
-			ch := arrow.NewChunked(dt, []arrow.Array{a})
+		for trial := 0; trial < 20; trial++ {
+			chunks := make([]arrow.Array, 1+r.IntN(3))
+			for k := range chunks {
+				chunks[k] = randomArray(r, dt, r.IntN(70), trial%2 == 1)
+				defer chunks[k].Release()
+			}
+			want, err := array.Concatenate(chunks, memory.DefaultAllocator)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ch := arrow.NewChunked(dt, chunks)
 			got, err := compact(ch, newOffHeap(), memory.DefaultAllocator)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Data().Offset() != 0 || !array.Equal(got, a) {
-				t.Fatalf("%s: got %v, want %v", dt, got, a)
+			if got.Data().Offset() != 0 || !array.Equal(got, want) {
+				t.Fatalf("%s: got %v, want %v", dt, got, want)
 			}
 			got.Release()
+			want.Release()
 			ch.Release()
-			a.Release()
 		}
 	}
 }
