@@ -212,7 +212,8 @@ func (p *File) Schema() *arrow.Schema { return p.schema }
 // RowGroups returns the number of row groups.
 func (p *File) RowGroups() int { return len(p.rgBytes) }
 
-// Close closes the file.
+// Close closes the file and frees the decoded row groups kept for writing
+// (held outside the Go heap: a File never closed keeps them).
 func (p *File) Close() error {
 	if p.pr == nil {
 		return nil
