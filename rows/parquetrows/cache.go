@@ -7,6 +7,7 @@ import (
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
+	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 )
 
 // groupCache keeps decoded row groups (one record each) up to a byte bound,
@@ -114,4 +115,44 @@ func (c *groupCache) release() {
 	for g := range c.recs {
 		c.dropLocked(g)
 	}
+}
+
+// write writes the rows of chunk to fw as whole row groups (the last may
+// be shorter) of the input's longest length. When its row groups fit in
+// the cache together, each output column is gathered and written alone
+// (one column of one row group in memory at a time); otherwise the chunk
+// is gathered group by group into one record.
+func (c *groupCache) write(ctx context.Context, fw *pqarrow.FileWriter, chunk []int) error {
+	r, err := c.hold(ctx, chunk)
+	if err != nil {
+		return err
+	}
+	if r == nil {
+		rec, err := c.gatherByGroup(ctx, chunk)
+		if err != nil {
+			return err
+		}
+		defer rec.Release()
+		return fw.Write(rec)
+	}
+	defer r.release()
+	step := c.p.rgMaxRows
+	if step <= 0 {
+		step = len(chunk)
+	}
+	for lo := 0; lo < len(chunk); lo += step {
+		fw.NewRowGroup()
+		for ci := range c.p.schema.NumFields() {
+			a, err := r.column(ctx, ci, lo, min(lo+step, len(chunk)))
+			if err != nil {
+				return err
+			}
+			err = fw.WriteColumnData(a)
+			a.Release()
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -44,21 +44,15 @@ func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) (
 	step := p.chunkRows()
 	if g := p.rgMaxRows; g > 0 {
 		// Whole output row groups per step, written straight through
-		// (Write); WriteBuffered would hold a row group's pages in memory.
+		// (groupCache.write); WriteBuffered would hold a row group's pages
+		// in memory.
 		step = (step + g - 1) / g * g
 	}
 	for base := 0; base < len(order); base += step {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		chunk := order[base:min(base+step, len(order))]
-		rec, err := c.gather(ctx, chunk)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p.name, err)
-		}
-		err = fw.Write(rec)
-		rec.Release()
-		if err != nil {
+		if err := c.write(ctx, fw, order[base:min(base+step, len(order))]); err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
@@ -210,44 +204,19 @@ func (p *File) newWriter(w io.Writer, sc *arrow.Schema) (*pqarrow.FileWriter, er
 	return fw, nil
 }
 
-// gather returns the rows of chunk, in order, as one record. When the row
-// groups it takes rows from fit in the cache together, they are held
-// decoded at once and each column copied straight from them
-// (gatherColumn); otherwise gatherByGroup takes from one group at a time.
+// gather returns the rows of chunk, in order, as one record: copied
+// column by column from the row groups held at once (hold) when they fit
+// in the cache, taken group by group otherwise (gatherByGroup).
 func (c *groupCache) gather(ctx context.Context, chunk []int) (arrow.Record, error) {
+	r, err := c.hold(ctx, chunk)
+	if err != nil || r == nil {
+		if err == nil {
+			return c.gatherByGroup(ctx, chunk)
+		}
+		return nil, err
+	}
+	defer r.release()
 	p := c.p
-	group, local := make([]int, len(chunk)), make([]int, len(chunk))
-	used := make([]bool, p.RowGroups())
-	var need int64
-	for k, i := range chunk {
-		g := p.groupOf(i)
-		group[k], local[k] = g, i-p.rgStart[g]
-		if !used[g] {
-			used[g] = true
-			need += p.rgBytes[g]
-		}
-	}
-	if need > p.opts.CacheBytes {
-		return c.gatherByGroup(ctx, chunk)
-	}
-	recs := make([]arrow.Record, p.RowGroups())
-	defer func() {
-		for _, r := range recs {
-			if r != nil {
-				r.Release()
-			}
-		}
-	}()
-	for g, u := range used {
-		if !u {
-			continue
-		}
-		rec, err := c.group(ctx, g)
-		if err != nil {
-			return nil, err
-		}
-		recs[g] = rec
-	}
 	cols := make([]arrow.Array, p.schema.NumFields())
 	defer func() {
 		for _, a := range cols {
@@ -256,24 +225,80 @@ func (c *groupCache) gather(ctx context.Context, chunk []int) (arrow.Record, err
 			}
 		}
 	}()
-	srcs := make([]arrow.Array, len(recs))
 	for ci := range cols {
-		for g, r := range recs {
-			srcs[g] = nil
-			if r != nil {
-				srcs[g] = r.Column(ci)
-			}
+		if cols[ci], err = r.column(ctx, ci, 0, len(chunk)); err != nil {
+			return nil, err
 		}
-		a, ok := gatherColumn(nil, p.schema.Field(ci).Type, srcs, group, local)
-		if !ok {
-			var err error
-			if a, err = takeByGroup(ctx, p.mem, p.schema.Field(ci).Type, srcs, group, local); err != nil {
-				return nil, fmt.Errorf("take column %q: %w", p.names[ci], err)
-			}
-		}
-		cols[ci] = a
 	}
 	return array.NewRecord(p.schema, cols, int64(len(chunk))), nil
+}
+
+// resident is a chunk of rows whose row groups are held decoded: row k of
+// the chunk is row local[k] of row group group[k], recs[g] (retained).
+type resident struct {
+	p            *File
+	recs         []arrow.Record
+	group, local []int
+}
+
+// hold returns the chunk's row groups decoded and retained, or nil when
+// they do not fit in the cache together.
+func (c *groupCache) hold(ctx context.Context, chunk []int) (*resident, error) {
+	p := c.p
+	r := &resident{p: p, group: make([]int, len(chunk)), local: make([]int, len(chunk))}
+	used := make([]bool, p.RowGroups())
+	var need int64
+	for k, i := range chunk {
+		g := p.groupOf(i)
+		r.group[k], r.local[k] = g, i-p.rgStart[g]
+		if !used[g] {
+			used[g] = true
+			need += p.rgBytes[g]
+		}
+	}
+	if need > p.opts.CacheBytes {
+		return nil, nil
+	}
+	r.recs = make([]arrow.Record, p.RowGroups())
+	for g, u := range used {
+		if !u {
+			continue
+		}
+		rec, err := c.group(ctx, g)
+		if err != nil {
+			r.release()
+			return nil, err
+		}
+		r.recs[g] = rec
+	}
+	return r, nil
+}
+
+// column returns column ci of the chunk's rows lo..hi-1.
+func (r *resident) column(ctx context.Context, ci, lo, hi int) (arrow.Array, error) {
+	srcs := make([]arrow.Array, len(r.recs))
+	for g, rec := range r.recs {
+		if rec != nil {
+			srcs[g] = rec.Column(ci)
+		}
+	}
+	dt := r.p.schema.Field(ci).Type
+	if a, ok := gatherColumn(nil, dt, srcs, r.group[lo:hi], r.local[lo:hi]); ok {
+		return a, nil
+	}
+	a, err := takeByGroup(ctx, r.p.mem, dt, srcs, r.group[lo:hi], r.local[lo:hi])
+	if err != nil {
+		return nil, fmt.Errorf("take column %q: %w", r.p.names[ci], err)
+	}
+	return a, nil
+}
+
+func (r *resident) release() {
+	for _, rec := range r.recs {
+		if rec != nil {
+			rec.Release()
+		}
+	}
 }
 
 // gatherByGroup is gather taking the rows of each row group from it (each
