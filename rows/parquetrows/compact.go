@@ -113,8 +113,17 @@ func newBuffer(mem memory.Allocator, n int) (*memory.Buffer, []byte) {
 	buf := memory.NewResizableBuffer(mem)
 	buf.Resize(n)
 	b := buf.Bytes()
-	clear(b)
+	if _, zero := mem.(zeroAllocator); !zero {
+		clear(b)
+	}
 	return buf, b
+}
+
+// zeroAllocator is an Allocator whose memory comes zeroed (newBuffer
+// need not clear it: that would touch every page twice).
+type zeroAllocator interface {
+	memory.Allocator
+	zeroed()
 }
 
 // release releases the buffers that are not nil.

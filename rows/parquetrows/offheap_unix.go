@@ -23,6 +23,10 @@ type offHeap struct {
 
 func newOffHeap() memory.Allocator { return &offHeap{mapped: map[*byte]bool{}} }
 
+// zeroed marks offHeap a zeroAllocator: maps and the fallback's make
+// come zeroed.
+func (a *offHeap) zeroed() {}
+
 func (a *offHeap) Allocate(size int) []byte {
 	if size <= 0 {
 		return nil
