@@ -6,8 +6,10 @@
 //
 // Writing streams: the output is built in chunks of rows, and for each
 // chunk only the row groups holding its rows are decoded (kept in a cache
-// bounded by Options.CacheBytes), so a file much larger than memory is
-// copied with bounded memory at the cost of re-reading row groups.
+// bounded by Options.CacheBytes and kept from one write to the next, so
+// that the parts of a split decode the file once), so a file much larger
+// than memory is copied with bounded memory at the cost of re-reading row
+// groups.
 //
 // Damaged files: every method that reads the file returns an error
 // wrapping ErrParquet, after the file name, for any bytes at all; none
@@ -58,8 +60,9 @@ const DefaultCacheBytes = 256 << 20
 // Options configures Open.
 type Options struct {
 	// CacheBytes bounds the uncompressed bytes of the row groups kept
-	// decoded while writing; 0 means DefaultCacheBytes. A smaller bound
-	// lowers peak memory and re-reads row groups more often.
+	// decoded for writing, from one write to the next until Close; 0
+	// means DefaultCacheBytes. A smaller bound lowers peak memory and
+	// re-reads row groups more often.
 	CacheBytes int64
 	// ChunkRows is how many output rows are gathered per step; 0 means
 	// 65536.
@@ -87,6 +90,8 @@ type File struct {
 	src         io.ReaderAt
 	chunks      []chunk       // of row group g, leaf c at g*len(leaves)+c
 	scanned     []atomic.Bool // chunks whose pages scanChunk has passed
+	cache       *groupCache   // decoded row groups, kept for every write
+	cacheMem    memory.Allocator
 }
 
 // Open opens the Parquet file at path and reads its footer (schema and row
@@ -153,6 +158,7 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, clean(err.Error()))
 	}
 	q := &File{name: path, pr: pr, fr: fr, schema: sc, opts: opts, mem: memory.NewGoAllocator(), allLeaves: map[int]bool{}, src: r, chunks: chunks, scanned: make([]atomic.Bool, len(chunks))}
+	q.cache, q.cacheMem = newGroupCache(q), newOffHeap()
 	for _, fl := range sc.Fields() {
 		q.names = append(q.names, fl.Name)
 	}
@@ -206,11 +212,13 @@ func (p *File) Schema() *arrow.Schema { return p.schema }
 // RowGroups returns the number of row groups.
 func (p *File) RowGroups() int { return len(p.rgBytes) }
 
-// Close closes the file.
+// Close closes the file and frees the decoded row groups kept for writing
+// (held outside the Go heap: a File never closed keeps them).
 func (p *File) Close() error {
 	if p.pr == nil {
 		return nil
 	}
+	p.cache.release()
 	err := p.pr.Close() // closes the reader too when it is an io.Closer
 	p.pr = nil
 	return err

@@ -40,21 +40,19 @@ func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) (
 	if err != nil {
 		return err
 	}
-	c := newGroupCache(p)
-	defer c.release()
+	c := p.cache
 	step := p.chunkRows()
+	if g := p.rgMaxRows; g > 0 {
+		// Whole output row groups per step, written straight through
+		// (groupCache.write); WriteBuffered would hold a row group's pages
+		// in memory.
+		step = (step + g - 1) / g * g
+	}
 	for base := 0; base < len(order); base += step {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		chunk := order[base:min(base+step, len(order))]
-		rec, err := c.gather(ctx, chunk)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p.name, err)
-		}
-		err = fw.WriteBuffered(rec)
-		rec.Release()
-		if err != nil {
+		if err := c.write(ctx, fw, order[base:min(base+step, len(order))]); err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
@@ -127,18 +125,20 @@ func (p *File) WriteRangeWithColumn(w io.Writer, name string, values []string, l
 	if err != nil {
 		return err
 	}
-	c := newGroupCache(p)
-	defer c.release()
+	c := p.cache
 	for g := 0; g < p.RowGroups(); g++ {
 		glo, ghi := max(lo, p.rgStart[g]), min(hi, p.rgStart[g+1])
 		if glo >= ghi {
 			continue
 		}
-		whole, err := c.group(context.Background(), g)
+		rows := make([]int, ghi-glo)
+		for k := range rows {
+			rows[k] = glo + k
+		}
+		rec, err := c.gather(context.Background(), rows)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
-		rec := whole.NewSlice(int64(glo-p.rgStart[g]), int64(ghi-p.rgStart[g]))
 		var col arrow.Array
 		if isInt {
 			b := array.NewInt64Builder(p.mem)
@@ -157,7 +157,6 @@ func (p *File) WriteRangeWithColumn(w io.Writer, name string, values []string, l
 		err = fw.WriteBuffered(out)
 		out.Release()
 		rec.Release()
-		c.drop(g)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
@@ -184,6 +183,9 @@ func (p *File) newWriter(w io.Writer, sc *arrow.Schema) (*pqarrow.FileWriter, er
 			props = append(props, parquet.WithCompressionPath(leaves.Column(c).ColumnPath(), codec))
 		}
 	}
+	for c := 0; c < leaves.NumColumns(); c++ {
+		props = append(props, parquet.WithDictionaryPath(leaves.Column(c).ColumnPath(), keepsDictionary(p.pr.MetaData(), c)))
+	}
 	fw, err := pqarrow.NewFileWriter(sc, w, parquet.NewWriterProperties(props...), pqarrow.NewArrowWriterProperties())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.name, err)
@@ -202,44 +204,20 @@ func (p *File) newWriter(w io.Writer, sc *arrow.Schema) (*pqarrow.FileWriter, er
 	return fw, nil
 }
 
-// groupCache keeps decoded row groups (one record each) up to a byte bound,
-// evicting the least recently used.
-type groupCache struct {
-	p     *File
-	recs  map[int]arrow.Record
-	used  map[int]int64 // last use tick
-	bytes int64
-	tick  int64
-}
-
-func newGroupCache(p *File) *groupCache {
-	return &groupCache{p: p, recs: map[int]arrow.Record{}, used: map[int]int64{}}
-}
-
-// group returns row group g as one record (owned by the cache).
-func (c *groupCache) group(ctx context.Context, g int) (arrow.Record, error) {
-	c.tick++
-	if r, ok := c.recs[g]; ok {
-		c.used[g] = c.tick
-		return r, nil
-	}
-	for c.bytes+c.p.rgBytes[g] > c.p.opts.CacheBytes && len(c.recs) > 0 {
-		oldest, t := -1, int64(0)
-		for k, u := range c.used {
-			if oldest < 0 || u < t {
-				oldest, t = k, u
-			}
+// gather returns the rows of chunk, in order, as one record: copied
+// column by column from the row groups held at once (hold) when they fit
+// in the cache, taken group by group otherwise (gatherByGroup).
+func (c *groupCache) gather(ctx context.Context, chunk []int) (arrow.Record, error) {
+	r, err := c.hold(ctx, chunk)
+	if err != nil || r == nil {
+		if err == nil {
+			return c.gatherByGroup(ctx, chunk)
 		}
-		c.drop(oldest)
-	}
-	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	// Each column is decoded on this goroutine (ReadRowGroups would use
-	// one of pqarrow's, out of reach of catch), with no context to cancel
-	// (pqarrow v15 panics releasing what it has not read when its context
-	// is cancelled mid-read); cancellation is checked between row groups.
-	cols := make([]arrow.Array, c.p.schema.NumFields())
+	defer r.release()
+	p := c.p
+	cols := make([]arrow.Array, p.schema.NumFields())
 	defer func() {
 		for _, a := range cols {
 			if a != nil {
@@ -247,51 +225,86 @@ func (c *groupCache) group(ctx context.Context, g int) (arrow.Record, error) {
 			}
 		}
 	}()
-	for i := range cols {
-		ch, err := c.p.readField(i, []int{g})
-		if err != nil {
-			return nil, fmt.Errorf("row group %d: %w", g, err)
+	for ci := range cols {
+		if cols[ci], err = r.column(ctx, ci, 0, len(chunk)); err != nil {
+			return nil, err
 		}
-		if len(ch.Chunks()) == 1 {
-			cols[i] = ch.Chunk(0)
-			cols[i].Retain()
-			ch.Release()
+	}
+	return array.NewRecord(p.schema, cols, int64(len(chunk))), nil
+}
+
+// resident is a chunk of rows whose row groups are held decoded: row k of
+// the chunk is row local[k] of row group group[k], recs[g] (retained).
+type resident struct {
+	p            *File
+	recs         []arrow.Record
+	group, local []int
+}
+
+// hold returns the chunk's row groups decoded and retained, or nil when
+// they do not fit in the cache together.
+func (c *groupCache) hold(ctx context.Context, chunk []int) (*resident, error) {
+	p := c.p
+	r := &resident{p: p, group: make([]int, len(chunk)), local: make([]int, len(chunk))}
+	used := make([]bool, p.RowGroups())
+	var need int64
+	for k, i := range chunk {
+		g := p.groupOf(i)
+		r.group[k], r.local[k] = g, i-p.rgStart[g]
+		if !used[g] {
+			used[g] = true
+			need += p.rgBytes[g]
+		}
+	}
+	if need > p.opts.CacheBytes {
+		return nil, nil
+	}
+	r.recs = make([]arrow.Record, p.RowGroups())
+	for g, u := range used {
+		if !u {
 			continue
 		}
-		a, err := array.Concatenate(ch.Chunks(), c.p.mem)
-		ch.Release()
+		rec, err := c.group(ctx, g)
 		if err != nil {
-			return nil, fmt.Errorf("row group %d: %w", g, err)
+			r.release()
+			return nil, err
 		}
-		cols[i] = a
+		r.recs[g] = rec
 	}
-	rec := array.NewRecord(c.p.schema, cols, int64(c.p.rgStart[g+1]-c.p.rgStart[g]))
-	c.recs[g] = rec
-	c.used[g] = c.tick
-	c.bytes += c.p.rgBytes[g]
-	return rec, nil
+	return r, nil
 }
 
-// drop releases row group g.
-func (c *groupCache) drop(g int) {
-	if r, ok := c.recs[g]; ok {
-		r.Release()
-		delete(c.recs, g)
-		delete(c.used, g)
-		c.bytes -= c.p.rgBytes[g]
+// column returns column ci of the chunk's rows lo..hi-1.
+func (r *resident) column(ctx context.Context, ci, lo, hi int) (arrow.Array, error) {
+	srcs := make([]arrow.Array, len(r.recs))
+	for g, rec := range r.recs {
+		if rec != nil {
+			srcs[g] = rec.Column(ci)
+		}
+	}
+	dt := r.p.schema.Field(ci).Type
+	if a, ok := gatherColumn(nil, dt, srcs, r.group[lo:hi], r.local[lo:hi]); ok {
+		return a, nil
+	}
+	a, err := takeByGroup(ctx, r.p.mem, dt, srcs, r.group[lo:hi], r.local[lo:hi])
+	if err != nil {
+		return nil, fmt.Errorf("take column %q: %w", r.p.names[ci], err)
+	}
+	return a, nil
+}
+
+func (r *resident) release() {
+	for _, rec := range r.recs {
+		if rec != nil {
+			rec.Release()
+		}
 	}
 }
 
-func (c *groupCache) release() {
-	for g := range c.recs {
-		c.drop(g)
-	}
-}
-
-// gather returns the rows of chunk, in order, as one record: the rows of
-// each row group are taken from it (each group decoded once per chunk),
-// the pieces concatenated, and a last take puts them in chunk order.
-func (c *groupCache) gather(ctx context.Context, chunk []int) (arrow.Record, error) {
+// gatherByGroup is gather taking the rows of each row group from it (each
+// group decoded once per chunk, and let go when the cache is full), the
+// pieces concatenated, and a last take putting them in chunk order.
+func (c *groupCache) gatherByGroup(ctx context.Context, chunk []int) (arrow.Record, error) {
 	p := c.p
 	groupOf := make([]int32, len(chunk))
 	count := make([]int, p.RowGroups()+1)
@@ -329,6 +342,7 @@ func (c *groupCache) gather(ctx context.Context, chunk []int) (arrow.Record, err
 			return nil, err
 		}
 		piece, err := takeRecord(context.Background(), rec, local[count[g]:count[g+1]])
+		rec.Release()
 		if err != nil {
 			return nil, err
 		}
