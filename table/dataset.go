@@ -49,14 +49,35 @@ func OpenDataset(ctx context.Context, files []string, opts rows.Options) (*Datas
 	if len(files) == 0 {
 		return nil, ErrNoFiles
 	}
-	f0 := formatOf(files[0])
-	for _, f := range files[1:] {
-		if formatOf(f) != f0 {
-			return nil, fmt.Errorf("%s: %w: it is %s, %s is %s", f, ErrMixedFormats, formatOf(f), files[0], f0)
-		}
+	if err := CheckFormats(files); err != nil {
+		return nil, err
 	}
 	parts, err := openAll(ctx, files, opts)
 	if err != nil {
+		return nil, err
+	}
+	d, err := NewDataset(files, parts)
+	if err != nil {
+		for _, p := range parts {
+			p.Close()
+		}
+		return nil, err
+	}
+	return d, nil
+}
+
+// NewDataset is files, already open as parts (one Table each, in order),
+// as one Dataset: the checks and numbering of OpenDataset without opening
+// anything. An engine that indexes shards on its own workers (the Beam
+// pipeline) gives the tables it rebuilt from them, so that it refuses what
+// OpenDataset refuses and types columns as it does. A part may hold no
+// rows' bytes: only Len, Names, Column (and IndexColumns when it has them)
+// are then used. The caller closes the parts on an error.
+func NewDataset(files []string, parts []Table) (*Dataset, error) {
+	if len(files) == 0 || len(files) != len(parts) {
+		return nil, fmt.Errorf("%w: %d files, %d tables", ErrNoFiles, len(files), len(parts))
+	}
+	if err := CheckFormats(files); err != nil {
 		return nil, err
 	}
 	d := &Dataset{files: files, parts: parts, starts: make([]int, len(parts)+1)}
@@ -70,17 +91,30 @@ func OpenDataset(ctx context.Context, files []string, opts rows.Options) (*Datas
 		}
 	}
 	if err := d.checkColumns(); err != nil {
-		d.Close()
 		return nil, err
 	}
 	d.setShift()
 	if d.pq != nil {
 		if err := d.checkSchemas(); err != nil {
-			d.Close()
 			return nil, err
 		}
 	}
 	return d, nil
+}
+
+// CheckFormats refuses files of different formats (compression may
+// differ), naming the first that differs from the first file's.
+func CheckFormats(files []string) error {
+	if len(files) == 0 {
+		return ErrNoFiles
+	}
+	f0 := formatOf(files[0])
+	for _, f := range files[1:] {
+		if formatOf(f) != f0 {
+			return fmt.Errorf("%s: %w: it is %s, %s is %s", f, ErrMixedFormats, formatOf(f), files[0], f0)
+		}
+	}
+	return nil
 }
 
 // formatOf is the format of a shard named path, from its name with any
@@ -150,7 +184,7 @@ func (d *Dataset) checkColumns() error {
 			}
 			return fmt.Errorf("%s: %w (%s): %d columns, %d in the first; column %d differs", d.files[k+1], ErrShardColumns, d.files[0], len(got), len(want), i+1)
 		}
-		if d.text != nil && d.text[k+1].IndexColumns() != d.text[0].IndexColumns() {
+		if indexColumns(p) != indexColumns(d.parts[0]) {
 			return fmt.Errorf("%s: %w (%s): its first row has another number of index fields", d.files[k+1], ErrShardColumns, d.files[0])
 		}
 	}
@@ -209,3 +243,12 @@ func (d *Dataset) Close() error {
 
 // ShardLen is the number of rows of shard k.
 func (d *Dataset) ShardLen(k int) int { return d.starts[k+1] - d.starts[k] }
+
+// indexColumns is a text part's number of index fields (rows.Index's
+// IndexColumns; 0 for a part without them).
+func indexColumns(t Table) int {
+	if ix, ok := t.(interface{ IndexColumns() int }); ok {
+		return ix.IndexColumns()
+	}
+	return 0
+}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/splitter-dev/splitter/audit"
+	"github.com/splitter-dev/splitter/job"
 	"github.com/splitter-dev/splitter/rows"
 )
 
@@ -95,9 +96,10 @@ func samePath(a, b string) bool {
 	return aa == ab
 }
 
-// withSums fills the outputs' SHA-256 into the draft manifest.
+// withSums fills the outputs' SHA-256 into the draft manifest and encodes
+// it as the CLI does (job.MarshalManifest).
 func withSums(draft []byte, sums []string) ([]byte, error) {
-	m := sharded{Manifest: new(audit.Manifest)}
+	var m audit.Manifest
 	if err := json.Unmarshal(draft, &m); err != nil {
 		return nil, err
 	}
@@ -107,7 +109,7 @@ func withSums(draft []byte, sums []string) ([]byte, error) {
 	for i := range m.Outputs {
 		m.Outputs[i].SHA256 = sums[i]
 	}
-	return m.encode()
+	return job.MarshalManifest(&m)
 }
 
 // writeFile writes b to path through a temporary file renamed into place.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/gob"
+	"errors"
 	"fmt"
 
 	"github.com/splitter-dev/splitter/audit"
@@ -12,8 +13,8 @@ import (
 
 // countFn indexes a shard and reports its ShardInfo: the count step.
 type countFn struct {
-	// Sep is read_csv's sep (0 for the format's own).
-	Sep byte
+	// Read are the CLI's read options (recipe.ReadOptions).
+	Read rows.Options
 	// Columns are the columns the recipe reads; Fold is set when it
 	// writes a fold column file.
 	Columns []string
@@ -22,7 +23,7 @@ type countFn struct {
 
 // ProcessElement indexes sh as pd.read_csv(sh.Path) reads it.
 func (f *countFn) ProcessElement(ctx context.Context, sh Shard, emit func(ShardInfo)) error {
-	ix, err := rows.IndexFileContext(ctx, sh.Path, rows.Options{Sep: f.Sep})
+	ix, err := openShard(ctx, sh.Path, f.Read)
 	if err != nil {
 		return err
 	}
@@ -31,7 +32,7 @@ func (f *countFn) ProcessElement(ctx context.Context, sh Shard, emit func(ShardI
 	if err != nil {
 		return err
 	}
-	info := ShardInfo{Index: sh.Index, Path: sh.Path, Rows: int64(ix.Len()), SHA256: sum, Names: ix.Names(), Header: ix.Header()}
+	info := ShardInfo{Index: sh.Index, Path: sh.Path, Rows: int64(ix.Len()), SHA256: sum, Names: ix.Names(), Header: ix.Header(), IndexColumns: ix.IndexColumns()}
 	if f.Fold {
 		var h bytes.Buffer
 		if err := ix.WriteRangeWithColumn(&h, "fold", make([]string, ix.Len()), 0, 0); err != nil {
@@ -41,7 +42,9 @@ func (f *countFn) ProcessElement(ctx context.Context, sh Shard, emit func(ShardI
 	}
 	for _, name := range f.Columns {
 		b, err := encodeColumn(ix, name)
-		if err != nil {
+		if errors.Is(err, rows.ErrNoColumn) {
+			info.Missing = append(info.Missing, name)
+		} else if err != nil {
 			return err
 		}
 		info.Columns = append(info.Columns, b)

@@ -14,7 +14,8 @@ const maxChunk = 4 << 20
 // cutFn is the cut step: it reads one shard's rows and emits their bytes
 // keyed by output file.
 type cutFn struct {
-	Sep byte
+	// Read are the CLI's read options (recipe.ReadOptions).
+	Read rows.Options
 }
 
 // ProcessElement indexes shard (all its pieces name the same) and emits
@@ -31,7 +32,7 @@ func (f *cutFn) ProcessElement(ctx context.Context, shard int, pieces func(*Piec
 	for pieces(&p) {
 		if ix == nil {
 			var err error
-			if ix, err = rows.IndexFileContext(ctx, p.Path, rows.Options{Sep: f.Sep}); err != nil {
+			if ix, err = openShard(ctx, p.Path, f.Read); err != nil {
 				return err
 			}
 			if c.eol = lineEndOf(ix.Header()); c.eol == nil {

@@ -10,77 +10,82 @@ import (
 	"slices"
 
 	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/table"
 )
 
-// ErrHeaders reports shards whose columns differ from the first shard's.
-var ErrHeaders = errors.New("shard columns differ")
-
-// errNoRows: the plan step's table holds counts and columns, not rows.
+// errNoRows: the plan step's tables hold counts and columns, not rows.
 var errNoRows = errors.New("splitbeam: the plan step writes no rows")
 
-// dataset is the sharded dataset as the plan step sees it: a table.Table
-// of the concatenated shards' row count, names and the columns the recipe
-// reads (pd.concat of each shard's), without their rows.
-type dataset struct {
-	infos   []ShardInfo // in shard order
-	columns []string    // names of the gathered columns
-	offsets []int64     // offsets[i]: global number of shard i's first row; last: the total
+// ErrNotText reports a shard that is not delimited text or JSON Lines
+// (Parquet shards are not read by the pipeline yet).
+var ErrNotText = errors.New("splitbeam: not a text shard (Parquet is not read yet)")
+
+// openShard opens the shard at path as splitter's CLI opens it
+// (table.Open): pd.read_csv or pd.read_json(lines=True) of that file.
+func openShard(ctx context.Context, path string, opts rows.Options) (*rows.Index, error) {
+	t, err := table.Open(ctx, path, opts)
+	if err != nil {
+		return nil, err
+	}
+	ix, ok := t.(*rows.Index)
+	if !ok {
+		t.Close()
+		return nil, fmt.Errorf("%s: %w", path, ErrNotText)
+	}
+	return ix, nil
 }
 
-// newDataset checks that every shard has the first one's columns and
-// numbers their rows.
-func newDataset(infos []ShardInfo, columns []string) (*dataset, error) {
+// newDataset is the shards the count step reported, as one
+// table.Dataset (table.NewDataset: the CLI's checks, its row numbering and
+// its pd.concat column types), holding their counts and the recipe's
+// columns, not their rows.
+func newDataset(infos []ShardInfo, files []string, columns []string) (*table.Dataset, error) {
 	slices.SortFunc(infos, func(a, b ShardInfo) int { return a.Index - b.Index })
-	d := &dataset{infos: infos, columns: columns, offsets: make([]int64, len(infos)+1)}
-	for i, in := range infos {
-		if in.Index != i {
+	if len(infos) != len(files) {
+		return nil, fmt.Errorf("splitbeam: %d of %d shards counted", len(infos), len(files))
+	}
+	parts := make([]table.Table, len(infos))
+	for i := range infos {
+		if infos[i].Index != i {
 			return nil, fmt.Errorf("splitbeam: shard %d missing", i)
 		}
-		if !slices.Equal(in.Names, infos[0].Names) {
-			return nil, fmt.Errorf("%s: %w from %s's: %q, not %q", in.Path, ErrHeaders, infos[0].Path, in.Names, infos[0].Names)
-		}
-		d.offsets[i+1] = d.offsets[i] + in.Rows
+		parts[i] = &counted{info: &infos[i], columns: columns}
 	}
-	return d, nil
+	return table.NewDataset(files, parts)
 }
 
-// Len is len(df).
-func (d *dataset) Len() int { return int(d.offsets[len(d.infos)]) }
-
-// Names is list(df.columns).
-func (d *dataset) Names() []string { return slices.Clone(d.infos[0].Names) }
-
-// Column is df[name] of the concatenated shards.
-func (d *dataset) Column(name string) (*rows.Column, error) {
-	j := slices.Index(d.columns, name)
-	if j < 0 {
-		return nil, fmt.Errorf("%w %q", rows.ErrNoColumn, name)
-	}
-	cols := make([]*rows.Column, len(d.infos))
-	for i, in := range d.infos {
-		cols[i] = new(rows.Column)
-		if err := gob.NewDecoder(bytes.NewReader(in.Columns[j])).Decode(cols[i]); err != nil {
-			return nil, fmt.Errorf("%s: column %s: %w", in.Path, name, err)
-		}
-	}
-	return concatColumns(name, cols), nil
+// counted is one shard as the count step reported it: a table.Table of
+// its length, names and gathered columns.
+type counted struct {
+	info    *ShardInfo
+	columns []string // names of the gathered columns
 }
 
-// shardOf is the shard holding global row g and g's row in it.
-func (d *dataset) shardOf(g int64) (int, int64) {
-	i, found := slices.BinarySearch(d.offsets, g)
-	if !found {
-		i--
+// Len is len(df) of the shard.
+func (c *counted) Len() int { return int(c.info.Rows) }
+
+// Names is list(df.columns) of the shard.
+func (c *counted) Names() []string { return slices.Clone(c.info.Names) }
+
+// IndexColumns is the shard's number of index fields (rows.Index's).
+func (c *counted) IndexColumns() int { return c.info.IndexColumns }
+
+// Column is df[name] of the shard, as the count step gathered it.
+func (c *counted) Column(name string) (*rows.Column, error) {
+	j := slices.Index(c.columns, name)
+	if j < 0 || slices.Contains(c.info.Missing, name) { // as rows.Index.Column says it
+		return nil, &rows.ParseError{File: c.info.Path, Err: fmt.Errorf("%w %q", rows.ErrNoColumn, name)}
 	}
-	for d.infos[i].Rows == 0 || g >= d.offsets[i+1] { // empty shards share an offset
-		i++
+	col := new(rows.Column)
+	if err := gob.NewDecoder(bytes.NewReader(c.info.Columns[j])).Decode(col); err != nil {
+		return nil, fmt.Errorf("%s: column %s: %w", c.info.Path, name, err)
 	}
-	return i, g - d.offsets[i]
+	return col, nil
 }
 
-func (d *dataset) WriteRowsContext(context.Context, io.Writer, []int) error { return errNoRows }
-func (d *dataset) WriteWithColumn(io.Writer, string, []string) error        { return errNoRows }
-func (d *dataset) WriteRangeWithColumn(io.Writer, string, []string, int, int) error {
+func (c *counted) WriteRowsContext(context.Context, io.Writer, []int) error { return errNoRows }
+func (c *counted) WriteWithColumn(io.Writer, string, []string) error        { return errNoRows }
+func (c *counted) WriteRangeWithColumn(io.Writer, string, []string, int, int) error {
 	return errNoRows
 }
-func (d *dataset) Close() error { return nil }
+func (c *counted) Close() error { return nil }

@@ -29,10 +29,10 @@ func testRows(t *testing.T) int {
 const testHeader = "id,label,x,text\n"
 
 // writeDataset writes n rows as shards data/part-0000i.csv under dir (one
-// empty, one of one row, the last without a final line end) and as the
-// one file whole.csv holding them concatenated. Some rows hold quoted
-// newlines (LF and CRLF), commas and doubled quotes; labels are skewed.
-func writeDataset(t testing.TB, dir string, n int) (shards []string, whole string) {
+// empty, one of one row, the last without a final line end). Some rows
+// hold quoted newlines (LF and CRLF), commas and doubled quotes; labels
+// are skewed.
+func writeDataset(t testing.TB, dir string, n int) (shards []string) {
 	r := rand.New(rand.NewPCG(19, 4))
 	var body bytes.Buffer
 	ends := []int{0}
@@ -55,14 +55,7 @@ func writeDataset(t testing.TB, dir string, n int) (shards []string, whole strin
 		}
 		shards = append(shards, p)
 	}
-	whole = filepath.Join(dir, "whole", "data.csv")
-	if err := os.MkdirAll(filepath.Dir(whole), 0o777); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(whole, append([]byte(testHeader), data...), 0o666); err != nil {
-		t.Fatal(err)
-	}
-	return shards, whole
+	return shards
 }
 
 // writeRow writes row i: id, label, x, text.

@@ -3,7 +3,6 @@ package splitbeam
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,84 +18,92 @@ import (
 )
 
 // exactCases are the recipes the pipeline must run exactly, as the CLI's
-// flags.
+// flags, and how each names the sharded input (the directory, or a glob
+// of its files).
 var exactCases = []struct {
 	name, kind string
 	args       recipe.ArgMap
+	glob       bool
 }{
-	{"split", "split", recipe.ArgMap{"seed": "7", "test": "0.2"}},
-	{"stratify", "split", recipe.ArgMap{"seed": "11", "test": "0.25", "stratify": "label"}},
-	{"kfold", "kfold", recipe.ArgMap{"seed": "5", "folds": "5"}},
-	{"shuffle", "shuffle", recipe.ArgMap{"seed": "3"}},
-	{"hash", "split", recipe.ArgMap{"compat": "hash", "key": "id", "test": "0.2"}},
-	{"sample", "sample", recipe.ArgMap{"seed": "9", "frac": "0.1", "replace": "true"}},
+	{"split", "split", recipe.ArgMap{"seed": "7", "test": "0.2"}, false},
+	{"stratify", "split", recipe.ArgMap{"seed": "11", "test": "0.25", "stratify": "label"}, true},
+	{"kfold", "kfold", recipe.ArgMap{"seed": "5", "folds": "5"}, false},
+	{"shuffle", "shuffle", recipe.ArgMap{"seed": "3"}, true},
+	{"hash", "split", recipe.ArgMap{"compat": "hash", "key": "id", "test": "0.2"}, false},
+	{"sample", "sample", recipe.ArgMap{"seed": "9", "frac": "0.1", "replace": "true"}, true},
 }
 
 // TestExactAgainstCLI runs each recipe as a Beam pipeline on Prism over a
-// sharded dataset and requires its files to be byte for byte those the
-// single-machine CLI (job.Run) writes on the concatenated file, shard by
-// shard with --shards 3, and their concatenation to be the CLI's
-// unsharded output.
+// sharded dataset and as splitter's CLI (job.Run) over the same INPUT —
+// the directory or a glob, not a concatenated copy — both with --shards
+// 3, and requires the same files byte for byte and the same manifest but
+// for the field naming the engine ("splitter").
 func TestExactAgainstCLI(t *testing.T) {
 	n := testRows(t)
 	dir := t.TempDir()
-	shards, whole := writeDataset(t, dir, n)
+	writeDataset(t, dir, n)
 	for _, c := range exactCases {
 		t.Run(c.name, func(t *testing.T) {
-			out := t.TempDir()
-			sharded := clone(c.args, "shards", "3")
-			cliDir := filepath.Join(out, "cli")
-			cliMan := runCLI(t, c.kind, sharded, whole, cliDir)
-			plain := runCLI(t, c.kind, c.args, whole, filepath.Join(out, "plain"))
-			beamDir := filepath.Join(out, "beam")
-			runBeam(t, c.kind, sharded, shards, beamDir, filepath.Join(dir, "data"))
-			sameFiles(t, cliDir, beamDir)
-			sameOutputs(t, cliMan, filepath.Join(beamDir, "data."+cliMan.Command+".json"))
-			for _, o := range plain.Outputs {
-				got := concatShards(t, beamDir, o.Name)
-				want := read(t, filepath.Join(out, "plain", o.Path))
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s: the concatenated shards (%d bytes) differ from the CLI's unsharded output (%d bytes)", o.Name, len(got), len(want))
-				}
+			input := filepath.Join(dir, "data")
+			if c.glob {
+				input = filepath.Join(input, "part-*.csv")
 			}
+			args := clone(c.args, "shards", "3")
+			out := t.TempDir()
+			cli := runCLI(t, c.kind, args, job.Options{Inputs: []string{input}, OutDir: filepath.Join(out, "cli"), Splitter: "cli"})
+			l := runBeam(t, c.kind, args, job.Options{Inputs: []string{input}, OutDir: filepath.Join(out, "beam"), Splitter: "beam"})
+			sameFiles(t, filepath.Join(out, "cli"), filepath.Join(out, "beam"))
+			sameManifest(t, cli, l.Manifest)
 		})
 	}
 }
 
-// runCLI runs the recipe as splitter's CLI does on the one file whole,
-// writing to dir, and returns its manifest.
-func runCLI(t *testing.T, kind string, args recipe.ArgMap, whole, dir string) *audit.Manifest {
+// runCLI runs the recipe as splitter's CLI does and returns its
+// manifest's path.
+func runCLI(t *testing.T, kind string, args recipe.ArgMap, o job.Options) string {
 	t.Helper()
 	r, err := recipe.Parse(kind, args)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := job.Run(context.Background(), r, job.Options{Input: whole, OutDir: dir})
+	res, err := job.Run(context.Background(), r, o)
 	if err != nil {
 		t.Fatalf("job.Run: %v", err)
 	}
-	return res.Manifest
+	return res.ManifestPath
 }
 
-// runBeam runs the recipe as a pipeline on Prism, in process.
-func runBeam(t *testing.T, kind string, args recipe.ArgMap, shards []string, dir, input string) {
+// runBeam runs the recipe as a pipeline on Prism, in process, and returns
+// its layout.
+func runBeam(t *testing.T, kind string, args recipe.ArgMap, o job.Options) *job.Layout {
 	t.Helper()
-	r, err := recipe.Parse(kind, args)
+	l, err := runPipelineLayout(kind, args, o)
 	if err != nil {
-		t.Fatal(err)
-	}
-	p, s := beam.NewPipelineWithRoot()
-	o := Options{Names: Names{Input: input, Stem: "data", Ext: ".csv", OutDir: dir, Splitter: "test"}}
-	if err := Split(s, shards, r, o); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := prism.Execute(context.Background(), p); err != nil {
 		t.Fatalf("pipeline: %v", err)
 	}
+	return l
 }
 
-// sameFiles requires dir b to hold the data files of dir a, byte for byte,
-// and no other data file.
+// runPipelineLayout lays out and runs the recipe on Prism.
+func runPipelineLayout(kind string, args recipe.ArgMap, o job.Options) (*job.Layout, error) {
+	r, err := recipe.Parse(kind, args)
+	if err != nil {
+		return nil, err
+	}
+	l, err := job.NewLayout(r, o)
+	if err != nil {
+		return nil, err
+	}
+	p, s := beam.NewPipelineWithRoot()
+	if err := Split(s, r, l); err != nil {
+		return nil, err
+	}
+	_, err = prism.Execute(context.Background(), p)
+	return l, err
+}
+
+// sameFiles requires dir b to hold the files of dir a, byte for byte, and
+// no other file.
 func sameFiles(t *testing.T, a, b string) {
 	t.Helper()
 	want, got := dataFiles(t, a), dataFiles(t, b)
@@ -104,51 +111,43 @@ func sameFiles(t *testing.T, a, b string) {
 		t.Fatalf("files: got %q, want %q", got, want)
 	}
 	for _, f := range want {
+		if strings.HasSuffix(f, ".json") {
+			continue // sameManifest
+		}
 		if !bytes.Equal(read(t, filepath.Join(a, f)), read(t, filepath.Join(b, f))) {
 			t.Errorf("%s differs from the CLI's", f)
 		}
 	}
 }
 
-// sameOutputs requires the pipeline's manifest to list the CLI's outputs:
-// names, paths, rows and SHA-256.
-func sameOutputs(t *testing.T, want *audit.Manifest, path string) {
+// sameManifest requires the pipeline's manifest at got to be, byte for
+// byte, the CLI's at want with "splitter" set to the pipeline's.
+func sameManifest(t *testing.T, want, got string) {
 	t.Helper()
-	b := read(t, path)
-	m := sharded{Manifest: new(audit.Manifest)}
-	if _, err := audit.ParseManifest(path, b); err != nil {
+	g, err := audit.ReadManifest(got)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(b, &m); err != nil {
+	w, err := audit.ReadManifest(want)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(m.Outputs, want.Outputs) {
-		t.Errorf("manifest outputs:\n got %v\nwant %v", m.Outputs, want.Outputs)
+	w.Splitter = g.Splitter
+	wb, err := job.MarshalManifest(w)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if m.Input.Rows != want.Input.Rows || len(m.Files) != 6 {
-		t.Errorf("manifest input: %d rows in %d files, want %d rows in 6", m.Input.Rows, len(m.Files), want.Input.Rows)
+	gb := read(t, got)
+	if !bytes.Equal(gb, wb) {
+		t.Errorf("the manifest differs from the CLI's:\n got %s\nwant %s", gb, wb)
+	}
+	if !bytes.Equal(bytes.Replace(read(t, want), []byte(`"splitter": "cli"`), []byte(`"splitter": "beam"`), 1), gb) {
+		t.Errorf("the manifest's bytes differ from the CLI's")
 	}
 }
 
-// concatShards is the shards of output name in dir concatenated, the
-// header once.
-func concatShards(t *testing.T, dir, name string) []byte {
-	t.Helper()
-	var out []byte
-	for _, f := range dataFiles(t, dir) {
-		if !strings.HasPrefix(f, "data."+name+"-") {
-			continue
-		}
-		b := read(t, filepath.Join(dir, f))
-		if len(out) > 0 { // the header once (it holds no quoted newline)
-			b = b[bytes.IndexByte(b, '\n')+1:]
-		}
-		out = append(out, b...)
-	}
-	return out
-}
-
-// dataFiles lists the .csv files of dir in name order.
+// dataFiles lists the files of dir in name order; a temporary file left
+// there fails the test.
 func dataFiles(t *testing.T, dir string) []string {
 	t.Helper()
 	ents, err := os.ReadDir(dir)
@@ -160,9 +159,7 @@ func dataFiles(t *testing.T, dir string) []string {
 		if strings.HasPrefix(e.Name(), ".") {
 			t.Errorf("%s left in %s", e.Name(), dir)
 		}
-		if strings.HasSuffix(e.Name(), ".csv") {
-			names = append(names, e.Name())
-		}
+		names = append(names, e.Name())
 	}
 	return names
 }

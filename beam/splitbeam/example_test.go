@@ -8,6 +8,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	"github.com/splitter-dev/splitter/beam/splitbeam"
+	"github.com/splitter-dev/splitter/job"
 	"github.com/splitter-dev/splitter/recipe"
 )
 
@@ -21,17 +22,18 @@ func ExampleSplit() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	shards, names, err := splitbeam.Inputs([]string{"data"})
+	// Laid out as `splitter --seed 7 ... data/` lays out its run.
+	l, err := job.NewLayout(r, job.Options{Inputs: []string{"data"}, Splitter: "splitbeam"})
 	if err != nil {
 		log.Fatal(err)
 	}
 	p, s := beam.NewPipelineWithRoot()
-	if err := splitbeam.Split(s, shards, r, splitbeam.Options{Names: names}); err != nil {
+	if err := splitbeam.Split(s, r, l); err != nil {
 		log.Fatal(err)
 	}
 	if err := beamx.Run(context.Background(), p); err != nil {
 		log.Fatal(err)
 	}
 	// data.train-00000-of-00004.csv ... data.test-00003-of-00004.csv and
-	// data.split.json are written beside data/.
+	// data.split.json (the CLI's manifest) are written beside data/.
 }

@@ -1,7 +1,6 @@
 package splitbeam
 
 import (
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -13,10 +12,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
-
 	"github.com/splitter-dev/splitter/internal/oracle"
+	"github.com/splitter-dev/splitter/job"
 	"github.com/splitter-dev/splitter/recipe"
 )
 
@@ -57,10 +54,10 @@ func TestConcatLive(t *testing.T) {
 			case err != nil:
 				t.Fatal(err)
 			case kind == "split":
-				sameInts(t, "train", ids(t, filepath.Join(out, "data.train.csv"), 0), want.Train)
-				sameInts(t, "test", ids(t, filepath.Join(out, "data.test.csv"), 0), want.Test)
+				sameInts(t, "train", ids(t, filepath.Join(out, "part-0.train.csv"), 0), want.Train)
+				sameInts(t, "test", ids(t, filepath.Join(out, "part-0.test.csv"), 0), want.Test)
 			default:
-				sameInts(t, "fold", ids(t, filepath.Join(out, "data.folds.csv"), 3), want.Fold)
+				sameInts(t, "fold", ids(t, filepath.Join(out, "part-0.folds.csv"), 3), want.Fold)
 			}
 		})
 	}
@@ -96,17 +93,10 @@ func writeTypedShards(t *testing.T, dir string, r *rand.Rand) []string {
 	return shards
 }
 
-// runPipeline runs the recipe on Prism, writing to dir.
+// runPipeline runs the recipe on Prism over the shards (a list of
+// files), writing to dir.
 func runPipeline(t *testing.T, kind string, args recipe.ArgMap, shards []string, dir string) error {
-	r, err := recipe.Parse(kind, args)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, s := beam.NewPipelineWithRoot()
-	if err := Split(s, shards, r, Options{Names: Names{Input: shards[0], Stem: "data", Ext: ".csv", OutDir: dir}}); err != nil {
-		return err
-	}
-	_, err = prism.Execute(context.Background(), p)
+	_, err := runPipelineLayout(kind, args, job.Options{Inputs: shards, OutDir: dir})
 	return err
 }
 

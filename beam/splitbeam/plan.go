@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/splitter-dev/splitter/job"
 	"github.com/splitter-dev/splitter/recipe"
+	"github.com/splitter-dev/splitter/table"
 )
 
 // maxPiece bounds the rows of one Piece (an element of the pipeline).
@@ -18,7 +20,7 @@ type planFn struct {
 	// Recipe is the recipe as JSON, its seed drawn.
 	Recipe  string
 	Columns []string
-	Names   Names
+	Layout  job.Layout
 }
 
 // ProcessElement runs once (on an impulse) with every ShardInfo as a side
@@ -31,7 +33,7 @@ func (f *planFn) ProcessElement(ctx context.Context, _ []byte, infos func(*Shard
 		all = append(all, in)
 		in = ShardInfo{}
 	}
-	d, err := newDataset(all, f.Columns)
+	d, err := newDataset(all, f.Layout.Files, f.Columns)
 	if err != nil {
 		return err
 	}
@@ -44,27 +46,41 @@ func (f *planFn) ProcessElement(ctx context.Context, _ []byte, infos func(*Shard
 		return err
 	}
 	outs := res.Outputs(d)
-	paths := make([]string, len(outs))
+	files := make([]job.File, len(outs))
 	for i, o := range outs {
-		paths[i] = f.Names.path(o)
-		heads(i, f.head(d, res, o, paths[i]))
+		files[i] = job.File{Name: o.Name, Path: f.Layout.OutputPath(o), Rows: o.Len}
+		heads(i, headChunk(all, res, o, files[i].Path))
 	}
-	if err := emitPieces(d, res, outs, pieces); err != nil {
-		return err
-	}
-	m, err := f.Names.draft(&r, d, outs, paths)
+	emitPieces(d, all, res, outs, pieces)
+	m, err := f.draft(&r, d, all, files)
 	if err != nil {
 		return err
+	}
+	paths := make([]string, len(files))
+	for i, o := range files {
+		paths[i] = o.Path
 	}
 	drafts(Draft{Manifest: m, Paths: paths})
 	return nil
 }
 
-// head is the head chunk of output o: its path, rows and header line.
-func (f *planFn) head(d *dataset, res *recipe.Result, o recipe.Output, path string) Chunk {
-	h := d.infos[0].Header
+// draft is the manifest the CLI writes for this run
+// (job.Layout.NewManifest), the outputs' SHA-256 yet empty.
+func (f *planFn) draft(r *recipe.Recipe, d *table.Dataset, infos []ShardInfo, outs []job.File) ([]byte, error) {
+	sums := make([]string, len(infos))
+	counts := make([]int, len(infos))
+	for i, in := range infos {
+		sums[i], counts[i] = in.SHA256, int(in.Rows)
+	}
+	m := f.Layout.NewManifest(r, d.Len(), sums, counts, outs, make([]string, len(outs)))
+	return json.Marshal(m)
+}
+
+// headChunk is the head chunk of output o: its path, rows and header line.
+func headChunk(infos []ShardInfo, res *recipe.Result, o recipe.Output, path string) Chunk {
+	h := infos[0].Header
 	if isFoldColumn(res, o) {
-		h = d.infos[0].FoldHeader
+		h = infos[0].FoldHeader
 	}
 	return Chunk{Head: true, Path: path, Rows: int64(o.Len), Data: h}
 }
@@ -75,21 +91,21 @@ func isFoldColumn(res *recipe.Result, o recipe.Output) bool {
 }
 
 // emitPieces sends every shard the places of its rows in the outputs.
-func emitPieces(d *dataset, res *recipe.Result, outs []recipe.Output, emit func(int, Piece)) error {
-	ps := make([]Piece, len(d.infos))
-	for i, in := range d.infos {
+func emitPieces(d *table.Dataset, infos []ShardInfo, res *recipe.Result, outs []recipe.Output, emit func(int, Piece)) {
+	ps := make([]Piece, len(infos))
+	for i, in := range infos {
 		ps[i] = Piece{Shard: i, Path: in.Path}
 	}
 	flush := func(i int) {
 		emit(i, ps[i])
-		ps[i] = Piece{Shard: i, Path: d.infos[i].Path}
+		ps[i] = Piece{Shard: i, Path: infos[i].Path}
 	}
 	for file, o := range outs {
 		if isFoldColumn(res, o) {
 			continue
 		}
 		for pos, g := range o.Rows {
-			i, local := d.shardOf(int64(g))
+			i, local := d.Shard(g)
 			p := &ps[i]
 			p.Rows = append(p.Rows, int32(local))
 			p.Files = append(p.Files, int32(file))
@@ -104,19 +120,20 @@ func emitPieces(d *dataset, res *recipe.Result, outs []recipe.Output, emit func(
 			flush(i)
 		}
 	}
-	for _, c := range res.FoldColumns {
-		for i := range d.infos {
-			emit(i, foldPiece(d, i, c, outs))
+	lo := int64(0)
+	for i, in := range infos {
+		for _, c := range res.FoldColumns {
+			emit(i, foldPiece(in, lo, c, outs))
 		}
+		lo += in.Rows
 	}
-	return nil
 }
 
-// foldPiece is shard i's rows of fold column file c: their folds and the
-// runs of them each shard of c holds.
-func foldPiece(d *dataset, i int, c recipe.FoldColumn, outs []recipe.Output) Piece {
-	lo, hi := d.offsets[i], d.offsets[i+1]
-	p := Piece{Shard: i, Path: d.infos[i].Path, FoldValues: c.Values[lo:hi]}
+// foldPiece is shard in's rows of fold column file c (the dataset's rows
+// lo.. onwards): their folds and the runs of them each shard of c holds.
+func foldPiece(in ShardInfo, lo int64, c recipe.FoldColumn, outs []recipe.Output) Piece {
+	hi := lo + in.Rows
+	p := Piece{Shard: in.Index, Path: in.Path, FoldValues: c.Values[lo:hi]}
 	for file, o := range outs {
 		if o.Name != c.Name {
 			continue

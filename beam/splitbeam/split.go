@@ -8,37 +8,29 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 
+	"github.com/splitter-dev/splitter/job"
 	"github.com/splitter-dev/splitter/recipe"
+	"github.com/splitter-dev/splitter/table"
 )
 
 // ErrCommand reports a recipe the pipeline does not run (perm writes no
 // rows).
 var ErrCommand = errors.New("splitbeam: recipe writes no rows")
 
-// ErrNoShards reports a pipeline given no input files.
-var ErrNoShards = errors.New("splitbeam: no input shards")
-
-// Options say how Split reads and where it writes.
-type Options struct {
-	Names
-	// Sep is read_csv's sep (0 for the format's own: ',' or '\t').
-	Sep byte
-	// NoManifest writes no manifest.
-	NoManifest bool
-}
-
-// Split adds to s the pipeline running r on the dataset of shards (in that
-// order: name order for a directory or glob) and writing its outputs as
-// splitter's CLI writes them for the concatenated dataset, r.Shards files
-// each when set, then the manifest. Its outputs equal the Python call r
-// names on pd.concat([pd.read_csv(f) for f in shards], ignore_index=True):
+// Split adds to s the pipeline running r on the input l lays out
+// (job.NewLayout: one file, or a dataset's files in order — name order
+// for a directory or glob) and writing what splitter's CLI writes for
+// that same input, byte for byte: the outputs (r.Shards files each when
+// set) under the CLI's names, then the CLI's manifest (none when
+// l.Manifest is ""). Its outputs equal the Python call r names on
+// pd.concat([pd.read_csv(f) for f in files], ignore_index=True):
 // train_test_split (± stratify), KFold and its kin (the fold column
 // file), df.sample(frac=1) and the other shuffles, df.sample, the hash
 // split. r's seed is drawn here when it has none. Paths are local paths
 // every worker reaches.
-func Split(s beam.Scope, shards []string, r *recipe.Recipe, o Options) error {
-	if len(shards) == 0 {
-		return ErrNoShards
+func Split(s beam.Scope, r *recipe.Recipe, l *job.Layout) error {
+	if err := table.CheckFormats(l.Files); err != nil {
+		return err
 	}
 	if c := r.Command(); c == "" || c == "perm" {
 		return fmt.Errorf("%w: %s", ErrCommand, r.Call)
@@ -53,19 +45,17 @@ func Split(s beam.Scope, shards []string, r *recipe.Recipe, o Options) error {
 		return err
 	}
 	cols := recipeColumns(r)
-	list := make([]Shard, len(shards))
-	for i, p := range shards {
+	list := make([]Shard, len(l.Files))
+	for i, p := range l.Files {
 		list[i] = Shard{Index: i, Path: p}
 	}
+	read := r.ReadOptions()
 	s = s.Scope("splitter")
-	infos := beam.ParDo(s, &countFn{Sep: o.Sep, Columns: cols, Fold: r.Command() == "kfold"}, beam.Reshuffle(s, beam.CreateList(s, list)))
-	pieces, heads, drafts := beam.ParDo3(s, &planFn{Recipe: string(rj), Columns: cols, Names: o.Names}, beam.Impulse(s), beam.SideInput{Input: infos})
-	chunks := beam.ParDo(s, &cutFn{Sep: o.Sep}, beam.GroupByKey(s, pieces))
+	infos := beam.ParDo(s, &countFn{Read: read, Columns: cols, Fold: r.Command() == "kfold"}, beam.Reshuffle(s, beam.CreateList(s, list)))
+	pieces, heads, drafts := beam.ParDo3(s, &planFn{Recipe: string(rj), Columns: cols, Layout: *l}, beam.Impulse(s), beam.SideInput{Input: infos})
+	chunks := beam.ParDo(s, &cutFn{Read: read}, beam.GroupByKey(s, pieces))
 	written := beam.ParDo(s, &writeFn{}, beam.GroupByKey(s, beam.Flatten(s, heads, chunks)))
-	c := &commitFn{Inputs: slices.Clone(shards)}
-	if !o.NoManifest {
-		c.Manifest = o.manifestPath(r)
-	}
+	c := &commitFn{Manifest: l.Manifest, Inputs: slices.Clone(l.Files)}
 	beam.ParDo0(s, c, beam.Impulse(s), beam.SideInput{Input: drafts}, beam.SideInput{Input: written})
 	return nil
 }

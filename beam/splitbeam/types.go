@@ -15,12 +15,18 @@ type ShardInfo struct {
 	SHA256 string
 	// Names are its columns as pandas reads them; Header its header line
 	// as outputs copy it; FoldHeader the header with kfold's fold column.
-	Names      []string
-	Header     []byte
-	FoldHeader []byte
+	Names  []string
+	Header []byte
+	// IndexColumns is the number of index fields of its first row
+	// (rows.Index.IndexColumns).
+	IndexColumns int
+	FoldHeader   []byte
 	// Columns are the gob-encoded *rows.Column of each column the recipe
-	// reads, in Split's order.
+	// reads, in Split's order; Missing those the shard has not (their
+	// Columns entry empty), reported by the plan step as the CLI reports
+	// them.
 	Columns [][]byte
+	Missing []string
 }
 
 // Piece tells a shard where some of its rows go: local row Rows[i] is at

@@ -7,8 +7,9 @@
 //	splitbeam --kind kfold --folds 5 --seed 7 'data/part-*.csv'
 //	splitbeam --kind shuffle --seed 7 data/
 //
-// The outputs are those splitter's CLI writes for the concatenated
-// dataset, byte for byte: STEM.PART[-00000-of-0000K].EXT and the manifest.
+// The outputs are those splitter's CLI writes for the same INPUT, byte for
+// byte: STEM.PART[-00000-of-0000K].EXT, and the CLI's manifest (its
+// "splitter" field "splitbeam"), which `splitter verify` checks.
 package main
 
 import (
@@ -23,6 +24,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	"github.com/splitter-dev/splitter/beam/splitbeam"
+	"github.com/splitter-dev/splitter/job"
 	"github.com/splitter-dev/splitter/recipe"
 )
 
@@ -75,20 +77,12 @@ func run(kind, outDir, manifest string, noManifest bool, inputs []string) error 
 	if err != nil {
 		return err
 	}
-	shards, names, err := splitbeam.Inputs(inputs)
+	l, err := job.NewLayout(r, job.Options{Inputs: inputs, OutDir: outDir, Manifest: manifest, NoManifest: noManifest, Splitter: "splitbeam"})
 	if err != nil {
 		return err
 	}
-	if outDir != "" {
-		names.OutDir = outDir
-	}
-	names.Manifest, names.Splitter = manifest, "splitbeam"
-	o := splitbeam.Options{Names: names, NoManifest: noManifest}
-	if r.Sep != "" {
-		o.Sep = r.Sep[0]
-	}
 	p, s := beam.NewPipelineWithRoot()
-	if err := splitbeam.Split(s, shards, r, o); err != nil {
+	if err := splitbeam.Split(s, r, l); err != nil {
 		return err
 	}
 	if r.SeedDrawn {
