@@ -88,11 +88,16 @@ func (c concat) head() []byte {
 // returns false, the parts left to the caller. A fault reading a mapped
 // file (it shrank) is ErrInputChanged naming it.
 func WriteConcatPartsContext(ctx context.Context, ixs []*Index, ws []io.Writer, orders [][]int) (bool, error) {
+	return writeConcat(ctx, ixs, ws, orders, stdLimits())
+}
+
+// writeConcat is WriteConcatPartsContext by the thresholds lim.
+func writeConcat(ctx context.Context, ixs []*Index, ws []io.Writer, orders [][]int, lim limits) (bool, error) {
 	switch len(ixs) {
 	case 0:
 		return false, nil
 	case 1:
-		return true, ixs[0].WritePartsContext(ctx, ws, orders)
+		return true, ixs[0].write(ctx, ws, orders, lim)
 	}
 	if len(ws) != len(orders) {
 		return false, fmt.Errorf("rows: %d writers for %d orders", len(ws), len(orders))
@@ -106,7 +111,7 @@ func WriteConcatPartsContext(ctx context.Context, ixs []*Index, ws []io.Writer, 
 			return false, err
 		}
 	}
-	p := c.plan(orders, stdLimits())
+	p := c.plan(orders, lim)
 	if p.shared == nil {
 		return false, nil
 	}
