@@ -206,8 +206,9 @@ func (ix *Index) groupPass(order []int, wins []window) *stagePass {
 // stageDst is where passes stage rows: the spill file f, or for one
 // window, mem.
 type stageDst struct {
-	f   *os.File
-	mem []byte
+	f    *os.File
+	mem  []byte
+	bufs []byte // room for the regions' buffers in f, reused pass to pass (nil: allocated by each)
 }
 
 // stage runs the pass p: the rows before and from p.mid are copied to
@@ -241,6 +242,9 @@ func (c concat) stage(ctx context.Context, p *stagePass, dst stageDst) error {
 // for the other half of stage, which writes to mem), at[k] carried from
 // index to index.
 func (c concat) spillRange(ctx context.Context, p *stagePass, first, end int, at []int64, dst stageDst) error {
+	if dst.f != nil && len(c.ixs) > 1 {
+		dst.bufs = make([]byte, len(p.wins)*spillBuf) // one for all the indexes
+	}
 	for k, ix := range c.ixs {
 		lo, hi := c.starts[k], c.starts[k+1]
 		a, b := max(first, lo), min(end, hi)
@@ -453,9 +457,11 @@ func (ix *Index) spillPass(ctx context.Context, p *stagePass, first, end int, at
 		off int64 // where buf goes in f
 	}
 	regs := make([]region, len(p.wins))
-	var pool []byte
+	pool := dst.bufs
 	if f != nil {
-		pool = make([]byte, len(p.wins)*spillBuf)
+		if len(pool) < len(p.wins)*spillBuf {
+			pool = make([]byte, len(p.wins)*spillBuf)
+		}
 		for k := range p.wins {
 			regs[k] = region{buf: pool[k*spillBuf : k*spillBuf : (k+1)*spillBuf], off: at[k]}
 		}
