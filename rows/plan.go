@@ -19,6 +19,11 @@ package rows
 // Several outputs of a spilled input (WritePartsContext) are staged
 // together by one pass over the input when their rows cut evenly (a
 // shared staging); otherwise each follows its own plan, all at once.
+//
+// Several indexes read as one (a dataset of shards, concat.go) are planned
+// as one input of their bytes: their outputs take the shared staging,
+// one pass over each index in turn, where one file would; otherwise the
+// caller writes them (WriteConcatPartsContext reports false).
 
 import (
 	"runtime"
