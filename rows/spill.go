@@ -208,7 +208,8 @@ func (ix *Index) groupPass(order []int, wins []window) *stagePass {
 type stageDst struct {
 	f    *os.File
 	mem  []byte
-	bufs []byte // room for the regions' buffers in f, reused pass to pass (nil: allocated by each)
+	regs []region // with f: the buffers of the windows' regions, carried from index to index
+	read []byte   // a seqReader's buffer, reused index to index
 }
 
 // stage runs the pass p: the rows before and from p.mid are copied to
@@ -239,11 +240,11 @@ func (c concat) stage(ctx context.Context, p *stagePass, dst stageDst) error {
 
 // spillRange runs the pass p over rows first to end-1 of c: over each
 // index's share in turn, guarded (a fault must not unwind past the wait
-// for the other half of stage, which writes to mem), at[k] carried from
-// index to index.
+// for the other half of stage, which writes to mem), the windows'
+// buffers carried from index to index.
 func (c concat) spillRange(ctx context.Context, p *stagePass, first, end int, at []int64, dst stageDst) error {
-	if dst.f != nil && len(c.ixs) > 1 {
-		dst.bufs = make([]byte, len(p.wins)*spillBuf) // one for all the indexes
+	if dst.f != nil {
+		dst.regs = newRegions(at)
 	}
 	for k, ix := range c.ixs {
 		lo, hi := c.starts[k], c.starts[k+1]
@@ -255,6 +256,16 @@ func (c concat) spillRange(ctx context.Context, p *stagePass, first, end int, at
 		sp.ids = p.ids[lo:hi]
 		if err := ix.guard(func() error { return ix.spillPass(ctx, &sp, a-lo, b-lo, at, dst) }); err != nil {
 			return err
+		}
+		if dst.read == nil {
+			dst.read = make([]byte, 0, seqReadBuf)
+		}
+	}
+	for k := range dst.regs {
+		if len(dst.regs[k].buf) > 0 {
+			if err := dst.regs[k].flush(dst.f); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -445,38 +456,17 @@ func (ix *Index) writeDirect(out *chunkWriter, i int) error {
 }
 
 // spillPass copies the slot of every row from first to end-1 of the
-// pass p's windows to its window's region, from at[k] for window k: in
-// the spill file, or (one window) in memory. It leaves at[k] where window
-// k's next row goes (a pass over the next index goes on from there).
+// pass p's windows to its window's region: through dst.regs to the spill
+// file (flushed by the caller), or (one window) in memory from at[0],
+// which it leaves where the next row goes.
 func (ix *Index) spillPass(ctx context.Context, p *stagePass, first, end int, at []int64, dst stageDst) error {
 	n := ix.Len()
 	ids, f, mem := p.ids, dst.f, dst.mem
 	last := ix.lastLen()
-	type region struct {
-		buf []byte
-		off int64 // where buf goes in f
-	}
-	regs := make([]region, len(p.wins))
-	pool := dst.bufs
-	if f != nil {
-		if len(pool) < len(p.wins)*spillBuf {
-			pool = make([]byte, len(p.wins)*spillBuf)
-		}
-		for k := range p.wins {
-			regs[k] = region{buf: pool[k*spillBuf : k*spillBuf : (k+1)*spillBuf], off: at[k]}
-		}
-	}
-	flush := func(r *region) error {
-		if _, err := f.WriteAt(r.buf, r.off); err != nil {
-			return fmt.Errorf("rows: writing the spill file: %w", err)
-		}
-		r.off += int64(len(r.buf))
-		r.buf = r.buf[:0]
-		return nil
-	}
+	regs := dst.regs
 	data, offs := ix.data, ix.offs
 	pos := int(offs.at(first)) // row i's start
-	rd := ix.newSeqReader(int(offs.at(end)))
+	rd := ix.newSeqReader(int(offs.at(end)), dst.read)
 	dr := newDropper(data, pos, ix.drop && rd.buf == nil)
 	dropAt := pos + dropChunk
 	m := 0 // in mem
@@ -505,25 +495,13 @@ func (ix *Index) spillPass(ctx context.Context, p *stagePass, first, end int, at
 				eol = ix.headerEOL
 			}
 		}
-		switch r := &regs[k-1]; {
-		case f == nil:
+		if f == nil {
 			m += copy(mem[m:], rec)
 			m += copy(mem[m:], eol)
-		case len(r.buf)+len(rec) <= cap(r.buf) && eol == nil:
+		} else if r := &regs[k-1]; len(r.buf)+len(rec) <= cap(r.buf) && eol == nil {
 			r.buf = append(r.buf, rec...)
-		default:
-			for _, b := range [][]byte{rec, eol} {
-				for len(b) > 0 {
-					if len(r.buf) == cap(r.buf) {
-						if err := flush(r); err != nil {
-							return err
-						}
-					}
-					c := copy(r.buf[len(r.buf):cap(r.buf)], b)
-					r.buf = r.buf[:len(r.buf)+c]
-					b = b[c:]
-				}
-			}
+		} else if err := r.add(f, rec, eol); err != nil {
+			return err
 		}
 		if release {
 			dropPages(data[s&^(pageSize-1) : pos])
@@ -539,16 +517,52 @@ func (ix *Index) spillPass(ctx context.Context, p *stagePass, first, end int, at
 	dr.finish(int(offs.at(end)))
 	if f == nil {
 		at[0] = p.wins[0].off + int64(m)
-		return nil
 	}
+	return nil
+}
+
+// region is a pass's buffer of rows for one window's region of the
+// spill file.
+type region struct {
+	buf []byte
+	off int64 // where buf goes in the file
+}
+
+// newRegions returns a buffer of spillBuf bytes for each window's region,
+// window k's from at[k].
+func newRegions(at []int64) []region {
+	pool := make([]byte, len(at)*spillBuf)
+	regs := make([]region, len(at))
 	for k := range regs {
-		if len(regs[k].buf) > 0 {
-			if err := flush(&regs[k]); err != nil {
-				return err
-			}
-		}
-		at[k] = regs[k].off
+		regs[k] = region{buf: pool[k*spillBuf : k*spillBuf : (k+1)*spillBuf], off: at[k]}
 	}
+	return regs
+}
+
+// add appends rec and eol to r, flushing it to f as it fills.
+func (r *region) add(f *os.File, rec, eol []byte) error {
+	for _, b := range [][]byte{rec, eol} {
+		for len(b) > 0 {
+			if len(r.buf) == cap(r.buf) {
+				if err := r.flush(f); err != nil {
+					return err
+				}
+			}
+			c := copy(r.buf[len(r.buf):cap(r.buf)], b)
+			r.buf = r.buf[:len(r.buf)+c]
+			b = b[c:]
+		}
+	}
+	return nil
+}
+
+// flush writes r's rows to f.
+func (r *region) flush(f *os.File) error {
+	if _, err := f.WriteAt(r.buf, r.off); err != nil {
+		return fmt.Errorf("rows: writing the spill file: %w", err)
+	}
+	r.off += int64(len(r.buf))
+	r.buf = r.buf[:0]
 	return nil
 }
 
