@@ -291,7 +291,7 @@ func (p *run) write(ctx context.Context) error {
 // writeOutputs writes every output to its writer: a split's parts of a
 // text input together (a large input in one pass), else in turn.
 func (p *run) writeOutputs(ctx context.Context, dsts []io.Writer) error {
-	if ix, ok := p.t.(*rows.Index); ok && p.res.Recipe.Command() == "split" && !p.o.Assign {
+	if ix, ok := p.t.(partsWriter); ok && p.res.Recipe.Command() == "split" && !p.o.Assign {
 		orders := make([][]int, len(p.outs))
 		for i, o := range p.outs {
 			orders[i] = o.Rows
@@ -310,6 +310,12 @@ func (p *run) writeOutputs(ctx context.Context, dsts []io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// partsWriter is a table that writes several outputs at once (a file's
+// rows.Index, a dataset's table.Dataset).
+type partsWriter interface {
+	WritePartsContext(ctx context.Context, ws []io.Writer, orders [][]int) error
 }
 
 // outputNames lists the outputs' paths for an error about all of them.

@@ -169,6 +169,38 @@ func checkFile(t *testing.T, name string, file, text []byte) {
 		write("windowed", stdLimits())
 		write("spilled", spillAll())
 		write("spilled in groups", spillInGroups(2))
+		checkConcat(t, ix, order)
+	}
+}
+
+// checkConcat writes the parts of ix read twice over (two indexes, one
+// concatenation) by one staged pass, and checks them record by record.
+func checkConcat(t *testing.T, ix *Index, order []int) {
+	n := ix.Len()
+	if n < 1 {
+		return
+	}
+	twice := make([]int, 0, 2*n)
+	for _, i := range order {
+		twice = append(twice, i+n, i) // row i of the second copy, then of the first
+	}
+	parts := [][]int{twice[:n], twice[n:]}
+	var a, b bytes.Buffer
+	done, err := writeConcat(context.Background(), []*Index{ix, ix}, []io.Writer{&a, &b}, parts, spillAll())
+	if err != nil {
+		t.Fatalf("concatenated: %v", err)
+	}
+	if !done {
+		return // not staged together (a record larger than a window)
+	}
+	for k, part := range parts {
+		want := ix.head()
+		for _, i := range part {
+			want = append(want, recordOut(ix, i%n)...)
+		}
+		if got := []*bytes.Buffer{&a, &b}[k]; !bytes.Equal(got.Bytes(), want) {
+			t.Fatalf("concatenated part %d: wrote %q, want %q", k, got.Bytes(), want)
+		}
 	}
 }
 

@@ -19,6 +19,11 @@ package rows
 // Several outputs of a spilled input (WritePartsContext) are staged
 // together by one pass over the input when their rows cut evenly (a
 // shared staging); otherwise each follows its own plan, all at once.
+//
+// Several indexes read as one (a dataset of shards, concat.go) are planned
+// as one input of their bytes: their outputs take the shared staging,
+// one pass over each index in turn, where one file would; otherwise the
+// caller writes them (WriteConcatPartsContext reports false).
 
 import (
 	"runtime"
@@ -39,6 +44,7 @@ type plan struct {
 	outs     []outPlan
 	shared   *staging // spilled outputs staged by one pass: outs[k].stage holds output k's windows
 	together bool     // the outputs are written at once, one goroutine each
+	caller   bool     // several indexes not staged together: the caller writes each output
 }
 
 // outPlan is how one output is copied.
@@ -74,30 +80,35 @@ func stdLimits() limits { return limits{spillMin: SpillMin, group: spillGroup} }
 
 // plan decides, by the thresholds lim, how the orders (rows all in range)
 // are written, one output each.
-func (ix *Index) plan(orders [][]int, lim limits) plan {
+func (ix *Index) plan(orders [][]int, lim limits) plan { return ix.one().plan(orders, lim) }
+
+// plan decides, by the thresholds lim, how the orders (rows all in range)
+// of the concatenation c are written, one output each. Several indexes
+// are spilled as one file of their bytes is, staged together when the
+// orders cut evenly; otherwise their outputs are the caller's (caller).
+func (c concat) plan(orders [][]int, lim limits) plan {
 	p := plan{outs: make([]outPlan, len(orders))}
 	// Inputs read with drop-behind (large mapped files) of delimited text
 	// are copied through windows, never gathered: that would fault their
 	// pages in at random.
-	mapped := ix.drop && !ix.jsonl && len(ix.data) < 1<<40
-	spill := mapped && len(ix.data) >= lim.spillMin
-	last := 0
-	if spill {
-		last = ix.lastLen() // the layouts below read only the offsets
-	}
-	if spill && len(orders) >= 2 {
-		if !lim.exact {
-			if st, ok := ix.layoutByCount(orders, last, lim.group); ok {
-				p.shared = &st
-				for k := range orders {
-					p.outs[k] = outPlan{kind: spilled, stage: staging{wins: st.parts[k], maxSize: st.maxSize, maxRows: st.maxRows}}
-				}
-				return p
+	mapped := c.mapped()
+	spill := mapped && c.size() >= lim.spillMin
+	if spill && len(orders) >= 2 && !lim.exact {
+		if st, ok := c.layoutByCount(orders, lim.group); ok {
+			p.shared = &st
+			for k := range orders {
+				p.outs[k] = outPlan{kind: spilled, stage: staging{wins: st.parts[k], maxSize: st.maxSize, maxRows: st.maxRows}}
 			}
+			return p
 		}
-		p.together = true
 	}
+	if len(c.ixs) > 1 {
+		p.caller = true
+		return p
+	}
+	p.together = spill && len(orders) >= 2
 	// Outputs written at once are laid out at once too.
+	ix, last := c.ixs[0], c.lasts[0]
 	var wg sync.WaitGroup
 	for k, order := range orders {
 		if !p.together {
@@ -108,6 +119,18 @@ func (ix *Index) plan(orders [][]int, lim limits) plan {
 	}
 	wg.Wait()
 	return p
+}
+
+// mapped reports whether c is copied as a large mapped input: one index
+// read with drop-behind, or several of delimited text that share a
+// delimiter (each is read front to back, with drop-behind if large).
+func (c concat) mapped() bool {
+	for _, ix := range c.ixs {
+		if ix.jsonl || len(ix.data) >= 1<<40 || ix.sep != c.ixs[0].sep || !ix.drop && len(c.ixs) == 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // planOut decides how one order is copied.
@@ -131,7 +154,7 @@ func (ix *Index) planOut(order []int, mapped, spill bool, last int, lim limits) 
 // lim.group windows per pass.
 func (ix *Index) layout(order []int, last int, lim limits) staging {
 	if !lim.exact {
-		if st, ok := ix.layoutByCount([][]int{order}, last, lim.group); ok {
+		if st, ok := ix.oneWithLast(last).layoutByCount([][]int{order}, lim.group); ok {
 			st.wins = st.parts[0]
 			return st
 		}

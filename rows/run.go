@@ -27,7 +27,7 @@ func (ix *Index) write(ctx context.Context, ws []io.Writer, orders [][]int, lim 
 // run carries out the plan p of orders.
 func (ix *Index) run(ctx context.Context, ws []io.Writer, orders [][]int, p plan) error {
 	if p.shared != nil {
-		return ix.runShared(ctx, ws, orders, p)
+		return ix.one().runShared(ctx, ws, orders, p)
 	}
 	write := func(ctx context.Context, k int) error { return ix.runOut(ctx, ws[k], orders[k], p.outs[k]) }
 	if p.together {
@@ -53,26 +53,27 @@ func (ix *Index) runOut(ctx context.Context, w io.Writer, order []int, op outPla
 	return ix.writeGathered(ctx, w, head, order, op.workers)
 }
 
-// runShared stages every output by one pass over the input, then writes
-// them at once.
-func (ix *Index) runShared(ctx context.Context, ws []io.Writer, orders [][]int, p plan) error {
+// runShared stages every output by one pass over the input (each index
+// in turn), then writes them at once.
+func (c concat) runShared(ctx context.Context, ws []io.Writer, orders [][]int, p plan) error {
+	ix := c.ixs[0]
 	f, done, err := ix.spillFile()
 	if err != nil {
 		return err
 	}
 	defer done()
-	if err := ix.stage(ctx, p.shared.pass, stageDst{f: f}); err != nil {
+	if err := c.stage(ctx, p.shared.pass, stageDst{f: f}); err != nil {
 		return err
 	}
-	last := ix.lastLen()
+	head := c.head()
 	return ix.together(ctx, len(orders), func(ctx context.Context, k int) error {
 		st := p.outs[k].stage
 		sets, free := newWinBufs(min(2, len(st.wins)), st.maxSize, st.maxRows)
 		defer free()
 		out := newChunkWriter(ws[k])
-		err := out.write(ix.head())
+		err := out.write(head)
 		if err == nil {
-			err = ix.emitWindows(ctx, out, orders[k], st.wins, f, sets, last)
+			err = c.emitWindows(ctx, out, orders[k], st.wins, f, sets)
 		}
 		if e := out.close(); err == nil {
 			err = e

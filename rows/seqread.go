@@ -22,11 +22,15 @@ type seqReader struct {
 	lo  int
 }
 
-// newSeqReader returns a reader of the input's bytes below end.
-func (ix *Index) newSeqReader(end int) *seqReader {
+// newSeqReader returns a reader of the input's bytes below end, reading
+// into buf when it holds seqReadBuf bytes (else a buffer of its own).
+func (ix *Index) newSeqReader(end int, buf []byte) *seqReader {
 	r := &seqReader{ix: ix, end: end}
 	if ix.src != nil && canDrop {
-		r.buf = make([]byte, 0, seqReadBuf)
+		r.buf = buf[:0]
+		if cap(buf) < seqReadBuf {
+			r.buf = make([]byte, 0, seqReadBuf)
+		}
 	}
 	return r
 }

@@ -118,9 +118,9 @@ type stagePass struct {
 // its own plan), when that makes more than group windows in all, a
 // window larger than twice spillWindow (rows of very uneven widths in a
 // run of an order), a record larger than a window or a row named twice.
-func (ix *Index) layoutByCount(orders [][]int, last, group int) (st staging, ok bool) {
-	n := ix.Len()
-	per := min(spillRows, max(1, spillWindow/max(1, len(ix.data)/max(1, n))))
+func (c concat) layoutByCount(orders [][]int, group int) (st staging, ok bool) {
+	n := c.Len()
+	per := min(spillRows, max(1, spillWindow/max(1, c.size()/max(1, n))))
 	total := 0
 	for _, order := range orders {
 		total += (len(order) + per - 1) / per
@@ -148,18 +148,20 @@ func (ix *Index) layoutByCount(orders [][]int, last, group int) (st staging, ok 
 		}
 	}
 	sizes := make([]int, total)
-	sl := ix.slots(last)
 	pass := &stagePass{ids: ids, mid: n / 2, end: n}
-	for i, k := range ids {
-		if i == pass.mid {
-			pass.half = append([]int(nil), sizes...)
-		}
-		if k != 0 {
-			l := sl.of(i)
-			if l > spillWindow {
-				return st, false
+	for k := range c.ixs {
+		lo, sl := c.starts[k], c.slots(k)
+		for i, id := range ids[lo:c.starts[k+1]] {
+			if lo+i == pass.mid {
+				pass.half = append([]int(nil), sizes...)
 			}
-			sizes[k-1] += l
+			if id != 0 {
+				l := sl.of(i)
+				if l > spillWindow {
+					return st, false
+				}
+				sizes[id-1] += l
+			}
 		}
 	}
 	if pass.half == nil {
@@ -204,13 +206,15 @@ func (ix *Index) groupPass(order []int, wins []window) *stagePass {
 // stageDst is where passes stage rows: the spill file f, or for one
 // window, mem.
 type stageDst struct {
-	f   *os.File
-	mem []byte
+	f    *os.File
+	mem  []byte
+	regs []region // with f: the buffers of the windows' regions, carried from index to index
+	read []byte   // a seqReader's buffer, reused index to index
 }
 
 // stage runs the pass p: the rows before and from p.mid are copied to
 // their windows' regions by two goroutines at once.
-func (ix *Index) stage(ctx context.Context, p *stagePass, dst stageDst) error {
+func (c concat) stage(ctx context.Context, p *stagePass, dst stageDst) error {
 	if len(p.wins) == 0 {
 		return nil
 	}
@@ -223,19 +227,48 @@ func (ix *Index) stage(ctx context.Context, p *stagePass, dst stageDst) error {
 		}
 	}
 	if p.mid >= p.end {
-		return ix.spillPass(ctx, p, p.first, p.end, start, dst)
+		return c.spillRange(ctx, p, p.first, p.end, start, dst)
 	}
 	errc := make(chan error, 1)
-	go func() {
-		errc <- ix.guard(func() error { return ix.spillPass(ctx, p, p.mid, p.end, at, dst) })
-	}()
-	// Guarded here too: a fault must not unwind past the wait for the
-	// other half, which writes to mem.
-	err := ix.guard(func() error { return ix.spillPass(ctx, p, p.first, p.mid, start, dst) })
+	go func() { errc <- c.spillRange(ctx, p, p.mid, p.end, at, dst) }()
+	err := c.spillRange(ctx, p, p.first, p.mid, start, dst)
 	if e := <-errc; err == nil {
 		err = e
 	}
 	return err
+}
+
+// spillRange runs the pass p over rows first to end-1 of c: over each
+// index's share in turn, guarded (a fault must not unwind past the wait
+// for the other half of stage, which writes to mem), the windows'
+// buffers carried from index to index.
+func (c concat) spillRange(ctx context.Context, p *stagePass, first, end int, at []int64, dst stageDst) error {
+	if dst.f != nil {
+		dst.regs = newRegions(at)
+	}
+	for k, ix := range c.ixs {
+		lo, hi := c.starts[k], c.starts[k+1]
+		a, b := max(first, lo), min(end, hi)
+		if a >= b {
+			continue
+		}
+		sp := *p
+		sp.ids = p.ids[lo:hi]
+		if err := ix.guard(func() error { return ix.spillPass(ctx, &sp, a-lo, b-lo, at, dst) }); err != nil {
+			return err
+		}
+		if dst.read == nil {
+			dst.read = make([]byte, 0, seqReadBuf)
+		}
+	}
+	for k := range dst.regs {
+		if len(dst.regs[k].buf) > 0 {
+			if err := dst.regs[k].flush(dst.f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // writeSpilled writes head and then the records of order (all in range),
@@ -258,6 +291,7 @@ func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, ord
 	if err := out.write(head); err != nil {
 		return err
 	}
+	c := ix.one()
 	var f *os.File
 	if len(staged) > 0 {
 		dst := stageDst{mem: sets[0].stage} // one window: in memory
@@ -270,16 +304,16 @@ func (ix *Index) writeSpilled(ctx context.Context, w io.Writer, head []byte, ord
 			dst = stageDst{f: f}
 		}
 		if st.pass != nil {
-			err = ix.stage(ctx, st.pass, dst)
+			err = c.stage(ctx, st.pass, dst)
 		}
 		for g := 0; st.pass == nil && g < len(staged) && err == nil; g += st.group {
-			err = ix.stage(ctx, ix.groupPass(order, staged[g:min(g+st.group, len(staged))]), dst)
+			err = c.stage(ctx, ix.groupPass(order, staged[g:min(g+st.group, len(staged))]), dst)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	return ix.emitWindows(ctx, out, order, st.wins, f, sets, ix.lastLen())
+	return c.emitWindows(ctx, out, order, st.wins, f, sets)
 }
 
 // newWinBufs allocates k window buffers for windows of up to maxSize
@@ -305,7 +339,7 @@ func newWinBufs(k, maxSize, maxRows int) ([]winBuf, func()) {
 // input, spilled ones from f (or, without f, the one window already in
 // sets[0]). With two buffer sets a locator goroutine reads back and sorts
 // each window while the one before it is gathered.
-func (ix *Index) emitWindows(ctx context.Context, out *chunkWriter, order []int, wins []window, f *os.File, sets []winBuf, last int) error {
+func (c concat) emitWindows(ctx context.Context, out *chunkWriter, order []int, wins []window, f *os.File, sets []winBuf) error {
 	var spilled []window
 	for _, win := range wins {
 		if !win.direct {
@@ -314,7 +348,7 @@ func (ix *Index) emitWindows(ctx context.Context, out *chunkWriter, order []int,
 	}
 	if len(spilled) == 0 {
 		for _, win := range wins {
-			if err := ix.writeDirect(out, order[win.r0]); err != nil {
+			if err := c.writeDirect(out, order[win.r0]); err != nil {
 				return err
 			}
 		}
@@ -343,7 +377,7 @@ func (ix *Index) emitWindows(ctx context.Context, out *chunkWriter, order []int,
 				}
 			}
 			if b.err == nil {
-				b.loc, b.err = ix.locate(order[win.r0:win.r1], win.size, b.tab, last)
+				b.loc, b.err = c.locate(order[win.r0:win.r1], win.size, b.tab)
 			}
 			ready <- b
 		}
@@ -357,7 +391,7 @@ func (ix *Index) emitWindows(ctx context.Context, out *chunkWriter, order []int,
 			return err
 		}
 		if win.direct {
-			if err := ix.writeDirect(out, order[win.r0]); err != nil {
+			if err := c.writeDirect(out, order[win.r0]); err != nil {
 				return err
 			}
 			continue
@@ -366,7 +400,7 @@ func (ix *Index) emitWindows(ctx context.Context, out *chunkWriter, order []int,
 		if b.err != nil {
 			return b.err
 		}
-		if err := ix.gather(ctx, out, order[win.r0:win.r1], b.loc, b.stage); err != nil {
+		if err := gatherWindow(ctx, out, b.loc, b.stage, c.ixs[0].sep); err != nil {
 			return err
 		}
 		free <- b
@@ -399,6 +433,12 @@ func (ix *Index) spillFile() (*os.File, func(), error) {
 	}, nil
 }
 
+// writeDirect writes row i's record from its index.
+func (c concat) writeDirect(out *chunkWriter, i int) error {
+	k := c.shardOf(i)
+	return c.ixs[k].writeDirect(out, i-c.starts[k])
+}
+
 // writeDirect writes row i's record from the input and releases its pages.
 func (ix *Index) writeDirect(out *chunkWriter, i int) error {
 	s, e := ix.bounds(i)
@@ -416,35 +456,17 @@ func (ix *Index) writeDirect(out *chunkWriter, i int) error {
 }
 
 // spillPass copies the slot of every row from first to end-1 of the
-// pass p's windows to its window's region, from at[k] for window k: in
-// the spill file, or (one window) in memory.
+// pass p's windows to its window's region: through dst.regs to the spill
+// file (flushed by the caller), or (one window) in memory from at[0],
+// which it leaves where the next row goes.
 func (ix *Index) spillPass(ctx context.Context, p *stagePass, first, end int, at []int64, dst stageDst) error {
 	n := ix.Len()
 	ids, f, mem := p.ids, dst.f, dst.mem
 	last := ix.lastLen()
-	type region struct {
-		buf []byte
-		off int64 // where buf goes in f
-	}
-	regs := make([]region, len(p.wins))
-	var pool []byte
-	if f != nil {
-		pool = make([]byte, len(p.wins)*spillBuf)
-		for k := range p.wins {
-			regs[k] = region{buf: pool[k*spillBuf : k*spillBuf : (k+1)*spillBuf], off: at[k]}
-		}
-	}
-	flush := func(r *region) error {
-		if _, err := f.WriteAt(r.buf, r.off); err != nil {
-			return fmt.Errorf("rows: writing the spill file: %w", err)
-		}
-		r.off += int64(len(r.buf))
-		r.buf = r.buf[:0]
-		return nil
-	}
+	regs := dst.regs
 	data, offs := ix.data, ix.offs
 	pos := int(offs.at(first)) // row i's start
-	rd := ix.newSeqReader(int(offs.at(end)))
+	rd := ix.newSeqReader(int(offs.at(end)), dst.read)
 	dr := newDropper(data, pos, ix.drop && rd.buf == nil)
 	dropAt := pos + dropChunk
 	m := 0 // in mem
@@ -473,25 +495,13 @@ func (ix *Index) spillPass(ctx context.Context, p *stagePass, first, end int, at
 				eol = ix.headerEOL
 			}
 		}
-		switch r := &regs[k-1]; {
-		case f == nil:
+		if f == nil {
 			m += copy(mem[m:], rec)
 			m += copy(mem[m:], eol)
-		case len(r.buf)+len(rec) <= cap(r.buf) && eol == nil:
+		} else if r := &regs[k-1]; len(r.buf)+len(rec) <= cap(r.buf) && eol == nil {
 			r.buf = append(r.buf, rec...)
-		default:
-			for _, b := range [][]byte{rec, eol} {
-				for len(b) > 0 {
-					if len(r.buf) == cap(r.buf) {
-						if err := flush(r); err != nil {
-							return err
-						}
-					}
-					c := copy(r.buf[len(r.buf):cap(r.buf)], b)
-					r.buf = r.buf[:len(r.buf)+c]
-					b = b[c:]
-				}
-			}
+		} else if err := r.add(f, rec, eol); err != nil {
+			return err
 		}
 		if release {
 			dropPages(data[s&^(pageSize-1) : pos])
@@ -505,28 +515,70 @@ func (ix *Index) spillPass(ctx context.Context, p *stagePass, first, end int, at
 		}
 	}
 	dr.finish(int(offs.at(end)))
+	if f == nil {
+		at[0] = p.wins[0].off + int64(m)
+	}
+	return nil
+}
+
+// region is a pass's buffer of rows for one window's region of the
+// spill file.
+type region struct {
+	buf []byte
+	off int64 // where buf goes in the file
+}
+
+// newRegions returns a buffer of spillBuf bytes for each window's region,
+// window k's from at[k].
+func newRegions(at []int64) []region {
+	pool := make([]byte, len(at)*spillBuf)
+	regs := make([]region, len(at))
 	for k := range regs {
-		if len(regs[k].buf) > 0 {
-			if err := flush(&regs[k]); err != nil {
-				return err
+		regs[k] = region{buf: pool[k*spillBuf : k*spillBuf : (k+1)*spillBuf], off: at[k]}
+	}
+	return regs
+}
+
+// add appends rec and eol to r, flushing it to f as it fills.
+func (r *region) add(f *os.File, rec, eol []byte) error {
+	for _, b := range [][]byte{rec, eol} {
+		for len(b) > 0 {
+			if len(r.buf) == cap(r.buf) {
+				if err := r.flush(f); err != nil {
+					return err
+				}
 			}
+			c := copy(r.buf[len(r.buf):cap(r.buf)], b)
+			r.buf = r.buf[:len(r.buf)+c]
+			b = b[c:]
 		}
 	}
 	return nil
 }
 
+// flush writes r's rows to f.
+func (r *region) flush(f *os.File) error {
+	if _, err := f.WriteAt(r.buf, r.off); err != nil {
+		return fmt.Errorf("rows: writing the spill file: %w", err)
+	}
+	r.off += int64(len(r.buf))
+	r.buf = r.buf[:0]
+	return nil
+}
+
 // locate finds where each row of a window (rows, in output order) sits in
 // its region of size bytes, whose slots are in input order: it returns, by
-// position in the window, offset<<32 | slot length. tab is room for 16
-// bytes a row.
-func (ix *Index) locate(rows []int, size int, tab []byte, last int) ([]uint64, error) {
+// position in the window, offset<<32 | slot length, with locLast set for
+// an index's last row (its slot is its record). tab is room for 16 bytes
+// a row.
+func (c concat) locate(rows []int, size int, tab []byte) ([]uint64, error) {
 	m := len(rows)
 	ents := unsafe.Slice((*uint64)(unsafe.Pointer(&tab[0])), 2*m)
 	a, b := ents[:m], ents[m:]
 	for k, i := range rows {
 		a[k] = uint64(i)<<entBits | uint64(k)
 	}
-	sorted := radixSort(a, b, bits.Len(uint(ix.Len()-1)))
+	sorted := radixSort(a, b, bits.Len(uint(c.Len()-1)))
 	// Each row's place in the region: the slots of the window's rows
 	// before it in input order. loc is the other half of the table.
 	loc := b
@@ -534,10 +586,20 @@ func (ix *Index) locate(rows []int, size int, tab []byte, last int) ([]uint64, e
 		loc = a
 	}
 	so := 0
-	sl := ix.slots(last)
+	k := c.shardOf(int(sorted[0] >> entBits))
+	sl, lo, hi := c.slots(k), c.starts[k], c.starts[k+1]
 	for _, e := range sorted {
-		l := sl.of(int(e >> entBits))
-		loc[e&entMask] = uint64(so)<<32 | uint64(l)
+		i := int(e >> entBits)
+		for i >= hi {
+			k++
+			sl, lo, hi = c.slots(k), c.starts[k], c.starts[k+1]
+		}
+		l := sl.of(i - lo)
+		x := uint64(so)<<32 | uint64(l)
+		if i == hi-1 {
+			x |= locLast
+		}
+		loc[e&entMask] = x
 		so += l
 	}
 	if so != size {
@@ -546,11 +608,16 @@ func (ix *Index) locate(rows []int, size int, tab []byte, last int) ([]uint64, e
 	return loc[:m], nil
 }
 
-// gather writes the rows of a window (rows, in output order) from stage,
-// where loc (from locate) places them.
-func (ix *Index) gather(ctx context.Context, out *chunkWriter, rows []int, loc []uint64, stage []byte) error {
-	m := len(rows)
-	n1, sep := ix.Len()-1, ix.sep
+// Bits of a row's entry in locate's table, below its offset.
+const (
+	locLen  = 1<<31 - 1 // slot length (at most a window's size)
+	locLast = 1 << 31   // an index's last row: its slot is exactly its record
+)
+
+// gatherWindow writes the rows of a window, in output order, from stage,
+// where loc (from locate) places them; sep is the delimiter.
+func gatherWindow(ctx context.Context, out *chunkWriter, loc []uint64, stage []byte, sep byte) error {
+	m := len(loc)
 	buf := out.buffer()
 	// Batches: first the first and last byte of every record are loaded
 	// (independent loads, so the cache misses overlap), then the records
@@ -561,12 +628,12 @@ func (ix *Index) gather(ctx context.Context, out *chunkWriter, rows []int, loc [
 		lb := loc[k0:min(k0+batch, m)]
 		for _, x := range lb {
 			s := int(x >> 32)
-			sink += stage[s] + stage[s+int(x&(1<<32-1))-1]
+			sink += stage[s] + stage[s+int(x&locLen)-1]
 		}
-		for t, x := range lb {
+		for _, x := range lb {
 			s := int(x >> 32)
-			e := s + int(x&(1<<32-1))
-			if rows[k0+t] != n1 {
+			e := s + int(x&locLen)
+			if x&locLast == 0 {
 				e = recordEnd(stage, s, e, sep)
 			}
 			if len(buf)+e-s > cap(buf) {

@@ -111,7 +111,7 @@ func TestWindowedMatchesGather(t *testing.T) {
 					t.Fatalf("%s: %d windows (%d direct), want 3 or more and one direct", name, len(wins), direct)
 				}
 			}
-			if _, ok := ix.layoutByCount([][]int{order}, ix.lastLen(), spillGroup); spill && name == "no big (spilled)" && !ok {
+			if _, ok := ix.one().layoutByCount([][]int{order}, spillGroup); spill && name == "no big (spilled)" && !ok {
 				t.Fatalf("%s: not cut by row counts", name)
 			}
 			if err := ix.write(context.Background(), []io.Writer{&got}, [][]int{order}, lim); err != nil {
@@ -181,7 +181,7 @@ func TestWritePartsMatchesWriteRows(t *testing.T) {
 			if spill {
 				lim = spillAll()
 			}
-			if _, ok := ix.layoutByCount(c.orders, ix.lastLen(), spillGroup); ok != c.shared {
+			if _, ok := ix.one().layoutByCount(c.orders, spillGroup); ok != c.shared {
 				t.Fatalf("%s: shared pass %v, want %v", name, ok, c.shared)
 			}
 			got := make([]bytes.Buffer, len(c.orders))

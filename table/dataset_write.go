@@ -122,3 +122,26 @@ func (s *skipWriter) Write(p []byte) (int, error) {
 	}
 	return n, nil
 }
+
+// WritePartsContext writes each orders[k] to ws[k] as WriteRowsContext
+// does (a train/test split's parts, say). The parts of text shards of
+// rows.SpillMin bytes or more in all are staged together by one pass
+// over the shards in turn, as rows stages the parts of one file that
+// large (rows.WriteConcatPartsContext); other parts are written in turn.
+func (d *Dataset) WritePartsContext(ctx context.Context, ws []io.Writer, orders [][]int) error {
+	if len(ws) != len(orders) {
+		return fmt.Errorf("table: %d writers for %d orders", len(ws), len(orders))
+	}
+	if d.pq == nil {
+		done, err := rows.WriteConcatPartsContext(ctx, d.text, ws, orders)
+		if done || err != nil {
+			return err
+		}
+	}
+	for k, order := range orders {
+		if err := d.WriteRowsContext(ctx, ws[k], order); err != nil {
+			return err
+		}
+	}
+	return nil
+}
