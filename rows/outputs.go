@@ -203,15 +203,17 @@ func (o *Outputs) closedErr() error {
 }
 
 // Abort removes every staged output and the folders the set made; nothing
-// is left behind.
+// is left behind. The removal happens under the set's lock, so an Abort
+// that finds another (the context's, in its own goroutine) under way
+// returns only once that one is done: a caller that aborts and then exits
+// never leaves a folder the set made.
 func (o *Outputs) Abort() {
 	o.mu.Lock()
+	defer o.mu.Unlock()
 	if o.done {
-		o.mu.Unlock()
 		return
 	}
 	o.done = true
-	o.mu.Unlock()
 	o.discard()
 }
 
