@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/apache/arrow/go/v15/arrow"
-	"github.com/apache/arrow/go/v15/arrow/array"
 )
 
 // Ref is one row of one of several files: files[File], row Row.
@@ -104,26 +103,5 @@ func gatherRefs(ctx context.Context, caches []*groupCache, chunk []Ref) (arrow.R
 		pieces = append(pieces, rec)
 	}
 	p := caches[0].p
-	cols := make([]arrow.Array, p.schema.NumFields())
-	defer func() {
-		for _, a := range cols {
-			if a != nil {
-				a.Release()
-			}
-		}
-	}()
-	for ci := range cols {
-		parts := make([]arrow.Array, len(pieces))
-		for k, r := range pieces {
-			parts[k] = r.Column(ci)
-		}
-		a, err := array.Concatenate(parts, p.mem)
-		if err != nil {
-			return nil, err
-		}
-		cols[ci] = a
-	}
-	all := array.NewRecord(p.schema, cols, int64(len(chunk)))
-	defer all.Release()
-	return takeRecord(context.Background(), all, pos)
+	return p.concatTake(pieces, len(chunk), pos)
 }

@@ -349,28 +349,7 @@ func (c *groupCache) gatherByGroup(ctx context.Context, chunk []int) (arrow.Reco
 		pieces[0].Retain()
 		return pieces[0], nil
 	}
-	cols := make([]arrow.Array, p.schema.NumFields())
-	defer func() {
-		for _, a := range cols {
-			if a != nil {
-				a.Release()
-			}
-		}
-	}()
-	for ci := range cols {
-		parts := make([]arrow.Array, len(pieces))
-		for k, r := range pieces {
-			parts[k] = r.Column(ci)
-		}
-		a, err := array.Concatenate(parts, p.mem)
-		if err != nil {
-			return nil, err
-		}
-		cols[ci] = a
-	}
-	all := array.NewRecord(p.schema, cols, int64(len(chunk)))
-	defer all.Release()
-	return takeRecord(context.Background(), all, pos)
+	return p.concatTake(pieces, len(chunk), pos)
 }
 
 // groupOf returns the row group holding row i.
@@ -481,4 +460,31 @@ func takeArray(values arrow.Array, positions []int, valid []bool) (arrow.Array, 
 	idx := indexArray(memory.DefaultAllocator, positions, valid)
 	defer idx.Release()
 	return compute.TakeArray(context.Background(), values, idx)
+}
+
+// concatTake concatenates pieces (records of p's schema holding n rows in
+// all) column by column and takes the rows at pos from the result.
+func (p *File) concatTake(pieces []arrow.Record, n int, pos []int) (arrow.Record, error) {
+	cols := make([]arrow.Array, p.schema.NumFields())
+	defer func() {
+		for _, a := range cols {
+			if a != nil {
+				a.Release()
+			}
+		}
+	}()
+	for ci := range cols {
+		parts := make([]arrow.Array, len(pieces))
+		for k, r := range pieces {
+			parts[k] = r.Column(ci)
+		}
+		a, err := array.Concatenate(parts, p.mem)
+		if err != nil {
+			return nil, err
+		}
+		cols[ci] = a
+	}
+	all := array.NewRecord(p.schema, cols, int64(n))
+	defer all.Release()
+	return takeRecord(context.Background(), all, pos)
 }
