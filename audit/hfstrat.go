@@ -61,28 +61,12 @@ func (w *hfWorker) pass(seed uint64) bool {
 	if !w.applyMode(w.testPlanFor(w.nI), w.tI) || s.wantTest != nil && !slices.Equal(w.tI, s.wantTest) {
 		return false
 	}
-	w.train, w.test = w.train[:0], w.test[:0]
-	for i, c := range s.counts {
+	return assemble(w.stratWorker, func(c int) []int {
 		p := w.ints[:c]
 		for j := range p {
 			p[j] = j
 		}
 		w.g.ShuffleInts(p)
-		idx := s.classIdx[i]
-		for _, j := range p[:w.nI[i]] {
-			w.train = append(w.train, idx[j])
-		}
-		for _, j := range p[w.nI[i] : w.nI[i]+w.tI[i]] {
-			w.test = append(w.test, idx[j])
-		}
-	}
-	if len(w.train) != len(s.p.Train) || len(w.test) != len(s.p.Test) {
-		return false
-	}
-	draw := func(max uint32) uint32 { return uint32(w.g.RandomInterval(uint64(max))) }
-	data, train, test := s.p.Data, w.train, w.test
-	if !w.lazy.run(len(train), draw, func(pos int, v int32) bool { return data[train[v]] == s.p.Train[pos] }) {
-		return false
-	}
-	return w.lazy.run(len(test), draw, func(pos int, v int32) bool { return data[test[v]] == s.p.Test[pos] })
+		return p
+	}) && w.checkOrder(func(max uint32) uint32 { return uint32(w.g.RandomInterval(uint64(max))) })
 }

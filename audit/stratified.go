@@ -203,10 +203,22 @@ func (w *stratWorker) pass(seed uint32) bool {
 	if s.wantTest != nil && !slices.Equal(w.tI, s.wantTest) {
 		return false
 	}
-	w.train, w.test = w.train[:0], w.test[:0]
-	for i, c := range s.counts {
+	return assemble(w, func(c int) []int32 {
 		p := w.perm[:c]
 		w.rs.PermutationInto(p)
+		return p
+	}) && w.checkOrder(func(max uint32) uint32 { return uint32(w.rs.RandomInterval(uint64(max))) })
+}
+
+// assemble lays out the seed's train and test rows in w.train and w.test
+// as StratifiedShuffleSplit does: class by class, the first nI[i] rows of
+// the class's permutation (perm, drawn in class order) to train, the next
+// tI[i] to test. It reports whether their sizes are the files'.
+func assemble[T int | int32](w *stratWorker, perm func(c int) []T) bool {
+	s := w.s
+	w.train, w.test = w.train[:0], w.test[:0]
+	for i, c := range s.counts {
+		p := perm(c)
 		idx := s.classIdx[i]
 		for _, j := range p[:w.nI[i]] {
 			w.train = append(w.train, idx[j])
@@ -215,16 +227,17 @@ func (w *stratWorker) pass(seed uint32) bool {
 			w.test = append(w.test, idx[j])
 		}
 	}
-	if len(w.train) != len(s.p.Train) || len(w.test) != len(s.p.Test) {
+	return len(w.train) == len(s.p.Train) && len(w.test) == len(s.p.Test)
+}
+
+// checkOrder runs the final permutations of train and test lazily with
+// draw and reports whether they put the files' rows in the files' order.
+func (w *stratWorker) checkOrder(draw func(max uint32) uint32) bool {
+	data, train, test, p := w.s.p.Data, w.train, w.test, w.s.p
+	if !w.lazy.run(len(train), draw, func(pos int, v int32) bool { return data[train[v]] == p.Train[pos] }) {
 		return false
 	}
-	draw := func(max uint32) uint32 { return uint32(w.rs.RandomInterval(uint64(max))) }
-	data := s.p.Data
-	train, test := w.train, w.test
-	if !w.lazy.run(len(train), draw, func(pos int, v int32) bool { return data[train[v]] == s.p.Train[pos] }) {
-		return false
-	}
-	return w.lazy.run(len(test), draw, func(pos int, v int32) bool { return data[test[v]] == s.p.Test[pos] })
+	return w.lazy.run(len(test), draw, func(pos int, v int32) bool { return data[test[v]] == p.Test[pos] })
 }
 
 // lazyPerm runs numpy's shuffle of arange(n) from the top without
