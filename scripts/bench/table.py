@@ -31,8 +31,11 @@ outputs of the CSV split, shuffle and sample are checked to hold the same
 rows in the same order (first column).
 
 Usage: scripts/bench/table.py [--sizes 1000,100000,1000000] [--runs 5]
-         [--pandas-runs 3] [--formats csv,tsv,jsonl,parquet,gz]
+         [--pandas-runs 3] [--big-runs 3] [--big-pandas-runs 1]
+         [--formats csv,tsv,jsonl,parquet,gz]
          [--jobs split,kfold,shuffle,sample,verify] [--update docs/performance.md]
+--big-runs and --big-pandas-runs are the runs of sizes of 10M rows or
+more (a 10M-row pandas job takes minutes and gigabytes).
 --update replaces the text between the markers "<!-- table:begin -->" and
 "<!-- table:end -->" of the file with the table; the table is printed
 either way. Run it on an idle machine: a loaded one moves medians by 2x.
@@ -51,6 +54,7 @@ import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PY = "/usr/bin/python3"
+BIG = 10000000  # sizes from here on run --big-runs / --big-pandas-runs times
 EXT = {"csv": "csv", "tsv": "tsv", "jsonl": "jsonl", "parquet": "parquet", "gz": "csv.gz"}
 
 PANDAS = r'''
@@ -176,6 +180,8 @@ def main():
     ap.add_argument("--sizes", default="1000,100000,1000000")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--pandas-runs", type=int, default=3)
+    ap.add_argument("--big-runs", type=int, default=3)
+    ap.add_argument("--big-pandas-runs", type=int, default=1)
     ap.add_argument("--formats", default="csv,tsv,jsonl,parquet,gz")
     ap.add_argument("--jobs", default="split,kfold,shuffle,sample,verify")
     ap.add_argument("--update", metavar="FILE")
@@ -199,14 +205,22 @@ def main():
                  if job != "verify" or fmt == "csv"]
         times = {}  # (n, fmt, job, tool) -> [(wall, rss)]
         out = os.path.join(work, "out")
-        for rnd in range(max(a.runs, a.pandas_runs)):
+        def runs(tool, n):
+            big = n >= BIG
+            if tool == "pandas":
+                return a.big_pandas_runs if big else a.pandas_runs
+            return a.big_runs if big else a.runs
+        for rnd in range(max(a.runs, a.pandas_runs, a.big_runs, a.big_pandas_runs)):
             for n, fmt, job in cells:
+                if all(rnd >= runs(t, n) for t in ("splitter", "shuf", "pandas")):
+                    continue
+                print("round %d: %d rows, %s, %s" % (rnd + 1, n, fmt, job), file=sys.stderr, flush=True)
                 src = inputs[n][fmt]
                 with open(src, "rb") as f:  # in the page cache
                     while f.read(1 << 24):
                         pass
                 for tool in ("splitter", "shuf", "pandas"):
-                    if rnd >= (a.pandas_runs if tool == "pandas" else a.runs):
+                    if rnd >= runs(tool, n):
                         continue
                     if tool == "pandas" and fmt == "parquet" and not pyarrow:
                         continue
@@ -252,10 +266,11 @@ def render(times, cells, a, pyarrow):
             break
     lines = [
         "Machine: %s, %d cores, %s; load average before the run's end %s. splitter %s (%s), pandas %s, "
-        "scikit-learn %s. Medians of %d runs (pandas: %d); ms of wall time, MB of peak RSS."
+        "scikit-learn %s. Medians of %d runs (pandas: %d)%s; ms of wall time, MB of peak RSS."
         % (cpu, os.cpu_count(), platform.system(), " ".join(open("/proc/loadavg").read().split()[:3]),
            commit, subprocess.run(["go", "env", "GOVERSION"], capture_output=True, text=True).stdout.strip(),
-           pdv[0] if pdv else "?", pdv[1] if len(pdv) > 1 else "?", a.runs, a.pandas_runs),
+           pdv[0] if pdv else "?", pdv[1] if len(pdv) > 1 else "?", a.runs, a.pandas_runs,
+           "; 10M rows and more: %d (pandas: %d)" % (a.big_runs, a.big_pandas_runs) if any(n >= BIG for n, _, _ in cells) else ""),
         "",
         "| rows | format | job | splitter ms | splitter MB | shuf ms | shuf / splitter | pandas ms | pandas MB | pandas / splitter |",
         "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -280,12 +295,17 @@ def render(times, cells, a, pyarrow):
     s1 = med.get((1000000, "csv", "split", "splitter"))
     if s1:
         notes.append("1M-row CSV split: %.1f ms (target <= 90, goal 50), peak RSS %.1f MB (target <= 48)." % (s1[0], s1[1]))
+        sh1 = med.get((1000000, "csv", "split", "shuf"))
+        if sh1:
+            notes.append("shuf on that file: %.1f ms, %.2fx splitter's time (to resolve: >= 2)." % (sh1[0], sh1[0] / s1[0]))
         v1 = med.get((1000000, "csv", "verify", "splitter"))
         if v1:
             notes.append("verify of that split: %.1f ms, %.2fx the split's time (target <= 1)." % (v1[0], v1[0] / s1[0]))
     s10 = med.get((10000000, "csv", "split", "splitter"))
     if s1 and s10:
-        notes.append("10x the rows (10M vs 1M CSV split): %.2fx the time (target <= 10.2x)." % (s10[0] / s1[0]))
+        notes.append("10x the rows (10M vs 1M CSV split): %.2fx the time (target <= 10.2x); peak RSS %.1f MB, "
+                     "%.1f B/row above the 1M figure (target <= 16)."
+                     % (s10[0] / s1[0], s10[1], (s10[1] - s1[1]) * 2**20 / 9e6))
     if notes:
         lines += [""] + ["- " + x for x in notes]
     return "\n".join(lines)
