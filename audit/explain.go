@@ -65,7 +65,7 @@ type Match struct {
 // pandas df.sample(frac) with the rest as test, torch random_split and
 // Python's random.shuffle / random.sample (when the parts cover the data);
 // for one part holding every row (Test empty), the shuffles of pandas,
-// torch and Python. None when the files hold rows the data does not.
+// torch, Python and Hugging Face datasets. None when the files hold rows the data does not.
 func Recipes(p *Partition, cols []Column) []Recipe {
 	n, a, b := p.N(), len(p.Train), len(p.Test)
 	if b == 0 && a == n && n > 0 && p.selectable() {

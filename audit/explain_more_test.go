@@ -8,7 +8,8 @@ import (
 
 // TestExplainMoreKinds: explain finds the seed of Python's random.shuffle
 // and random.sample splits (also seeds past 2**32, which Python takes) and
-// of one part shuffled by pandas, torch and Python; every match checks.
+// of one part shuffled by pandas, torch, Python and Hugging Face (seeds
+// past 2**32 too, which default_rng takes); every match checks.
 func TestExplainMoreKinds(t *testing.T) {
 	cases := []struct {
 		r    Recipe
@@ -23,6 +24,8 @@ func TestExplainMoreKinds(t *testing.T) {
 		{Recipe{Kind: PandasShuffle, N: 200, Train: 200}, 4000, 0},
 		{Recipe{Kind: TorchShuffle, N: 200, Train: 200}, 12, 5},
 		{Recipe{Kind: PythonShuffle, N: 200, Train: 200}, 777, 0},
+		{Recipe{Kind: DatasetsShuffle, N: 200, Train: 200}, 2024, 0},
+		{Recipe{Kind: DatasetsShuffle, N: 50, Train: 50}, 1<<33 + 9, 3},
 	}
 	for _, c := range cases {
 		p, _ := partitionOf(t, c.r, c.seed, c.dups)
@@ -62,6 +65,7 @@ func TestMoreRecipePython(t *testing.T) {
 		{Recipe{Kind: PandasShuffle, N: 10, Train: 10}, `df.sample(frac=1, random_state=7)  # also the order of df.iloc[np.random.RandomState(7).permutation(len(df))] and sklearn.utils.shuffle(df, random_state=7)`},
 		{Recipe{Kind: TorchShuffle, N: 10, Train: 10}, `df.iloc[torch.randperm(len(df), generator=torch.Generator().manual_seed(7)).numpy()]`},
 		{Recipe{Kind: PythonShuffle, N: 10, Train: 10}, `x = list(range(len(df))); random.seed(7); random.shuffle(x); df.iloc[x]`},
+		{Recipe{Kind: DatasetsShuffle, N: 10, Train: 10}, `df.iloc[np.random.default_rng(7).permutation(len(df))]  # = Hugging Face ds.shuffle(seed=7)`},
 		{Recipe{Kind: TorchRandomSplit, N: 537, Train: 430, Test: 107}, `parts = torch.utils.data.random_split(df, [0.8, 0.2], generator=torch.Generator().manual_seed(7))`},
 		{Recipe{Kind: TorchRandomSplit, N: 537, Train: 429, Test: 108}, `parts = torch.utils.data.random_split(df, [429, 108], generator=torch.Generator().manual_seed(7))`},
 		{Recipe{Kind: PandasSample, N: 537, Train: 430, Test: 107}, `train = df.sample(frac=0.8, random_state=7); test = df.drop(train.index)`},

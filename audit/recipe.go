@@ -70,6 +70,9 @@ const (
 	// class_encode_column(col)): StratifiedShuffleSplit's algorithm on
 	// numpy default_rng(seed).
 	DatasetsStratified
+	// DatasetsShuffle is one part, Hugging Face Dataset.shuffle(seed=seed):
+	// select(np.random.default_rng(seed).permutation(n)).
+	DatasetsShuffle
 )
 
 // String names the kind.

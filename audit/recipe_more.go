@@ -28,6 +28,8 @@ func (k Kind) moreName() string {
 		return "torch-shuffle"
 	case PythonShuffle:
 		return "python-shuffle"
+	case DatasetsShuffle:
+		return "datasets-shuffle"
 	}
 	return ""
 }
@@ -38,15 +40,21 @@ func (k Kind) pySeeded() bool {
 	return k == PythonShuffleSplit || k == PythonSampleSplit || k == PythonShuffle
 }
 
+// generatorSeeded reports whether the kind seeds numpy's default_rng,
+// which takes any integer >= 0 (seeds past 2**32 are distinct).
+func (k Kind) generatorSeeded() bool {
+	return k == Datasets || k == DatasetsStratified || k == DatasetsShuffle
+}
+
 // oneShuffled reports whether the kind makes one part: all rows, shuffled.
 func (k Kind) oneShuffled() bool {
-	return k == PandasShuffle || k == TorchShuffle || k == PythonShuffle
+	return k == PandasShuffle || k == TorchShuffle || k == PythonShuffle || k == DatasetsShuffle
 }
 
 // shuffleRecipes are the recipes that make one part of all n rows.
 func shuffleRecipes(n int) []Recipe {
 	var out []Recipe
-	for _, k := range []Kind{PandasShuffle, TorchShuffle, PythonShuffle} {
+	for _, k := range []Kind{PandasShuffle, TorchShuffle, PythonShuffle, DatasetsShuffle} {
 		out = append(out, Recipe{Kind: k, N: n, Train: n})
 	}
 	return out
@@ -71,6 +79,9 @@ func (r Recipe) moreIndices(seed uint64) (train, test []int, err error) {
 		return x, nil, err
 	case TorchShuffle:
 		return rng.NewTorchGenerator(seed).Randperm(r.N), nil, nil
+	case DatasetsShuffle:
+		x, err := split.HFShuffle(r.N, split.HFOptions{Seed: new(big.Int).SetUint64(seed)})
+		return x, nil, err
 	}
 	return nil, nil, nil
 }
@@ -103,6 +114,8 @@ func (r Recipe) moreRecipe(out *recipe.Recipe) *recipe.Recipe {
 		out.Call = recipe.TorchShuffle
 	case PythonShuffle:
 		out.Call = recipe.PythonShuffle
+	case DatasetsShuffle:
+		out.Call = recipe.DatasetsShuffle
 	}
 	return out
 }

@@ -30,7 +30,7 @@ func (r Recipe) Recipe(seed uint64) *recipe.Recipe {
 	case TorchRandomSplit:
 		out.Call, out.Lengths = recipe.RandomSplit, r.torchLengths()
 		return out
-	case PythonShuffleSplit, PythonSampleSplit, PandasShuffle, TorchShuffle, PythonShuffle:
+	case PythonShuffleSplit, PythonSampleSplit, PandasShuffle, TorchShuffle, PythonShuffle, DatasetsShuffle:
 		return r.moreRecipe(out)
 	default:
 		out.Call = recipe.TrainTestSplit

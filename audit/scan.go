@@ -164,7 +164,7 @@ func (s *scan) work(ctx context.Context) {
 		var found []Match
 		for i, r := range s.recipes {
 			rhi := hi
-			if r.Kind != Datasets && r.Kind != DatasetsStratified && !r.Kind.pySeeded() {
+			if !r.Kind.generatorSeeded() && !r.Kind.pySeeded() {
 				if lo > math.MaxUint32 {
 					continue
 				}

@@ -24,7 +24,7 @@ func newSearch(p *Partition, r Recipe) *search {
 	s := &search{p: p, r: r}
 	n := p.N()
 	switch r.Kind {
-	case Sklearn, Datasets, PandasShuffle:
+	case Sklearn, Datasets, PandasShuffle, DatasetsShuffle:
 		// permutation[:b] is test, [b:b+a] train, the rest unused.
 		s.exact = make([]int32, n)
 		copy(s.exact, p.Test)
@@ -153,7 +153,7 @@ func (w *worker) run(lo, hi uint64) []uint64 {
 				break
 			}
 		}
-	case s.r.Kind == Datasets:
+	case s.r.Kind == Datasets || s.r.Kind == DatasetsShuffle:
 		w.runPCG(lo, hi)
 	case s.forward:
 		w.runTorch(lo, hi)

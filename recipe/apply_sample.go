@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/splitter-dev/splitter/sample"
+	"github.com/splitter-dev/splitter/split"
 	"github.com/splitter-dev/splitter/table"
 )
 
@@ -33,6 +34,16 @@ func (r *Recipe) shuffle(n int) ([]int, error) {
 			return nil, err
 		}
 		return g.Randperm(n), nil
+	case DatasetsShuffle:
+		seed, err := r.generatorSeed()
+		if err != nil {
+			return nil, err
+		}
+		perm, err := split.HFShuffle(n, split.HFOptions{Seed: seed})
+		if err != nil {
+			return nil, r.seedErr(err)
+		}
+		return perm, nil
 	}
 	rs, err := r.numpyState()
 	if err != nil {

@@ -21,8 +21,10 @@ func parseShuffle(a Args) (*Recipe, error) {
 		return &Recipe{Call: PythonShuffle}, nil
 	case "torch":
 		return &Recipe{Call: TorchShuffle}, nil
+	case "datasets":
+		return &Recipe{Call: DatasetsShuffle}, nil
 	default:
-		return nil, flagErr("--compat", c, errors.New("want pandas, python or torch"))
+		return nil, flagErr("--compat", c, errors.New("want pandas, python, torch or datasets"))
 	}
 }
 

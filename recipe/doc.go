@@ -28,6 +28,7 @@
 //	PandasShuffle           df.sample(frac=1, random_state=S)
 //	PythonShuffle           random.seed(S); random.shuffle(x) of the row numbers
 //	TorchShuffle            df.iloc[torch.randperm(len(df), generator=...)]
+//	DatasetsShuffle         Dataset.shuffle(seed=S): df.iloc[np.random.default_rng(S).permutation(len(df))]
 //	PandasSample            df.sample(n|frac, replace, weights, random_state), df.groupby(G).sample(...)
 //	PythonSample            random.sample(range(len(df)), k), random.choices(..., weights, k)
 //	NumpyPermutation, GeneratorPermutation, PythonPermutation, TorchPermutation

@@ -28,7 +28,7 @@ func Imports(code string) string {
 	if has("pd.") {
 		lines = append(lines, "import pandas as pd")
 	}
-	if has("random.") && !has("torch.utils.data.random_split") || has("random.seed(") {
+	if usesModule(code, "random") {
 		lines = append(lines, "import random")
 	}
 	if has("torch.") {
@@ -71,4 +71,21 @@ func containsWord(code, name string) bool {
 
 func isIdent(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// usesModule reports whether code names module as a module of its own
+// (random.seed(...)), not as the last part of another name
+// (np.random.default_rng, torch.utils.data.random_split).
+func usesModule(code, module string) bool {
+	for i := 0; ; {
+		j := strings.Index(code[i:], module+".")
+		if j < 0 {
+			return false
+		}
+		j += i
+		if j == 0 || !isIdent(code[j-1]) && code[j-1] != '.' {
+			return true
+		}
+		i = j + len(module)
+	}
 }

@@ -4,7 +4,7 @@ package recipe
 // recipe reproduces (what a manifest records beside the code).
 func (r *Recipe) Libraries() map[string]string {
 	switch r.Call {
-	case DatasetsTrainTestSplit:
+	case DatasetsTrainTestSplit, DatasetsShuffle:
 		return map[string]string{"numpy": "1.24.2", "pandas": "1.5.3", "datasets": ">=2.3.0 (from its source; not installed for tests)"}
 	case RandomSplit, TorchShuffle, TorchPermutation:
 		return map[string]string{"torch": "1.13", "pandas": "1.5.3"}

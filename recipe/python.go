@@ -190,6 +190,9 @@ func (r *Recipe) shufflePython() string {
 		return "x = list(range(len(df)))\nrandom.seed(" + r.seedLiteral() + ")\nrandom.shuffle(x)\ndf.iloc[x]"
 	case TorchShuffle:
 		return "df.iloc[torch.randperm(len(df), generator=torch.Generator().manual_seed(" + r.seedLiteral() + ")).numpy()]"
+	case DatasetsShuffle:
+		// Dataset.shuffle is select(default_rng(seed).permutation(len)).
+		return "df.iloc[np.random.default_rng(" + r.seedLiteral() + ").permutation(len(df))]  # = Hugging Face ds.shuffle(seed=" + r.seedLiteral() + ")"
 	}
 	return "df.sample(frac=1, random_state=" + r.seedLiteral() + ")"
 }

@@ -64,6 +64,9 @@ const (
 	PythonShuffle Call = "random.shuffle"
 	// df.iloc[torch.randperm(len(df), generator=...manual_seed(S))].
 	TorchShuffle Call = "torch.randperm"
+	// DatasetsShuffle is Hugging Face datasets' Dataset.shuffle(seed=S):
+	// ds.select(np.random.default_rng(S).permutation(len(ds))).
+	DatasetsShuffle Call = "datasets.Dataset.shuffle"
 	// df.sample(n=N | frac=F, replace=..., weights=df[W], random_state=S);
 	// with Group, df.groupby(G).sample(...).
 	PandasSample Call = "pandas.DataFrame.sample"
@@ -144,7 +147,7 @@ func (r *Recipe) Command() string {
 	switch r.Call {
 	case KFold, StratifiedKFold, GroupKFold, StratifiedGroupKFold, TimeSeriesSplit, RepeatedKFold, RepeatedStratifiedKFold, LeaveOneGroupOut:
 		return "kfold"
-	case PandasShuffle, PythonShuffle, TorchShuffle:
+	case PandasShuffle, PythonShuffle, TorchShuffle, DatasetsShuffle:
 		return "shuffle"
 	case PandasSample, PythonSample:
 		return "sample"

@@ -35,6 +35,7 @@ var parseCases = []struct {
 	{"shuffle", ArgMap{"seed": "3"}, PandasShuffle},
 	{"shuffle", ArgMap{"seed": "-3", "compat": "python"}, PythonShuffle},
 	{"shuffle", ArgMap{"seed": "3", "compat": "torch"}, TorchShuffle},
+	{"shuffle", ArgMap{"seed": "3", "compat": "datasets"}, DatasetsShuffle},
 	{"sample", ArgMap{"seed": "3", "n": "2.", "replace": "true", "weights": "w"}, PandasSample},
 	{"sample", ArgMap{"seed": "3", "frac": "0.5", "group": "g"}, PandasSample},
 	{"sample", ArgMap{"seed": "3", "n": "4", "compat": "python", "replace": "true", "weights": "w"}, PythonSample},

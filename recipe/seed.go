@@ -42,7 +42,7 @@ func (r SeedRange) bits() int {
 // Seeds returns the range of seeds the recipe's call accepts.
 func (r *Recipe) Seeds() SeedRange {
 	switch r.Call {
-	case DatasetsTrainTestSplit, GeneratorPermutation:
+	case DatasetsTrainTestSplit, DatasetsShuffle, GeneratorPermutation:
 		return SeedNonNegative
 	case PythonShuffle, PythonSample, PythonPermutation, PythonShuffleSplit, PythonSampleSplit:
 		return SeedAnyInt

@@ -42,7 +42,8 @@ made the two files at their sizes (df = pd.read_csv(DATA)):
 
 DATA SHUFFLED explains one file holding every row of DATA once: df.sample(frac=1,
 random_state=S) (the order of np.random.RandomState(S).permutation and
-sklearn.utils.shuffle too), torch.randperm, or Python's random.shuffle.
+sklearn.utils.shuffle too), torch.randperm, Python's random.shuffle, or Hugging
+Face's Dataset.shuffle(seed=S) (np.random.default_rng(S).permutation).
 
 Rows are matched by their bytes when the parts hold DATA's lines verbatim, else
 by value as pandas reads them (parts written by pandas or Hugging Face: floats
@@ -137,7 +138,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	case c == "sklearn":
 		kinds = sklearnKinds
 	case c == "datasets":
-		kinds = []audit.Kind{audit.Datasets, audit.DatasetsStratified}
+		kinds = []audit.Kind{audit.Datasets, audit.DatasetsStratified, audit.DatasetsShuffle}
 	case c == "pandas":
 		kinds = []audit.Kind{audit.PandasSample, audit.PandasShuffle}
 	case c == "torch":

@@ -18,7 +18,8 @@ import (
 // fractions, pandas sample(n=k) with the rest dropped (to_csv with its
 // index), or one shuffled file (pandas sample(frac=1),
 // np.random.RandomState.permutation, sklearn.utils.shuffle, torch.randperm,
-// random.shuffle). It returns each part's row positions.
+// random.shuffle, and what Hugging Face's Dataset.shuffle(seed) selects:
+// default_rng(seed).permutation; datasets is not installable here). It returns each part's row positions.
 const explainMoreScript = `
 import json, sys, os, random
 import numpy as np, pandas as pd, torch
@@ -64,6 +65,8 @@ for c in json.load(sys.stdin):
             sh = df.iloc[np.random.RandomState(s).permutation(n)]
         elif kind == "skshuffle":
             sh = sk_shuffle(df, random_state=s)
+        elif kind == "hfshuffle":  # Dataset.shuffle(seed=s): select(default_rng(s).permutation(n))
+            sh = df.iloc[np.random.default_rng(s).permutation(n)]
         elif kind == "torchperm":
             sh = df.iloc[torch.randperm(n, generator=torch.Generator().manual_seed(s)).numpy()]
         else:
@@ -119,14 +122,14 @@ func TestExplainMoreLive(t *testing.T) {
 	oracle.Require(t, "numpy", "pandas", "sklearn", "torch")
 	r := oracle.Rand(t)
 	root := t.TempDir()
-	kinds := []string{"pyshuffle", "pysample", "torchfrac", "pandasn", "pandasshuffle", "npperm", "skshuffle", "torchperm", "pyshuffle1", "pyshuffle"}
+	kinds := []string{"pyshuffle", "pysample", "torchfrac", "pandasn", "pandasshuffle", "npperm", "skshuffle", "torchperm", "pyshuffle1", "hfshuffle", "hfshuffle", "pyshuffle"}
 	var cases []explainMoreCase
 	for i, kind := range kinds {
 		n := 30 + r.IntN(500)
 		c := explainMoreCase{Dir: filepath.Join(root, fmt.Sprint(i)), Kind: kind, Gen: r.IntN(1 << 30), N: n, K: 1 + r.IntN(n-1),
 			Seed: uint64(r.IntN(1 << 32)), Frac: float64(5+r.IntN(90)) / 100}
-		if strings.HasPrefix(kind, "py") && i == len(kinds)-1 {
-			c.Seed = r.Uint64() >> 1 // Python takes any int
+		if strings.HasPrefix(kind, "py") && i == len(kinds)-1 || kind == "hfshuffle" && r.IntN(2) == 0 {
+			c.Seed = r.Uint64() >> 1 // Python and default_rng take any int >= 0
 		}
 		if err := os.MkdirAll(c.Dir, 0o777); err != nil {
 			t.Fatal(err)

@@ -22,6 +22,9 @@ func newShuffleCmd() *cobra.Command {
   --compat torch    df.iloc[torch.randperm(len(df),
                         generator=torch.Generator().manual_seed(S))]
                                                                 (S in -2**63..2**64-1)
+  --compat datasets Dataset.from_pandas(df).shuffle(seed=S), which is
+                    df.iloc[np.random.default_rng(S).permutation(len(df))]
+                                                                (S any integer >= 0)
 
 Without --seed a seed is drawn and printed on stderr as "seed: S".`,
 		Example: `  # df.sample(frac=1, random_state=3).to_csv("shuffled.csv", index=False)
@@ -34,7 +37,7 @@ Without --seed a seed is drawn and printed on stderr as "seed: S".`,
 	f := cmd.Flags()
 	f.String("seed", "", "random_state `S` (range per --compat); drawn from the OS when absent")
 	f.StringP("output", "o", "", "output file `OUT` (its folder is created if missing)")
-	f.String("compat", "pandas", "emulated call: pandas, python or torch")
+	f.String("compat", "pandas", "emulated call: pandas, python, torch or datasets")
 	manifestFlags(cmd)
 	shardFlags(cmd)
 	sepFlag(cmd)
