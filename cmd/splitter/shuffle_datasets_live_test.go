@@ -44,7 +44,7 @@ func TestShuffleDatasetsLive(t *testing.T) {
 		}
 		cases = append(cases, c)
 	}
-	var want [][]int
+	var want [][]int64
 	oracle.RunJSON(t, datasetsShuffleScript, cases, &want)
 	var codes []string
 	for i, c := range cases {
@@ -60,11 +60,7 @@ func TestShuffleDatasetsLive(t *testing.T) {
 		}
 		seed := strconv.FormatUint(c.Seed, 10)
 		mustRun(t, dir, "shuffle", "--compat", "datasets", "--seed", seed, "data.csv", "-o", "out.csv")
-		got, err := os.ReadFile(filepath.Join(dir, "out.csv"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if ids := firstColumnInts(t, string(got)); !slices.Equal(ids, want[i]) {
+		if ids := csvIDs(t, filepath.Join(dir, "out.csv")); !slices.Equal(ids, want[i]) {
 			t.Errorf("%+v: rows in another order than default_rng(seed).permutation", c)
 		}
 		m, err := audit.ReadManifest(filepath.Join(dir, "out.shuffle.json"))
@@ -76,27 +72,11 @@ func TestShuffleDatasetsLive(t *testing.T) {
 		}
 		codes = append(codes, strings.ReplaceAll(m.Python, "pd.read_csv(", "pd.read_csv("+strconv.Quote(dir)+" + '/' + "))
 	}
-	var ran [][][]int
+	var ran [][][]int64
 	oracle.RunJSON(t, explainRunScript, codes, &ran)
 	for i, c := range cases {
 		if len(ran[i]) != 1 || !slices.Equal(ran[i][0], want[i]) {
 			t.Errorf("%+v: the manifest's Python makes another order:\n%s", c, codes[i])
 		}
 	}
-}
-
-// firstColumnInts is the first column of a CSV text's rows (after its
-// header) as integers.
-func firstColumnInts(t *testing.T, text string) []int {
-	t.Helper()
-	var out []int
-	for _, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n")[1:] {
-		f, _, _ := strings.Cut(line, ",")
-		v, err := strconv.Atoi(f)
-		if err != nil {
-			t.Fatalf("row %q: %v", line, err)
-		}
-		out = append(out, v)
-	}
-	return out
 }
