@@ -67,6 +67,10 @@ type Options struct {
 	// ChunkRows is how many output rows are gathered per step; 0 means
 	// 65536.
 	ChunkRows int
+	// Writer is the version of the rules rows are written by; 0 means
+	// LatestWriter. Open refuses a version it does not know
+	// (ErrWriterVersion).
+	Writer WriterVersion
 }
 
 // File is an open Parquet file.
@@ -85,6 +89,7 @@ type File struct {
 	allLeaves   map[int]bool
 	codecs      []compress.Compression
 	opts        Options
+	rules       WriterRules // of opts.Writer
 	mem         memory.Allocator
 	broken      atomic.Pointer[error] // set once a read finds the file damaged
 	src         io.ReaderAt
@@ -115,6 +120,10 @@ func Open(path string, opts Options) (*File, error) {
 func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, err error) {
 	path := name
 	defer catch(name, &err)
+	rules, err := opts.Writer.Rules()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	size, err := r.Seek(0, io.SeekEnd)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -157,7 +166,7 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, clean(err.Error()))
 	}
-	q := &File{name: path, pr: pr, fr: fr, schema: sc, opts: opts, mem: memory.NewGoAllocator(), allLeaves: map[int]bool{}, src: r, chunks: chunks, scanned: make([]atomic.Bool, len(chunks))}
+	q := &File{name: path, pr: pr, fr: fr, schema: sc, opts: opts, rules: rules, mem: memory.NewGoAllocator(), allLeaves: map[int]bool{}, src: r, chunks: chunks, scanned: make([]atomic.Bool, len(chunks))}
 	q.cache, q.cacheMem = newGroupCache(q), newOffHeap()
 	for _, fl := range sc.Fields() {
 		q.names = append(q.names, fl.Name)

@@ -183,6 +183,11 @@ func (p *File) newWriter(w io.Writer, sc *arrow.Schema) (*pqarrow.FileWriter, er
 			props = append(props, parquet.WithCompressionPath(leaves.Column(c).ColumnPath(), codec))
 		}
 	}
+	if p.rules.DictionaryByInput {
+		for c := 0; c < leaves.NumColumns(); c++ {
+			props = append(props, parquet.WithDictionaryPath(leaves.Column(c).ColumnPath(), keepsDictionary(p.pr.MetaData(), c)))
+		}
+	}
 	fw, err := pqarrow.NewFileWriter(sc, w, parquet.NewWriterProperties(props...), pqarrow.NewArrowWriterProperties())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.name, err)
