@@ -84,6 +84,7 @@ type File struct {
 	rgStart     []int // rgStart[g] is the first row of row group g; len = groups+1
 	rgBytes     []int64
 	rgMaxRows   int
+	rgEven      int    // rows of every row group but the last, when they are equal and the last no longer; 0 otherwise
 	arrowSchema string // the file's ARROW:schema value, "" when none
 	leaves      []int  // every leaf column index
 	allLeaves   map[int]bool
@@ -189,6 +190,7 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 		q.rgMaxRows = max(q.rgMaxRows, rows)
 	}
 	q.n = q.rgStart[len(q.rgStart)-1]
+	q.rgEven = evenGroups(q.rgStart)
 	if pr.NumRowGroups() > 0 {
 		rg := md.RowGroup(0)
 		for c := 0; c < rg.NumColumns(); c++ {
@@ -200,6 +202,21 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 		}
 	}
 	return q, nil
+}
+
+// evenGroups is the rows of every row group but the last when they are
+// all the same, non-zero, and the last holds no more; 0 otherwise.
+func evenGroups(start []int) int {
+	if len(start) < 2 {
+		return 0
+	}
+	r := start[1] - start[0]
+	for g := 1; g+1 < len(start); g++ {
+		if rows := start[g+1] - start[g]; rows > r || (rows != r && g+2 < len(start)) {
+			return 0
+		}
+	}
+	return r
 }
 
 // IsParquetPath reports whether path names a Parquet file (.parquet, any

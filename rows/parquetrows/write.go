@@ -357,8 +357,12 @@ func (c *groupCache) gatherByGroup(ctx context.Context, chunk []int) (arrow.Reco
 	return p.concatTake(pieces, len(chunk), pos)
 }
 
-// groupOf returns the row group holding row i.
+// groupOf returns the row group holding row i: i / rgEven when every
+// row group but the last holds rgEven rows, by binary search otherwise.
 func (p *File) groupOf(i int) int {
+	if p.rgEven > 0 {
+		return min(i/p.rgEven, len(p.rgBytes)-1)
+	}
 	lo, hi := 0, len(p.rgStart)-1
 	for hi-lo > 1 {
 		m := (lo + hi) / 2
