@@ -139,9 +139,10 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 		opts.ChunkRows = 1 << 16
 	}
 	props := parquet.NewReaderProperties(readMem)
-	// Column chunks are read through buffers of 1 MiB, or of the file's
-	// size when smaller (one is allocated per column chunk read).
-	props.BufferSize, props.BufferedStreamEnabled = min(1<<20, max(size, 1<<10)), true
+	// Column chunks are read through buffers of 256 KiB, or of the
+	// file's size when smaller (one is allocated per column chunk read:
+	// 1 MiB ones were a tenth of a split's garbage).
+	props.BufferSize, props.BufferedStreamEnabled = min(256<<10, max(size, 1<<10)), true
 	pr, err := file.NewParquetReader(r, file.WithReadProps(props))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, clean(err.Error()))

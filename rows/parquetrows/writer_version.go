@@ -24,11 +24,15 @@ const (
 	// WriterV2 writes a column dictionary-encoded only when the input's
 	// dictionary pages hold less than half of its bytes (few distinct
 	// values); other columns are written plain, which is smaller and
-	// much faster for ids and measurements.
+	// much faster for ids and measurements; data pages hold at most 256
+	// KiB (less writer memory).
 	WriterV2 WriterVersion = 2
 	// LatestWriter is the version new runs write.
 	LatestWriter = WriterV2
 )
+
+// dataPageV2 is version 2's data page bound.
+const dataPageV2 = 256 << 10
 
 // ErrWriterVersion is a writer version this splitter does not know (a
 // manifest written by a newer release, or edited).
@@ -41,6 +45,9 @@ type WriterRules struct {
 	// bytes (keepsDictionary); false is Arrow's default, a dictionary for
 	// every column.
 	DictionaryByInput bool
+	// DataPageBytes bounds a data page's encoded bytes; 0 is Arrow's
+	// default, 1 MiB.
+	DataPageBytes int64
 }
 
 // Rules returns the rules of version v (0 means LatestWriter), or an
@@ -50,7 +57,7 @@ func (v WriterVersion) Rules() (WriterRules, error) {
 	case WriterV1:
 		return WriterRules{}, nil
 	case 0, WriterV2:
-		return WriterRules{DictionaryByInput: true}, nil
+		return WriterRules{DictionaryByInput: true, DataPageBytes: dataPageV2}, nil
 	}
 	return WriterRules{}, fmt.Errorf("%w %d (this splitter writes versions %d to %d)", ErrWriterVersion, int(v), int(WriterV1), int(LatestWriter))
 }
