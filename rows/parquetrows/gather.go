@@ -134,26 +134,41 @@ func gatherBytes(mem memory.Allocator, srcs []arrow.Array, group, local []int32)
 			vals[g] = bufBytes(d, 2)
 		}
 	}
+	// One pass over the sources' offsets (random reads) sets the output
+	// offsets and keeps each value's start; the copy then reads those in
+	// order.
+	offsets, raw := newBuffer(mem, (len(group)+1)*4)
+	out := arrow.Int32Traits.CastFromBytes(raw)
+	starts := make([]int32, len(group))
 	total := 0
 	for k, g := range group {
 		j := int(local[k])
-		total += int(offs[g][j+1] - offs[g][j])
+		from := offs[g][j]
+		total += int(offs[g][j+1] - from)
 		if total > math.MaxInt32 {
+			offsets.Release()
 			return nil, nil, false
 		}
-	}
-	offsets, raw := newBuffer(mem, (len(group)+1)*4)
-	out := arrow.Int32Traits.CastFromBytes(raw)
-	for k, g := range group {
-		j := int(local[k])
-		out[k+1] = out[k] + offs[g][j+1] - offs[g][j]
+		out[k+1], starts[k] = int32(total), from
 	}
 	data, buf := newBuffer(mem, total)
 	for k, g := range group {
-		j := int(local[k])
-		copy(buf[out[k]:out[k+1]], vals[g][offs[g][j]:offs[g][j+1]])
+		copyShort(buf[out[k]:out[k+1]], vals[g][starts[k]:])
 	}
 	return offsets, data, true
+}
+
+// copyShort is copy(dst, src) with values of a few bytes (labels,
+// codes) copied by a loop rather than a call of memmove each.
+func copyShort(dst, src []byte) {
+	if len(dst) > 16 {
+		copy(dst, src)
+		return
+	}
+	src = src[:len(dst)]
+	for i := range dst {
+		dst[i] = src[i]
+	}
 }
 
 // takeByGroup is gatherColumn through Arrow's take, for any type: the rows
