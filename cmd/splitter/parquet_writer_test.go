@@ -75,6 +75,9 @@ func TestParquetWriterVersions(t *testing.T) {
 		setParquetWriter(t, filepath.Join(old, m), int(parquetrows.WriterV1))
 		mustRun(t, old, "verify", m)
 	}
+	// The flag form, which names no version, accepts either version's
+	// files (by value when the bytes differ).
+	mustRun(t, old, "verify", "--seed", "101", "--test", "0.2", "data.parquet", "data.train.parquet", "data.test.parquet")
 
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "data.parquet"), must(os.ReadFile(filepath.Join(old, "data.parquet"))), 0o666); err != nil {
