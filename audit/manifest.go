@@ -14,6 +14,7 @@ import (
 
 	"github.com/splitter-dev/splitter/recipe"
 	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/rows/parquetrows"
 )
 
 // ErrManifest is a manifest that cannot be used (bad JSON, missing fields).
@@ -46,7 +47,21 @@ type Manifest struct {
 	Python    string            `json:"python"`              // the Python code the outputs equal
 	Libraries map[string]string `json:"libraries,omitempty"` // Python library versions the outputs are known to equal
 	Outputs   []File            `json:"outputs"`             // each output written, in order
-	Note      string            `json:"note,omitempty"`      // e.g. how compressed outputs are hashed
+	// ParquetWriter is the version of the rules the Parquet outputs were
+	// written by (parquetrows.WriterVersion), recorded by every run that
+	// writes Parquet; 0 (absent) is 1, the rules of the releases before
+	// it was recorded. Verify writes again by the same rules.
+	ParquetWriter int    `json:"parquet_writer,omitempty"`
+	Note          string `json:"note,omitempty"` // e.g. how compressed outputs are hashed
+}
+
+// ParquetWriterVersion is the version of the rules m's Parquet outputs
+// were written by: ParquetWriter, 1 when absent.
+func (m *Manifest) ParquetWriterVersion() parquetrows.WriterVersion {
+	if m.ParquetWriter == 0 {
+		return parquetrows.WriterV1
+	}
+	return parquetrows.WriterVersion(m.ParquetWriter)
 }
 
 // File is one file of a manifest and its SHA-256 (hex). A .gz output is

@@ -22,7 +22,7 @@ func verifyAssign(ctx context.Context, path string, m *Manifest, r *recipe.Recip
 	if err != nil {
 		return fmt.Errorf("%s: %w: %w", SafeName(path), ErrManifest, err)
 	}
-	t, err := openInput(ctx, r, input, false, dataset)
+	t, err := openInput(ctx, r, input, false, dataset, m.ParquetWriterVersion())
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/splitter-dev/splitter/recipe"
 	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/rows/parquetrows"
 	"github.com/splitter-dev/splitter/table"
 )
 
@@ -63,6 +64,10 @@ func VerifyManifest(ctx context.Context, path string, o VerifyOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", SafeName(path), err)
 	}
+	pw := m.ParquetWriterVersion()
+	if _, err := pw.Rules(); err != nil {
+		return fmt.Errorf("%s: %w", SafeName(path), err)
+	}
 	input, err := manifestInput(path, m, o)
 	if err != nil && m.Files == nil {
 		return err
@@ -85,7 +90,7 @@ func VerifyManifest(ctx context.Context, path string, o VerifyOptions) error {
 	if m.Command == "assign" {
 		return verifyAssign(ctx, path, m, r, input, dataset, files)
 	}
-	sums, err := CompareRecipe(ctx, r, input, files, RecipeCompareOptions{AnyOrder: o.AnyOrder, Piped: m.Input.Path == table.StdinPath, Dataset: dataset})
+	sums, err := CompareRecipe(ctx, r, input, files, RecipeCompareOptions{AnyOrder: o.AnyOrder, Piped: m.Input.Path == table.StdinPath, Dataset: dataset, ParquetWriter: pw})
 	if errors.Is(err, ErrFileCount) {
 		return differs("%s: %s", SafeName(path), err)
 	}
@@ -152,6 +157,9 @@ type RecipeCompareOptions struct {
 	// Shards reads a file given as a directory or glob as a part written
 	// as shards (CompareOptions.Shards): for files the user named.
 	Shards bool
+	// ParquetWriter is the version of the rules Parquet outputs are
+	// written by (a manifest's); 0 means the newest.
+	ParquetWriter parquetrows.WriterVersion
 }
 
 // CompareRecipe applies r to input and compares each output, as it is
@@ -161,7 +169,7 @@ type RecipeCompareOptions struct {
 // error wrapping ErrRecipeFailed and the recipe's own error; files not as
 // many as the outputs ErrFileCount.
 func CompareRecipe(ctx context.Context, r *recipe.Recipe, input string, files []string, o RecipeCompareOptions) ([]string, error) {
-	t, err := openInput(ctx, r, input, o.Piped, o.Dataset)
+	t, err := openInput(ctx, r, input, o.Piped, o.Dataset, o.ParquetWriter)
 	if err != nil {
 		return nil, err
 	}
@@ -201,20 +209,22 @@ func CompareRecipe(ctx context.Context, r *recipe.Recipe, input string, files []
 
 // openInput opens the input of r at path: as a file of that name, or
 // (piped) as the bytes of standard input were read. Only a regular file
-// is read.
-func openInput(ctx context.Context, r *recipe.Recipe, path string, piped bool, dataset []string) (table.Table, error) {
+// is read. Parquet rows are written by the rules of version pw.
+func openInput(ctx context.Context, r *recipe.Recipe, path string, piped bool, dataset []string, pw parquetrows.WriterVersion) (table.Table, error) {
+	ro := r.ReadOptions()
+	ro.ParquetWriter = int(pw)
 	if dataset != nil {
-		return table.OpenDataset(ctx, dataset, r.ReadOptions())
+		return table.OpenDataset(ctx, dataset, ro)
 	}
 	if !piped {
-		return table.Open(ctx, path, r.ReadOptions())
+		return table.Open(ctx, path, ro)
 	}
 	f, err := rows.OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	t, _, err := table.OpenStream(ctx, f, SafeName(path), r.Format, r.ReadOptions())
+	t, _, err := table.OpenStream(ctx, f, SafeName(path), r.Format, ro)
 	return t, err
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/splitter-dev/splitter/audit"
 	"github.com/splitter-dev/splitter/recipe"
 	"github.com/splitter-dev/splitter/rows"
+	"github.com/splitter-dev/splitter/rows/parquetrows"
 )
 
 // writeManifest stages the manifest: the input's and every output's path
@@ -47,7 +48,8 @@ func (p *run) writeManifest(sums []hash.Hash) error {
 }
 
 // newManifest is a manifest's fields but the input's: the recipe, the
-// seed, the Python (with its imports) and library versions, the outputs.
+// seed, the Python (with its imports) and library versions, the outputs
+// and, when one is Parquet, the Parquet writer version.
 func newManifest(r *recipe.Recipe, python, splitter, kind string, outputs []audit.File) *audit.Manifest {
 	if splitter == "" {
 		splitter = "(library)"
@@ -67,6 +69,10 @@ func newManifest(r *recipe.Recipe, python, splitter, kind string, outputs []audi
 	for _, f := range outputs {
 		if rows.IsCompressedPath(f.Path) {
 			m.Note = "the sha256 of a compressed output is that of its uncompressed content"
+		}
+		if parquetrows.IsParquetPath(f.Path) {
+			// Runs write by the newest rules (table.Open's default).
+			m.ParquetWriter = int(parquetrows.LatestWriter)
 		}
 	}
 	return m

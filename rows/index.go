@@ -23,6 +23,9 @@ type Options struct {
 	// spill of a large output); "" means os.TempDir(). They are unlinked
 	// as soon as they are created where the system allows it.
 	TempDir string
+	// ParquetWriter is the version of the rules a Parquet input's rows
+	// are written by (parquetrows.WriterVersion); 0 means the newest.
+	ParquetWriter int
 }
 
 // Format is an input format.

@@ -91,7 +91,7 @@ func OpenStream(ctx context.Context, r io.Reader, name, format string, opts rows
 	}
 	piped := &Piped{SHA256: sp.SHA256(), Ext: ff.ext}
 	if ff.ext == ".parquet" {
-		p, err := parquetrows.OpenReader(name, sp.File(), parquetrows.Options{})
+		p, err := parquetrows.OpenReader(name, sp.File(), parquetOptions(opts))
 		if err != nil {
 			return nil, nil, err
 		}

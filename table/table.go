@@ -53,7 +53,7 @@ func Open(ctx context.Context, path string, opts rows.Options) (Table, error) {
 		return OpenDataset(ctx, files, opts)
 	}
 	if parquetrows.IsParquetPath(path) {
-		p, err := parquetrows.Open(path, parquetrows.Options{})
+		p, err := parquetrows.Open(path, parquetOptions(opts))
 		if err != nil {
 			return nil, err
 		}
@@ -64,4 +64,10 @@ func Open(ctx context.Context, path string, opts rows.Options) (Table, error) {
 		return nil, err
 	}
 	return ix, nil
+}
+
+// parquetOptions are the options a Parquet input is opened with: written
+// by the rules of opts.ParquetWriter.
+func parquetOptions(opts rows.Options) parquetrows.Options {
+	return parquetrows.Options{Writer: parquetrows.WriterVersion(opts.ParquetWriter)}
 }

@@ -67,6 +67,10 @@ type Options struct {
 	// ChunkRows is how many output rows are gathered per step; 0 means
 	// 65536.
 	ChunkRows int
+	// Writer is the version of the rules rows are written by; 0 means
+	// LatestWriter. Open refuses a version it does not know
+	// (ErrWriterVersion).
+	Writer WriterVersion
 }
 
 // File is an open Parquet file.
@@ -80,11 +84,13 @@ type File struct {
 	rgStart     []int // rgStart[g] is the first row of row group g; len = groups+1
 	rgBytes     []int64
 	rgMaxRows   int
+	rgEven      int    // rows of every row group but the last, when they are equal and the last no longer; 0 otherwise
 	arrowSchema string // the file's ARROW:schema value, "" when none
 	leaves      []int  // every leaf column index
 	allLeaves   map[int]bool
 	codecs      []compress.Compression
 	opts        Options
+	rules       WriterRules // of opts.Writer
 	mem         memory.Allocator
 	broken      atomic.Pointer[error] // set once a read finds the file damaged
 	src         io.ReaderAt
@@ -115,6 +121,10 @@ func Open(path string, opts Options) (*File, error) {
 func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, err error) {
 	path := name
 	defer catch(name, &err)
+	rules, err := opts.Writer.Rules()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	size, err := r.Seek(0, io.SeekEnd)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -129,9 +139,10 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 		opts.ChunkRows = 1 << 16
 	}
 	props := parquet.NewReaderProperties(readMem)
-	// Column chunks are read through buffers of 1 MiB, or of the file's
-	// size when smaller (one is allocated per column chunk read).
-	props.BufferSize, props.BufferedStreamEnabled = min(1<<20, max(size, 1<<10)), true
+	// Column chunks are read through buffers of 256 KiB, or of the
+	// file's size when smaller (one is allocated per column chunk read:
+	// 1 MiB ones were a tenth of a split's garbage).
+	props.BufferSize, props.BufferedStreamEnabled = min(256<<10, max(size, 1<<10)), true
 	pr, err := file.NewParquetReader(r, file.WithReadProps(props))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, clean(err.Error()))
@@ -157,7 +168,7 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, clean(err.Error()))
 	}
-	q := &File{name: path, pr: pr, fr: fr, schema: sc, opts: opts, mem: memory.NewGoAllocator(), allLeaves: map[int]bool{}, src: r, chunks: chunks, scanned: make([]atomic.Bool, len(chunks))}
+	q := &File{name: path, pr: pr, fr: fr, schema: sc, opts: opts, rules: rules, mem: memory.NewGoAllocator(), allLeaves: map[int]bool{}, src: r, chunks: chunks, scanned: make([]atomic.Bool, len(chunks))}
 	q.cache, q.cacheMem = newGroupCache(q), newOffHeap()
 	for _, fl := range sc.Fields() {
 		q.names = append(q.names, fl.Name)
@@ -180,6 +191,7 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 		q.rgMaxRows = max(q.rgMaxRows, rows)
 	}
 	q.n = q.rgStart[len(q.rgStart)-1]
+	q.rgEven = evenGroups(q.rgStart)
 	if pr.NumRowGroups() > 0 {
 		rg := md.RowGroup(0)
 		for c := 0; c < rg.NumColumns(); c++ {
@@ -191,6 +203,21 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 		}
 	}
 	return q, nil
+}
+
+// evenGroups is the rows of every row group but the last when they are
+// all the same, non-zero, and the last holds no more; 0 otherwise.
+func evenGroups(start []int) int {
+	if len(start) < 2 {
+		return 0
+	}
+	r := start[1] - start[0]
+	for g := 1; g+1 < len(start); g++ {
+		if rows := start[g+1] - start[g]; rows > r || (rows != r && g+2 < len(start)) {
+			return 0
+		}
+	}
+	return r
 }
 
 // IsParquetPath reports whether path names a Parquet file (.parquet, any

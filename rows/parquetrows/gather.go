@@ -17,7 +17,7 @@ import (
 // take, concatenation and second take. ok is false for a type it does
 // not copy (dictionaries, nested and large types): Arrow's take does.
 // Buffers come from mem, or from the Go heap when mem is nil.
-func gatherColumn(mem memory.Allocator, dt arrow.DataType, srcs []arrow.Array, group, local []int) (a arrow.Array, ok bool) {
+func gatherColumn(mem memory.Allocator, dt arrow.DataType, srcs []arrow.Array, group, local []int32) (a arrow.Array, ok bool) {
 	n := len(group)
 	valid, nulls := gatherValidity(mem, srcs, group, local)
 	var bufs []*memory.Buffer
@@ -62,7 +62,7 @@ func fixedWidth(dt arrow.DataType) bool {
 
 // gatherValidity returns the validity bitmap of the gathered rows and
 // their null count (nil, 0 when no source holds a null).
-func gatherValidity(mem memory.Allocator, srcs []arrow.Array, group, local []int) (*memory.Buffer, int) {
+func gatherValidity(mem memory.Allocator, srcs []arrow.Array, group, local []int32) (*memory.Buffer, int) {
 	hasNull := false
 	for _, s := range srcs {
 		hasNull = hasNull || (s != nil && s.NullN() > 0)
@@ -73,7 +73,7 @@ func gatherValidity(mem memory.Allocator, srcs []arrow.Array, group, local []int
 	buf, bits := newBuffer(mem, int(bitutil.BytesForBits(int64(len(group)))))
 	nulls := 0
 	for k, g := range group {
-		if srcs[g].IsValid(local[k]) {
+		if srcs[g].IsValid(int(local[k])) {
 			bitutil.SetBit(bits, k)
 		} else {
 			nulls++
@@ -83,11 +83,11 @@ func gatherValidity(mem memory.Allocator, srcs []arrow.Array, group, local []int
 }
 
 // gatherBits gathers boolean values.
-func gatherBits(mem memory.Allocator, srcs []arrow.Array, group, local []int) *memory.Buffer {
+func gatherBits(mem memory.Allocator, srcs []arrow.Array, group, local []int32) *memory.Buffer {
 	buf, bits := newBuffer(mem, int(bitutil.BytesForBits(int64(len(group)))))
 	for k, g := range group {
 		d := srcs[g].Data()
-		if bitutil.BitIsSet(bufBytes(d, 1), d.Offset()+local[k]) {
+		if bitutil.BitIsSet(bufBytes(d, 1), d.Offset()+int(local[k])) {
 			bitutil.SetBit(bits, k)
 		}
 	}
@@ -95,7 +95,7 @@ func gatherBits(mem memory.Allocator, srcs []arrow.Array, group, local []int) *m
 }
 
 // gatherFixed gathers values of w bytes each.
-func gatherFixed(mem memory.Allocator, srcs []arrow.Array, group, local []int, w int) *memory.Buffer {
+func gatherFixed(mem memory.Allocator, srcs []arrow.Array, group, local []int32, w int) *memory.Buffer {
 	vals := make([][]byte, len(srcs))
 	for g, s := range srcs {
 		if s != nil && s.Len() > 0 {
@@ -116,7 +116,7 @@ func gatherFixed(mem memory.Allocator, srcs []arrow.Array, group, local []int, w
 		return buf
 	}
 	for k, g := range group {
-		j := local[k] * w
+		j := int(local[k]) * w
 		copy(out[k*w:k*w+w], vals[g][j:j+w])
 	}
 	return buf
@@ -124,7 +124,7 @@ func gatherFixed(mem memory.Allocator, srcs []arrow.Array, group, local []int, w
 
 // gatherBytes gathers string or binary values: their offsets and bytes;
 // fits is false when they hold more bytes than 32-bit offsets reach.
-func gatherBytes(mem memory.Allocator, srcs []arrow.Array, group, local []int) (offsets, data *memory.Buffer, fits bool) {
+func gatherBytes(mem memory.Allocator, srcs []arrow.Array, group, local []int32) (offsets, data *memory.Buffer, fits bool) {
 	offs := make([][]int32, len(srcs))
 	vals := make([][]byte, len(srcs))
 	for g, s := range srcs {
@@ -134,32 +134,47 @@ func gatherBytes(mem memory.Allocator, srcs []arrow.Array, group, local []int) (
 			vals[g] = bufBytes(d, 2)
 		}
 	}
-	total := 0
-	for k, g := range group {
-		j := local[k]
-		total += int(offs[g][j+1] - offs[g][j])
-		if total > math.MaxInt32 {
-			return nil, nil, false
-		}
-	}
+	// One pass over the sources' offsets (random reads) sets the output
+	// offsets and keeps each value's start; the copy then reads those in
+	// order.
 	offsets, raw := newBuffer(mem, (len(group)+1)*4)
 	out := arrow.Int32Traits.CastFromBytes(raw)
+	starts := make([]int32, len(group))
+	total := 0
 	for k, g := range group {
-		j := local[k]
-		out[k+1] = out[k] + offs[g][j+1] - offs[g][j]
+		j := int(local[k])
+		from := offs[g][j]
+		total += int(offs[g][j+1] - from)
+		if total > math.MaxInt32 {
+			offsets.Release()
+			return nil, nil, false
+		}
+		out[k+1], starts[k] = int32(total), from
 	}
 	data, buf := newBuffer(mem, total)
 	for k, g := range group {
-		j := local[k]
-		copy(buf[out[k]:out[k+1]], vals[g][offs[g][j]:offs[g][j+1]])
+		copyShort(buf[out[k]:out[k+1]], vals[g][starts[k]:])
 	}
 	return offsets, data, true
+}
+
+// copyShort is copy(dst, src) with values of a few bytes (labels,
+// codes) copied by a loop rather than a call of memmove each.
+func copyShort(dst, src []byte) {
+	if len(dst) > 16 {
+		copy(dst, src)
+		return
+	}
+	src = src[:len(dst)]
+	for i := range dst {
+		dst[i] = src[i]
+	}
 }
 
 // takeByGroup is gatherColumn through Arrow's take, for any type: the rows
 // of each group taken from it, the pieces concatenated, and a last take
 // putting them in order.
-func takeByGroup(ctx context.Context, mem memory.Allocator, dt arrow.DataType, srcs []arrow.Array, group, local []int) (arrow.Array, error) {
+func takeByGroup(ctx context.Context, mem memory.Allocator, dt arrow.DataType, srcs []arrow.Array, group, local []int32) (arrow.Array, error) {
 	if len(group) == 0 {
 		return array.MakeArrayOfNull(mem, dt, 0), nil
 	}
@@ -173,7 +188,7 @@ func takeByGroup(ctx context.Context, mem memory.Allocator, dt arrow.DataType, s
 	next := append([]int(nil), count[:len(srcs)]...)
 	loc, pos := make([]int, len(group)), make([]int, len(group))
 	for k, g := range group {
-		loc[next[g]], pos[k] = local[k], next[g]
+		loc[next[g]], pos[k] = int(local[k]), next[g]
 		next[g]++
 	}
 	var parts []arrow.Array

@@ -60,10 +60,10 @@ func TestGatherColumnIsTake(t *testing.T) {
 				defer srcs[g].Release()
 			}
 			n := r.IntN(100)
-			group, local := make([]int, n), make([]int, n)
+			group, local := make([]int32, n), make([]int32, n)
 			for k := range group {
-				group[k] = r.IntN(len(srcs))
-				local[k] = r.IntN(srcs[group[k]].Len())
+				group[k] = r.Int32N(int32(len(srcs)))
+				local[k] = r.Int32N(int32(srcs[group[k]].Len()))
 			}
 			for _, mem := range []memory.Allocator{nil, newOffHeap()} {
 				got, ok := gatherColumn(mem, dt, srcs, group, local)

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"github.com/apache/arrow/go/v15/arrow"
@@ -183,6 +184,14 @@ func (p *File) newWriter(w io.Writer, sc *arrow.Schema) (*pqarrow.FileWriter, er
 			props = append(props, parquet.WithCompressionPath(leaves.Column(c).ColumnPath(), codec))
 		}
 	}
+	if p.rules.DataPageBytes > 0 {
+		props = append(props, parquet.WithDataPageSize(p.rules.DataPageBytes))
+	}
+	if p.rules.DictionaryByInput {
+		for c := 0; c < leaves.NumColumns(); c++ {
+			props = append(props, parquet.WithDictionaryPath(leaves.Column(c).ColumnPath(), keepsDictionary(p.pr.MetaData(), c)))
+		}
+	}
 	fw, err := pqarrow.NewFileWriter(sc, w, parquet.NewWriterProperties(props...), pqarrow.NewArrowWriterProperties())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.name, err)
@@ -235,19 +244,23 @@ func (c *groupCache) gather(ctx context.Context, chunk []int) (arrow.Record, err
 type resident struct {
 	p            *File
 	recs         []arrow.Record
-	group, local []int
+	group, local []int32
 }
 
 // hold returns the chunk's row groups decoded and retained, or nil when
-// they do not fit in the cache together.
+// they do not fit in the cache together (or a row group holds more rows
+// than an int32 counts).
 func (c *groupCache) hold(ctx context.Context, chunk []int) (*resident, error) {
 	p := c.p
-	r := &resident{p: p, group: make([]int, len(chunk)), local: make([]int, len(chunk))}
+	if p.rgMaxRows > math.MaxInt32 || p.RowGroups() > math.MaxInt32 {
+		return nil, nil
+	}
+	r := &resident{p: p, group: make([]int32, len(chunk)), local: make([]int32, len(chunk))}
 	used := make([]bool, p.RowGroups())
 	var need int64
 	for k, i := range chunk {
 		g := p.groupOf(i)
-		r.group[k], r.local[k] = g, i-p.rgStart[g]
+		r.group[k], r.local[k] = int32(g), int32(i-p.rgStart[g])
 		if !used[g] {
 			used[g] = true
 			need += p.rgBytes[g]
@@ -352,8 +365,12 @@ func (c *groupCache) gatherByGroup(ctx context.Context, chunk []int) (arrow.Reco
 	return p.concatTake(pieces, len(chunk), pos)
 }
 
-// groupOf returns the row group holding row i.
+// groupOf returns the row group holding row i: i / rgEven when every
+// row group but the last holds rgEven rows, by binary search otherwise.
 func (p *File) groupOf(i int) int {
+	if p.rgEven > 0 {
+		return min(i/p.rgEven, len(p.rgBytes)-1)
+	}
 	lo, hi := 0, len(p.rgStart)-1
 	for hi-lo > 1 {
 		m := (lo + hi) / 2
