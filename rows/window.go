@@ -107,12 +107,8 @@ func (ix *Index) writeWindowed(ctx context.Context, ws []io.Writer, heads [][]by
 	}
 	windowBytes := windowSize(total)
 	windowRows := windowBytes / 16
-	mem, free := anonAlloc(windowBytes)
+	buf, free := bigAlloc(windowBytes)
 	defer free()
-	if windowBytes >= windowMin {
-		adviseHuge(mem)
-	}
-	buf := mem[:windowBytes:windowBytes]
 	// The row tables in small pages: only the rows of the largest window
 	// count.
 	tabs, freeTabs := anonAlloc(windowRows * 12)
