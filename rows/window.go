@@ -134,6 +134,7 @@ func (ix *Index) writeWindowed(ctx context.Context, ws []io.Writer, heads [][]by
 	}
 	defer wait()
 	var segs []segment
+	var ls [64]int                // slots of a batch of rows
 	k, j, headDone := 0, 0, false // the next output, row of its order, and whether its head is laid out
 	for k < len(orders) {
 		if err := ctx.Err(); err != nil {
@@ -156,15 +157,22 @@ func (ix *Index) writeWindowed(ctx context.Context, ws []io.Writer, heads [][]by
 			}
 			s := &segs[len(segs)-1]
 			for j < len(order) {
-				l := sl.of(order[j])
-				if size+l > windowBytes || m == windowRows {
-					s.t1 = m
-					break layout
+				// The slots of a batch of rows first: independent loads,
+				// so that their cache misses overlap.
+				bt := min(len(ls), len(order)-j)
+				for t, i := range order[j : j+bt] {
+					ls[t] = sl.of(i)
 				}
-				offs[m] = uint32(size)
-				size += l
-				m++
-				j++
+				for _, l := range ls[:bt] {
+					if size+l > windowBytes || m == windowRows {
+						s.t1 = m
+						break layout
+					}
+					offs[m] = uint32(size)
+					size += l
+					m++
+					j++
+				}
 			}
 			s.t1 = m
 			k, j, headDone = k+1, 0, false
