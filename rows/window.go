@@ -134,57 +134,21 @@ func (ix *Index) writeWindowed(ctx context.Context, ws []io.Writer, heads [][]by
 	}
 	defer wait()
 	var segs []segment
-	var ls [64]int                // slots of a batch of rows
-	k, j, headDone := 0, 0, false // the next output, row of its order, and whether its head is laid out
-	for k < len(orders) {
+	var c cursor
+	for c.k < len(orders) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		segs = segs[:0]
-		size, m := 0, 0
-	layout:
-		for k < len(orders) {
-			order := orders[k]
-			if !headDone {
-				if size+len(heads[k]) > windowBytes {
-					break
-				}
-				segs = append(segs, segment{k: k, j0: j, t0: m, t1: m, start: size, head: true})
-				size += len(heads[k])
-				headDone = true
-			} else if len(segs) == 0 || segs[len(segs)-1].k != k {
-				segs = append(segs, segment{k: k, j0: j, t0: m, t1: m, start: size})
-			}
-			s := &segs[len(segs)-1]
-			for j < len(order) {
-				// The slots of a batch of rows first: independent loads,
-				// so that their cache misses overlap.
-				bt := min(len(ls), len(order)-j)
-				for t, i := range order[j : j+bt] {
-					ls[t] = sl.of(i)
-				}
-				for _, l := range ls[:bt] {
-					if size+l > windowBytes || m == windowRows {
-						s.t1 = m
-						break layout
-					}
-					offs[m] = uint32(size)
-					size += l
-					m++
-					j++
-				}
-			}
-			s.t1 = m
-			k, j, headDone = k+1, 0, false
-		}
-		if size == 0 && k == len(orders) {
+		var size, m int
+		segs, size, m = c.layout(segs[:0], offs, heads, orders, sl, windowBytes)
+		if size == 0 && c.k == len(orders) {
 			break
 		}
 		if size == 0 { // a head or one record larger than a window
 			if err := wait(); err != nil {
 				return err
 			}
-			if err := ix.writeAlone(ws[k], heads[k], orders[k], &j, &headDone); err != nil {
+			if err := ix.writeAlone(ws[c.k], heads[c.k], orders[c.k], &c); err != nil {
 				return err
 			}
 			continue
@@ -224,20 +188,70 @@ func (ix *Index) writeWindowed(ctx context.Context, ws []io.Writer, heads [][]by
 	return wait()
 }
 
-// writeAlone writes what does not fit in a window at the place (*j,
-// *headDone) of the output order: its head, or record order[*j], from
-// the input directly to w.
-func (ix *Index) writeAlone(w io.Writer, head []byte, order []int, j *int, headDone *bool) error {
-	if !*headDone {
-		*headDone = true
+// cursor is where the layout of windows is: at row j of output k's
+// order, after its head when headDone.
+type cursor struct {
+	k, j     int
+	headDone bool
+}
+
+// layout lays out the next window, of at most windowBytes bytes and
+// len(offs) rows, from c on: it appends the window's segments to segs,
+// sets offs[t] to the offset of its row t, and returns them with the
+// window's bytes and rows; c moves past them.
+func (c *cursor) layout(segs []segment, offs []uint32, heads [][]byte, orders [][]int, sl slotter, windowBytes int) (_ []segment, size, m int) {
+	var ls [64]int // slots of a batch of rows
+	for c.k < len(orders) {
+		order := orders[c.k]
+		if !c.headDone {
+			if size+len(heads[c.k]) > windowBytes {
+				break
+			}
+			segs = append(segs, segment{k: c.k, j0: c.j, t0: m, t1: m, start: size, head: true})
+			size += len(heads[c.k])
+			c.headDone = true
+		} else if len(segs) == 0 || segs[len(segs)-1].k != c.k {
+			segs = append(segs, segment{k: c.k, j0: c.j, t0: m, t1: m, start: size})
+		}
+		s := &segs[len(segs)-1]
+		for c.j < len(order) {
+			// The slots of a batch of rows first: independent loads, so
+			// that their cache misses overlap.
+			bt := min(len(ls), len(order)-c.j)
+			for t, i := range order[c.j : c.j+bt] {
+				ls[t] = sl.of(i)
+			}
+			for _, l := range ls[:bt] {
+				if size+l > windowBytes || m == len(offs) {
+					s.t1 = m
+					return segs, size, m
+				}
+				offs[m] = uint32(size)
+				size += l
+				m++
+				c.j++
+			}
+		}
+		s.t1 = m
+		c.k, c.j, c.headDone = c.k+1, 0, false
+	}
+	return segs, size, m
+}
+
+// writeAlone writes what does not fit in a window at c, which it moves
+// past it: output c.k's head, or its record order[c.j], from the input
+// directly to w.
+func (ix *Index) writeAlone(w io.Writer, head []byte, order []int, c *cursor) error {
+	if !c.headDone {
+		c.headDone = true
 		_, err := w.Write(head)
 		return err
 	}
-	_, err := w.Write(ix.appendRows(nil, order[*j:*j+1]))
+	_, err := w.Write(ix.appendRows(nil, order[c.j:c.j+1]))
 	if ix.drop {
 		dropPages(ix.data)
 	}
-	*j++
+	c.j++
 	return err
 }
 
