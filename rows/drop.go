@@ -8,7 +8,8 @@ import (
 
 // Large inputs are read with drop-behind: a sequential pass over the mapped
 // file releases the pages it has read every dropChunk bytes, so the
-// process's resident memory holds a few MiB of the file, not all of it.
+// process's resident memory holds a few MiB of the file, not all of it;
+// the chunk it goes on to is mapped ahead by one system call (populate).
 // The pages stay in the page cache; a later pass faults them back in at
 // little cost.
 const (
@@ -34,7 +35,16 @@ type dropper struct {
 }
 
 func newDropper(data []byte, from int, on bool) *dropper {
-	return &dropper{data: data, done: from &^ (pageSize - 1), on: on && canDrop}
+	d := &dropper{data: data, done: from &^ (pageSize - 1), on: on && canDrop}
+	d.ahead()
+	return d
+}
+
+// ahead maps the chunk the reader goes on to (populate) when dropping.
+func (d *dropper) ahead() {
+	if d.on && d.done < len(d.data) {
+		populate(d.data[d.done:min(d.done+dropChunk, len(d.data))])
+	}
 }
 
 // newCheckingDropper is a dropper that also checks, chunk by chunk while
@@ -61,6 +71,7 @@ func (d *dropper) advance(pos int) {
 		dropPages(d.data[d.done:e])
 	}
 	d.done = e
+	d.ahead()
 }
 
 // checkTo checks the bytes up to e (ended at a rune start) are UTF-8.

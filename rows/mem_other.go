@@ -17,4 +17,8 @@ const canDrop = false
 
 func dropPages(b []byte) {}
 
+func populate(b []byte) {}
+
+func adviseHuge(b []byte) {}
+
 func anonAlloc(size int) ([]byte, func()) { return make([]byte, size), func() {} }

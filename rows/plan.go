@@ -11,6 +11,10 @@ package rows
 //   - windowed (window.go): a mapped input read with drop-behind, below
 //     SpillMin, or an order that names a row twice: the output is built
 //     in windows, each filled by one front-to-back pass over the input;
+//     the windowed outputs of a plan not written at once share one
+//     sequence of windows (a window may hold the end of one output and
+//     the start of the next), so that a split reads the input once per
+//     window of all its parts, not of each;
 //   - spilled (spill.go): a mapped input of SpillMin bytes or more: one
 //     front-to-back pass stages the rows in their windows' regions of a
 //     temporary file (in memory for one window), then each window is read
@@ -44,6 +48,7 @@ type plan struct {
 	outs     []outPlan
 	shared   *staging // spilled outputs staged by one pass: outs[k].stage holds output k's windows
 	together bool     // the outputs are written at once, one goroutine each
+	windows  bool     // the windowed outputs share one sequence of windows (a pass over the input fills rows of each)
 	caller   bool     // several indexes not staged together: the caller writes each output
 }
 
@@ -118,6 +123,7 @@ func (c concat) plan(orders [][]int, lim limits) plan {
 		wg.Go(func() { p.outs[k] = ix.planOut(order, mapped, spill, last, lim) })
 	}
 	wg.Wait()
+	p.windows = !p.together
 	return p
 }
 

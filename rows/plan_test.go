@@ -64,6 +64,10 @@ func TestPlan(t *testing.T) {
 		if (p.shared != nil) != c.want[0].shared || p.together != c.want[0].together {
 			t.Errorf("%s: shared %v, together %v; want %v, %v", c.name, p.shared != nil, p.together, c.want[0].shared, c.want[0].together)
 		}
+		// Windowed outputs not written at once share their windows.
+		if p.shared == nil && !p.together && !p.caller && !p.windows {
+			t.Errorf("%s: windowed outputs written in turn, not through one sequence of windows", c.name)
+		}
 		for k, w := range c.want {
 			o := p.outs[k]
 			if o.kind != w.kind || o.workers != w.workers || (o.kind == spilled && p.shared == nil && (o.stage.pass != nil) != w.counted) {

@@ -33,7 +33,15 @@ func (ix *Index) run(ctx context.Context, ws []io.Writer, orders [][]int, p plan
 	if p.together {
 		return ix.together(ctx, len(orders), write)
 	}
+	if p.windows {
+		if err := ix.runWindows(ctx, ws, orders, p); err != nil {
+			return err
+		}
+	}
 	for k := range orders {
+		if p.windows && p.outs[k].kind == windowed {
+			continue
+		}
 		if err := write(ctx, k); err != nil {
 			return err
 		}
@@ -41,12 +49,26 @@ func (ix *Index) run(ctx context.Context, ws []io.Writer, orders [][]int, p plan
 	return nil
 }
 
+// runWindows writes the windowed outputs of p through one sequence of
+// windows.
+func (ix *Index) runWindows(ctx context.Context, ws []io.Writer, orders [][]int, p plan) error {
+	var wws []io.Writer
+	var heads [][]byte
+	var wos [][]int
+	for k, op := range p.outs {
+		if op.kind == windowed {
+			wws, heads, wos = append(wws, ws[k]), append(heads, ix.head()), append(wos, orders[k])
+		}
+	}
+	return ix.writeWindowed(ctx, wws, heads, wos)
+}
+
 // runOut copies one output as op says.
 func (ix *Index) runOut(ctx context.Context, w io.Writer, order []int, op outPlan) error {
 	head := ix.head()
 	switch op.kind {
 	case windowed:
-		return ix.writeWindowed(ctx, w, head, order)
+		return ix.writeWindowed(ctx, []io.Writer{w}, [][]byte{head}, [][]int{order})
 	case spilled:
 		return ix.writeSpilled(ctx, w, head, order, op.stage)
 	}

@@ -22,6 +22,19 @@ func releaseAnon(b []byte) {
 	}
 }
 
+// populate maps the pages of part of a file mapping that are in the
+// page cache (MADV_POPULATE_READ, Linux 5.14; ignored where refused): one
+// system call instead of a fault every 16 pages, which on a virtual
+// machine costs several microseconds each.
+func populate(b []byte) {
+	if len(b) > 0 {
+		syscall.Madvise(b, madvPopulateRead)
+	}
+}
+
+// madvPopulateRead is MADV_POPULATE_READ.
+const madvPopulateRead = 22
+
 // canDrop reports whether dropPages releases mapped file pages.
 const canDrop = true
 

@@ -16,4 +16,6 @@ const canDrop = false
 
 func dropPages(b []byte) {}
 
+func populate(b []byte) {}
+
 func releaseAnon(b []byte) {}

@@ -10,29 +10,36 @@ import (
 	"unsafe"
 )
 
-// The windowed copy: the output is built in windows of windowBytes. For
-// each window, the rows it holds are bucketed by input position (a
-// counting sort on row number into buckets of about bucketBytes of
-// input), then copied bucket by bucket to their places in the window, so
-// the input is read front to back, each bucket from cache, and released
-// behind. Memory: the window and three uint32 per row of the window,
-// whatever the file's size.
+// The windowed copy: the outputs are built in windows of windowSize
+// bytes, laid out one after another (each output's head, then its
+// records), so that one pass over the input fills the rows of several
+// outputs. For each window, the rows it holds are bucketed by input
+// position (a counting sort on row number into buckets of 1<<sortShift
+// rows), then copied read bucket by read bucket (about bucketBytes of
+// input each) to their places in the window, so the input is read front
+// to back, each bucket from cache, nearly in order. Memory: the window
+// (in huge pages: a fault per 2 MiB, not per 4 KiB) and three uint32 per
+// row of the window, whatever the file's size.
 const (
-	windowMin   = 3 << 20  // smallest window
+	windowMin   = 4 << 20  // smallest window (two huge pages)
 	windowMax   = 32 << 20 // largest window (entShift bits of offset)
+	hugePage    = 2 << 20
 	bucketBytes = 128 << 10
 	maxBuckets  = 1 << 16
+	sortShift   = 6 // rows per sort bucket: 1<<sortShift, a few cache lines of input
 )
 
-// windowSize is the window for writing rows rows of avg bytes: an eighth
-// of the output within [windowMin, windowMax], so that a large output
-// takes few passes over the input and memory stays bounded. (A quarter
-// saves two passes of a 1M-row split, 5% of its time run after run; but
-// on this virtual machine fresh memory costs up to 3 ms a MB once other
-// jobs have churned memory, and there the bigger windows cost 12% more.
-// A sixteenth costs 10% more there too.)
-func windowSize(rows, avg int) int {
-	return min(windowMax, max(windowMin, rows/8*avg))
+// windowSize is the window for outputs of about total bytes: an eighth of
+// them within [windowMin, windowMax], in whole huge pages, so that large
+// outputs take few passes over the input and memory stays bounded; no
+// larger than total rounded up to a huge page. (A 1M-row split, 31 MB:
+// 8 windows of 4 MiB; in small pages its 3 MiB windows faulted 1,500
+// pages, a fifth of the run's faults, and a fault costs 6-30 us on the
+// virtual machines it was measured on.)
+func windowSize(total int) int {
+	w := min(windowMax, max(windowMin, total/8))
+	w = min(w, total+1)
+	return (w + hugePage - 1) &^ (hugePage - 1)
 }
 
 // slot is the room row i takes in a window: its bytes up to the next
@@ -70,36 +77,50 @@ func (ix *Index) lastLen() int {
 	return e - s
 }
 
-// writeWindowed writes head and then the records of order (all in range)
-// through windows.
-func (ix *Index) writeWindowed(ctx context.Context, w io.Writer, head []byte, order []int) error {
-	if _, err := w.Write(head); err != nil {
-		return err
-	}
+// segment is the part of a window that goes to one output: its head
+// first when head is set, then window rows t0..t1-1, which are rows
+// j0.. of the output's order.
+type segment struct {
+	k, j0, t0, t1 int
+	start         int // byte offset of the segment in the window
+	head          bool
+}
+
+// writeWindowed writes to each ws[k] heads[k] and then the records of
+// orders[k] (all in range), the outputs laid out in one sequence of
+// windows: a window's bytes are written to their outputs in turn, on a
+// goroutine of their own while the next window is laid out.
+func (ix *Index) writeWindowed(ctx context.Context, ws []io.Writer, heads [][]byte, orders [][]int) error {
 	data := ix.data
 	n := ix.Len()
 	rowsPer := max(1, bucketBytes/max(1, len(data)/max(1, n)))
 	shift := bits.Len(uint(rowsPer)) - 1
-	for n>>shift >= maxBuckets {
-		shift++
+	fine := min(shift, sortShift)
+	for n>>fine >= maxBuckets {
+		fine++
 	}
-	nb := n>>shift + 1
-	windowBytes := windowSize(len(order), len(data)/max(1, n)+1)
+	shift = max(shift, fine)
+	nb := n>>fine + 1
+	total := 0
+	for k, o := range orders {
+		total += len(heads[k]) + len(o)*(len(data)/max(1, n)+1)
+	}
+	windowBytes := windowSize(total)
 	windowRows := windowBytes / 16
-	// One mapping for the window and its row tables (only the pages used
-	// count), returned to the system at the end.
-	mem, free := anonAlloc(windowBytes + windowRows*12)
+	buf, free := bigAlloc(windowBytes)
 	defer free()
-	buf := mem[:windowBytes:windowBytes]
-	ents := unsafe.Slice((*uint64)(unsafe.Pointer(&mem[windowBytes])), windowRows)
-	offs := unsafe.Slice((*uint32)(unsafe.Pointer(&mem[windowBytes+windowRows*8])), windowRows)
+	// The row tables in small pages: only the rows of the largest window
+	// count.
+	tabs, freeTabs := anonAlloc(windowRows * 12)
+	defer freeTabs()
+	ents := unsafe.Slice((*uint64)(unsafe.Pointer(&tabs[0])), windowRows)
+	offs := unsafe.Slice((*uint32)(unsafe.Pointer(&tabs[windowRows*8])), windowRows)
 	counts := make([]int32, nb+1)
 	var rds [2][]byte // each half's read buffer (fillWindow)
 	if ix.src != nil && canDrop {
 		rds = [2][]byte{make([]byte, bucketRead), make([]byte, bucketRead)}
 	}
-	last := ix.lastLen()
-	sl := ix.slots(last)
+	sl := ix.slots(ix.lastLen())
 	// A window is written on its own goroutine while the next one is
 	// laid out (its row tables are free then, its bytes are not).
 	var pending chan error
@@ -112,106 +133,215 @@ func (ix *Index) writeWindowed(ctx context.Context, w io.Writer, head []byte, or
 		return err
 	}
 	defer wait()
-	for r0 := 0; r0 < len(order); {
+	var segs []segment
+	var c cursor
+	for c.k < len(orders) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		size, r1 := 0, r0
-		for r1 < len(order) && r1-r0 < windowRows {
-			l := sl.of(order[r1])
-			if size+l > windowBytes {
-				break
-			}
-			offs[r1-r0] = uint32(size)
-			size += l
-			r1++
+		var size, m int
+		segs, size, m = c.layout(segs[:0], offs, heads, orders, sl, windowBytes)
+		if size == 0 && c.k == len(orders) {
+			break
 		}
-		if r1 == r0 { // one record larger than a window
+		if size == 0 { // a head or one record larger than a window
 			if err := wait(); err != nil {
 				return err
 			}
-			if _, err := w.Write(ix.appendRows(nil, order[r0:r0+1])); err != nil {
+			if err := ix.writeAlone(ws[c.k], heads[c.k], orders[c.k], &c); err != nil {
 				return err
 			}
-			if ix.drop {
-				dropPages(data)
-			}
-			r0++
 			continue
 		}
-		m := r1 - r0
-		win := order[r0:r1]
-		clear(counts)
-		for _, i := range win {
-			counts[i>>shift+1]++
-		}
-		for b := 1; b <= nb; b++ {
-			counts[b] += counts[b-1]
-		}
-		for k, i := range win {
-			b := i >> shift
-			ents[counts[b]] = uint64(i)<<entShift | uint64(offs[k])
-			counts[b]++
-		}
+		ix.bucket(ents, offs[:m], segs, orders, counts, fine)
 		// Two halves of the window's input range at once: the copies go to
 		// disjoint places of the window.
 		if err := wait(); err != nil {
 			return err
 		}
-		half := m / 2
-		type filled struct {
-			gaps map[uint64]int
-			err  error
+		for _, s := range segs {
+			if s.head {
+				copy(buf[s.start:], heads[s.k])
+			}
 		}
-		gapc := make(chan filled, 1)
-		go func() {
-			var r filled
-			r.err = ix.guard(func() (err error) { r.gaps, err = ix.fillWindow(buf, ents[:half], shift, rds[0]); return err })
-			gapc <- r
-		}()
-		var gaps map[uint64]int
-		// Guarded here too: a fault must not unwind past the wait for the
-		// other half, which writes to the window.
-		err := ix.guard(func() (err error) { gaps, err = ix.fillWindow(buf, ents[half:m], shift, rds[1]); return err })
-		other := <-gapc
-		if err == nil {
-			err = other.err
-		}
+		gaps, err := ix.fillHalves(buf, ents[:m], shift, rds)
 		if err != nil {
 			return err
 		}
-		for o, l := range other.gaps {
-			if gaps == nil {
-				gaps = map[uint64]int{}
-			}
-			gaps[o] = l
-		}
-		out := buf[:size]
-		if gaps != nil {
-			// Blank lines followed some records: close the gaps.
-			p := 0
-			for k := 0; k < m; k++ {
-				o, end := int(offs[k]), size
-				if k+1 < m {
-					end = int(offs[k+1])
-				}
-				l, ok := gaps[uint64(o)]
-				if !ok {
-					l = end - o
-				}
-				p += copy(buf[p:], buf[o:o+l])
-			}
-			out = buf[:p]
+		parts := cutSegments(buf, size, offs[:m], segs, gaps)
+		to := make([]io.Writer, len(segs)) // segs is laid out anew meanwhile
+		for t, s := range segs {
+			to[t] = ws[s.k]
 		}
 		done := make(chan error, 1)
 		go func() {
-			_, err := w.Write(out)
-			done <- err
+			for t, p := range parts {
+				if _, err := to[t].Write(p); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
 		}()
 		pending = done
-		r0 = r1
 	}
 	return wait()
+}
+
+// cursor is where the layout of windows is: at row j of output k's
+// order, after its head when headDone.
+type cursor struct {
+	k, j     int
+	headDone bool
+}
+
+// layout lays out the next window, of at most windowBytes bytes and
+// len(offs) rows, from c on: it appends the window's segments to segs,
+// sets offs[t] to the offset of its row t, and returns them with the
+// window's bytes and rows; c moves past them.
+func (c *cursor) layout(segs []segment, offs []uint32, heads [][]byte, orders [][]int, sl slotter, windowBytes int) (_ []segment, size, m int) {
+	var ls [64]int // slots of a batch of rows
+	for c.k < len(orders) {
+		order := orders[c.k]
+		if !c.headDone {
+			if size+len(heads[c.k]) > windowBytes {
+				break
+			}
+			segs = append(segs, segment{k: c.k, j0: c.j, t0: m, t1: m, start: size, head: true})
+			size += len(heads[c.k])
+			c.headDone = true
+		} else if len(segs) == 0 || segs[len(segs)-1].k != c.k {
+			segs = append(segs, segment{k: c.k, j0: c.j, t0: m, t1: m, start: size})
+		}
+		s := &segs[len(segs)-1]
+		for c.j < len(order) {
+			// The slots of a batch of rows first: independent loads, so
+			// that their cache misses overlap.
+			bt := min(len(ls), len(order)-c.j)
+			for t, i := range order[c.j : c.j+bt] {
+				ls[t] = sl.of(i)
+			}
+			for _, l := range ls[:bt] {
+				if size+l > windowBytes || m == len(offs) {
+					s.t1 = m
+					return segs, size, m
+				}
+				offs[m] = uint32(size)
+				size += l
+				m++
+				c.j++
+			}
+		}
+		s.t1 = m
+		c.k, c.j, c.headDone = c.k+1, 0, false
+	}
+	return segs, size, m
+}
+
+// writeAlone writes what does not fit in a window at c, which it moves
+// past it: output c.k's head, or its record order[c.j], from the input
+// directly to w.
+func (ix *Index) writeAlone(w io.Writer, head []byte, order []int, c *cursor) error {
+	if !c.headDone {
+		c.headDone = true
+		_, err := w.Write(head)
+		return err
+	}
+	_, err := w.Write(ix.appendRows(nil, order[c.j:c.j+1]))
+	if ix.drop {
+		dropPages(ix.data)
+	}
+	c.j++
+	return err
+}
+
+// bucket fills ents with the window's rows (row << entShift | offset in
+// the window, offset offs[t] for window row t of segs), sorted by buckets
+// of 1<<fine rows of the input.
+func (ix *Index) bucket(ents []uint64, offs []uint32, segs []segment, orders [][]int, counts []int32, fine int) {
+	clear(counts)
+	nb := len(counts) - 1
+	for _, s := range segs {
+		for _, i := range orders[s.k][s.j0 : s.j0+s.t1-s.t0] {
+			counts[i>>fine+1]++
+		}
+	}
+	for b := 1; b <= nb; b++ {
+		counts[b] += counts[b-1]
+	}
+	for _, s := range segs {
+		for t, i := range orders[s.k][s.j0 : s.j0+s.t1-s.t0] {
+			b := i >> fine
+			ents[counts[b]] = uint64(i)<<entShift | uint64(offs[s.t0+t])
+			counts[b]++
+		}
+	}
+}
+
+// fillHalves fills the window buf with the rows of ents, the two halves
+// at once (they copy to disjoint places), and returns the records shorter
+// than their slots (fillWindow).
+func (ix *Index) fillHalves(buf []byte, ents []uint64, shift int, rds [2][]byte) (map[uint64]int, error) {
+	half := len(ents) / 2
+	type filled struct {
+		gaps map[uint64]int
+		err  error
+	}
+	gapc := make(chan filled, 1)
+	go func() {
+		var r filled
+		r.err = ix.guard(func() (err error) { r.gaps, err = ix.fillWindow(buf, ents[:half], shift, rds[0]); return err })
+		gapc <- r
+	}()
+	var gaps map[uint64]int
+	// Guarded here too: a fault must not unwind past the wait for the
+	// other half, which writes to the window.
+	err := ix.guard(func() (err error) { gaps, err = ix.fillWindow(buf, ents[half:], shift, rds[1]); return err })
+	other := <-gapc
+	if err == nil {
+		err = other.err
+	}
+	if err != nil {
+		return nil, err
+	}
+	for o, l := range other.gaps {
+		if gaps == nil {
+			gaps = map[uint64]int{}
+		}
+		gaps[o] = l
+	}
+	return gaps, nil
+}
+
+// cutSegments returns the bytes of each segment of a filled window of
+// size bytes, the records shorter than their slots (gaps, by offset)
+// closed up.
+func cutSegments(buf []byte, size int, offs []uint32, segs []segment, gaps map[uint64]int) [][]byte {
+	parts := make([][]byte, len(segs))
+	for x, s := range segs {
+		end := size
+		if x+1 < len(segs) {
+			end = segs[x+1].start
+		}
+		p := end
+		if gaps != nil && s.t1 > s.t0 {
+			// Blank lines followed some records: close the gaps.
+			p = int(offs[s.t0])
+			for t := s.t0; t < s.t1; t++ {
+				o, e := int(offs[t]), end
+				if t+1 < s.t1 {
+					e = int(offs[t+1])
+				}
+				l, ok := gaps[uint64(o)]
+				if !ok {
+					l = e - o
+				}
+				p += copy(buf[p:], buf[o:o+l])
+			}
+		}
+		parts[x] = buf[s.start:p]
+	}
+	return parts
 }
 
 // entShift packs a window entry: row << entShift | offset in the window.

@@ -132,6 +132,62 @@ func TestWindowedMatchesGather(t *testing.T) {
 	}
 }
 
+// TestWindowedParts writes several outputs of the windowed copy through
+// one sequence of windows (a window holds the end of one output and the
+// start of the next, blank lines after records closed up in each) and
+// compares each with WriteRows of its order on the in-memory index.
+func TestWindowedParts(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 11))
+	var b bytes.Buffer
+	b.WriteString("id,text\r\n")
+	for i := 0; b.Len() < dropMin+3*spillWindow; i++ {
+		fmt.Fprintf(&b, "%d,%x\r\n", i, r.Uint64())
+		if r.IntN(7) == 0 {
+			b.WriteString("\n \n")
+		}
+	}
+	b.WriteString("last,noeol")
+	data := b.Bytes()
+	ix, err := indexTempFile(t, "wp.csv", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	mem, err := IndexBytes("wp.csv", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := ix.Len()
+	perm := r.Perm(n)
+	for name, orders := range map[string][][]int{
+		"train/test":  {perm[n/5:], perm[:n/5]},
+		"small first": {perm[:7], perm[7 : n/2], {}, perm[n/2:]},
+		"repeats":     {perm[:n/3], append(append([]int{}, perm[:n/4]...), perm[:n/4]...)},
+	} {
+		p := ix.plan(orders, stdLimits())
+		if !p.windows || p.outs[0].kind != windowed {
+			t.Fatalf("%s: plan %+v, want windowed outputs sharing windows", name, p)
+		}
+		got := make([]bytes.Buffer, len(orders))
+		ws := make([]io.Writer, len(orders))
+		for k := range ws {
+			ws[k] = &got[k]
+		}
+		if err := ix.WritePartsContext(context.Background(), ws, orders); err != nil {
+			t.Fatal(name, err)
+		}
+		for k, order := range orders {
+			var want bytes.Buffer
+			if err := mem.WriteRows(&want, order); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got[k].Bytes(), want.Bytes()) {
+				t.Errorf("%s: part %d differs (lengths %d, %d)", name, k, got[k].Len(), want.Len())
+			}
+		}
+	}
+}
+
 // TestWritePartsMatchesWriteRows writes the parts of a split at once
 // (WritePartsContext) on a file large enough for the spilled copy: parts
 // staged by one shared pass, parts that fall back to their own copies (a
