@@ -5,11 +5,11 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/cobra/doc"
 )
 
-// newManCmd is `splitter man DIR`: man pages for every command, written by
-// cobra's generator (splitter.1, splitter-split.1, ...).
+// newManCmd is `splitter man DIR`: man pages for every command
+// (splitter.1, splitter-split.1, ...), written from the command tree by
+// writeManTree.
 func newManCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "man DIR",
@@ -25,9 +25,12 @@ func newManCmd() *cobra.Command {
 			if err := os.MkdirAll(dir, 0o777); err != nil {
 				return err
 			}
-			root := cmd.Root()
-			root.DisableAutoGenTag = true
-			return doc.GenManTree(root, &doc.GenManHeader{Title: "SPLITTER", Section: "1", Source: "splitter " + versionString()}, dir)
+			date, err := manDate()
+			if err != nil {
+				return err
+			}
+			h := manPage{title: "SPLITTER", section: "1", source: "splitter " + versionString(), date: date}
+			return writeManTree(cmd.Root(), h, dir)
 		},
 	}
 }
