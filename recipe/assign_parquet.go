@@ -15,22 +15,26 @@ import (
 const assignChunk = 1 << 16
 
 // assignSchema is the assignment file's schema: row int64, part string
-// and position int64, the last two null for a row in no part.
-var assignSchema = arrow.NewSchema([]arrow.Field{
-	{Name: AssignColumns[0], Type: arrow.PrimitiveTypes.Int64},
-	{Name: AssignColumns[1], Type: arrow.BinaryTypes.String, Nullable: true},
-	{Name: AssignColumns[2], Type: arrow.PrimitiveTypes.Int64, Nullable: true},
-}, nil)
+// and position int64, the last two null for a row in no part. (Made when
+// written, not at every start.)
+func assignSchema() *arrow.Schema {
+	return arrow.NewSchema([]arrow.Field{
+		{Name: AssignColumns[0], Type: arrow.PrimitiveTypes.Int64},
+		{Name: AssignColumns[1], Type: arrow.BinaryTypes.String, Nullable: true},
+		{Name: AssignColumns[2], Type: arrow.PrimitiveTypes.Int64, Nullable: true},
+	}, nil)
+}
 
 // WriteParquet writes a as a Parquet file: row int64, part string,
 // position int64 (the last two null for a row in no part).
 func (a *Assignment) WriteParquet(ctx context.Context, w io.Writer) error {
 	mem := memory.NewGoAllocator()
-	fw, err := pqarrow.NewFileWriter(assignSchema, w, parquet.NewWriterProperties(parquet.WithAllocator(mem)), pqarrow.NewArrowWriterProperties())
+	schema := assignSchema()
+	fw, err := pqarrow.NewFileWriter(schema, w, parquet.NewWriterProperties(parquet.WithAllocator(mem)), pqarrow.NewArrowWriterProperties())
 	if err != nil {
 		return err
 	}
-	b := array.NewRecordBuilder(mem, assignSchema)
+	b := array.NewRecordBuilder(mem, schema)
 	defer b.Release()
 	rowB := b.Field(0).(*array.Int64Builder)
 	partB := b.Field(1).(*array.StringBuilder)

@@ -228,13 +228,9 @@ func ujsonPow10(e float64) float64 {
 	return v
 }
 
-var ujsonFrac = func() [16]float64 {
-	var t [16]float64
-	for i := range t {
-		t[i], _ = strconv.ParseFloat("1e-"+strconv.Itoa(i), 64)
-	}
-	return t
-}()
+// ujsonFrac holds the doubles 1e-0..1e-15, correctly rounded (as Go
+// rounds constants, and as strtod reads them).
+var ujsonFrac = [16]float64{1e-0, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12, 1e-13, 1e-14, 1e-15}
 
 // ujsonNumber is ultrajsondec.c's decode_numeric.
 func ujsonNumber(b []byte) (jsonValue, error) {

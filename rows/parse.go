@@ -2,7 +2,6 @@ package rows
 
 import (
 	"math"
-	"strconv"
 )
 
 // Number parsing exactly as pandas 1.5's C parser: str_to_int64,
@@ -120,15 +119,6 @@ func strToUint64(st *uintState, w []byte) (uint64, int) {
 	}
 	return num, numOK
 }
-
-// pow10 holds the correctly rounded doubles 1e0..1e308, as C literals are.
-var pow10 = func() [309]float64 {
-	var t [309]float64
-	for i := range t {
-		t[i], _ = strconv.ParseFloat("1e"+strconv.Itoa(i), 64)
-	}
-	return t
-}()
 
 // preciseXstrtod is pandas' precise_xstrtod with skip_trailing on, followed
 // by the check that the whole word was used: at most 17 significant digits
@@ -277,16 +267,14 @@ func parseBool(w []byte) (bool, bool) {
 	return false, false
 }
 
-// naValues is pandas' default na_values (pandas._libs.parsers.STR_NA_VALUES).
-var naValues = map[string]bool{
-	"": true, "#N/A": true, "#N/A N/A": true, "#NA": true, "-1.#IND": true, "-1.#QNAN": true,
-	"-NaN": true, "-nan": true, "1.#IND": true, "1.#QNAN": true, "<NA>": true, "N/A": true,
-	"NA": true, "NULL": true, "NaN": true, "n/a": true, "nan": true, "null": true,
-}
-
+// isNA reports whether w is one of pandas' default na_values
+// (pandas._libs.parsers.STR_NA_VALUES).
 func isNA(w []byte) bool {
-	if len(w) > 8 {
-		return false
+	switch string(w) {
+	case "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN",
+		"-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A",
+		"NA", "NULL", "NaN", "n/a", "nan", "null":
+		return true
 	}
-	return naValues[string(w)]
+	return false
 }

@@ -126,7 +126,7 @@ func TestVersionVariants(t *testing.T) {
 	}
 	for _, r := range SklearnVersions() {
 		v := at(r)
-		for _, rule := range variantRules {
+		for _, rule := range variantRules() {
 			if name := v.Variant(rule.splitter); name != "" && !table[rule.splitter+"="+name] {
 				t.Errorf("%s: %s=%s missing from SklearnVariants", r, rule.splitter, name)
 			}

@@ -34,91 +34,94 @@ func letter(isA bool) string {
 
 // variantRules derive every variant name from the behaviour table, in the
 // order SklearnVariants and VariantNames list them; a splitter's
-// algorithm rule comes before its raising rules.
-var variantRules = []variantRule{
-	{"train_test_split", func(b behaviour) string { return letter(b.multiplyFirst) }, map[string]string{
-		"A": "stratified: _approximate_mode computes n_draws*counts/total",
-		"B": "stratified: counts/total*n_draws (#20904); not stratified: one variant throughout",
-	}},
-	{"train_test_split", func(b behaviour) string { return present(!b.trainTestShuffle, "raise:no-shuffle") }, map[string]string{
-		"raise:no-shuffle": "shuffle keyword: TypeError (Invalid parameters passed)",
-	}},
-	{"ShuffleSplit", func(b behaviour) string { return letter(b.oldSizes) }, map[string]string{
-		"A": "train_size only: test = default fraction, rows left unused",
-		"B": "train_size only: test = complement (#13483)",
-	}},
-	{"ShuffleSplit", func(b behaviour) string {
-		if b.oldSizes {
-			return "raise:0.20"
-		}
-		return "raise:0.21"
-	}, map[string]string{
-		"raise:0.20": "size 0 and empty train accepted; test=train=None: ValueError; floats checked only against 1",
-		"raise:0.21": "sizes in (0, n) / (0, 1); test=train=None means the default (#12733, #12861)",
-	}},
-	{"StratifiedShuffleSplit", func(b behaviour) string { return letter(b.multiplyFirst) }, map[string]string{
-		"A": "_approximate_mode n_draws*counts/total (train_size only: as ShuffleSplit A/B)",
-		"B": "_approximate_mode counts/total*n_draws (#20904)",
-	}},
-	{"GroupShuffleSplit", func(b behaviour) string { return letter(b.oldSizes) }, map[string]string{
-		"A": "train_size only: test = 0.2 of the groups, groups left unused",
-		"B": "train_size only: test = complement (#13483)",
-	}},
-	{"KFold", func(b behaviour) string { return "n_splits=" + strconv.Itoa(b.kfoldSplits) }, map[string]string{
-		"n_splits=3": "default n_splits 3",
-		"n_splits=5": "default n_splits 5 (#13839)",
-	}},
-	{"KFold", func(b behaviour) string {
-		if b.randomStateError {
-			return "raise:random_state-error"
-		}
-		return "raise:random_state-ignored"
-	}, map[string]string{
-		"raise:random_state-ignored": "random_state with shuffle=False ignored (warned 0.22–0.23)",
-		"raise:random_state-error":   "random_state with shuffle=False: ValueError (#17142)",
-	}},
-	{"StratifiedKFold", func(b behaviour) string { return b.skf.variant() }, map[string]string{
-		"A": "per-class KFold on one shared RandomState (#13124 restored it)",
-		"B": "per-class KFold each reseeded with the int random_state",
-		"C": "round-robin allocation over sorted labels (#14704)",
-	}},
-	{"RepeatedKFold", func(b behaviour) string { return present(b.repeated, "A") }, map[string]string{
-		"A": "KFold(shuffle=True) on one shared RandomState (#8120)",
-	}},
-	{"RepeatedStratifiedKFold", func(b behaviour) string {
-		if b.skf == skfRoundRobin {
-			return present(b.repeated, "C")
-		}
-		return present(b.repeated, "A") // B with a RandomState instance equals A
-	}, map[string]string{
-		"A": "StratifiedKFold variant A on one shared RandomState",
-		"C": "StratifiedKFold variant C",
-	}},
-	{"GroupKFold", func(b behaviour) string {
-		if b.groupKFoldStable {
-			return "stable"
-		}
-		return "np1.24-argsort"
-	}, map[string]string{
-		"np1.24-argsort": "groups largest first, ties in numpy 1.24's introsort order (stable up to 16 groups)",
-		"stable":         "ties in stable order (#28464)",
-	}},
-	{"GroupKFold", func(b behaviour) string {
-		if b.groupKFoldShuffle {
-			return "shuffle"
-		}
-		return "raise:no-shuffle"
-	}, map[string]string{
-		"raise:no-shuffle": "shuffle/random_state keywords: TypeError",
-		"shuffle":          "shuffle=True: permuted groups in np.array_split chunks (#28519)",
-	}},
-	{"StratifiedGroupKFold", func(b behaviour) string { return b.sgkf.variant() }, map[string]string{
-		"A": "shuffle permutes the count rows only",
-		"B": "shuffle carried through to the group ids (#32540)",
-	}},
-	{"StratifiedGroupKFold", func(b behaviour) string { return present(b.sgkfGroupsCheck, "raise:n_groups") }, map[string]string{
-		"raise:n_groups": "n_splits > number of groups: ValueError (#33176)",
-	}},
+// algorithm rule comes before its raising rules. (Made when asked for,
+// not at every start.)
+func variantRules() []variantRule {
+	return []variantRule{
+		{"train_test_split", func(b behaviour) string { return letter(b.multiplyFirst) }, map[string]string{
+			"A": "stratified: _approximate_mode computes n_draws*counts/total",
+			"B": "stratified: counts/total*n_draws (#20904); not stratified: one variant throughout",
+		}},
+		{"train_test_split", func(b behaviour) string { return present(!b.trainTestShuffle, "raise:no-shuffle") }, map[string]string{
+			"raise:no-shuffle": "shuffle keyword: TypeError (Invalid parameters passed)",
+		}},
+		{"ShuffleSplit", func(b behaviour) string { return letter(b.oldSizes) }, map[string]string{
+			"A": "train_size only: test = default fraction, rows left unused",
+			"B": "train_size only: test = complement (#13483)",
+		}},
+		{"ShuffleSplit", func(b behaviour) string {
+			if b.oldSizes {
+				return "raise:0.20"
+			}
+			return "raise:0.21"
+		}, map[string]string{
+			"raise:0.20": "size 0 and empty train accepted; test=train=None: ValueError; floats checked only against 1",
+			"raise:0.21": "sizes in (0, n) / (0, 1); test=train=None means the default (#12733, #12861)",
+		}},
+		{"StratifiedShuffleSplit", func(b behaviour) string { return letter(b.multiplyFirst) }, map[string]string{
+			"A": "_approximate_mode n_draws*counts/total (train_size only: as ShuffleSplit A/B)",
+			"B": "_approximate_mode counts/total*n_draws (#20904)",
+		}},
+		{"GroupShuffleSplit", func(b behaviour) string { return letter(b.oldSizes) }, map[string]string{
+			"A": "train_size only: test = 0.2 of the groups, groups left unused",
+			"B": "train_size only: test = complement (#13483)",
+		}},
+		{"KFold", func(b behaviour) string { return "n_splits=" + strconv.Itoa(b.kfoldSplits) }, map[string]string{
+			"n_splits=3": "default n_splits 3",
+			"n_splits=5": "default n_splits 5 (#13839)",
+		}},
+		{"KFold", func(b behaviour) string {
+			if b.randomStateError {
+				return "raise:random_state-error"
+			}
+			return "raise:random_state-ignored"
+		}, map[string]string{
+			"raise:random_state-ignored": "random_state with shuffle=False ignored (warned 0.22–0.23)",
+			"raise:random_state-error":   "random_state with shuffle=False: ValueError (#17142)",
+		}},
+		{"StratifiedKFold", func(b behaviour) string { return b.skf.variant() }, map[string]string{
+			"A": "per-class KFold on one shared RandomState (#13124 restored it)",
+			"B": "per-class KFold each reseeded with the int random_state",
+			"C": "round-robin allocation over sorted labels (#14704)",
+		}},
+		{"RepeatedKFold", func(b behaviour) string { return present(b.repeated, "A") }, map[string]string{
+			"A": "KFold(shuffle=True) on one shared RandomState (#8120)",
+		}},
+		{"RepeatedStratifiedKFold", func(b behaviour) string {
+			if b.skf == skfRoundRobin {
+				return present(b.repeated, "C")
+			}
+			return present(b.repeated, "A") // B with a RandomState instance equals A
+		}, map[string]string{
+			"A": "StratifiedKFold variant A on one shared RandomState",
+			"C": "StratifiedKFold variant C",
+		}},
+		{"GroupKFold", func(b behaviour) string {
+			if b.groupKFoldStable {
+				return "stable"
+			}
+			return "np1.24-argsort"
+		}, map[string]string{
+			"np1.24-argsort": "groups largest first, ties in numpy 1.24's introsort order (stable up to 16 groups)",
+			"stable":         "ties in stable order (#28464)",
+		}},
+		{"GroupKFold", func(b behaviour) string {
+			if b.groupKFoldShuffle {
+				return "shuffle"
+			}
+			return "raise:no-shuffle"
+		}, map[string]string{
+			"raise:no-shuffle": "shuffle/random_state keywords: TypeError",
+			"shuffle":          "shuffle=True: permuted groups in np.array_split chunks (#28519)",
+		}},
+		{"StratifiedGroupKFold", func(b behaviour) string { return b.sgkf.variant() }, map[string]string{
+			"A": "shuffle permutes the count rows only",
+			"B": "shuffle carried through to the group ids (#32540)",
+		}},
+		{"StratifiedGroupKFold", func(b behaviour) string { return present(b.sgkfGroupsCheck, "raise:n_groups") }, map[string]string{
+			"raise:n_groups": "n_splits > number of groups: ValueError (#33176)",
+		}},
+	}
 }
 
 func present(ok bool, name string) string {
@@ -141,7 +144,7 @@ func isRaise(name string) bool { return strings.HasPrefix(name, "raise:") }
 // ranges are derived from the behaviour table.
 func SklearnVariants() []VariantRange {
 	var out []VariantRange
-	for _, rule := range variantRules {
+	for _, rule := range variantRules() {
 		var cur *VariantRange
 		for r := range allReleases {
 			name := rule.variant(r.b)
@@ -166,7 +169,7 @@ func SklearnVariants() []VariantRange {
 // scikit-learn class name, or "train_test_split") runs in v, as listed by
 // SklearnVariants; "" when the splitter does not exist in v.
 func (v Version) Variant(splitter string) string {
-	for _, rule := range variantRules {
+	for _, rule := range variantRules() {
 		if rule.splitter != splitter {
 			continue
 		}
@@ -183,7 +186,7 @@ func (v Version) Variant(splitter string) string {
 // split and raise alike (error messages aside). For a manifest.
 func (v Version) VariantNames() []string {
 	var out []string
-	for _, rule := range variantRules {
+	for _, rule := range variantRules() {
 		if name := rule.variant(v.behaviour()); name != "" {
 			out = append(out, rule.splitter+"="+name)
 		}
