@@ -37,10 +37,16 @@ const chunk = 256 << 10
 
 // Comparer checks, as a recipe writes its output to it, that a file holds
 // the same content: the file is read alongside (decompressed once, as a
-// stream, when its name ends in .gz), compared byte for byte, and cut into
-// rows of which only 8-byte hashes are kept. Memory grows with the rows,
-// never with the bytes. It also computes the SHA-256 of the file's
-// (uncompressed) content, as a manifest records it.
+// stream, when its name ends in .gz), compared byte for byte, and from the
+// first differing byte on cut into rows of which only 8-byte hashes are
+// kept. Memory grows with the rows, never with the bytes. It also computes
+// the SHA-256 of the file's (uncompressed) content, as a manifest records
+// it.
+//
+// In order, the bytes before the first difference are the same on both
+// sides and are not cut into rows as they pass: a file that matches is
+// only read, hashed and compared. At a difference, the rows before it
+// are counted by reading the file's first bytes again (catchUp).
 type Comparer struct {
 	ctx  context.Context
 	path string // the file read
@@ -55,6 +61,7 @@ type Comparer struct {
 	buf []byte
 
 	want, got *rowHasher
+	lazy      bool  // want is not fed before the first differing byte (catchUp)
 	split     bool  // got is fed apart from want (from the first differing byte)
 	off       int64 // bytes of the expected content seen
 	diffAt    int64 // the first differing byte (-1: none yet)
@@ -80,6 +87,7 @@ func NewComparer(ctx context.Context, path, name string, o CompareOptions) (*Com
 		// when the file matches). In any order all are.
 		c.want = newRowHasher(o.Layout, o.Sep, seed, o.Quote)
 		c.want.store = o.AnyOrder
+		c.lazy = !o.AnyOrder
 	}
 	return c, nil
 }
@@ -170,7 +178,9 @@ func (c *Comparer) Write(p []byte) (int, error) {
 			// Both sides are fed up to the first differing byte, then
 			// marked there, then fed the rest.
 			c.feed(piece[:at], found[:min(at, m)])
-			c.mark(c.off + int64(at))
+			if err := c.mark(c.off + int64(at)); err != nil {
+				return n - len(p), err
+			}
 			c.feed(piece[at:], found[min(at, m):])
 		} else {
 			c.feed(piece, found)
@@ -185,7 +195,7 @@ func (c *Comparer) Write(p []byte) (int, error) {
 // Up to the first differing byte the two are the same bytes, and only
 // want is fed: got takes want's state at the mark (split).
 func (c *Comparer) feed(want, got []byte) {
-	if c.want != nil {
+	if c.want != nil && !c.lazy {
 		c.want.Write(want)
 		if c.split {
 			c.got.Write(got)
@@ -206,8 +216,11 @@ func (c *Comparer) splitHashers() {
 // mark records the first differing byte, at, and asks both row hashers to
 // keep the record that holds it (the same one on both sides: up to at the
 // bytes, and so the records, are the same).
-func (c *Comparer) mark(at int64) {
+func (c *Comparer) mark(at int64) error {
 	c.diffAt = at
+	if err := c.catchUp(at); err != nil {
+		return err
+	}
 	c.splitHashers()
 	if c.want != nil {
 		c.diffLine = c.want.line
@@ -215,6 +228,42 @@ func (c *Comparer) mark(at int64) {
 		c.got.capture(c.got.next())
 		c.want.store, c.got.store = true, true
 	}
+	return nil
+}
+
+// catchUp feeds a lazy want the file's first n bytes, the same as the
+// expected ones up to the first difference: want is then as if it had
+// been fed all along. A file that no longer holds them changed meanwhile
+// (rows.ErrInputChanged).
+func (c *Comparer) catchUp(n int64) error {
+	if !c.lazy {
+		return nil
+	}
+	c.lazy = false
+	f, r, gz, err := openPart(c.path, c.o.Layout, c.o.Shards)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if gz != nil {
+		defer gz.Close()
+	}
+	buf := make([]byte, chunk)
+	for n > 0 {
+		if err := c.ctx.Err(); err != nil {
+			return err
+		}
+		m, err := io.ReadFull(r, buf[:min(n, int64(len(buf)))])
+		c.want.Write(buf[:m])
+		n -= int64(m)
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return fmt.Errorf("%s: %w", c.path, rows.ErrInputChanged)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.path, err)
+		}
+	}
+	return nil
 }
 
 // firstDiff is the first position where a and b (of equal length) differ,
@@ -254,7 +303,9 @@ func (c *Comparer) Finish() (Diff, string, error) {
 		m, err := c.r.Read(c.buf)
 		if m > 0 {
 			if c.diffAt < 0 {
-				c.mark(c.off)
+				if err := c.mark(c.off); err != nil {
+					return Diff{}, "", err
+				}
 			}
 			c.sum.Write(c.buf[:m])
 			if c.got != nil {

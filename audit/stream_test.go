@@ -295,3 +295,53 @@ func utf8Valid(bs ...[]byte) bool {
 	}
 	return true
 }
+
+// TestComparerDeepDifference: a difference several reads into a file (the
+// rows before it counted only then, by reading the file's start again) is
+// reported at the row, line and counts the in-memory comparison gives,
+// for a plain and a compressed file.
+func TestComparerDeepDifference(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	recs := []string{"id,v"}
+	for size := 0; size < 3*chunk; {
+		for _, rec := range randomCSV(r)[1:] {
+			recs = append(recs, rec)
+			size += len(rec) + 1
+		}
+	}
+	want := join(recs, "\n")
+	for _, name := range []string{"f.csv", "f.csv.gz"} {
+		for _, edit := range []string{"replace", "drop", "extra", "truncate"} {
+			i := len(recs)/2 + r.IntN(len(recs)/2) // a record past the first read
+			out := append([]string(nil), recs...)
+			var got []byte
+			switch edit {
+			case "replace":
+				out[i] = "9,9"
+			case "drop":
+				out = append(out[:i], out[i+1:]...)
+			case "extra":
+				out = append(out, "9,9")
+			}
+			got = join(out, "\n")
+			if edit == "truncate" {
+				got = want[:len(join(recs[:i], "\n"))]
+			}
+			ref, err := CompareBytes(name, want, got, rows.Options{}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, sum := streamCompare(t, r, name, want, got, CompareOptions{Quote: true})
+			if sum != HashBytes(got) {
+				t.Fatalf("%s %s: sha256 %s, want %s", name, edit, sum, HashBytes(got))
+			}
+			if d.Equal() || d.Row != ref.Row || d.Missing != ref.Missing || d.Extra != ref.Extra || d.Misplaced != ref.Misplaced ||
+				!bytes.Equal(d.Want, ref.Want) || d.Got != nil && !bytes.Equal(d.Got, ref.Got) {
+				t.Fatalf("%s %s at %d:\nstream    %s\nin memory %s", name, edit, i, d, ref)
+			}
+			if wantLine := 1 + bytes.Count(join(recs[:d.Row], "\n"), []byte("\n")); d.Line != wantLine && !d.GotEnd {
+				t.Errorf("%s %s: line %d, want %d", name, edit, d.Line, wantLine)
+			}
+		}
+	}
+}
