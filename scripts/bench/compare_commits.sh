@@ -13,6 +13,7 @@ old=$1 new=$2 runs=${3:-21} rows=${4:-1000000}
 work=$(mktemp -d)
 trap 'git worktree remove --force "$work/src-old" >/dev/null 2>&1 || true; git worktree remove --force "$work/src-new" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
+export CGO_ENABLED=0 # as README and docs/cli.md build it: static, not linked to libc
 build() { # build REV OUT
 	if [ "$1" = "." ]; then go build -o "$2" ./cmd/splitter; return; fi
 	git worktree add --detach -q "$work/src-$3" "$1"
