@@ -204,12 +204,22 @@ func HashFileContext(ctx context.Context, path string) (string, error) {
 		return "", err
 	}
 	defer f.Close()
-	return hashReader(ctx, path, f)
+	return hashReader(ctx, path, f, hashBuf(f))
 }
 
-func hashReader(ctx context.Context, path string, r io.Reader) (string, error) {
+// hashBuf is how much of f HashFileContext reads at a time: 1 MiB, or a
+// smaller file whole (4 KiB at least).
+func hashBuf(f *os.File) int {
+	st, err := f.Stat()
+	if err != nil || st.Size() >= 1<<20 {
+		return 1 << 20
+	}
+	return max(4<<10, int(st.Size())+1)
+}
+
+func hashReader(ctx context.Context, path string, r io.Reader, size int) (string, error) {
 	h := sha256.New()
-	buf := make([]byte, 1<<20)
+	buf := make([]byte, size)
 	for {
 		if err := ctx.Err(); err != nil {
 			return "", err
@@ -234,7 +244,7 @@ func HashContent(path string) (string, error) {
 		return "", err
 	}
 	defer f.Close()
-	sum, err := hashReader(context.Background(), path, r)
+	sum, err := hashReader(context.Background(), path, r, chunkOf(f, gz))
 	if err == nil && gz != nil {
 		if err = gz.Close(); err != nil {
 			err = fmt.Errorf("%s: %w", path, err)

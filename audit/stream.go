@@ -35,6 +35,22 @@ type CompareOptions struct {
 // chunk is how much of the file a Comparer reads at a time.
 const chunk = 256 << 10
 
+// readSize is how much of f to read at a time: chunk, or for a smaller
+// file (its size known) its whole content at once, so that comparing a
+// small file does not allocate and clear a chunk's buffers. 4 KiB at
+// least: a file growing meanwhile is still read in pages.
+func readSize(f io.Closer) int {
+	file, ok := f.(*os.File)
+	if !ok {
+		return chunk
+	}
+	st, err := file.Stat()
+	if err != nil || st.Size() >= chunk {
+		return chunk
+	}
+	return max(4<<10, int(st.Size())+1)
+}
+
 // Comparer checks, as a recipe writes its output to it, that a file holds
 // the same content: the file is read alongside (decompressed once, as a
 // stream, when its name ends in .gz), compared byte for byte, and from the
@@ -80,7 +96,7 @@ func NewComparer(ctx context.Context, path, name string, o CompareOptions) (*Com
 	}
 	seed := maphash.MakeSeed()
 	c := &Comparer{ctx: ctx, path: path, name: name, o: o, seed: seed, f: f, gz: gz, r: r,
-		sum: sha256.New(), buf: make([]byte, chunk), diffAt: -1}
+		sum: sha256.New(), buf: make([]byte, chunkOf(f, gz)), diffAt: -1}
 	if o.Layout != WholeBytes {
 		// In order, the rows before the first differing byte are the
 		// same on both sides: only those from there on are kept (none
@@ -131,7 +147,7 @@ func openContent(path string) (*os.File, io.Reader, io.Closer, error) {
 		return nil, nil, nil, err
 	}
 	if !rows.IsCompressedPath(path) {
-		return f, bufio.NewReaderSize(f, chunk), nil, nil
+		return f, bufio.NewReaderSize(f, readSize(f)), nil, nil
 	}
 	zr, err := rows.Decompress(f, path)
 	if err != nil {
@@ -142,6 +158,15 @@ func openContent(path string) (*os.File, io.Reader, io.Closer, error) {
 		return nil, nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return f, zr, zr, nil
+}
+
+// chunkOf is how much of the content read from f a Comparer takes at a
+// time: readSize of a file read as it is, chunk through a decompressor.
+func chunkOf(f, gz io.Closer) int {
+	if gz != nil {
+		return chunk
+	}
+	return readSize(f)
 }
 
 // Write compares p, the next bytes the recipe writes, with the file's.
