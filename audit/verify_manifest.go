@@ -200,12 +200,12 @@ func compareOpened(ctx context.Context, r *recipe.Recipe, t table.Table, input s
 		}
 		return nil, fmt.Errorf("%w: it writes %d files (%s), %d given", ErrFileCount, len(outs), strings.Join(names, ", "), len(files))
 	}
+	if sums, err := compareParts(ctx, r, t, res, outs, files, o); !errors.Is(err, errInTurn) {
+		return sums, err
+	}
 	sums := make([]string, len(outs))
 	for i, out := range outs {
-		name := SafeName(files[i])
-		if o.Names != nil {
-			name = o.Names[i]
-		}
+		name := compareName(files, o, i)
 		co := OutputOptions(r.ReadOptions(), files[i], o.Quote, o.AnyOrder)
 		co.Shards = o.Shards
 		if sums[i], err = compareOutput(ctx, out, files[i], name, co); err != nil {
