@@ -59,6 +59,17 @@ type outPlan struct {
 	stage   staging // spilled: its windows and how they are staged
 }
 
+// release frees the row tables of p's staging passes (stage frees those
+// it runs; this frees those of a plan not run to the end).
+func (p plan) release() {
+	if p.shared != nil {
+		p.shared.pass.release()
+	}
+	for _, o := range p.outs {
+		o.stage.pass.release()
+	}
+}
+
 // limits are the thresholds a plan is decided by (tests force plans with
 // others; see export_test.go).
 type limits struct {

@@ -20,7 +20,9 @@ func (ix *Index) write(ctx context.Context, ws []io.Writer, orders [][]int, lim 
 				return err
 			}
 		}
-		return ix.run(ctx, ws, orders, ix.plan(orders, lim))
+		p := ix.plan(orders, lim)
+		defer p.release()
+		return ix.run(ctx, ws, orders, p)
 	})
 }
 
