@@ -22,7 +22,8 @@ package rows
 //
 // Several outputs of a spilled input (WritePartsContext) are staged
 // together by one pass over the input when their rows cut evenly (a
-// shared staging); otherwise each follows its own plan, all at once.
+// shared staging), then written in turn through one set of window
+// buffers; otherwise each follows its own plan, all at once.
 //
 // Several indexes read as one (a dataset of shards, concat.go) are planned
 // as one input of their bytes: their outputs take the shared staging,

@@ -23,8 +23,9 @@ import (
 // in output order. An output that fits one window skips the file: pass 1
 // fills the window in memory.
 //
-// Memory: one byte per input row (window numbers), one window, 16 bytes per
-// row of a window and a few write buffers; the input's pages are released
+// Memory: one byte per input row (window numbers) and a buffer per window
+// during pass 1, both freed when it ends; then two windows, 16 bytes per
+// row of each and a few write buffers; the input's pages are released
 // behind pass 1. Each row's bytes cross memory three times (to the file,
 // back, to the output), in long sequential runs but for the gather within
 // a window.
