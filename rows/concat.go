@@ -112,6 +112,7 @@ func writeConcat(ctx context.Context, ixs []*Index, ws []io.Writer, orders [][]i
 		}
 	}
 	p := c.plan(orders, lim)
+	defer p.release()
 	if p.shared == nil {
 		return false, nil
 	}

@@ -22,7 +22,8 @@ package rows
 //
 // Several outputs of a spilled input (WritePartsContext) are staged
 // together by one pass over the input when their rows cut evenly (a
-// shared staging); otherwise each follows its own plan, all at once.
+// shared staging), then written in turn through one set of window
+// buffers; otherwise each follows its own plan, all at once.
 //
 // Several indexes read as one (a dataset of shards, concat.go) are planned
 // as one input of their bytes: their outputs take the shared staging,
@@ -57,6 +58,17 @@ type outPlan struct {
 	kind    copyKind
 	workers int     // gathered: goroutines copying blocks (1: the caller only)
 	stage   staging // spilled: its windows and how they are staged
+}
+
+// release frees the row tables of p's staging passes (stage frees those
+// it runs; this frees those of a plan not run to the end).
+func (p plan) release() {
+	if p.shared != nil {
+		p.shared.pass.release()
+	}
+	for _, o := range p.outs {
+		o.stage.pass.release()
+	}
 }
 
 // limits are the thresholds a plan is decided by (tests force plans with

@@ -95,3 +95,68 @@ func TestPlanNoRows(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanReleasesStaging checks that the row tables of a plan's staging
+// passes (a byte per input row) are freed once the plan has run, before
+// its windows are written, and by release when it does not run.
+func TestPlanReleasesStaging(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("id,x\n")
+	for i := 0; i < 20_000; i++ {
+		fmt.Fprintf(&b, "%d,%d\n", i, i*7)
+	}
+	ix, err := IndexBytes("r.csv", b.Bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.drop = true // as a large mapped file is read
+	n := ix.Len()
+	all := make([]int, n)
+	for i := range all {
+		all[i] = n - 1 - i
+	}
+	passes := func(p plan) []*stagePass {
+		var ps []*stagePass
+		if p.shared != nil {
+			ps = append(ps, p.shared.pass)
+		}
+		for _, o := range p.outs {
+			if o.stage.pass != nil {
+				ps = append(ps, o.stage.pass)
+			}
+		}
+		return ps
+	}
+	for _, c := range []struct {
+		name   string
+		orders [][]int
+	}{
+		{"shared", [][]int{all[:n/2], all[n/2:]}},
+		{"together", [][]int{all[:n/2], all[n/3:]}},
+		{"one", [][]int{all}},
+	} {
+		for _, run := range []bool{true, false} {
+			p := ix.plan(c.orders, spillAll())
+			ps := passes(p)
+			if len(ps) == 0 {
+				t.Fatalf("%s: no staging pass", c.name)
+			}
+			if run {
+				ws := make([]io.Writer, len(c.orders))
+				for k := range ws {
+					ws[k] = io.Discard
+				}
+				if err := ix.run(context.Background(), ws, c.orders, p); err != nil {
+					t.Fatalf("%s: %v", c.name, err)
+				}
+			} else {
+				p.release()
+			}
+			for k, sp := range ps {
+				if sp.ids != nil || sp.freeIDs != nil {
+					t.Errorf("%s (run %v): pass %d still holds its row table", c.name, run, k)
+				}
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"sync"
 )
 
@@ -20,7 +21,9 @@ func (ix *Index) write(ctx context.Context, ws []io.Writer, orders [][]int, lim 
 				return err
 			}
 		}
-		return ix.run(ctx, ws, orders, ix.plan(orders, lim))
+		p := ix.plan(orders, lim)
+		defer p.release()
+		return ix.run(ctx, ws, orders, p)
 	})
 }
 
@@ -76,7 +79,11 @@ func (ix *Index) runOut(ctx context.Context, w io.Writer, order []int, op outPla
 }
 
 // runShared stages every output by one pass over the input (each index
-// in turn), then writes them at once.
+// in turn), then writes them in turn through one set of window buffers:
+// each output's copy keeps both cores busy on its own (the read back and
+// sort of a window beside the gather of the one before, the hashing and
+// writing of chunks beside both), and the buffers of all at once would
+// make the copy's peak memory.
 func (c concat) runShared(ctx context.Context, ws []io.Writer, orders [][]int, p plan) error {
 	ix := c.ixs[0]
 	f, done, err := ix.spillFile()
@@ -87,21 +94,32 @@ func (c concat) runShared(ctx context.Context, ws []io.Writer, orders [][]int, p
 	if err := c.stage(ctx, p.shared.pass, stageDst{f: f}); err != nil {
 		return err
 	}
+	most := 0
+	for _, op := range p.outs {
+		most = max(most, len(op.stage.wins))
+	}
+	sets, free := newWinBufs(min(2, most), p.shared.maxSize, p.shared.maxRows)
+	defer free()
 	head := c.head()
-	return ix.together(ctx, len(orders), func(ctx context.Context, k int) error {
-		st := p.outs[k].stage
-		sets, free := newWinBufs(min(2, len(st.wins)), st.maxSize, st.maxRows)
-		defer free()
-		out := newChunkWriter(ws[k])
-		err := out.write(head)
-		if err == nil {
-			err = c.emitWindows(ctx, out, orders[k], st.wins, f, sets)
+	for k, op := range p.outs {
+		if err := c.emitOut(ctx, ws[k], head, orders[k], op.stage.wins, f, sets); err != nil {
+			return err
 		}
-		if e := out.close(); err == nil {
-			err = e
-		}
-		return err
-	})
+	}
+	return nil
+}
+
+// emitOut writes head and then the staged windows of order to w.
+func (c concat) emitOut(ctx context.Context, w io.Writer, head []byte, order []int, wins []window, f *os.File, sets []winBuf) error {
+	out := newChunkWriter(w)
+	err := out.write(head)
+	if err == nil {
+		err = c.emitWindows(ctx, out, order, wins, f, sets)
+	}
+	if e := out.close(); err == nil {
+		err = e
+	}
+	return err
 }
 
 // together runs write(ctx, k) for k in [0, n), each on its own goroutine;

@@ -23,8 +23,9 @@ import (
 // in output order. An output that fits one window skips the file: pass 1
 // fills the window in memory.
 //
-// Memory: one byte per input row (window numbers), one window, 16 bytes per
-// row of a window and a few write buffers; the input's pages are released
+// Memory: one byte per input row (window numbers) and a buffer per window
+// during pass 1, both freed when it ends; then two windows, 16 bytes per
+// row of each and a few write buffers; the input's pages are released
 // behind pass 1. Each row's bytes cross memory three times (to the file,
 // back, to the output), in long sequential runs but for the gather within
 // a window.
@@ -106,8 +107,29 @@ type staging struct {
 type stagePass struct {
 	wins            []window // numbered together: their regions follow each other
 	ids             []uint8  // 1 + each input row's window in wins (0 for rows of none)
+	freeIDs         func()   // frees ids (see release)
 	first, mid, end int
 	half            []int // bytes each window takes from the rows before mid (nil: none)
+}
+
+// newIDs returns a zeroed window number for each of n rows, outside the
+// Go heap for a large input (see release), and the function that frees
+// it.
+func newIDs(n int) ([]uint8, func()) {
+	ids, free := bigAlloc(n)
+	return ids[:n:n], free
+}
+
+// release frees the pass's window numbers, a byte per input row, once
+// the pass has run (or will not): they must not outlive the staging into
+// the copy's window buffers, which would add them to its peak memory.
+// It may be called more than once.
+func (p *stagePass) release() {
+	if p == nil || p.freeIDs == nil {
+		return
+	}
+	p.freeIDs()
+	p.ids, p.freeIDs = nil, nil
 }
 
 // layoutByCount cuts each order into windows of equal row counts, sized
@@ -128,7 +150,13 @@ func (c concat) layoutByCount(orders [][]int, group int) (st staging, ok bool) {
 	if total > group {
 		return st, false
 	}
-	ids := make([]uint8, n)
+	ids, freeIDs := newIDs(n)
+	pass := &stagePass{ids: ids, freeIDs: freeIDs, mid: n / 2, end: n}
+	defer func() {
+		if !ok {
+			pass.release()
+		}
+	}()
 	// Written once in each page before the random reads below: a fresh
 	// page read first maps the shared zero page, and the write after it
 	// then copies it and flushes the other core's TLB, a page at a time.
@@ -148,7 +176,6 @@ func (c concat) layoutByCount(orders [][]int, group int) (st staging, ok bool) {
 		}
 	}
 	sizes := make([]int, total)
-	pass := &stagePass{ids: ids, mid: n / 2, end: n}
 	for k := range c.ixs {
 		lo, sl := c.starts[k], c.slots(k)
 		for i, id := range ids[lo:c.starts[k+1]] {
@@ -192,7 +219,8 @@ func (c concat) layoutByCount(orders [][]int, group int) (st staging, ok bool) {
 // groupPass is the pass that stages wins (windows of order cut exactly).
 func (ix *Index) groupPass(order []int, wins []window) *stagePass {
 	n := ix.Len()
-	p := &stagePass{wins: wins, ids: make([]uint8, n), first: n}
+	ids, freeIDs := newIDs(n)
+	p := &stagePass{wins: wins, ids: ids, freeIDs: freeIDs, first: n}
 	for k, win := range wins {
 		for _, i := range order[win.r0:win.r1] {
 			p.ids[i] = uint8(k + 1)
@@ -213,8 +241,9 @@ type stageDst struct {
 }
 
 // stage runs the pass p: the rows before and from p.mid are copied to
-// their windows' regions by two goroutines at once.
+// their windows' regions by two goroutines at once. Then it releases p.
 func (c concat) stage(ctx context.Context, p *stagePass, dst stageDst) error {
+	defer p.release()
 	if len(p.wins) == 0 {
 		return nil
 	}
@@ -244,7 +273,9 @@ func (c concat) stage(ctx context.Context, p *stagePass, dst stageDst) error {
 // buffers carried from index to index.
 func (c concat) spillRange(ctx context.Context, p *stagePass, first, end int, at []int64, dst stageDst) error {
 	if dst.f != nil {
-		dst.regs = newRegions(at)
+		var free func()
+		dst.regs, free = newRegions(at)
+		defer free()
 	}
 	for k, ix := range c.ixs {
 		lo, hi := c.starts[k], c.starts[k+1]
@@ -529,14 +560,16 @@ type region struct {
 }
 
 // newRegions returns a buffer of spillBuf bytes for each window's region,
-// window k's from at[k].
-func newRegions(at []int64) []region {
-	pool := make([]byte, len(at)*spillBuf)
+// window k's from at[k], and the function that frees them: outside the
+// Go heap when large (a few MiB for a large input), so that they are
+// gone, not garbage, once the pass is done and the windows are written.
+func newRegions(at []int64) ([]region, func()) {
+	pool, free := bigAlloc(len(at) * spillBuf)
 	regs := make([]region, len(at))
 	for k := range regs {
 		regs[k] = region{buf: pool[k*spillBuf : k*spillBuf : (k+1)*spillBuf], off: at[k]}
 	}
-	return regs
+	return regs, free
 }
 
 // add appends rec and eol to r, flushing it to f as it fills.
