@@ -31,7 +31,7 @@ func (a *offHeap) Allocate(size int) []byte {
 	if size <= 0 {
 		return nil
 	}
-	b, err := syscall.Mmap(-1, 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE|syscall.MAP_POPULATE)
+	b, err := syscall.Mmap(-1, 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE|mapPopulate)
 	if err != nil {
 		return make([]byte, size)
 	}
