@@ -55,9 +55,18 @@ func Imports(code string) string {
 // containsWord reports whether name occurs in code as a whole identifier
 // called or imported (followed by "(") and not as part of a longer name
 // or a method (".train_test_split(").
-func containsWord(code, name string) bool {
+func containsWord(code, name string) bool { return standsAlone(code, name+"(") }
+
+// usesModule reports whether code names module as a module of its own
+// (random.seed(...)), not as the last part of another name
+// (np.random.default_rng, torch.utils.data.random_split).
+func usesModule(code, module string) bool { return standsAlone(code, module+".") }
+
+// standsAlone reports whether s occurs in code after neither an
+// identifier's character nor a dot.
+func standsAlone(code, s string) bool {
 	for i := 0; ; {
-		j := strings.Index(code[i:], name+"(")
+		j := strings.Index(code[i:], s)
 		if j < 0 {
 			return false
 		}
@@ -71,21 +80,4 @@ func containsWord(code, name string) bool {
 
 func isIdent(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
-
-// usesModule reports whether code names module as a module of its own
-// (random.seed(...)), not as the last part of another name
-// (np.random.default_rng, torch.utils.data.random_split).
-func usesModule(code, module string) bool {
-	for i := 0; ; {
-		j := strings.Index(code[i:], module+".")
-		if j < 0 {
-			return false
-		}
-		j += i
-		if j == 0 || !isIdent(code[j-1]) && code[j-1] != '.' {
-			return true
-		}
-		i = j + len(module)
-	}
 }
