@@ -70,13 +70,7 @@ func (c *groupCache) group(ctx context.Context, g int) (arrow.Record, error) {
 func (c *groupCache) decode(g int) (arrow.Record, error) {
 	p := c.p
 	cols := make([]arrow.Array, p.schema.NumFields())
-	defer func() {
-		for _, a := range cols {
-			if a != nil {
-				a.Release()
-			}
-		}
-	}()
+	defer releaseArrays(cols)
 	for i := range cols {
 		ch, err := p.readField(i, []int{g})
 		if err != nil {

@@ -143,3 +143,13 @@ func bufBytes(d arrow.ArrayData, i int) []byte {
 	}
 	return nil
 }
+
+// releaseArrays releases the arrays of cols that are set (a deferred
+// cleanup of columns built one by one).
+func releaseArrays(cols []arrow.Array) {
+	for _, a := range cols {
+		if a != nil {
+			a.Release()
+		}
+	}
+}

@@ -224,13 +224,7 @@ func (c *groupCache) gather(ctx context.Context, chunk []int) (arrow.Record, err
 	defer r.release()
 	p := c.p
 	cols := make([]arrow.Array, p.schema.NumFields())
-	defer func() {
-		for _, a := range cols {
-			if a != nil {
-				a.Release()
-			}
-		}
-	}()
+	defer releaseArrays(cols)
 	for ci := range cols {
 		if cols[ci], err = r.column(ctx, ci, 0, len(chunk)); err != nil {
 			return nil, err
@@ -483,13 +477,7 @@ func takeArray(values arrow.Array, positions []int, valid []bool) (arrow.Array, 
 // all) column by column and takes the rows at pos from the result.
 func (p *File) concatTake(pieces []arrow.Record, n int, pos []int) (arrow.Record, error) {
 	cols := make([]arrow.Array, p.schema.NumFields())
-	defer func() {
-		for _, a := range cols {
-			if a != nil {
-				a.Release()
-			}
-		}
-	}()
+	defer releaseArrays(cols)
 	for ci := range cols {
 		parts := make([]arrow.Array, len(pieces))
 		for k, r := range pieces {
