@@ -3,6 +3,8 @@ package rng
 import (
 	"math"
 	"unsafe"
+
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // Permutation equals RandomState.permutation(n) for an integer n:
@@ -14,6 +16,7 @@ func (r *RandomState) Permutation(n int) []int {
 		return []int{}
 	}
 	p := make([]int, n)
+	pages.Populate(p)
 	if n <= math.MaxInt32 {
 		// Shuffled as int32 in the first half of p's memory (half the
 		// cache lines for the random swaps), then widened in place from

@@ -8,6 +8,8 @@ import (
 	"math/bits"
 	"runtime"
 	"unsafe"
+
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // The windowed copy: the outputs are built in windows of windowSize
@@ -115,6 +117,11 @@ func (ix *Index) writeWindowed(ctx context.Context, ws []io.Writer, heads [][]by
 	defer freeTabs()
 	ents := unsafe.Slice((*uint64)(unsafe.Pointer(&tabs[0])), windowRows)
 	offs := unsafe.Slice((*uint32)(unsafe.Pointer(&tabs[windowRows*8])), windowRows)
+	// The rows a window of average rows takes, mapped at once.
+	if est := min(windowRows, windowBytes/max(1, len(data)/max(1, n))*9/8); est > 0 {
+		pages.Populate(ents[:est])
+		pages.Populate(offs[:est])
+	}
 	counts := make([]int32, nb+1)
 	var rds [2][]byte // each half's read buffer (fillWindow)
 	if ix.src != nil && canDrop {
