@@ -96,21 +96,18 @@ func legacyShuffleInts[T int | int32](r *RandomState, a []T) {
 		for i > stop {
 			// Draw j for i, i-1, ..., i-n+1 (all in this mask segment).
 			n := min(i-stop, legacyShuffleBlock)
-			for b := 0; b < n; b++ {
-				ui := uint32(i - b)
-				for {
-					if pos >= mtN {
-						mt.refill()
-						pos = 0
-					}
-					y := key[pos]
-					pos++
-					y = mtTemper(y)
-					if v := y & mask; v <= ui {
-						js[b] = v
-						break
-					}
+			// Without a branch on the rejection, which no predictor
+			// learns: every draw is stored, and b moves on when it is
+			// accepted (v <= i-b).
+			for b := 0; b < n; {
+				if pos >= mtN {
+					mt.refill()
+					pos = 0
 				}
+				v := mtTemper(key[pos]) & mask
+				pos++
+				js[b] = v
+				b += int(1 + (int64(i-b)-int64(v))>>63)
 			}
 			blk := a[:i+1]
 			for b, j := range js[:n] {
