@@ -129,6 +129,9 @@ func (r *Recipe) checkKfold() error {
 		return nil
 	case (r.Call == RepeatedKFold || r.Call == RepeatedStratifiedKFold) && r.Repeats < 1:
 		return flagErr("--repeats", strconv.Itoa(r.Repeats), errors.New("want an integer >= 1 (n_repeats)"))
+	case r.Call != RepeatedKFold && r.Call != RepeatedStratifiedKFold && r.Repeats != 0:
+		// A manifest's recipe: the CLI sets the call with --repeats.
+		return fmt.Errorf("n_repeats %d with %s, which does not repeat: %w", r.Repeats, r.Call, ErrFlagCombination)
 	}
 	if r.Folds < 2 {
 		return flagErr("--folds", strconv.Itoa(r.Folds), fmt.Errorf("k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits=%d", r.Folds))
