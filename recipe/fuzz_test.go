@@ -39,7 +39,16 @@ func FuzzRecipeJSON(f *testing.F) {
 		_ = r.Python("d.csv", 6)
 		if r.Command() == "perm" {
 			if r.N.Int() <= 1000 && r.N.Int() >= 0 && r.Seed != "" {
-				_, _ = r.Permutation()
+				p, err := r.Permutation()
+				p32, ok, err32 := r.Permutation32()
+				if ok && (err == nil) != (err32 == nil) {
+					t.Fatalf("Permutation error %v, Permutation32 error %v", err, err32)
+				}
+				for i := range p32 {
+					if err == nil && int(p32[i]) != p[i] {
+						t.Fatalf("Permutation32()[%d] = %d, Permutation %d", i, p32[i], p[i])
+					}
+				}
 			}
 			return
 		}

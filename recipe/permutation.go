@@ -2,7 +2,9 @@ package recipe
 
 import (
 	"fmt"
+	"math"
 
+	"github.com/splitter-dev/splitter/internal/pages"
 	"github.com/splitter-dev/splitter/rng"
 )
 
@@ -48,4 +50,24 @@ func (r *Recipe) Permutation() ([]int, error) {
 		return g.Randperm(n), nil
 	}
 	return nil, fmt.Errorf("recipe %s is not a permutation", r.Call)
+}
+
+// Permutation32 is Permutation in 4-byte indices, half the memory (40 MB
+// less at N = 10 million), where the call is drawn in them: numpy's
+// RandomState(S).permutation(N) for N < 2**31, whose shuffle moves
+// 4-byte indices with the same draws. ok is false for the other calls
+// and larger N: use Permutation.
+func (r *Recipe) Permutation32() (p []int32, ok bool, err error) {
+	n := r.N.Int()
+	if r.Call != NumpyPermutation || n > math.MaxInt32 {
+		return nil, false, nil
+	}
+	v, err := r.legacySeed()
+	if err != nil {
+		return nil, true, err
+	}
+	p = make([]int32, max(n, 0))
+	pages.Populate(p)
+	rng.NewRandomState(v).PermutationInto(p)
+	return p, true, nil
 }

@@ -3,6 +3,8 @@ package rng
 import (
 	"math/big"
 	"math/bits"
+
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // Generator equals numpy.random.Generator: numpy's modern sampling methods
@@ -114,6 +116,7 @@ func (g *Generator) Permutation(n int) []int {
 		return []int{}
 	}
 	a := make([]int, n)
+	pages.Populate(a)
 	for i := range a {
 		a[i] = i
 	}

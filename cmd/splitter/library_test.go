@@ -143,6 +143,15 @@ func TestLibraryPermutation(t *testing.T) {
 		if b.String() != string(out) {
 			t.Errorf("--compat %s: the library's permutation differs from perm's", compat)
 		}
+		p32, ok, err := r.Permutation32()
+		if err != nil || ok != (compat == "numpy") {
+			t.Fatalf("--compat %s: Permutation32 ok %v, err %v", compat, ok, err)
+		}
+		for i, v := range p32 {
+			if int(v) != p[i] {
+				t.Fatalf("--compat %s: Permutation32()[%d] = %d, Permutation %d", compat, i, v, p[i])
+			}
+		}
 	}
 }
 
