@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"unicode/utf8"
+
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // Large inputs are read with drop-behind: a sequential pass over the mapped
@@ -35,7 +37,7 @@ type dropper struct {
 }
 
 func newDropper(data []byte, from int, on bool) *dropper {
-	d := &dropper{data: data, done: from &^ (pageSize - 1), on: on && canDrop}
+	d := &dropper{data: data, done: from &^ (pageSize - 1), on: on && pages.CanDrop}
 	d.ahead()
 	return d
 }
@@ -43,7 +45,7 @@ func newDropper(data []byte, from int, on bool) *dropper {
 // ahead maps the chunk the reader goes on to (populate) when dropping.
 func (d *dropper) ahead() {
 	if d.on && d.done < len(d.data) {
-		populate(d.data[d.done:min(d.done+dropChunk, len(d.data))])
+		pages.PopulateRead(d.data[d.done:min(d.done+dropChunk, len(d.data))])
 	}
 }
 
@@ -68,7 +70,7 @@ func (d *dropper) advance(pos int) {
 		d.checkTo(e)
 	}
 	if d.on {
-		dropPages(d.data[d.done:e])
+		pages.Drop(d.data[d.done:e])
 	}
 	d.done = e
 	d.ahead()
@@ -97,12 +99,12 @@ func (d *dropper) finish(pos int) {
 	if pos >= len(d.data) {
 		e = (len(d.data) + pageSize - 1) &^ (pageSize - 1)
 		e = min(e, cap(d.data))
-		dropPages(d.data[d.done:e])
+		pages.Drop(d.data[d.done:e])
 		d.done = e
 		return
 	}
 	if e > d.done {
-		dropPages(d.data[d.done:e])
+		pages.Drop(d.data[d.done:e])
 		d.done = e
 	}
 }
@@ -130,7 +132,7 @@ func countLF(data []byte, from, to int, on bool) (int, bool) {
 
 // validUTF8 is utf8.Valid(data[from:to]), dropping behind when on.
 func validUTF8(data []byte, from, to int, on bool) bool {
-	if !on || !canDrop {
+	if !on || !pages.CanDrop {
 		return utf8.Valid(data[from:to])
 	}
 	d := newDropper(data, from, true)

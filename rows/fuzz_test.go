@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // The fuzz targets feed each parser through a file as the CLI does
@@ -163,7 +165,7 @@ func checkFile(t *testing.T, name string, file, text []byte) {
 		}
 	}
 	write("in memory", stdLimits())
-	if !ix.jsonl && canDrop {
+	if !ix.jsonl && pages.CanDrop {
 		// The windowed and spilled copies, which large files take.
 		ix.drop = true
 		write("windowed", stdLimits())

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // indexData numbers the rows of data, the CSV input name, as
@@ -14,7 +16,7 @@ import (
 // and packed into ix.offs. drop: data is a mapped file read with
 // drop-behind.
 func indexData(name string, data []byte, opts Options, drop bool) (*Index, error) {
-	drop = drop && canDrop
+	drop = drop && pages.CanDrop
 	sep := opts.Sep
 	if sep == '"' || sep == '\n' || sep == '\r' || sep == 0 {
 		return nil, fmt.Errorf("%s: %w %q", name, ErrSep, sep)
@@ -22,7 +24,7 @@ func indexData(name string, data []byte, opts Options, drop bool) (*Index, error
 	ix := &Index{name: name, data: data, sep: sep, drop: drop}
 	if drop {
 		// Start and end with none of the file resident.
-		defer dropPages(data)
+		defer pages.Drop(data)
 	}
 	s := newScanner(data, sep)
 	hend, err := ix.readHeader(s)
@@ -134,7 +136,7 @@ func reserveOffsets(name string, data []byte, hend int, drop bool) (r offsetRoom
 	if est == 0 {
 		est = bytes.Count(data[hend:], []byte{'\r'})
 		if drop {
-			dropPages(data)
+			pages.Drop(data)
 		}
 	}
 	starts, free, mapped, err := allocStarts(est + 3)

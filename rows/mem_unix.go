@@ -6,10 +6,9 @@ import (
 	"sync"
 	"syscall"
 	"unsafe"
-)
 
-// madvHugepage is MADV_HUGEPAGE on Linux (ignored elsewhere).
-const madvHugepage = 14
+	"github.com/splitter-dev/splitter/internal/pages"
+)
 
 // bigAlloc returns size bytes of zeroed anonymous memory backed by huge
 // pages where the kernel offers them (random row access then costs far
@@ -53,7 +52,7 @@ func mapHuge(size, flags int) ([]byte, func(), error) {
 	}
 	off := -int(uintptr(unsafe.Pointer(&m[0]))) & (hugePage - 1)
 	b := m[off : off+size : off+size]
-	adviseHuge(b)
+	pages.AdviseHuge(b)
 	var once sync.Once
 	return b, func() { once.Do(func() { syscall.Munmap(m) }) }, nil
 }
@@ -63,7 +62,7 @@ func mapHuge(size, flags int) ([]byte, func(), error) {
 // written cost no memory, though they take address space), and the
 // function that frees it; it fails where the system refuses.
 func reserveStarts(n int) (_ []int64, free func(), err error) {
-	b, free, err := mapHuge(n*8, mapNoReserve)
+	b, free, err := mapHuge(n*8, pages.MapNoReserve)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"syscall"
+
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // mapFile maps f read-only; the returned release unmaps it, closes f and
@@ -33,7 +35,7 @@ func mapFile(f *os.File, after func() error) ([]byte, func() error, error) {
 	}
 	flags := syscall.MAP_SHARED
 	if size < dropMin {
-		flags |= mapPopulate // fault the pages in at once (larger inputs are read with drop-behind)
+		flags |= pages.MapPopulate // fault the pages in at once (larger inputs are read with drop-behind)
 	}
 	data, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, flags)
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"unsafe"
+
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // offsets are an Index's record starts, one per row and then the end of
@@ -88,7 +90,7 @@ func packOffsets(parts [][]int64, own bool) (_ offsets, free func(), _ error) {
 	if own {
 		mem := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(first))), 8*cap(first))
 		if from, to := (4*n+pageSize-1)&^(pageSize-1), len(mem)&^(pageSize-1); from < to {
-			releaseAnon(mem[from:to])
+			pages.Drop(mem[from:to])
 		}
 	}
 	return offsets{low: low, base: base, shift: shift}, free, nil

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // seqReadBuf is the buffer of a seqReader.
@@ -26,7 +28,7 @@ type seqReader struct {
 // into buf when it holds seqReadBuf bytes (else a buffer of its own).
 func (ix *Index) newSeqReader(end int, buf []byte) *seqReader {
 	r := &seqReader{ix: ix, end: end}
-	if ix.src != nil && canDrop {
+	if ix.src != nil && pages.CanDrop {
 		r.buf = buf[:0]
 		if cap(buf) < seqReadBuf {
 			r.buf = make([]byte, 0, seqReadBuf)

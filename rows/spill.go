@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"sync/atomic"
 	"unsafe"
+
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // The spilled copy, for large mapped inputs: memory stays bounded and the
@@ -478,7 +480,7 @@ func (ix *Index) writeDirect(out *chunkWriter, i int) error {
 		return err
 	}
 	if ix.drop {
-		dropPages(ix.data[s&^(pageSize-1) : e])
+		pages.Drop(ix.data[s&^(pageSize-1) : e])
 	}
 	if len(lineEnd(rec)) == 0 {
 		return out.write(ix.headerEOL)
@@ -535,7 +537,7 @@ func (ix *Index) spillPass(ctx context.Context, p *stagePass, first, end int, at
 			return err
 		}
 		if release {
-			dropPages(data[s&^(pageSize-1) : pos])
+			pages.Drop(data[s&^(pageSize-1) : pos])
 		}
 		if s >= dropAt {
 			dr.advance(s)

@@ -124,7 +124,7 @@ func (ix *Index) writeWindowed(ctx context.Context, ws []io.Writer, heads [][]by
 	}
 	counts := make([]int32, nb+1)
 	var rds [2][]byte // each half's read buffer (fillWindow)
-	if ix.src != nil && canDrop {
+	if ix.src != nil && pages.CanDrop {
 		rds = [2][]byte{make([]byte, bucketRead), make([]byte, bucketRead)}
 	}
 	sl := ix.slots(ix.lastLen())
@@ -256,7 +256,7 @@ func (ix *Index) writeAlone(w io.Writer, head []byte, order []int, c *cursor) er
 	}
 	_, err := w.Write(ix.appendRows(nil, order[c.j:c.j+1]))
 	if ix.drop {
-		dropPages(ix.data)
+		pages.Drop(ix.data)
 	}
 	c.j++
 	return err
@@ -371,7 +371,7 @@ func (ix *Index) fillWindow(buf []byte, ents []uint64, shift int, rd []byte) (ma
 	var gaps map[uint64]int
 	n, offs := ix.Len(), ix.offs
 	src := ix.src
-	if !canDrop {
+	if !pages.CanDrop {
 		src = nil
 	}
 	for j := 0; j < len(ents); {
@@ -392,7 +392,7 @@ func (ix *Index) fillWindow(buf []byte, ents []uint64, shift int, rd []byte) (ma
 		} else {
 			gaps = ix.fillFrom(buf, ents[j:k], ix.data, 0, gaps)
 			if ix.drop {
-				dropPages(ix.data[lo&^(pageSize-1) : hi])
+				pages.Drop(ix.data[lo&^(pageSize-1) : hi])
 			}
 		}
 		j = k

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strconv"
 	"testing"
+
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // TestWriteRangeWithColumn: the ranges of a cut, written with their
@@ -79,7 +81,7 @@ func TestWriteWithColumnDropBehind(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if !ix.drop && canDrop {
+	if !ix.drop && pages.CanDrop {
 		t.Fatal("the file is not read with drop-behind")
 	}
 	mem, err := IndexBytes("c.csv", data, Options{})

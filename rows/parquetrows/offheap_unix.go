@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/apache/arrow/go/v15/arrow/memory"
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // offHeap is an Allocator of anonymous memory maps, for the row group
@@ -31,7 +32,7 @@ func (a *offHeap) Allocate(size int) []byte {
 	if size <= 0 {
 		return nil
 	}
-	b, err := syscall.Mmap(-1, 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE|mapPopulate)
+	b, err := syscall.Mmap(-1, 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE|pages.MapPopulate)
 	if err != nil {
 		return make([]byte, size)
 	}
