@@ -47,7 +47,10 @@ func (ix *Index) WriteRowsContext(ctx context.Context, w io.Writer, order []int)
 func (ix *Index) writeGathered(ctx context.Context, w io.Writer, head []byte, order []int, workers int) error {
 	blocks := (len(order) + blockRows - 1) / blockRows
 	if workers < 2 {
-		out := make([]byte, 0, writeBuf)
+		// A short order's buffer is about its size (append grows it
+		// when its rows are longer than the average).
+		avg := len(ix.data)/max(1, ix.Len()) + 1
+		out := make([]byte, 0, min(writeBuf, len(head)+len(order)*avg))
 		out = append(out, head...)
 		for b := 0; b < blocks; b++ {
 			if err := ctx.Err(); err != nil {
