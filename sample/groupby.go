@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/splitter-dev/splitter/internal/unique"
 )
 
 // Groups are the groups of a pandas groupby with the defaults sort=True,
@@ -77,54 +79,29 @@ func GroupsString(keys []string, valid []bool) Groups {
 // (sorted keys, ascending positions within a group). A nil present means
 // every row is present; a row not present (a missing key) is dropped.
 func GroupsByKey[K comparable](keys []K, present func(int) bool, compare func(a, b K) int) Groups {
-	id := make(map[K]int)
-	codes := make([]int, len(keys))
-	var uniq []K
-	for i, k := range keys {
-		if present != nil && !present(i) {
-			codes[i] = -1
-			continue
-		}
-		c, ok := id[k]
-		if !ok {
-			c = len(uniq)
-			id[k] = c
-			uniq = append(uniq, k)
-		}
-		codes[i] = c
-	}
-	order := make([]int, len(uniq))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return compare(uniq[a], uniq[b]) })
-	rank := make([]int, len(uniq))
-	for r, u := range order {
-		rank[u] = r
-	}
-	counts := make([]int, len(uniq)+1)
-	for i, c := range codes {
+	codes, k := unique.Inverse(keys, present, compare)
+	counts := make([]int, k+1)
+	for _, c := range codes {
 		if c >= 0 {
-			codes[i] = rank[c]
-			counts[rank[c]+1]++
+			counts[c+1]++
 		}
 	}
 	for g := 1; g < len(counts); g++ {
 		counts[g] += counts[g-1]
 	}
-	backing := make([]int, counts[len(uniq)])
-	fill := slices.Clone(counts[:len(uniq)])
+	backing := make([]int, counts[k])
+	fill := slices.Clone(counts[:k])
 	for i, c := range codes {
 		if c >= 0 {
 			backing[fill[c]] = i
 			fill[c]++
 		}
 	}
-	g := Groups{Rows: len(keys), Members: make([][]int, len(uniq))}
+	g := Groups{Rows: len(keys), Members: make([][]int, k)}
 	for r := range g.Members {
 		g.Members[r] = backing[counts[r]:counts[r+1]:counts[r+1]]
 	}
-	if len(uniq) == 0 {
+	if k == 0 {
 		g.Members = nil
 	}
 	return g

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/splitter-dev/splitter/internal/py"
+	"github.com/splitter-dev/splitter/internal/unique"
 )
 
 // Labels are per-sample class labels (y, stratify) or group labels
@@ -123,39 +124,10 @@ func LabelsFromCodes(codes []int) Labels {
 	return EncodeInts(v)
 }
 
-// rankDistinct assigns codes 0..k-1 to keys in sorted key order: one map
-// lookup per key (provisional ids in order of first appearance), then the
-// distinct keys are sorted and the ids remapped through a slice.
+// rankDistinct assigns codes 0..k-1 to keys in sorted key order
+// (np.unique's return_inverse).
 func rankDistinct[K comparable](keys []K, less func(a, b K) int) ([]int, int) {
-	idx := make(map[K]int)
-	var distinct []K
-	codes := make([]int, len(keys))
-	for i, k := range keys {
-		if i > 0 && k == keys[i-1] { // runs of equal values skip the map
-			codes[i] = codes[i-1]
-			continue
-		}
-		id, ok := idx[k]
-		if !ok {
-			id = len(distinct)
-			idx[k] = id
-			distinct = append(distinct, k)
-		}
-		codes[i] = id
-	}
-	order := make([]int, len(distinct))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return less(distinct[a], distinct[b]) })
-	rank := make([]int, len(distinct))
-	for r, id := range order {
-		rank[id] = r
-	}
-	for i, id := range codes {
-		codes[i] = rank[id]
-	}
-	return codes, len(distinct)
+	return unique.Inverse(keys, nil, less)
 }
 
 // EncodeInts encodes an int64 column (pandas int64): codes follow
