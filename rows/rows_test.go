@@ -197,8 +197,13 @@ func FuzzIndex(f *testing.F) {
 			t.Fatal(err)
 		}
 		// Re-indexing the copy gives the same number of rows whenever the
-		// copy is a file splitter accepts.
-		if rx, err := IndexBytes("copy.csv", buf.Bytes(), Options{}); err == nil && rx.Len() != ix.Len() {
+		// copy is a file splitter accepts, unless the header line starts
+		// with a byte-order mark that did not start the file: pandas reads
+		// it as part of the first column's name, and at the start of the
+		// copy (as in df.to_csv's) it is read as a mark ("\n\ufeff\n0" is
+		// one row; its copy, "\ufeff\n0\n", none).
+		movedBOM := bytes.HasPrefix(buf.Bytes(), utf8BOM) && !bytes.HasPrefix(data, utf8BOM)
+		if rx, err := IndexBytes("copy.csv", buf.Bytes(), Options{}); err == nil && rx.Len() != ix.Len() && !movedBOM {
 			t.Fatalf("copy has %d rows, input %d", rx.Len(), ix.Len())
 		}
 		for _, name := range ix.Names() {
