@@ -160,7 +160,7 @@ func (o *Outputs) Create(path string) (io.Writer, error) {
 		return nil, err
 	}
 	f := &outFile{path: path, st: st}
-	f.buf = bufio.NewWriterSize(st.f, writeBuf)
+	f.buf = bufio.NewWriterSize(st.f, stageBuf)
 	f.w = f.buf
 	if f.zw, err = compressor(f.buf, path); err != nil {
 		st.discard()

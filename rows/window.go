@@ -126,6 +126,8 @@ func (ix *Index) writeWindowed(ctx context.Context, ws []io.Writer, heads [][]by
 	var rds [2][]byte // each half's read buffer (fillWindow)
 	if ix.src != nil && pages.CanDrop {
 		rds = [2][]byte{make([]byte, bucketRead), make([]byte, bucketRead)}
+		pages.Populate(rds[0])
+		pages.Populate(rds[1])
 	}
 	sl := ix.slots(ix.lastLen())
 	// A window is written on its own goroutine while the next one is
