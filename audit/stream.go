@@ -14,6 +14,7 @@ import (
 	"os"
 	"slices"
 
+	"github.com/splitter-dev/splitter/internal/pages"
 	"github.com/splitter-dev/splitter/rows"
 	"github.com/splitter-dev/splitter/table"
 )
@@ -97,6 +98,7 @@ func NewComparer(ctx context.Context, path, name string, o CompareOptions) (*Com
 	seed := maphash.MakeSeed()
 	c := &Comparer{ctx: ctx, path: path, name: name, o: o, seed: seed, f: f, gz: gz, r: r,
 		sum: sha256.New(), buf: make([]byte, chunkOf(f, gz)), diffAt: -1}
+	pages.Populate(c.buf)
 	if o.Layout != WholeBytes {
 		// In order, the rows before the first differing byte are the
 		// same on both sides: only those from there on are kept (none
