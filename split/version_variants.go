@@ -25,12 +25,7 @@ type variantRule struct {
 	notes    map[string]string        // per variant name
 }
 
-func letter(isA bool) string {
-	if isA {
-		return "A"
-	}
-	return "B"
-}
+func letter(isA bool) string { return choose(isA, "A", "B") }
 
 // variantRules derive every variant name from the behaviour table, in the
 // order SklearnVariants and VariantNames list them; a splitter's
@@ -71,10 +66,7 @@ func variantRules() []variantRule {
 			"n_splits=5": "default n_splits 5 (#13839)",
 		}},
 		{"KFold", func(b behaviour) string {
-			if b.randomStateError {
-				return "raise:random_state-error"
-			}
-			return "raise:random_state-ignored"
+			return choose(b.randomStateError, "raise:random_state-error", "raise:random_state-ignored")
 		}, map[string]string{
 			"raise:random_state-ignored": "random_state with shuffle=False ignored (warned 0.22–0.23)",
 			"raise:random_state-error":   "random_state with shuffle=False: ValueError (#17142)",
@@ -96,21 +88,11 @@ func variantRules() []variantRule {
 			"A": "StratifiedKFold variant A on one shared RandomState",
 			"C": "StratifiedKFold variant C",
 		}},
-		{"GroupKFold", func(b behaviour) string {
-			if b.groupKFoldStable {
-				return "stable"
-			}
-			return "np1.24-argsort"
-		}, map[string]string{
+		{"GroupKFold", func(b behaviour) string { return choose(b.groupKFoldStable, "stable", "np1.24-argsort") }, map[string]string{
 			"np1.24-argsort": "groups largest first, ties in numpy 1.24's introsort order (stable up to 16 groups)",
 			"stable":         "ties in stable order (#28464)",
 		}},
-		{"GroupKFold", func(b behaviour) string {
-			if b.groupKFoldShuffle {
-				return "shuffle"
-			}
-			return "raise:no-shuffle"
-		}, map[string]string{
+		{"GroupKFold", func(b behaviour) string { return choose(b.groupKFoldShuffle, "shuffle", "raise:no-shuffle") }, map[string]string{
 			"raise:no-shuffle": "shuffle/random_state keywords: TypeError",
 			"shuffle":          "shuffle=True: permuted groups in np.array_split chunks (#28519)",
 		}},
@@ -124,11 +106,15 @@ func variantRules() []variantRule {
 	}
 }
 
-func present(ok bool, name string) string {
-	if ok {
-		return name
+func present(ok bool, name string) string { return choose(ok, name, "") }
+
+// choose is yes when c holds, else no: a variant named by one flag of the
+// behaviour table.
+func choose(c bool, yes, no string) string {
+	if c {
+		return yes
 	}
-	return ""
+	return no
 }
 
 func (a skfAlgorithm) variant() string { return [...]string{"A", "B", "C"}[a] }
