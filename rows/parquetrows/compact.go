@@ -31,8 +31,10 @@ func copyChunks(mem memory.Allocator, dt arrow.DataType, chunks []arrow.Array) (
 	n, nulls, bytes := 0, 0, 0
 	for _, c := range chunks {
 		n, nulls = n+c.Len(), nulls+c.NullN()
-		if s, ok := c.(interface{ ValueOffset(int) int }); ok && c.Len() > 0 {
-			bytes += s.ValueOffset(c.Len()) - s.ValueOffset(0)
+		if s, ok := c.(interface{ ValueOffsets() []int32 }); ok && c.Len() > 0 {
+			// (Binary's ValueOffset(Len()) panics: index out of range.)
+			offs := s.ValueOffsets()
+			bytes += int(offs[c.Len()] - offs[0])
 		}
 	}
 	var valid *memory.Buffer
