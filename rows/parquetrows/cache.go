@@ -1,9 +1,12 @@
 package parquetrows
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
@@ -61,6 +64,137 @@ func (c *groupCache) group(ctx context.Context, g int) (arrow.Record, error) {
 	return rec, nil
 }
 
+// prefetch decodes, in parallel, those of groups not held yet, and holds
+// them, when all of groups fit in the cache together (else it does
+// nothing: the caller's group calls decode them one by one). Groups held
+// but not among groups are let go first, least recently used first, so
+// that the cache stays within its bound while the new ones are decoded.
+// Each (row group, column) is one task; up to GOMAXPROCS run at once,
+// each on a goroutine of its own whose panics catch turns into errors.
+func (c *groupCache) prefetch(ctx context.Context, groups []int) error {
+	p := c.p
+	var need, missingBytes int64
+	wanted := map[int]bool{}
+	c.mu.Lock()
+	var missing []int
+	for _, g := range groups {
+		if wanted[g] {
+			continue
+		}
+		wanted[g] = true
+		need += p.rgBytes[g]
+		if _, ok := c.recs[g]; !ok {
+			missing = append(missing, g)
+			missingBytes += p.rgBytes[g]
+		}
+	}
+	if need > p.opts.CacheBytes || len(missing) < 2 && p.schema.NumFields() < 2 {
+		c.mu.Unlock()
+		return nil
+	}
+	for c.bytes+missingBytes > p.opts.CacheBytes {
+		oldest, t := -1, int64(0)
+		for k, u := range c.used {
+			if !wanted[k] && (oldest < 0 || u < t) {
+				oldest, t = k, u
+			}
+		}
+		if oldest < 0 {
+			break
+		}
+		c.dropLocked(oldest)
+	}
+	c.mu.Unlock()
+	recs, err := c.decodeAll(ctx, missing)
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k, g := range missing {
+		if _, ok := c.recs[g]; ok { // decoded meanwhile by a group call
+			recs[k].Release()
+			continue
+		}
+		c.tick++
+		c.recs[g], c.used[g] = recs[k], c.tick
+		c.bytes += p.rgBytes[g]
+	}
+	return nil
+}
+
+// decodeAll decodes row groups groups (decode's records, in that order),
+// their columns on up to GOMAXPROCS goroutines.
+func (c *groupCache) decodeAll(ctx context.Context, groups []int) ([]arrow.Record, error) {
+	p := c.p
+	nf := p.schema.NumFields()
+	cols := make([]arrow.Array, len(groups)*nf)
+	errs := make([]error, len(cols))
+	var next atomic.Int64
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(cols)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var s flatScratch
+			for {
+				t := int(next.Add(1) - 1)
+				if t >= len(cols) || failed.Load() || ctx.Err() != nil {
+					return
+				}
+				if cols[t], errs[t] = c.decodeColumn(&s, groups[t/nf], t%nf); errs[t] != nil {
+					failed.Store(true)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := cmp.Or(firstErr(errs), ctx.Err()); err != nil {
+		releaseArrays(cols)
+		return nil, err
+	}
+	recs := make([]arrow.Record, len(groups))
+	for k, g := range groups {
+		recs[k] = array.NewRecord(p.schema, cols[k*nf:(k+1)*nf], int64(p.rgStart[g+1]-p.rgStart[g]))
+	}
+	releaseArrays(cols)
+	return recs, nil
+}
+
+// firstErr is the first non-nil error of errs.
+func firstErr(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeColumn is column i of row group g as decode reads it (a flat
+// column by decodeFlat, through s), with a panic in Arrow's decoders
+// returned as an error (recovered): it may run on a goroutine of
+// decodeAll's.
+func (c *groupCache) decodeColumn(s *flatScratch, g, i int) (a arrow.Array, err error) {
+	defer recovered(&err)
+	if leaf, pt, ok := c.p.flatLeaf(i); ok {
+		if a, err = c.p.decodeFlat(s, g, i, leaf, pt); err != nil {
+			return nil, fmt.Errorf("row group %d: %w", g, err)
+		}
+		return a, nil
+	}
+	ch, err := c.p.readField(i, []int{g})
+	if err != nil {
+		return nil, fmt.Errorf("row group %d: %w", g, err)
+	}
+	defer ch.Release()
+	if a, err = compact(ch, c.p.cacheMem, c.p.mem); err != nil {
+		return nil, fmt.Errorf("row group %d: %w", g, err)
+	}
+	return a, nil
+}
+
 // decode reads row group g as one record. Each column is decoded on this
 // goroutine (ReadRowGroups would use one of pqarrow's, out of reach of
 // catch), with no context to cancel (pqarrow v15 panics releasing what it
@@ -71,15 +205,11 @@ func (c *groupCache) decode(g int) (arrow.Record, error) {
 	p := c.p
 	cols := make([]arrow.Array, p.schema.NumFields())
 	defer releaseArrays(cols)
+	var s flatScratch
 	for i := range cols {
-		ch, err := p.readField(i, []int{g})
+		a, err := c.decodeColumn(&s, g, i)
 		if err != nil {
-			return nil, fmt.Errorf("row group %d: %w", g, err)
-		}
-		a, err := compact(ch, p.cacheMem, p.mem)
-		ch.Release()
-		if err != nil {
-			return nil, fmt.Errorf("row group %d: %w", g, err)
+			return nil, err
 		}
 		cols[i] = a
 	}
@@ -136,16 +266,59 @@ func (c *groupCache) write(ctx context.Context, fw *pqarrow.FileWriter, chunk []
 	}
 	for lo := 0; lo < len(chunk); lo += step {
 		fw.NewRowGroup()
-		for ci := range c.p.schema.NumFields() {
-			a, err := r.column(ctx, ci, lo, min(lo+step, len(chunk)))
-			if err != nil {
-				return err
+		if err := r.writeGroup(ctx, fw, lo, min(lo+step, len(chunk))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// gathered is a column gathered for writing, or why it could not be.
+type gathered struct {
+	a   arrow.Array
+	err error
+}
+
+// writeGroup writes the chunk's rows lo..hi-1 as the row group fw has
+// open, column by column; each column is gathered on a goroutine of its
+// own while the one before it is encoded (encoding takes about twice as
+// long), so a part's columns cost about their encoding alone.
+func (r *resident) writeGroup(ctx context.Context, fw *pqarrow.FileWriter, lo, hi int) (err error) {
+	nf := r.p.schema.NumFields()
+	gather := func(ci int) <-chan gathered {
+		ch := make(chan gathered, 1)
+		go func() {
+			var g gathered
+			defer func() { ch <- g }()
+			defer recovered(&g.err)
+			g.a, g.err = r.column(ctx, ci, lo, hi)
+		}()
+		return ch
+	}
+	var next <-chan gathered
+	if nf > 0 {
+		next = gather(0)
+	}
+	defer func() {
+		if next != nil { // a write failed: let the gathering column go
+			if g := <-next; g.a != nil {
+				g.a.Release()
 			}
-			err = fw.WriteColumnData(a)
-			a.Release()
-			if err != nil {
-				return err
-			}
+		}
+	}()
+	for ci := range nf {
+		g := <-next
+		next = nil
+		if g.err != nil {
+			return g.err
+		}
+		if ci+1 < nf {
+			next = gather(ci + 1)
+		}
+		err := fw.WriteColumnData(g.a)
+		g.a.Release()
+		if err != nil {
+			return err
 		}
 	}
 	return nil

@@ -32,13 +32,15 @@ func (p *File) SameSchema(q *File) bool {
 // of files[0]'s schema, SameSchema).
 func WriteConcatContext(ctx context.Context, w io.Writer, files []*File, refs []Ref) (err error) {
 	p := files[0]
+	out := &sink{w: w}
+	defer out.blame(&err)
 	defer catch(p.name, &err)
 	for _, f := range files {
 		if err := f.damagedErr(); err != nil {
 			return err
 		}
 	}
-	fw, err := p.newWriter(w, p.schema)
+	fw, err := p.newWriter(out, p.schema)
 	if err != nil {
 		return err
 	}

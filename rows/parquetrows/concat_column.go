@@ -17,6 +17,8 @@ import (
 // metadata and codecs of files[0] (every file SameSchema).
 func WriteConcatWithColumn(w io.Writer, files []*File, name string, values []string, lo, hi int) (err error) {
 	p := files[0]
+	out := &sink{w: w}
+	defer out.blame(&err)
 	defer catch(p.name, &err)
 	n := 0
 	for _, f := range files {
@@ -35,7 +37,7 @@ func WriteConcatWithColumn(w io.Writer, files []*File, name string, values []str
 	}
 	md := p.schema.Metadata()
 	sc := arrow.NewSchema(append(p.schema.Fields(), extra), &md)
-	fw, err := p.newWriter(w, sc)
+	fw, err := p.newWriter(out, sc)
 	if err != nil {
 		return err
 	}

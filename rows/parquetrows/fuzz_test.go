@@ -2,6 +2,7 @@ package parquetrows
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"math/rand/v2"
@@ -96,7 +97,7 @@ func corrupt(r *rand.Rand, data []byte) []byte {
 
 // readAll does with the file at path everything splitter does with an
 // input: opens it, reads its length and every column, writes all rows in
-// order, reversed and with an extra column. It fails t on an error that
+// order, reversed, as the two parts of a split and with an extra column. It fails t on an error that
 // does not name the file or holds unprintable text; a panic fails the
 // test by itself.
 func readAll(t *testing.T, path string) {
@@ -132,6 +133,9 @@ func readAll(t *testing.T, path string) {
 	for i := range order {
 		order[i] = i
 	}
+	// The split's path first, on a file not yet known damaged: row groups
+	// decoded on goroutines of prefetch's.
+	ok(p.WritePartsContext(context.Background(), []io.Writer{io.Discard, io.Discard}, [][]int{order[n/2:], order[:n/2]}))
 	ok(p.WriteRows(io.Discard, order))
 	for i := range order {
 		order[i] = n - 1 - i

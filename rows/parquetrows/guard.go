@@ -3,6 +3,7 @@ package parquetrows
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode"
 )
@@ -11,13 +12,48 @@ import (
 // error wrapping ErrParquet, stored in *err. Every exported method that
 // reads the file defers it. Arrow's Parquet decoders index buffers by
 // lengths and offsets taken from the file and panic on many damaged
-// files; parquetrows calls them only on its own goroutine (never through
+// files; parquetrows calls them only on its own goroutines (never through
 // pqarrow's ReadTable, ReadRowGroups, GetFieldReaders or record readers,
 // which decode on goroutines of their own where no recover can reach), so
-// this one recover sees every such panic.
+// this recover, and recovered on the goroutines that decode row groups in
+// parallel (groupCache.decodeAll), see every such panic.
 func catch(name string, err *error) {
 	if r := recover(); r != nil {
 		*err = fmt.Errorf("%s: %w: %s", name, ErrParquet, clean(fmt.Sprint(r)))
+	}
+}
+
+// recovered is catch without the file's name, for a goroutine whose
+// errors the entry point that started it names.
+func recovered(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%w: %s", ErrParquet, clean(fmt.Sprint(r)))
+	}
+}
+
+// sink is an output's writer keeping its first error. Arrow's Parquet
+// writer panics on some failed writes ("failed to write magic number")
+// and drops the error, which catch would then report as a damaged input.
+type sink struct {
+	w   io.Writer
+	err error
+}
+
+func (s *sink) Write(b []byte) (int, error) {
+	n, err := s.w.Write(b)
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	return n, err
+}
+
+// blame makes *err the output's first write error when there was one:
+// whatever failed after it (a panic catch turned into ErrParquet
+// included) failed because the output did. Entry points defer it after
+// remember and before catch, so that it runs between them.
+func (s *sink) blame(err *error) {
+	if *err != nil && s.err != nil {
+		*err = s.err
 	}
 }
 

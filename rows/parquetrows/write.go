@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
@@ -27,7 +30,9 @@ func (p *File) WriteRows(w io.Writer, order []int) error {
 
 // WriteRowsContext is WriteRows that stops with ctx.Err() when ctx is done.
 func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) (err error) {
+	out := &sink{w: w}
 	defer p.remember(&err)
+	defer out.blame(&err)
 	defer catch(p.name, &err)
 	if err := p.damagedErr(); err != nil {
 		return err
@@ -37,7 +42,7 @@ func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) (
 			return fmt.Errorf("parquetrows: row %d out of range [0, %d)", i, p.n)
 		}
 	}
-	fw, err := p.newWriter(w, p.schema)
+	fw, err := p.newWriter(out, p.schema)
 	if err != nil {
 		return err
 	}
@@ -61,6 +66,75 @@ func (p *File) WriteRowsContext(ctx context.Context, w io.Writer, order []int) (
 		return fmt.Errorf("%s: %w", p.name, err)
 	}
 	return nil
+}
+
+// WritePartsContext writes each orders[k] to ws[k] as WriteRowsContext
+// does (the same bytes). When the row groups the parts need fit in the
+// cache together, they are decoded once, in parallel, and the parts are
+// written at once, on up to GOMAXPROCS goroutines; otherwise one after
+// the other. The first error stops every part.
+func (p *File) WritePartsContext(ctx context.Context, ws []io.Writer, orders [][]int) (err error) {
+	if len(ws) != len(orders) {
+		return fmt.Errorf("parquetrows: %d writers for %d parts", len(ws), len(orders))
+	}
+	if !p.prefetchParts(ctx, orders) {
+		for k, w := range ws {
+			if err := p.WriteRowsContext(ctx, w, orders[k]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(ws)) {
+		wg.Go(func() {
+			for k := int(next.Add(1) - 1); k < len(ws); k = int(next.Add(1) - 1) {
+				if err := p.WriteRowsContext(ctx, ws[k], orders[k]); err != nil {
+					cancel(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return context.Cause(ctx)
+}
+
+// prefetchParts decodes the row groups orders need (prefetch) and
+// reports whether they are all held: false when they do not fit in the
+// cache together, or when the file is already known damaged (the parts'
+// writes return that error).
+func (p *File) prefetchParts(ctx context.Context, orders [][]int) (held bool) {
+	if p.damagedErr() != nil || p.rgMaxRows > math.MaxInt32 {
+		return false
+	}
+	used := make([]bool, p.RowGroups())
+	var need int64
+	var groups []int
+	for _, order := range orders {
+		for _, i := range order {
+			if uint(i) >= uint(p.n) {
+				return false // WriteRowsContext says which
+			}
+			if g := p.groupOf(i); !used[g] {
+				used[g], need = true, need+p.rgBytes[g]
+				groups = append(groups, g)
+			}
+		}
+	}
+	if need > p.opts.CacheBytes {
+		return false
+	}
+	var err error
+	func() {
+		defer p.remember(&err)
+		defer catch(p.name, &err)
+		err = p.cache.prefetch(ctx, groups)
+	}()
+	return err == nil
 }
 
 // chunkRows is the number of output rows gathered per step. When the
@@ -92,7 +166,9 @@ func (p *File) WriteWithColumn(w io.Writer, name string, values []string) error 
 // shard of the file WriteWithColumn writes, with the same schema (the
 // column's type decided by all the values).
 func (p *File) WriteRangeWithColumn(w io.Writer, name string, values []string, lo, hi int) (err error) {
+	out := &sink{w: w}
 	defer p.remember(&err)
+	defer out.blame(&err)
 	defer catch(p.name, &err)
 	if err := p.damagedErr(); err != nil {
 		return err
@@ -122,7 +198,7 @@ func (p *File) WriteRangeWithColumn(w io.Writer, name string, values []string, l
 	fields := append(p.schema.Fields(), extra)
 	md := p.schema.Metadata()
 	sc := arrow.NewSchema(fields, &md)
-	fw, err := p.newWriter(w, sc)
+	fw, err := p.newWriter(out, sc)
 	if err != nil {
 		return err
 	}
@@ -262,6 +338,15 @@ func (c *groupCache) hold(ctx context.Context, chunk []int) (*resident, error) {
 	}
 	if need > p.opts.CacheBytes {
 		return nil, nil
+	}
+	var groups []int
+	for g, u := range used {
+		if u {
+			groups = append(groups, g)
+		}
+	}
+	if err := c.prefetch(ctx, groups); err != nil {
+		return nil, err
 	}
 	r.recs = make([]arrow.Record, p.RowGroups())
 	for g, u := range used {
