@@ -92,6 +92,7 @@ type File struct {
 	opts        Options
 	rules       WriterRules // of opts.Writer
 	mem         memory.Allocator
+	allocLimit  int                   // the most one allocation for reading may take
 	broken      atomic.Pointer[error] // set once a read finds the file damaged
 	src         io.ReaderAt
 	chunks      []chunk       // of row group g, leaf c at g*len(leaves)+c
@@ -131,7 +132,8 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 	}
 	// Data is decoded through an allocator refusing any one allocation a
 	// file of this size cannot need; output is built with an unbounded one.
-	readMem := boundedAllocator{memory.NewGoAllocator(), int(max(baseAlloc, min(size, 1<<40)*allocPerByte))}
+	allocLimit := int(max(baseAlloc, min(size, 1<<40)*allocPerByte))
+	readMem := boundedAllocator{memory.NewGoAllocator(), allocLimit}
 	if opts.CacheBytes <= 0 {
 		opts.CacheBytes = DefaultCacheBytes
 	}
@@ -168,7 +170,7 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, clean(err.Error()))
 	}
-	q := &File{name: path, pr: pr, fr: fr, schema: sc, opts: opts, rules: rules, mem: memory.NewGoAllocator(), allLeaves: map[int]bool{}, src: r, chunks: chunks, scanned: make([]atomic.Bool, len(chunks))}
+	q := &File{name: path, pr: pr, fr: fr, schema: sc, opts: opts, rules: rules, allocLimit: allocLimit, mem: memory.NewGoAllocator(), allLeaves: map[int]bool{}, src: r, chunks: chunks, scanned: make([]atomic.Bool, len(chunks))}
 	q.cache, q.cacheMem = newGroupCache(q), newOffHeap()
 	for _, fl := range sc.Fields() {
 		q.names = append(q.names, fl.Name)

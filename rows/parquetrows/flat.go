@@ -1,6 +1,7 @@
 package parquetrows
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"unsafe"
@@ -16,12 +17,15 @@ import (
 // Flat columns: a top-level field that is one leaf, not repeated, whose
 // Arrow type holds the leaf's physical values bit for bit (int64, uint64,
 // int32, uint32, date32, float64, float32, bool, string, binary) is
-// decoded by Parquet's typed column reader straight into the cache's
-// buffers, through scratch buffers a decoding goroutine reuses. pqarrow's
-// record reader, which decodeColumn uses for every other field, builds
-// the same array through buffers of its own, grown step by step and
-// copied again by compact: for these fields that was half the cost of
-// decoding, most of it in first touches of fresh memory.
+// decoded straight into the cache's buffers, through scratch buffers a
+// decoding goroutine reuses: its pages by decodePages (pages.go's header
+// reader, Arrow's codecs), or, for an encoding decodePages leaves alone,
+// by Parquet's typed column reader. pqarrow's record reader, which
+// decodeColumn uses for every other field, builds the same array through
+// buffers of its own, grown step by step and copied again by compact, and
+// Arrow's page reader copies every page once more on its way: for these
+// fields that was most of the cost of a split, much of it in first
+// touches of fresh memory.
 
 // flatBatch is the most levels read by one ReadBatch call.
 const flatBatch = 1 << 14
@@ -55,6 +59,20 @@ func (p *File) flatLeaf(i int) (leaf int, pt parquet.Type, ok bool) {
 	return f.ColIndex, pt, ok
 }
 
+// physWidth is the bytes of a value of physical type pt: 0 for byte
+// arrays, -1 for booleans (bits).
+func physWidth(pt parquet.Type) int {
+	switch pt {
+	case parquet.Types.Int64, parquet.Types.Double:
+		return 8
+	case parquet.Types.Int32, parquet.Types.Float:
+		return 4
+	case parquet.Types.Boolean:
+		return -1
+	}
+	return 0
+}
+
 // flatScratch holds the buffers one goroutine decodes flat columns
 // through, kept from one column to the next.
 type flatScratch struct {
@@ -66,6 +84,71 @@ type flatScratch struct {
 	bools []bool
 	bas   []parquet.ByteArray
 	data  []byte // a string column's bytes, before they are copied to the cache
+	pages pageScratch
+}
+
+// decodeFlat decodes flat field i of row group g (flatLeaf) into buffers
+// from the cache's allocator: the array decodeColumn's pqarrow path makes.
+func (p *File) decodeFlat(s *flatScratch, g, i, leaf int, pt parquet.Type) (arrow.Array, error) {
+	f := &p.fr.Manifest.Fields[i]
+	fail := func(err error) error {
+		return fmt.Errorf("%w: column %q: %s", ErrParquet, p.names[i], clean(err.Error()))
+	}
+	if err := p.scanPages(f, []int{g}); err != nil {
+		return nil, fail(err)
+	}
+	optional := p.pr.MetaData().Schema.Column(leaf).MaxDefinitionLevel() == 1
+	n := p.rgStart[g+1] - p.rgStart[g]
+	o := newFlatOut(p, n, physWidth(pt))
+	err := p.decodePages(s, g, leaf, o, optional)
+	if errors.Is(err, errNotHere) {
+		o.release()
+		o = newFlatOut(p, n, physWidth(pt))
+		err = p.readBatches(s, g, leaf, o, optional)
+	}
+	if err != nil {
+		o.release()
+		return nil, fail(err)
+	}
+	a, err := o.array(f.Field.Type, s)
+	if err != nil {
+		return nil, fail(err)
+	}
+	return a, nil
+}
+
+// readBatches decodes the chunk by Parquet's typed column reader.
+func (p *File) readBatches(s *flatScratch, g, leaf int, o *flatOut, optional bool) error {
+	cr, err := p.pr.RowGroup(g).Column(leaf)
+	if err != nil {
+		return err
+	}
+	if s.def == nil {
+		s.def = make([]int16, flatBatch)
+	}
+	switch r := cr.(type) {
+	case *file.Int64ColumnChunkReader:
+		return readFixed(r, &s.i64, s.def, o, optional)
+	case *file.Int32ColumnChunkReader:
+		return readFixed(r, &s.i32, s.def, o, optional)
+	case *file.Float64ColumnChunkReader:
+		return readFixed(r, &s.f64, s.def, o, optional)
+	case *file.Float32ColumnChunkReader:
+		return readFixed(r, &s.f32, s.def, o, optional)
+	case *file.BooleanColumnChunkReader:
+		if s.bools == nil {
+			s.bools = make([]bool, flatBatch)
+		}
+		return readEach(r, s.bools, s.def, o, optional, o.bools)
+	case *file.ByteArrayColumnChunkReader:
+		if s.bas == nil {
+			s.bas = make([]parquet.ByteArray, flatBatch)
+		}
+		return readEach(r, s.bas, s.def, o, optional, func(got int, def []int16, vals []parquet.ByteArray) error {
+			return o.bytes(got, def, vals, s)
+		})
+	}
+	return fmt.Errorf("column reader %T is not flat", cr)
 }
 
 // batchReader is a typed Parquet column reader (Int64ColumnChunkReader,
@@ -75,197 +158,185 @@ type batchReader[T any] interface {
 	ReadBatch(n int64, values []T, def, rep []int16) (levels int64, set int, err error)
 }
 
-// decodeFlat decodes flat field i of row group g (flatLeaf) into buffers
-// from the cache's allocator: the array decodeColumn's pqarrow path makes.
-func (p *File) decodeFlat(s *flatScratch, g, i, leaf int, pt parquet.Type) (arrow.Array, error) {
-	f := &p.fr.Manifest.Fields[i]
-	if err := p.scanPages(f, []int{g}); err != nil {
-		return nil, fmt.Errorf("%w: column %q: %s", ErrParquet, p.names[i], clean(err.Error()))
+// readEach reads the chunk batch by batch, passing each to put: got
+// levels, their definition levels (nil when every one is defined) and
+// the values of the defined ones.
+func readEach[T any](r batchReader[T], vals []T, def []int16, o *flatOut, optional bool, put func(got int, def []int16, vals []T) error) error {
+	for o.at < o.n {
+		var defs []int16
+		if optional {
+			defs = def
+		}
+		total, set, err := r.ReadBatch(int64(min(o.n-o.at, flatBatch)), vals, defs, nil)
+		if err != nil {
+			return err
+		}
+		if total <= 0 {
+			return fmt.Errorf("holds %d rows fewer than the footer declares", o.n-o.at)
+		}
+		got := int(total)
+		if set == got {
+			defs = nil
+		} else if !optional {
+			return fmt.Errorf("a required column's batch holds %d values for %d rows", set, got)
+		}
+		if err := put(got, defs, vals[:set]); err != nil {
+			return err
+		}
 	}
-	cr, err := p.pr.RowGroup(g).Column(leaf)
-	if err != nil {
-		return nil, fmt.Errorf("%w: column %q: %s", ErrParquet, p.names[i], clean(err.Error()))
-	}
-	n := p.rgStart[g+1] - p.rgStart[g]
-	if s.def == nil {
-		s.def = make([]int16, flatBatch)
-	}
-	optional := cr.Descriptor().MaxDefinitionLevel() == 1
-	dt := f.Field.Type
-	var a arrow.Array
-	switch pt {
-	case parquet.Types.Int64:
-		a, err = readFixed(p, cr.(*file.Int64ColumnChunkReader), &s.i64, s.def, dt, n, optional)
-	case parquet.Types.Int32:
-		a, err = readFixed(p, cr.(*file.Int32ColumnChunkReader), &s.i32, s.def, dt, n, optional)
-	case parquet.Types.Double:
-		a, err = readFixed(p, cr.(*file.Float64ColumnChunkReader), &s.f64, s.def, dt, n, optional)
-	case parquet.Types.Float:
-		a, err = readFixed(p, cr.(*file.Float32ColumnChunkReader), &s.f32, s.def, dt, n, optional)
-	case parquet.Types.Boolean:
-		a, err = readBools(p, cr.(*file.BooleanColumnChunkReader), s, dt, n, optional)
-	case parquet.Types.ByteArray:
-		a, err = readBytes(p, cr.(*file.ByteArrayColumnChunkReader), s, dt, n, optional)
-	default:
-		err = fmt.Errorf("physical type %s is not flat", pt)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%w: column %q: %s", ErrParquet, p.names[i], clean(err.Error()))
-	}
-	return a, nil
+	return nil
 }
 
-// readLevels reads the column's next levels (up to flatBatch, and no more
-// than left) into def and values, failing when it ends early: got is
-// the levels read, set the values among them.
-func readLevels[T any](r batchReader[T], values []T, def []int16, left int, optional bool) (got, set int, err error) {
-	var defs []int16
-	if optional {
-		defs = def
+// readFixed is readEach of fixed-width values, T the physical type.
+func readFixed[T int64 | int32 | float64 | float32](r batchReader[T], scratch *[]T, def []int16, o *flatOut, optional bool) error {
+	if *scratch == nil {
+		*scratch = make([]T, flatBatch)
 	}
-	total, set, err := r.ReadBatch(int64(min(left, flatBatch)), values, defs, nil)
-	if err != nil {
-		return 0, 0, err
-	}
-	if total <= 0 {
-		return 0, 0, fmt.Errorf("holds %d rows fewer than the footer declares", left)
-	}
-	if !optional && set != int(total) {
-		return 0, 0, fmt.Errorf("a required column's batch holds %d values for %d rows", set, total)
-	}
-	return int(total), set, nil
+	return readEach(r, *scratch, def, o, optional, func(got int, def []int16, vals []T) error {
+		var raw []byte
+		if len(vals) > 0 {
+			raw = unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(vals))), len(vals)*int(unsafe.Sizeof(vals[0])))
+		}
+		return o.fixed(got, def, raw)
+	})
 }
 
-// nullMask is the validity bitmap of a flat column being decoded, made
-// (all valid so far) at its first null.
-type nullMask struct {
+// flatOut is a flat column being decoded into the cache's buffers, batch
+// after batch (levels, their definition levels, the defined values).
+type flatOut struct {
 	p     *File
-	n     int
-	buf   *memory.Buffer
+	n, at int
+	w     int            // physWidth
+	buf   *memory.Buffer // fixed-width values, or the booleans' bits, or a byte array's offsets
+	out   []byte
+	offs  []int32
+	data  []byte // a byte array's values (flatScratch.data)
+	mask  *memory.Buffer
 	bits  []byte
 	nulls int
 }
 
-func (m *nullMask) null(k int) {
-	if m.buf == nil {
-		m.buf, m.bits = newBuffer(m.p.cacheMem, int(bitutil.BytesForBits(int64(m.n))))
-		bitutil.SetBitsTo(m.bits, 0, int64(m.n), true)
+func newFlatOut(p *File, n, w int) *flatOut {
+	o := &flatOut{p: p, n: n, w: w}
+	switch {
+	case w > 0:
+		o.buf, o.out = newBuffer(p.cacheMem, n*w)
+	case w < 0:
+		o.buf, o.out = newBuffer(p.cacheMem, int(bitutil.BytesForBits(int64(n))))
+	default:
+		var raw []byte
+		o.buf, raw = newBuffer(p.cacheMem, (n+1)*4)
+		o.offs = arrow.Int32Traits.CastFromBytes(raw)
 	}
-	bitutil.ClearBit(m.bits, k)
-	m.nulls++
+	return o
 }
 
-// array makes the array of type dt and n rows over bufs (validity from
-// m), releasing bufs to it.
-func (m *nullMask) array(dt arrow.DataType, bufs ...*memory.Buffer) arrow.Array {
-	all := append([]*memory.Buffer{m.buf}, bufs...)
-	d := array.NewData(dt, m.n, all, nil, m.nulls, 0)
-	release(all...)
-	defer d.Release()
-	return array.MakeFromData(d)
+// batch checks that got more levels fit.
+func (o *flatOut) batch(got int) error {
+	if got > o.n-o.at {
+		return fmt.Errorf("pages hold more values than the row group's %d rows", o.n)
+	}
+	return nil
 }
 
-// readFixed decodes a column of fixed-width values (T is the physical
-// type, whose bits dt's values hold).
-func readFixed[T int64 | int32 | float64 | float32](p *File, r batchReader[T], scratch *[]T, def []int16, dt arrow.DataType, n int, optional bool) (arrow.Array, error) {
-	if *scratch == nil {
-		*scratch = make([]T, flatBatch)
+// null marks row k null, making the validity bitmap (all valid so far)
+// at the first.
+func (o *flatOut) null(k int) {
+	if o.mask == nil {
+		o.mask, o.bits = newBuffer(o.p.cacheMem, int(bitutil.BytesForBits(int64(o.n))))
+		bitutil.SetBitsTo(o.bits, 0, int64(o.n), true)
 	}
-	vals := *scratch
-	w := int(unsafe.Sizeof(vals[0]))
-	buf, raw := newBuffer(p.cacheMem, n*w)
-	var out []T
-	if n > 0 {
-		out = unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(raw))), n)
-	}
-	m := nullMask{p: p, n: n}
-	for at := 0; at < n; {
-		got, set, err := readLevels(r, vals, def, n-at, optional)
-		if err != nil {
-			release(buf, m.buf)
-			return nil, err
-		}
-		if set == got {
-			copy(out[at:], vals[:set])
-		} else {
-			j := 0
-			for k := range got {
-				if def[k] == 1 {
-					out[at+k] = vals[j]
-					j++
-				} else {
-					m.null(at + k)
-				}
-			}
-		}
-		at += got
-	}
-	return m.array(dt, buf), nil
+	bitutil.ClearBit(o.bits, k)
+	o.nulls++
 }
 
-// readBools decodes a boolean column into a bitmap.
-func readBools(p *File, r batchReader[bool], s *flatScratch, dt arrow.DataType, n int, optional bool) (arrow.Array, error) {
-	if s.bools == nil {
-		s.bools = make([]bool, flatBatch)
+// fixed takes a batch of fixed-width values (w bytes each, native order).
+func (o *flatOut) fixed(got int, def []int16, vals []byte) error {
+	if err := o.batch(got); err != nil {
+		return err
 	}
-	buf, bits := newBuffer(p.cacheMem, int(bitutil.BytesForBits(int64(n))))
-	m := nullMask{p: p, n: n}
-	for at := 0; at < n; {
-		got, set, err := readLevels(r, s.bools, s.def, n-at, optional)
-		if err != nil {
-			release(buf, m.buf)
-			return nil, err
-		}
+	w, at := o.w, o.at
+	if def == nil {
+		copy(o.out[at*w:(at+got)*w], vals)
+	} else {
 		j := 0
 		for k := range got {
-			if set != got && s.def[k] != 1 {
-				m.null(at + k)
-				continue
+			if def[k] == 1 {
+				copy(o.out[(at+k)*w:(at+k+1)*w], vals[j:j+w])
+				j += w
+			} else {
+				o.null(at + k)
 			}
-			if s.bools[j] {
-				bitutil.SetBit(bits, at+k)
-			}
+		}
+	}
+	o.at += got
+	return nil
+}
+
+// bools takes a batch of booleans.
+func (o *flatOut) bools(got int, def []int16, vals []bool) error {
+	if err := o.batch(got); err != nil {
+		return err
+	}
+	j := 0
+	for k := range got {
+		if def != nil && def[k] != 1 {
+			o.null(o.at + k)
+			continue
+		}
+		if vals[j] {
+			bitutil.SetBit(o.out, o.at+k)
+		}
+		j++
+	}
+	o.at += got
+	return nil
+}
+
+// bytes takes a batch of byte arrays, copied to s.data.
+func (o *flatOut) bytes(got int, def []int16, vals []parquet.ByteArray, s *flatScratch) error {
+	if err := o.batch(got); err != nil {
+		return err
+	}
+	if o.at == 0 {
+		o.data = s.data[:0]
+	}
+	j := 0
+	for k := range got {
+		if def != nil && def[k] != 1 {
+			o.null(o.at + k)
+		} else {
+			o.data = append(o.data, vals[j]...)
 			j++
 		}
-		at += got
+		if len(o.data) > math.MaxInt32 {
+			return fmt.Errorf("more than %d bytes of values in one row group", math.MaxInt32)
+		}
+		o.offs[o.at+k+1] = int32(len(o.data))
 	}
-	return m.array(dt, buf), nil
+	o.at += got
+	return nil
 }
 
-// readBytes decodes a string or binary column: offsets into the cache
-// at once, bytes through s.data (their total is known only at the end).
-func readBytes(p *File, r batchReader[parquet.ByteArray], s *flatScratch, dt arrow.DataType, n int, optional bool) (arrow.Array, error) {
-	if s.bas == nil {
-		s.bas = make([]parquet.ByteArray, flatBatch)
+// array returns the column as an array of type dt, its buffers handed
+// to it (s keeps the scratch a byte array's values went through).
+func (o *flatOut) array(dt arrow.DataType, s *flatScratch) (arrow.Array, error) {
+	if o.at != o.n {
+		o.release()
+		return nil, fmt.Errorf("holds %d rows, the footer declares %d", o.at, o.n)
 	}
-	offBuf, raw := newBuffer(p.cacheMem, (n+1)*4)
-	offs := arrow.Int32Traits.CastFromBytes(raw)
-	m := nullMask{p: p, n: n}
-	data := s.data[:0]
-	for at := 0; at < n; {
-		got, set, err := readLevels(r, s.bas, s.def, n-at, optional)
-		if err != nil {
-			release(offBuf, m.buf)
-			return nil, err
-		}
-		j := 0
-		for k := range got {
-			if set != got && s.def[k] != 1 {
-				m.null(at + k)
-			} else {
-				data = append(data, s.bas[j]...)
-				j++
-			}
-			if len(data) > math.MaxInt32 {
-				release(offBuf, m.buf)
-				return nil, fmt.Errorf("more than %d bytes of values in one row group", math.MaxInt32)
-			}
-			offs[at+k+1] = int32(len(data))
-		}
-		at += got
+	bufs := []*memory.Buffer{o.mask, o.buf}
+	if o.w == 0 {
+		dataBuf, b := newBuffer(o.p.cacheMem, len(o.data))
+		copy(b, o.data)
+		s.data = o.data[:0]
+		bufs = append(bufs, dataBuf)
 	}
-	s.data = data[:0]
-	dataBuf, b := newBuffer(p.cacheMem, len(data))
-	copy(b, data)
-	return m.array(dt, offBuf, dataBuf), nil
+	d := array.NewData(dt, o.n, bufs, nil, o.nulls, 0)
+	release(bufs...)
+	defer d.Release()
+	return array.MakeFromData(d), nil
 }
+
+// release frees the buffers of a column not made into an array.
+func (o *flatOut) release() { release(o.buf, o.mask) }

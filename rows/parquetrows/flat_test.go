@@ -123,6 +123,12 @@ func TestDecodeFlatIsPqarrow(t *testing.T) {
 							t.Fatalf("column %q is not flat", p.names[i])
 						}
 						for g := range p.RowGroups() {
+							o := newFlatOut(p, p.rgStart[g+1]-p.rgStart[g], physWidth(pt))
+							optional := p.schema.Field(i).Nullable
+							if err := p.decodePages(&s, g, leaf, o, optional); err != nil {
+								t.Errorf("column %q, row group %d: decodePages: %v", p.names[i], g, err)
+							}
+							o.release()
 							got, err := p.decodeFlat(&s, g, i, leaf, pt)
 							if err != nil {
 								t.Fatalf("column %q, row group %d: %v", p.names[i], g, err)

@@ -65,7 +65,7 @@ func scanChunk(r io.ReaderAt, start, n, values int64) error {
 
 // countReader counts the bytes read.
 type countReader struct {
-	r *bufio.Reader
+	r io.ByteReader
 	n int64
 }
 
@@ -114,12 +114,17 @@ func (c *countReader) skipBytes(n uint64) error {
 }
 
 // pageHeader holds the fields of a Thrift PageHeader that decide how
-// Arrow reads a page.
+// Arrow reads a page, and those decodePages reads it by.
 type pageHeader struct {
 	typ, uncompressed, compressed int32
 	values                        [2]int32 // of the v1 and v2 data page headers
 	v2compressed                  bool
 	hasTyp, hasUnc, hasComp       bool
+
+	encoding       int32 // of the values (data pages) or of the dictionary
+	defEncoding    int32 // of a v1 data page's definition levels
+	defLen, repLen int32 // of a v2 data page's levels
+	dictValues     int32
 }
 
 // readPageHeader decodes a PageHeader in Thrift's compact protocol.
@@ -142,16 +147,40 @@ func readPageHeader(c *countReader) (pageHeader, error) {
 		case (id == 5 || id == 8) && typ == 12: // data page header (v1, v2)
 			v2 := id == 8
 			return true, readStruct(c, 1, func(id int16, typ byte) (bool, error) {
+				var at *int32
 				switch {
 				case id == 1 && typ == 5:
-					v, err := c.zigzag()
-					h.values[b2i(v2)] = int32(v)
-					return true, err
+					at = &h.values[b2i(v2)]
 				case v2 && id == 7 && (typ == 1 || typ == 2):
 					h.v2compressed = typ == 1
 					return true, nil
+				case !v2 && id == 2 && typ == 5, v2 && id == 4 && typ == 5:
+					at = &h.encoding
+				case !v2 && id == 3 && typ == 5:
+					at = &h.defEncoding
+				case v2 && id == 5 && typ == 5:
+					at = &h.defLen
+				case v2 && id == 6 && typ == 5:
+					at = &h.repLen
+				default:
+					return false, nil
 				}
-				return false, nil
+				v, err := c.zigzag()
+				*at = int32(v)
+				return true, err
+			})
+		case id == 7 && typ == 12: // dictionary page header
+			return true, readStruct(c, 1, func(id int16, typ byte) (bool, error) {
+				if typ != 5 || id != 1 && id != 2 {
+					return false, nil
+				}
+				v, err := c.zigzag()
+				if id == 1 {
+					h.dictValues = int32(v)
+				} else {
+					h.encoding = int32(v)
+				}
+				return true, err
 			})
 		}
 		return false, nil

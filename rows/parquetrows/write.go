@@ -132,7 +132,9 @@ func (p *File) prefetchParts(ctx context.Context, orders [][]int) (held bool) {
 	func() {
 		defer p.remember(&err)
 		defer catch(p.name, &err)
-		err = p.cache.prefetch(ctx, groups)
+		if err = p.cache.prefetch(ctx, groups); err != nil {
+			err = fmt.Errorf("%s: %w", p.name, err)
+		}
 	}()
 	return err == nil
 }
