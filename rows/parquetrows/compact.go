@@ -7,6 +7,8 @@ import (
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"github.com/apache/arrow/go/v15/arrow/bitutil"
 	"github.com/apache/arrow/go/v15/arrow/memory"
+
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // compact returns the chunks of ch as one array in buffers of its length
@@ -116,6 +118,7 @@ func newBuffer(mem memory.Allocator, n int) (*memory.Buffer, []byte) {
 	buf.Resize(n)
 	b := buf.Bytes()
 	if _, zero := mem.(zeroAllocator); !zero {
+		pages.Populate(b)
 		clear(b)
 	}
 	return buf, b

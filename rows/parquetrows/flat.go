@@ -1,6 +1,7 @@
 package parquetrows
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -250,6 +251,17 @@ func (o *flatOut) null(k int) {
 	o.nulls++
 }
 
+// reserve returns the bytes of the next got values, all defined, for the
+// caller to write.
+func (o *flatOut) reserve(got int) ([]byte, error) {
+	if err := o.batch(got); err != nil {
+		return nil, err
+	}
+	b := o.out[o.at*o.w : (o.at+got)*o.w]
+	o.at += got
+	return b, nil
+}
+
 // fixed takes a batch of fixed-width values (w bytes each, native order).
 func (o *flatOut) fixed(got int, def []int16, vals []byte) error {
 	if err := o.batch(got); err != nil {
@@ -258,16 +270,24 @@ func (o *flatOut) fixed(got int, def []int16, vals []byte) error {
 	w, at := o.w, o.at
 	if def == nil {
 		copy(o.out[at*w:(at+got)*w], vals)
-	} else {
-		j := 0
-		for k := range got {
-			if def[k] == 1 {
-				copy(o.out[(at+k)*w:(at+k+1)*w], vals[j:j+w])
-				j += w
-			} else {
-				o.null(at + k)
-			}
+		o.at += got
+		return nil
+	}
+	j := 0
+	for k := range got {
+		if def[k] != 1 {
+			o.null(at + k)
+			continue
 		}
+		switch w {
+		case 8:
+			binary.NativeEndian.PutUint64(o.out[(at+k)*8:], binary.NativeEndian.Uint64(vals[j:]))
+		case 4:
+			binary.NativeEndian.PutUint32(o.out[(at+k)*4:], binary.NativeEndian.Uint32(vals[j:]))
+		default:
+			copy(o.out[(at+k)*w:(at+k+1)*w], vals[j:j+w])
+		}
+		j += w
 	}
 	o.at += got
 	return nil

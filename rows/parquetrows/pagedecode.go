@@ -11,6 +11,8 @@ import (
 	"github.com/apache/arrow/go/v15/parquet"
 	"github.com/apache/arrow/go/v15/parquet/compress"
 	"github.com/golang/snappy"
+
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // Parquet encodings (parquet.thrift Encoding) decodePages reads.
@@ -54,10 +56,12 @@ func (r *byteReader) ReadByte() (byte, error) {
 	return r.b[r.pos-1], nil
 }
 
-// grow returns b with length n, reallocated when its capacity is short.
+// grow returns b with length n, reallocated when its capacity is short
+// (the new pages mapped at once: pages.Populate).
 func grow[T any](b []T, n int) []T {
 	if cap(b) < n {
-		return make([]T, n)
+		b = make([]T, n)
+		pages.Populate(b)
 	}
 	return b[:n]
 }
@@ -369,17 +373,16 @@ func (d *pageDecoder) dictValues(n, set int, def []int16, data []byte) error {
 	}
 	switch w := d.o.w; {
 	case w > 0:
-		ps.vals = grow(ps.vals, set*w)
-		switch w {
-		case 8:
-			for j, ix := range ps.idx {
-				copy(ps.vals[j*8:j*8+8], ps.dict[int(ix)*8:int(ix)*8+8])
+		if def == nil { // straight into the column
+			dst, err := d.o.reserve(n)
+			if err != nil {
+				return err
 			}
-		default:
-			for j, ix := range ps.idx {
-				copy(ps.vals[j*w:(j+1)*w], ps.dict[int(ix)*w:(int(ix)+1)*w])
-			}
+			lookup(dst, ps.dict, ps.idx, w)
+			return nil
 		}
+		ps.vals = grow(ps.vals, set*w)
+		lookup(ps.vals, ps.dict, ps.idx, w)
 		return d.put(n, def, ps.vals, nil, nil)
 	case w == 0:
 		s := d.s
@@ -390,6 +393,25 @@ func (d *pageDecoder) dictValues(n, set int, def []int16, data []byte) error {
 		return d.put(n, def, nil, nil, s.bas[:set])
 	}
 	return errNotHere
+}
+
+// lookup writes the w-byte values dict holds at idx to dst, one after
+// the other.
+func lookup(dst, dict []byte, idx []uint32, w int) {
+	switch w {
+	case 8:
+		for j, ix := range idx {
+			binary.LittleEndian.PutUint64(dst[j*8:], binary.LittleEndian.Uint64(dict[int(ix)*8:]))
+		}
+	case 4:
+		for j, ix := range idx {
+			binary.LittleEndian.PutUint32(dst[j*4:], binary.LittleEndian.Uint32(dict[int(ix)*4:]))
+		}
+	default:
+		for j, ix := range idx {
+			copy(dst[j*w:(j+1)*w], dict[int(ix)*w:(int(ix)+1)*w])
+		}
+	}
 }
 
 // decodeHybrid decodes len(out) values of w bits from b, Parquet's

@@ -18,6 +18,8 @@ import (
 	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet"
 	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+
+	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // WriteRows writes the rows in order to w as a new Parquet file with the
@@ -328,6 +330,8 @@ func (c *groupCache) hold(ctx context.Context, chunk []int) (*resident, error) {
 		return nil, nil
 	}
 	r := &resident{p: p, group: make([]int32, len(chunk)), local: make([]int32, len(chunk))}
+	pages.Populate(r.group)
+	pages.Populate(r.local)
 	used := make([]bool, p.RowGroups())
 	var need int64
 	for k, i := range chunk {
