@@ -49,6 +49,12 @@ func WriteConcatWithColumn(w io.Writer, files []*File, name string, values []str
 			if glo >= ghi {
 				continue
 			}
+			// The row group's columns decoded in parallel, then taken
+			// whole from the cache and let go once written.
+			if err := c.prefetch(context.Background(), []int{g}); err != nil {
+				c.release()
+				return fmt.Errorf("%s: %w", f.name, err)
+			}
 			whole, err := c.group(context.Background(), g)
 			if err != nil {
 				c.release()

@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"runtime"
-	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -168,84 +167,11 @@ func (p *File) WriteWithColumn(w io.Writer, name string, values []string) error 
 
 // WriteRangeWithColumn is WriteWithColumn of rows lo..hi-1 only: one
 // shard of the file WriteWithColumn writes, with the same schema (the
-// column's type decided by all the values).
+// column's type decided by all the values). It is WriteConcatWithColumn
+// of the one file.
 func (p *File) WriteRangeWithColumn(w io.Writer, name string, values []string, lo, hi int) (err error) {
-	out := &sink{w: w}
 	defer p.remember(&err)
-	defer out.blame(&err)
-	defer catch(p.name, &err)
-	if err := p.damagedErr(); err != nil {
-		return err
-	}
-	if len(values) != p.n {
-		return fmt.Errorf("parquetrows: %d values for %d rows", len(values), p.n)
-	}
-	if lo < 0 || hi < lo || hi > p.n {
-		return fmt.Errorf("parquetrows: range [%d, %d) out of [0, %d)", lo, hi, p.n)
-	}
-	ints := make([]int64, len(values))
-	isInt := true
-	for i, v := range values {
-		x, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			isInt = false
-			break
-		}
-		ints[i] = x
-	}
-	var extra arrow.Field
-	if isInt {
-		extra = arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int64, Nullable: true}
-	} else {
-		extra = arrow.Field{Name: name, Type: arrow.BinaryTypes.String, Nullable: true}
-	}
-	fields := append(p.schema.Fields(), extra)
-	md := p.schema.Metadata()
-	sc := arrow.NewSchema(fields, &md)
-	fw, err := p.newWriter(out, sc)
-	if err != nil {
-		return err
-	}
-	c := p.cache
-	for g := 0; g < p.RowGroups(); g++ {
-		glo, ghi := max(lo, p.rgStart[g]), min(hi, p.rgStart[g+1])
-		if glo >= ghi {
-			continue
-		}
-		rows := make([]int, ghi-glo)
-		for k := range rows {
-			rows[k] = glo + k
-		}
-		rec, err := c.gather(context.Background(), rows)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p.name, err)
-		}
-		var col arrow.Array
-		if isInt {
-			b := array.NewInt64Builder(p.mem)
-			b.AppendValues(ints[glo:ghi], nil)
-			col = b.NewArray()
-			b.Release()
-		} else {
-			b := array.NewStringBuilder(p.mem)
-			b.AppendValues(values[glo:ghi], nil)
-			col = b.NewArray()
-			b.Release()
-		}
-		cols := append(append([]arrow.Array(nil), rec.Columns()...), col)
-		out := array.NewRecord(sc, cols, int64(ghi-glo))
-		col.Release()
-		err = fw.WriteBuffered(out)
-		out.Release()
-		rec.Release()
-		if err != nil {
-			return fmt.Errorf("%s: %w", p.name, err)
-		}
-	}
-	if err := fw.Close(); err != nil {
-		return fmt.Errorf("%s: %w", p.name, err)
-	}
-	return nil
+	return WriteConcatWithColumn(w, []*File{p}, name, values, lo, hi)
 }
 
 // newWriter starts a Parquet writer for schema sc keeping the input's
