@@ -20,12 +20,16 @@ type Part struct {
 type Result struct {
 	// Parts are the outputs in order (train, [val,] test for a split).
 	Parts []Part
-	// Folds, for a fold recipe, are split()'s folds. FoldColumns are the
-	// fold column files: one ("folds"), or one per repetition
-	// ("rep0.folds", ...) for the Repeated* calls; Values[i] is the fold
-	// whose test part holds row i, "" when none does (time series).
-	Folds       []split.Fold
+	// TestFolds, for a fold recipe, are each repetition's folds as a
+	// column: TestFolds[rep][i] is the fold whose test part holds row i,
+	// -1 when none does (time series); Folds builds split()'s folds from
+	// them. FoldColumns are the fold column files: one ("folds"), or one
+	// per repetition ("rep0.folds", ...) for the Repeated* calls; Values[i]
+	// is TestFolds[rep][i] as text, "" for -1.
+	TestFolds   [][]int
 	FoldColumns []FoldColumn
+	nFolds      int          // folds per repetition
+	folds       []split.Fold // TimeSeriesSplit's (its train sets are not the test sets' complements)
 	// Warnings are what Python would warn about (torch's empty parts,
 	// numpy's unstable tie order).
 	Warnings []string
@@ -33,6 +37,20 @@ type Result struct {
 	Rows int
 	// recipe is how the outputs are sharded (Shards, MaxRowsPerFile).
 	recipe Recipe
+}
+
+// Folds returns a fold recipe's folds, every repetition's in turn: what
+// split() yields (train and test indices ascending), built from
+// TestFolds on each call.
+func (res *Result) Folds() []split.Fold {
+	if res.folds != nil {
+		return res.folds
+	}
+	var out []split.Fold
+	for _, assign := range res.TestFolds {
+		out = append(out, split.FoldsOf(assign, res.nFolds)...)
+	}
+	return out
 }
 
 // Apply runs the recipe on t: the row positions of each output, in the

@@ -11,31 +11,28 @@ import (
 
 // applyKfold runs a fold recipe: each row's fold, and with FoldFiles one
 // train/test pair of parts per fold (df.iloc[train_idx], df.iloc[test_idx]).
+// The folds' index sets are built only for fold files: the fold column
+// needs each row's fold alone (40 bytes a row less for five folds).
 func (r *Recipe) applyKfold(t table.Table, res *Result) error {
-	folds, warns, err := r.folds(t)
+	fs, err := r.testFolds(t)
 	if err != nil {
 		return err
 	}
-	res.Folds, res.Warnings = folds, warns
-	reps, k := 1, len(folds)
-	if r.Repeats > 0 {
-		reps, k = r.Repeats, r.Folds
-	}
-	for rep := range reps {
+	res.TestFolds, res.nFolds, res.folds, res.Warnings = fs.tests, fs.k, fs.folds, fs.warns
+	for rep, assign := range fs.tests {
 		col := FoldColumn{Name: "folds", Values: make([]string, t.Len())} // "" for a row no fold tests (time series)
 		if r.Repeats > 0 {
 			col.Name = "rep" + strconv.Itoa(rep) + ".folds"
 		}
-		for f, fold := range folds[rep*k : (rep+1)*k] {
-			s := strconv.Itoa(f)
-			for _, i := range fold.Test {
-				col.Values[i] = s
+		for i, f := range assign {
+			if f >= 0 {
+				col.Values[i] = strconv.Itoa(f)
 			}
 		}
 		res.FoldColumns = append(res.FoldColumns, col)
 	}
 	if r.FoldFiles {
-		for k, f := range folds {
+		for k, f := range res.Folds() {
 			name := "fold" + strconv.Itoa(k)
 			res.Parts = append(res.Parts, Part{name + ".train", f.Train}, Part{name + ".test", f.Test})
 		}
@@ -43,52 +40,68 @@ func (r *Recipe) applyKfold(t table.Table, res *Result) error {
 	return nil
 }
 
-// folds runs the fold splitter of the recipe.
-func (r *Recipe) folds(t table.Table) ([]split.Fold, []string, error) {
+// foldRun is what a fold recipe's splitter gives: each repetition's fold
+// column (split's TestFolds), the folds per repetition, and for
+// TimeSeriesSplit, whose train sets are not the complements of its test
+// sets, the folds themselves.
+type foldRun struct {
+	tests [][]int
+	k     int
+	folds []split.Fold
+	warns []string
+}
+
+// testFolds runs the fold splitter of the recipe.
+func (r *Recipe) testFolds(t table.Table) (foldRun, error) {
 	v := r.version()
 	rs, err := r.randomState()
 	if err != nil {
-		return nil, nil, err
+		return foldRun{}, err
 	}
 	var y, groups split.Labels
 	if r.Stratify != "" {
 		if y, err = table.LabelsOf(t, r.Stratify, "--stratify"); err != nil {
-			return nil, nil, err
+			return foldRun{}, err
 		}
 	}
 	if r.Group != "" {
 		if groups, err = table.LabelsOf(t, r.Group, "--group"); err != nil {
-			return nil, nil, err
+			return foldRun{}, err
 		}
 	}
-	var folds []split.Fold
-	var warns []string
+	fs := foldRun{k: r.Folds}
+	var one []int
 	shuffle := !r.NoShuffle
 	switch r.Call {
 	case TimeSeriesSplit:
-		folds, err = split.TimeSeriesSplit{NSplits: r.Folds, Gap: r.Gap, TestSize: r.TestFold, MaxTrainSize: r.MaxTrainSize}.Split(t.Len())
+		fs.folds, err = split.TimeSeriesSplit{NSplits: r.Folds, Gap: r.Gap, TestSize: r.TestFold, MaxTrainSize: r.MaxTrainSize}.Split(t.Len())
+		one, fs.k = split.TestFolds(fs.folds, t.Len()), len(fs.folds)
 	case StratifiedGroupKFold:
-		folds, err = split.StratifiedGroupKFold{NSplits: r.Folds, Shuffle: shuffle, RandomState: rs, Version: v}.Split(y, groups)
+		one, err = split.StratifiedGroupKFold{NSplits: r.Folds, Shuffle: shuffle, RandomState: rs, Version: v}.TestFolds(y, groups)
 	case GroupKFold:
 		if v.IsPinned() && v.GroupKFoldNumpyTies() && split.GroupKFoldTies(groups) {
-			warns = append(warns, fmt.Sprintf("GroupKFold in scikit-learn %s orders groups of equal size with numpy's unstable argsort; with %d groups splitter reproduces numpy 1.24.2's order, other numpy versions or CPUs may order ties differently", v, groups.NumClasses()))
+			fs.warns = append(fs.warns, fmt.Sprintf("GroupKFold in scikit-learn %s orders groups of equal size with numpy's unstable argsort; with %d groups splitter reproduces numpy 1.24.2's order, other numpy versions or CPUs may order ties differently", v, groups.NumClasses()))
 		}
-		folds, err = split.GroupKFold{NSplits: r.Folds, Shuffle: shuffle, RandomState: rs, Version: v}.Split(groups)
+		one, err = split.GroupKFold{NSplits: r.Folds, Shuffle: shuffle, RandomState: rs, Version: v}.TestFolds(groups)
 	case LeaveOneGroupOut:
-		folds, err = split.LeaveOneGroupOut{}.Split(groups)
+		one, err = split.LeaveOneGroupOut{}.TestFolds(groups)
+		fs.k = groups.NumClasses()
 	case RepeatedKFold:
-		folds, err = split.RepeatedKFold{NSplits: r.Folds, NRepeats: r.Repeats, RandomState: rs, Version: v}.Split(t.Len())
+		fs.tests, err = split.RepeatedKFold{NSplits: r.Folds, NRepeats: r.Repeats, RandomState: rs, Version: v}.TestFolds(t.Len())
 	case RepeatedStratifiedKFold:
-		folds, err = split.RepeatedStratifiedKFold{NSplits: r.Folds, NRepeats: r.Repeats, RandomState: rs, Version: v}.Split(y)
+		fs.tests, err = split.RepeatedStratifiedKFold{NSplits: r.Folds, NRepeats: r.Repeats, RandomState: rs, Version: v}.TestFolds(y)
 	case StratifiedKFold:
-		folds, err = split.StratifiedKFold{NSplits: r.Folds, Shuffle: shuffle, RandomState: rs, Version: v}.Split(y)
+		one, err = split.StratifiedKFold{NSplits: r.Folds, Shuffle: shuffle, RandomState: rs, Version: v}.TestFolds(y)
 	default:
-		folds, err = split.KFold{NSplits: r.Folds, Shuffle: shuffle, RandomState: rs, Version: v}.Split(t.Len())
+		one, err = split.KFold{NSplits: r.Folds, Shuffle: shuffle, RandomState: rs, Version: v}.TestFolds(t.Len())
 	}
 	if err != nil {
-		return nil, nil, labelErr(labelErr(foldsErr(err), "--stratify", r.Stratify), "--group", r.Group)
+		return foldRun{}, labelErr(labelErr(foldsErr(err), "--stratify", r.Stratify), "--group", r.Group)
 	}
-	return folds, warns, nil
+	if one != nil {
+		fs.tests = [][]int{one}
+	}
+	return fs, nil
 }
 
 // foldsErr names the argument behind a fold splitter's error.

@@ -44,9 +44,13 @@ func (r *Recipe) Assignment(res *Result) (*Assignment, error) {
 		return nil
 	}
 	if r.Command() == "kfold" {
-		for k, f := range res.Folds {
-			if err := put(strconv.Itoa(k), f.Test); err != nil {
-				return nil, err
+		// A fold's test indices ascend: a row's place is the count of
+		// the fold's rows before it.
+		seen := make([]int, res.nFolds)
+		for i, f := range res.TestFolds[0] {
+			if f >= 0 {
+				a.Part[i], a.Position[i] = strconv.Itoa(f), seen[f]
+				seen[f]++
 			}
 		}
 		return a, nil

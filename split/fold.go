@@ -7,11 +7,12 @@ type Fold struct {
 	Test  []int
 }
 
-// foldsFromAssignment builds the folds of a cross-validator whose test
-// sets come from masks: fold f's test set holds the samples with
-// assign[i] == f, train the rest, both ascending (numpy's indices[mask]).
-// Samples with assign[i] outside 0..k-1 are in no test set.
-func foldsFromAssignment(assign []int, k int) []Fold {
+// FoldsOf builds the k folds of a cross-validator whose test sets come
+// from masks (every splitter with a TestFolds method): fold f's test set
+// holds the samples with assign[i] == f, train the rest, both ascending
+// (numpy's indices[mask]). Samples with assign[i] outside 0..k-1 are in
+// no test set.
+func FoldsOf(assign []int, k int) []Fold {
 	sizes := make([]int, k)
 	for _, f := range assign {
 		if f >= 0 && f < k {

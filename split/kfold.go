@@ -33,6 +33,17 @@ type KFold struct {
 // Split is KFold.split(X) for n samples. Test and train indices come out
 // ascending (scikit-learn builds them from masks), also when shuffled.
 func (k KFold) Split(n int) ([]Fold, error) {
+	assign, err := k.TestFolds(n)
+	if err != nil {
+		return nil, err
+	}
+	return FoldsOf(assign, k.NSplits), nil
+}
+
+// TestFolds is, for each sample, the fold whose test set holds it:
+// TestFolds(Split(...), n) (the `fold` column of `splitter kfold`),
+// without building the folds' index sets.
+func (k KFold) TestFolds(n int) ([]int, error) {
 	v := k.Version
 	if err := v.kfoldArgs(k.NSplits, k.Shuffle, k.RandomState); err != nil {
 		return nil, err
@@ -40,7 +51,7 @@ func (k KFold) Split(n int) ([]Fold, error) {
 	if err := v.kfoldSamples(k.NSplits, n); err != nil {
 		return nil, err
 	}
-	return foldsFromAssignment(k.assign(n), k.NSplits), nil
+	return k.assign(n), nil
 }
 
 // assign returns the fold holding each sample in its test set.
@@ -79,6 +90,17 @@ type StratifiedKFold struct {
 // scikit-learn's UserWarning when a class has fewer members than n_splits
 // is not reported.
 func (s StratifiedKFold) Split(y Labels) ([]Fold, error) {
+	assign, err := s.TestFolds(y)
+	if err != nil {
+		return nil, err
+	}
+	return FoldsOf(assign, s.NSplits), nil
+}
+
+// TestFolds is, for each sample, the fold whose test set holds it:
+// TestFolds(Split(...), n) (the `fold` column of `splitter kfold`),
+// without building the folds' index sets.
+func (s StratifiedKFold) TestFolds(y Labels) ([]int, error) {
 	v := s.Version
 	if err := v.kfoldArgs(s.NSplits, s.Shuffle, s.RandomState); err != nil {
 		return nil, err
@@ -106,7 +128,7 @@ func (s StratifiedKFold) Split(y Labels) ([]Fold, error) {
 	if err != nil {
 		return nil, err
 	}
-	return foldsFromAssignment(assign, s.NSplits), nil
+	return assign, nil
 }
 
 func checkTarget(y Labels) error {
@@ -219,6 +241,17 @@ type GroupKFold struct {
 // Groups of equal size are ordered by numpy 1.24's unstable argsort, as
 // in Python.
 func (g GroupKFold) Split(groups Labels) ([]Fold, error) {
+	assign, err := g.TestFolds(groups)
+	if err != nil {
+		return nil, err
+	}
+	return FoldsOf(assign, g.NSplits), nil
+}
+
+// TestFolds is, for each sample, the fold whose test set holds it:
+// TestFolds(Split(...), n) (the `fold` column of `splitter kfold`),
+// without building the folds' index sets.
+func (g GroupKFold) TestFolds(groups Labels) ([]int, error) {
 	v := g.Version
 	if !v.behaviour().groupKFoldShuffle && (g.Shuffle || !g.RandomState.IsNone()) {
 		kw := "shuffle"
@@ -286,7 +319,7 @@ func (g GroupKFold) Split(groups Labels) ([]Fold, error) {
 	for i, c := range groups.codes {
 		assign[i] = groupFold[c]
 	}
-	return foldsFromAssignment(assign, g.NSplits), nil
+	return assign, nil
 }
 
 // RepeatedKFold is sklearn.model_selection.RepeatedKFold(n_splits,
@@ -308,6 +341,20 @@ func checkRepeats(n int) error {
 
 // Split is RepeatedKFold.split(X) for n samples: NRepeats*NSplits folds.
 func (r RepeatedKFold) Split(n int) ([]Fold, error) {
+	tests, err := r.TestFolds(n)
+	if err != nil {
+		return nil, err
+	}
+	var out []Fold
+	for _, assign := range tests {
+		out = append(out, FoldsOf(assign, r.NSplits)...)
+	}
+	return out, nil
+}
+
+// TestFolds is each repetition's KFold.TestFolds: tests[rep][i] is the
+// fold of repetition rep whose test set holds sample i.
+func (r RepeatedKFold) TestFolds(n int) ([][]int, error) {
 	if err := r.Version.hasRepeated("RepeatedKFold"); err != nil {
 		return nil, err
 	}
@@ -315,15 +362,15 @@ func (r RepeatedKFold) Split(n int) ([]Fold, error) {
 		return nil, err
 	}
 	state := Shared(r.RandomState.check())
-	var out []Fold
+	var tests [][]int
 	for range r.NRepeats {
-		f, err := KFold{NSplits: r.NSplits, Shuffle: true, RandomState: state, Version: r.Version}.Split(n)
+		a, err := KFold{NSplits: r.NSplits, Shuffle: true, RandomState: state, Version: r.Version}.TestFolds(n)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, f...)
+		tests = append(tests, a)
 	}
-	return out, nil
+	return tests, nil
 }
 
 // RepeatedStratifiedKFold is
@@ -339,6 +386,20 @@ type RepeatedStratifiedKFold struct {
 
 // Split is RepeatedStratifiedKFold.split(X, y) with len(X) == y.Len().
 func (r RepeatedStratifiedKFold) Split(y Labels) ([]Fold, error) {
+	tests, err := r.TestFolds(y)
+	if err != nil {
+		return nil, err
+	}
+	var out []Fold
+	for _, assign := range tests {
+		out = append(out, FoldsOf(assign, r.NSplits)...)
+	}
+	return out, nil
+}
+
+// TestFolds is each repetition's StratifiedKFold.TestFolds: tests[rep][i]
+// is the fold of repetition rep whose test set holds sample i.
+func (r RepeatedStratifiedKFold) TestFolds(y Labels) ([][]int, error) {
 	if err := r.Version.hasRepeated("RepeatedStratifiedKFold"); err != nil {
 		return nil, err
 	}
@@ -346,13 +407,13 @@ func (r RepeatedStratifiedKFold) Split(y Labels) ([]Fold, error) {
 		return nil, err
 	}
 	state := Shared(r.RandomState.check())
-	var out []Fold
+	var tests [][]int
 	for range r.NRepeats {
-		f, err := StratifiedKFold{NSplits: r.NSplits, Shuffle: true, RandomState: state, Version: r.Version}.Split(y)
+		a, err := StratifiedKFold{NSplits: r.NSplits, Shuffle: true, RandomState: state, Version: r.Version}.TestFolds(y)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, f...)
+		tests = append(tests, a)
 	}
-	return out, nil
+	return tests, nil
 }

@@ -163,5 +163,5 @@ func (p PredefinedSplit) Split() ([]Fold, error) {
 	if minusOne >= 0 {
 		k--
 	}
-	return foldsFromAssignment(assign, k), nil
+	return FoldsOf(assign, k), nil
 }

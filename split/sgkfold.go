@@ -26,6 +26,17 @@ type StratifiedGroupKFold struct {
 // 1.2.1): from 1.8 the permutation carries through to the group ids, and
 // 1.9 also refuses n_splits > n_groups; before 1.0 the class does not exist.
 func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
+	assign, err := s.TestFolds(y, groups)
+	if err != nil {
+		return nil, err
+	}
+	return FoldsOf(assign, s.NSplits), nil
+}
+
+// TestFolds is, for each sample, the fold whose test set holds it:
+// TestFolds(Split(...), n) (the `fold` column of `splitter kfold`),
+// without building the folds' index sets.
+func (s StratifiedGroupKFold) TestFolds(y, groups Labels) ([]int, error) {
 	v := s.Version
 	b := v.behaviour()
 	if b.sgkf == sgkfAbsent {
@@ -129,7 +140,7 @@ func (s StratifiedGroupKFold) Split(y, groups Labels) ([]Fold, error) {
 	for i, g := range groups.codes {
 		assign[i] = groupFold[g]
 	}
-	return foldsFromAssignment(assign, s.NSplits), nil
+	return assign, nil
 }
 
 // sgkfBestFold is StratifiedGroupKFold._find_best_fold, with numpy's
