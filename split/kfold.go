@@ -342,35 +342,45 @@ func checkRepeats(n int) error {
 // Split is RepeatedKFold.split(X) for n samples: NRepeats*NSplits folds.
 func (r RepeatedKFold) Split(n int) ([]Fold, error) {
 	tests, err := r.TestFolds(n)
-	if err != nil {
-		return nil, err
-	}
-	var out []Fold
-	for _, assign := range tests {
-		out = append(out, FoldsOf(assign, r.NSplits)...)
-	}
-	return out, nil
+	return repeatedFolds(tests, r.NSplits), err
 }
 
 // TestFolds is each repetition's KFold.TestFolds: tests[rep][i] is the
 // fold of repetition rep whose test set holds sample i.
 func (r RepeatedKFold) TestFolds(n int) ([][]int, error) {
-	if err := r.Version.hasRepeated("RepeatedKFold"); err != nil {
+	return repeat("RepeatedKFold", r.NRepeats, r.RandomState, r.Version, func(state RandomState) ([]int, error) {
+		return KFold{NSplits: r.NSplits, Shuffle: true, RandomState: state, Version: r.Version}.TestFolds(n)
+	})
+}
+
+// repeat is the fold columns of nRepeats runs of one, given one
+// RandomState shared by all (a Repeated* splitter of version v).
+func repeat(name string, nRepeats int, rs RandomState, v Version, one func(RandomState) ([]int, error)) ([][]int, error) {
+	if err := v.hasRepeated(name); err != nil {
 		return nil, err
 	}
-	if err := checkRepeats(r.NRepeats); err != nil {
+	if err := checkRepeats(nRepeats); err != nil {
 		return nil, err
 	}
-	state := Shared(r.RandomState.check())
+	state := Shared(rs.check())
 	var tests [][]int
-	for range r.NRepeats {
-		a, err := KFold{NSplits: r.NSplits, Shuffle: true, RandomState: state, Version: r.Version}.TestFolds(n)
+	for range nRepeats {
+		a, err := one(state)
 		if err != nil {
 			return nil, err
 		}
 		tests = append(tests, a)
 	}
 	return tests, nil
+}
+
+// repeatedFolds is the k folds of each fold column of tests in turn.
+func repeatedFolds(tests [][]int, k int) []Fold {
+	var out []Fold
+	for _, assign := range tests {
+		out = append(out, FoldsOf(assign, k)...)
+	}
+	return out
 }
 
 // RepeatedStratifiedKFold is
@@ -387,33 +397,13 @@ type RepeatedStratifiedKFold struct {
 // Split is RepeatedStratifiedKFold.split(X, y) with len(X) == y.Len().
 func (r RepeatedStratifiedKFold) Split(y Labels) ([]Fold, error) {
 	tests, err := r.TestFolds(y)
-	if err != nil {
-		return nil, err
-	}
-	var out []Fold
-	for _, assign := range tests {
-		out = append(out, FoldsOf(assign, r.NSplits)...)
-	}
-	return out, nil
+	return repeatedFolds(tests, r.NSplits), err
 }
 
 // TestFolds is each repetition's StratifiedKFold.TestFolds: tests[rep][i]
 // is the fold of repetition rep whose test set holds sample i.
 func (r RepeatedStratifiedKFold) TestFolds(y Labels) ([][]int, error) {
-	if err := r.Version.hasRepeated("RepeatedStratifiedKFold"); err != nil {
-		return nil, err
-	}
-	if err := checkRepeats(r.NRepeats); err != nil {
-		return nil, err
-	}
-	state := Shared(r.RandomState.check())
-	var tests [][]int
-	for range r.NRepeats {
-		a, err := StratifiedKFold{NSplits: r.NSplits, Shuffle: true, RandomState: state, Version: r.Version}.TestFolds(y)
-		if err != nil {
-			return nil, err
-		}
-		tests = append(tests, a)
-	}
-	return tests, nil
+	return repeat("RepeatedStratifiedKFold", r.NRepeats, r.RandomState, r.Version, func(state RandomState) ([]int, error) {
+		return StratifiedKFold{NSplits: r.NSplits, Shuffle: true, RandomState: state, Version: r.Version}.TestFolds(y)
+	})
 }
