@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -83,8 +84,14 @@ func (tt testTable) writeParquet(t testing.TB, path string, rg int) {
 	defer f.Close()
 	rec := tt.record()
 	defer rec.Release()
-	props := parquet.NewWriterProperties(parquet.WithMaxRowGroupLength(int64(rg)), parquet.WithCompression(compress.Codecs.Snappy))
-	fw, err := pqarrow.NewFileWriter(rec.Schema(), f, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	writeRecord(t, f, rec, parquet.WithMaxRowGroupLength(int64(rg)), parquet.WithCompression(compress.Codecs.Snappy))
+}
+
+// writeRecord writes rec to w as a Parquet file by pqarrow, with props
+// and the Arrow schema stored.
+func writeRecord(t testing.TB, w io.Writer, rec arrow.Record, props ...parquet.WriterProperty) {
+	t.Helper()
+	fw, err := pqarrow.NewFileWriter(rec.Schema(), w, parquet.NewWriterProperties(props...), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet"
 	"github.com/apache/arrow/go/v15/parquet/compress"
-	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 )
 
 // flatTypes are the Arrow types decodeFlat decodes, each nullable and
@@ -97,16 +96,7 @@ func TestDecodeFlatIsPqarrow(t *testing.T) {
 						props = append(props, parquet.WithDataPageVersion(parquet.DataPageV2))
 					}
 					var buf bytes.Buffer
-					fw, err := pqarrow.NewFileWriter(rec.Schema(), &buf, parquet.NewWriterProperties(props...), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
-					if err != nil {
-						t.Fatal(err)
-					}
-					if err := fw.Write(rec); err != nil {
-						t.Fatal(err)
-					}
-					if err := fw.Close(); err != nil {
-						t.Fatal(err)
-					}
+					writeRecord(t, &buf, rec, props...)
 					path := filepath.Join(dir, name+".parquet")
 					if err := os.WriteFile(path, buf.Bytes(), 0o666); err != nil {
 						t.Fatal(err)

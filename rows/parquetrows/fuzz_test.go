@@ -17,7 +17,6 @@ import (
 	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet"
 	"github.com/apache/arrow/go/v15/parquet/compress"
-	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 )
 
 // seedFiles returns small valid Parquet files written in-test: the test
@@ -71,16 +70,7 @@ func seedFiles(t testing.TB) [][]byte {
 	defer rec.Release()
 	for _, codec := range []compress.Compression{compress.Codecs.Uncompressed, compress.Codecs.Snappy} {
 		var buf bytes.Buffer
-		fw, err := pqarrow.NewFileWriter(sc, &buf, parquet.NewWriterProperties(parquet.WithMaxRowGroupLength(3), parquet.WithCompression(codec)), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := fw.Write(rec); err != nil {
-			t.Fatal(err)
-		}
-		if err := fw.Close(); err != nil {
-			t.Fatal(err)
-		}
+		writeRecord(t, &buf, rec, parquet.WithMaxRowGroupLength(3), parquet.WithCompression(codec))
 		out = append(out, buf.Bytes())
 	}
 	return out
