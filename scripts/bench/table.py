@@ -303,6 +303,10 @@ def render(times, cells, a, pyarrow):
         v1 = med.get((1000000, "csv", "verify", "splitter"))
         if v1:
             notes.append("verify of that split: %.1f ms, %.2fx the split's time (target <= 1)." % (v1[0], v1[0] / s1[0]))
+        p1 = med.get((1000000, "parquet", "split", "splitter"))
+        if p1:
+            notes.append("Parquet in and out (1M split): %.1f ms, %.2fx the CSV split's time (target <= 2), peak RSS %.1f MB (target <= 100)."
+                         % (p1[0], p1[0] / s1[0], p1[1]))
     s10 = med.get((10000000, "csv", "split", "splitter"))
     if s1 and s10:
         notes.append("10x the rows (10M vs 1M CSV split): %.2fx the time (target <= 10.2x); peak RSS %.1f MB, "
