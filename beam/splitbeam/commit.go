@@ -30,7 +30,15 @@ type commitFn struct {
 func (f *commitFn) ProcessElement(_ []byte, drafts func(*Draft) bool, written func(*Written) bool) (err error) {
 	var d Draft
 	if !drafts(&d) {
-		return errors.New("splitbeam: no plan")
+		// The plan step failed, and its error fails the pipeline; a
+		// runner may still run this step on the empty side input, and
+		// an error here could be the one it reports instead. Nothing
+		// was written without a plan, so there is nothing to commit.
+		var w Written
+		if written(&w) {
+			return errors.New("splitbeam: files written without a plan")
+		}
+		return nil
 	}
 	temps := make([]string, len(d.Paths))
 	sums := make([]string, len(d.Paths))

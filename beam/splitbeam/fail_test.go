@@ -58,3 +58,24 @@ func TestFailureWritesNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestCommitWithoutPlan: when the plan step failed, the commit step (which
+// a runner may still run, on an empty side input) succeeds without
+// writing, so that the pipeline fails with the plan's error, not with
+// one of its own; files written without a plan are an error.
+func TestCommitWithoutPlan(t *testing.T) {
+	none := func(*Draft) bool { return false }
+	f := &commitFn{}
+	if err := f.ProcessElement(nil, none, func(*Written) bool { return false }); err != nil {
+		t.Errorf("no plan, nothing written: %v", err)
+	}
+	once := true
+	one := func(w *Written) bool {
+		ok := once
+		once = false
+		return ok
+	}
+	if err := f.ProcessElement(nil, none, one); err == nil {
+		t.Error("no plan, a file written: no error")
+	}
+}
