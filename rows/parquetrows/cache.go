@@ -65,13 +65,14 @@ func (c *groupCache) group(ctx context.Context, g int) (arrow.Record, error) {
 }
 
 // prefetch decodes, in parallel, those of groups not held yet, and holds
-// them, when all of groups fit in the cache together (else it does
-// nothing: the caller's group calls decode them one by one). Groups held
-// but not among groups are let go first, least recently used first, so
-// that the cache stays within its bound while the new ones are decoded.
-// Each (row group, column) is one task; up to GOMAXPROCS run at once,
-// each on a goroutine of its own whose panics catch turns into errors.
-func (c *groupCache) prefetch(ctx context.Context, groups []int) error {
+// them, when all of groups fit in the cache together; fits reports
+// whether they do (when not, prefetch does nothing). Groups held but not
+// among groups are let go first, least recently used first, so that the
+// cache stays within its bound while the new ones are decoded. Each (row
+// group, column) is one task; up to GOMAXPROCS run at once, each on a
+// goroutine of its own whose panics recovered turns into errors. With
+// one task, the caller's group call decodes it.
+func (c *groupCache) prefetch(ctx context.Context, groups []int) (fits bool, err error) {
 	p := c.p
 	var need, missingBytes int64
 	wanted := map[int]bool{}
@@ -88,9 +89,9 @@ func (c *groupCache) prefetch(ctx context.Context, groups []int) error {
 			missingBytes += p.rgBytes[g]
 		}
 	}
-	if need > p.opts.CacheBytes || len(missing) < 2 && p.schema.NumFields() < 2 {
+	if fits = need <= p.opts.CacheBytes; !fits || len(missing) < 2 && p.schema.NumFields() < 2 {
 		c.mu.Unlock()
-		return nil
+		return fits, nil
 	}
 	for c.bytes+missingBytes > p.opts.CacheBytes {
 		oldest, t := -1, int64(0)
@@ -107,7 +108,7 @@ func (c *groupCache) prefetch(ctx context.Context, groups []int) error {
 	c.mu.Unlock()
 	recs, err := c.decodeAll(ctx, missing)
 	if err != nil {
-		return err
+		return true, err
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -120,7 +121,7 @@ func (c *groupCache) prefetch(ctx context.Context, groups []int) error {
 		c.recs[g], c.used[g] = recs[k], c.tick
 		c.bytes += p.rgBytes[g]
 	}
-	return nil
+	return true, nil
 }
 
 // decodeAll decodes row groups groups (decode's records, in that order),

@@ -51,7 +51,7 @@ func WriteConcatWithColumn(w io.Writer, files []*File, name string, values []str
 			}
 			// The row group's columns decoded in parallel, then taken
 			// whole from the cache and let go once written.
-			if err := c.prefetch(context.Background(), []int{g}); err != nil {
+			if _, err := c.prefetch(context.Background(), []int{g}); err != nil {
 				c.release()
 				return fmt.Errorf("%s: %w", f.name, err)
 			}

@@ -113,7 +113,6 @@ func (p *File) prefetchParts(ctx context.Context, orders [][]int) (held bool) {
 		return false
 	}
 	used := make([]bool, p.RowGroups())
-	var need int64
 	var groups []int
 	for _, order := range orders {
 		for _, i := range order {
@@ -121,23 +120,20 @@ func (p *File) prefetchParts(ctx context.Context, orders [][]int) (held bool) {
 				return false // WriteRowsContext says which
 			}
 			if g := p.groupOf(i); !used[g] {
-				used[g], need = true, need+p.rgBytes[g]
+				used[g] = true
 				groups = append(groups, g)
 			}
 		}
-	}
-	if need > p.opts.CacheBytes {
-		return false
 	}
 	var err error
 	func() {
 		defer p.remember(&err)
 		defer catch(p.name, &err)
-		if err = p.cache.prefetch(ctx, groups); err != nil {
+		if held, err = p.cache.prefetch(ctx, groups); err != nil {
 			err = fmt.Errorf("%s: %w", p.name, err)
 		}
 	}()
-	return err == nil
+	return held && err == nil
 }
 
 // chunkRows is the number of output rows gathered per step. When the
@@ -259,32 +255,20 @@ func (c *groupCache) hold(ctx context.Context, chunk []int) (*resident, error) {
 	pages.Populate(r.group)
 	pages.Populate(r.local)
 	used := make([]bool, p.RowGroups())
-	var need int64
+	var groups []int
 	for k, i := range chunk {
 		g := p.groupOf(i)
 		r.group[k], r.local[k] = int32(g), int32(i-p.rgStart[g])
 		if !used[g] {
 			used[g] = true
-			need += p.rgBytes[g]
-		}
-	}
-	if need > p.opts.CacheBytes {
-		return nil, nil
-	}
-	var groups []int
-	for g, u := range used {
-		if u {
 			groups = append(groups, g)
 		}
 	}
-	if err := c.prefetch(ctx, groups); err != nil {
+	if held, err := c.prefetch(ctx, groups); !held || err != nil {
 		return nil, err
 	}
 	r.recs = make([]arrow.Record, p.RowGroups())
-	for g, u := range used {
-		if !u {
-			continue
-		}
+	for _, g := range groups {
 		rec, err := c.group(ctx, g)
 		if err != nil {
 			r.release()
