@@ -3,6 +3,7 @@ package parquetrows
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -180,10 +181,13 @@ func firstErr(errs []error) error {
 func (c *groupCache) decodeColumn(s *flatScratch, g, i int) (a arrow.Array, err error) {
 	defer recovered(&err)
 	if leaf, pt, ok := c.p.flatLeaf(i); ok {
-		if a, err = c.p.decodeFlat(s, g, i, leaf, pt); err != nil {
+		a, err = c.p.decodeFlat(s, g, i, leaf, pt)
+		switch {
+		case err == nil:
+			return a, nil
+		case !errors.Is(err, errNotHere):
 			return nil, fmt.Errorf("row group %d: %w", g, err)
 		}
-		return a, nil
 	}
 	ch, err := c.p.readField(i, []int{g})
 	if err != nil {

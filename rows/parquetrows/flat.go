@@ -5,31 +5,26 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"unsafe"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"github.com/apache/arrow/go/v15/arrow/bitutil"
 	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet"
-	"github.com/apache/arrow/go/v15/parquet/file"
 )
 
 // Flat columns: a top-level field that is one leaf, not repeated, whose
 // Arrow type holds the leaf's physical values bit for bit (int64, uint64,
 // int32, uint32, date32, float64, float32, bool, string, binary) is
 // decoded straight into the cache's buffers, through scratch buffers a
-// decoding goroutine reuses: its pages by decodePages (pages.go's header
-// reader, Arrow's codecs), or, for an encoding decodePages leaves alone,
-// by Parquet's typed column reader. pqarrow's record reader, which
-// decodeColumn uses for every other field, builds the same array through
+// decoding goroutine reuses, page by page (decodePages: pages.go's header
+// reader, Arrow's codecs); a chunk decodePages leaves alone (errNotHere)
+// goes the way of every other field, pqarrow's record reader, which
+// builds the same array through
 // buffers of its own, grown step by step and copied again by compact, and
 // Arrow's page reader copies every page once more on its way: for these
 // fields that was most of the cost of a split, much of it in first
 // touches of fresh memory.
-
-// flatBatch is the most levels read by one ReadBatch call.
-const flatBatch = 1 << 14
 
 // flatLeaf returns the leaf column of top-level field i when it is a flat
 // column, and its physical type.
@@ -78,10 +73,6 @@ func physWidth(pt parquet.Type) int {
 // through, kept from one column to the next.
 type flatScratch struct {
 	def   []int16
-	i64   []int64
-	i32   []int32
-	f64   []float64
-	f32   []float32
 	bools []bool
 	bas   []parquet.ByteArray
 	data  []byte // a string column's bytes, before they are copied to the cache
@@ -90,6 +81,7 @@ type flatScratch struct {
 
 // decodeFlat decodes flat field i of row group g (flatLeaf) into buffers
 // from the cache's allocator: the array decodeColumn's pqarrow path makes.
+// It returns errNotHere for a chunk decodePages leaves to that path.
 func (p *File) decodeFlat(s *flatScratch, g, i, leaf int, pt parquet.Type) (arrow.Array, error) {
 	f := &p.fr.Manifest.Fields[i]
 	fail := func(err error) error {
@@ -101,14 +93,11 @@ func (p *File) decodeFlat(s *flatScratch, g, i, leaf int, pt parquet.Type) (arro
 	optional := p.pr.MetaData().Schema.Column(leaf).MaxDefinitionLevel() == 1
 	n := p.rgStart[g+1] - p.rgStart[g]
 	o := newFlatOut(p, n, physWidth(pt))
-	err := p.decodePages(s, g, leaf, o, optional)
-	if errors.Is(err, errNotHere) {
+	if err := p.decodePages(s, g, leaf, o, optional); err != nil {
 		o.release()
-		o = newFlatOut(p, n, physWidth(pt))
-		err = p.readBatches(s, g, leaf, o, optional)
-	}
-	if err != nil {
-		o.release()
+		if errors.Is(err, errNotHere) {
+			return nil, err
+		}
 		return nil, fail(err)
 	}
 	a, err := o.array(f.Field.Type, s)
@@ -116,90 +105,6 @@ func (p *File) decodeFlat(s *flatScratch, g, i, leaf int, pt parquet.Type) (arro
 		return nil, fail(err)
 	}
 	return a, nil
-}
-
-// readBatches decodes the chunk by Parquet's typed column reader.
-func (p *File) readBatches(s *flatScratch, g, leaf int, o *flatOut, optional bool) error {
-	cr, err := p.pr.RowGroup(g).Column(leaf)
-	if err != nil {
-		return err
-	}
-	if s.def == nil {
-		s.def = make([]int16, flatBatch)
-	}
-	switch r := cr.(type) {
-	case *file.Int64ColumnChunkReader:
-		return readFixed(r, &s.i64, s.def, o, optional)
-	case *file.Int32ColumnChunkReader:
-		return readFixed(r, &s.i32, s.def, o, optional)
-	case *file.Float64ColumnChunkReader:
-		return readFixed(r, &s.f64, s.def, o, optional)
-	case *file.Float32ColumnChunkReader:
-		return readFixed(r, &s.f32, s.def, o, optional)
-	case *file.BooleanColumnChunkReader:
-		if s.bools == nil {
-			s.bools = make([]bool, flatBatch)
-		}
-		return readEach(r, s.bools, s.def, o, optional, o.bools)
-	case *file.ByteArrayColumnChunkReader:
-		if s.bas == nil {
-			s.bas = make([]parquet.ByteArray, flatBatch)
-		}
-		return readEach(r, s.bas, s.def, o, optional, func(got int, def []int16, vals []parquet.ByteArray) error {
-			return o.bytes(got, def, vals, s)
-		})
-	}
-	return fmt.Errorf("column reader %T is not flat", cr)
-}
-
-// batchReader is a typed Parquet column reader (Int64ColumnChunkReader,
-// ...): ReadBatch reads up to n levels, the values of the defined ones
-// packed at the front of values.
-type batchReader[T any] interface {
-	ReadBatch(n int64, values []T, def, rep []int16) (levels int64, set int, err error)
-}
-
-// readEach reads the chunk batch by batch, passing each to put: got
-// levels, their definition levels (nil when every one is defined) and
-// the values of the defined ones.
-func readEach[T any](r batchReader[T], vals []T, def []int16, o *flatOut, optional bool, put func(got int, def []int16, vals []T) error) error {
-	for o.at < o.n {
-		var defs []int16
-		if optional {
-			defs = def
-		}
-		total, set, err := r.ReadBatch(int64(min(o.n-o.at, flatBatch)), vals, defs, nil)
-		if err != nil {
-			return err
-		}
-		if total <= 0 {
-			return fmt.Errorf("holds %d rows fewer than the footer declares", o.n-o.at)
-		}
-		got := int(total)
-		if set == got {
-			defs = nil
-		} else if !optional {
-			return fmt.Errorf("a required column's batch holds %d values for %d rows", set, got)
-		}
-		if err := put(got, defs, vals[:set]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// readFixed is readEach of fixed-width values, T the physical type.
-func readFixed[T int64 | int32 | float64 | float32](r batchReader[T], scratch *[]T, def []int16, o *flatOut, optional bool) error {
-	if *scratch == nil {
-		*scratch = make([]T, flatBatch)
-	}
-	return readEach(r, *scratch, def, o, optional, func(got int, def []int16, vals []T) error {
-		var raw []byte
-		if len(vals) > 0 {
-			raw = unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(vals))), len(vals)*int(unsafe.Sizeof(vals[0])))
-		}
-		return o.fixed(got, def, raw)
-	})
 }
 
 // flatOut is a flat column being decoded into the cache's buffers, batch

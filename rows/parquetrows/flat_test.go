@@ -2,7 +2,9 @@ package parquetrows
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -164,5 +166,75 @@ func TestFlatLeafRefuses(t *testing.T) {
 			}
 		}
 		p.Close()
+	}
+}
+
+// TestDecodeFlatFallsBack: a flat column whose pages use an encoding
+// decodePages leaves alone (delta encodings here) is decoded by pqarrow's
+// path, to the same array, and its rows are written.
+func TestDecodeFlatFallsBack(t *testing.T) {
+	r := rand.New(rand.NewPCG(18, 6))
+	rec := flatRecord(r, 500, false, true)
+	defer rec.Release()
+	props := []parquet.WriterProperty{parquet.WithDictionaryDefault(false), parquet.WithMaxRowGroupLength(200)}
+	delta := map[arrow.Type]parquet.Encoding{
+		arrow.INT64: parquet.Encodings.DeltaBinaryPacked, arrow.INT32: parquet.Encodings.DeltaBinaryPacked,
+		arrow.STRING: parquet.Encodings.DeltaLengthByteArray,
+	}
+	for _, f := range rec.Schema().Fields() {
+		if e, ok := delta[f.Type.ID()]; ok {
+			props = append(props, parquet.WithEncodingFor(f.Name, e))
+		}
+	}
+	var buf bytes.Buffer
+	writeRecord(t, &buf, rec, props...)
+	path := filepath.Join(t.TempDir(), "delta.parquet")
+	if err := os.WriteFile(path, buf.Bytes(), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	var s flatScratch
+	fell := 0
+	for i := range p.schema.NumFields() {
+		leaf, pt, _ := p.flatLeaf(i)
+		_, isDelta := delta[p.schema.Field(i).Type.ID()]
+		for g := range p.RowGroups() {
+			a, err := p.decodeFlat(&s, g, i, leaf, pt)
+			if isDelta != errors.Is(err, errNotHere) {
+				t.Fatalf("column %q: decodeFlat error %v, delta-encoded %v", p.names[i], err, isDelta)
+			}
+			if a != nil {
+				a.Release()
+			}
+			got, err := p.cache.decodeColumn(&s, g, i)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ch, err := p.readField(i, []int{g})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := compact(ch, p.cacheMem, p.mem)
+			ch.Release()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !array.Equal(got, want) {
+				t.Errorf("column %q, row group %d: decodeColumn differs from pqarrow", p.names[i], g)
+			}
+			got.Release()
+			want.Release()
+			fell += b2i(isDelta)
+		}
+	}
+	if fell == 0 {
+		t.Fatal("no delta-encoded column")
+	}
+	if err := p.WriteRows(io.Discard, rand.New(rand.NewPCG(1, 2)).Perm(p.Len())); err != nil {
+		t.Fatal(err)
 	}
 }
