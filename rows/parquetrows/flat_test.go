@@ -97,16 +97,7 @@ func TestDecodeFlatIsPqarrow(t *testing.T) {
 					if v2 {
 						props = append(props, parquet.WithDataPageVersion(parquet.DataPageV2))
 					}
-					var buf bytes.Buffer
-					writeRecord(t, &buf, rec, props...)
-					path := filepath.Join(dir, name+".parquet")
-					if err := os.WriteFile(path, buf.Bytes(), 0o666); err != nil {
-						t.Fatal(err)
-					}
-					p, err := Open(path, Options{})
-					if err != nil {
-						t.Fatal(err)
-					}
+					p := openRecord(t, filepath.Join(dir, name+".parquet"), rec, props...)
 					defer p.Close()
 					var s flatScratch
 					for i := range p.schema.NumFields() {
@@ -125,15 +116,7 @@ func TestDecodeFlatIsPqarrow(t *testing.T) {
 							if err != nil {
 								t.Fatalf("column %q, row group %d: %v", p.names[i], g, err)
 							}
-							ch, err := p.readField(i, []int{g})
-							if err != nil {
-								t.Fatal(err)
-							}
-							want, err := compact(ch, p.cacheMem, p.mem)
-							ch.Release()
-							if err != nil {
-								t.Fatal(err)
-							}
+							want := pqarrowColumn(t, p, g, i)
 							if !array.Equal(got, want) || got.NullN() != want.NullN() {
 								t.Errorf("column %q, row group %d: decodeFlat gives\n%v\npqarrow\n%v", p.names[i], g, got, want)
 							}
@@ -186,16 +169,7 @@ func TestDecodeFlatFallsBack(t *testing.T) {
 			props = append(props, parquet.WithEncodingFor(f.Name, e))
 		}
 	}
-	var buf bytes.Buffer
-	writeRecord(t, &buf, rec, props...)
-	path := filepath.Join(t.TempDir(), "delta.parquet")
-	if err := os.WriteFile(path, buf.Bytes(), 0o666); err != nil {
-		t.Fatal(err)
-	}
-	p, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := openRecord(t, filepath.Join(t.TempDir(), "delta.parquet"), rec, props...)
 	defer p.Close()
 	var s flatScratch
 	fell := 0
@@ -214,15 +188,7 @@ func TestDecodeFlatFallsBack(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ch, err := p.readField(i, []int{g})
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := compact(ch, p.cacheMem, p.mem)
-			ch.Release()
-			if err != nil {
-				t.Fatal(err)
-			}
+			want := pqarrowColumn(t, p, g, i)
 			if !array.Equal(got, want) {
 				t.Errorf("column %q, row group %d: decodeColumn differs from pqarrow", p.names[i], g)
 			}
@@ -237,4 +203,35 @@ func TestDecodeFlatFallsBack(t *testing.T) {
 	if err := p.WriteRows(io.Discard, rand.New(rand.NewPCG(1, 2)).Perm(p.Len())); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// openRecord writes rec to path by pqarrow with props and opens it.
+func openRecord(t *testing.T, path string, rec arrow.Record, props ...parquet.WriterProperty) *File {
+	t.Helper()
+	var buf bytes.Buffer
+	writeRecord(t, &buf, rec, props...)
+	if err := os.WriteFile(path, buf.Bytes(), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// pqarrowColumn is column i of row group g as pqarrow's path decodes it
+// (readField, compact).
+func pqarrowColumn(t *testing.T, p *File, g, i int) arrow.Array {
+	t.Helper()
+	ch, err := p.readField(i, []int{g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ch.Release()
+	a, err := compact(ch, p.cacheMem, p.mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
