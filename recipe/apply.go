@@ -86,10 +86,12 @@ func (r *Recipe) Apply(ctx context.Context, t table.Table) (*Result, error) {
 	return res, nil
 }
 
-// FoldColumn is a fold column file: its output name and each row's fold.
+// FoldColumn is a fold column file: its output name and each row's fold
+// (-1 for a row no fold tests: TimeSeriesSplit's first rows). Folds is
+// the repetition's Result.TestFolds, not a copy.
 type FoldColumn struct {
-	Name   string
-	Values []string
+	Name  string
+	Folds []int
 }
 
 // take returns base[idx[0]], base[idx[1]], ...: row numbers of a subset.

@@ -20,14 +20,9 @@ func (r *Recipe) applyKfold(t table.Table, res *Result) error {
 	}
 	res.TestFolds, res.nFolds, res.folds, res.Warnings = fs.tests, fs.k, fs.folds, fs.warns
 	for rep, assign := range fs.tests {
-		col := FoldColumn{Name: "folds", Values: make([]string, t.Len())} // "" for a row no fold tests (time series)
+		col := FoldColumn{Name: "folds", Folds: assign}
 		if r.Repeats > 0 {
 			col.Name = "rep" + strconv.Itoa(rep) + ".folds"
-		}
-		for i, f := range assign {
-			if f >= 0 {
-				col.Values[i] = strconv.Itoa(f)
-			}
 		}
 		res.FoldColumns = append(res.FoldColumns, col)
 	}

@@ -33,7 +33,7 @@ func (res *Result) Outputs(t table.Table) []Output {
 	r := &res.recipe
 	for _, c := range res.FoldColumns {
 		outs = append(outs, r.shard(Output{Name: c.Name, Len: t.Len(), Write: func(_ context.Context, w io.Writer) error {
-			return t.WriteWithColumn(w, "fold", c.Values)
+			return t.WriteWithFolds(w, "fold", c.Folds)
 		}}, columnRange(t, c))...)
 	}
 	for _, p := range res.Parts {

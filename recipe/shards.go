@@ -132,6 +132,6 @@ func partRange(t table.Table, rows []int) func(ctx context.Context, w io.Writer,
 // columnRange writes rows lo..hi-1 of a fold column file of t.
 func columnRange(t table.Table, c FoldColumn) func(ctx context.Context, w io.Writer, lo, hi int) error {
 	return func(_ context.Context, w io.Writer, lo, hi int) error {
-		return t.WriteRangeWithColumn(w, "fold", c.Values, lo, hi)
+		return t.WriteRangeWithFolds(w, "fold", c.Folds, lo, hi)
 	}
 }

@@ -75,7 +75,7 @@ func TestInputTruncatedAfterIndexing(t *testing.T) {
 			wantChanged(t, "WritePartsContext", ix.write(context.Background(), []io.Writer{io.Discard, io.Discard}, [][]int{order[:half], order[half:]}, lim), p)
 			_, err = ix.Column("x")
 			wantChanged(t, "Column", err, p)
-			wantChanged(t, "WriteWithColumn", ix.WriteWithColumn(io.Discard, "f", make([]string, ix.Len())), p)
+			wantChanged(t, "WriteWithFolds", ix.WriteWithFolds(io.Discard, "f", make([]int, ix.Len())), p)
 			err = ix.Guard(func() error {
 				for i := 0; i < ix.Len(); i++ {
 					_ = bytes.Count(ix.Record(i), []byte{','})

@@ -40,6 +40,11 @@ for case in json.load(sys.stdin):
         rev = read(case['rev'])
         res['revok'] = rev.get('rows') == res['rows'] and all(rev['cols'][c]['values'] == res['cols'][c]['values'][::-1] for c in res['names']) if 'err' not in rev else False
         res['revmsg'] = json.dumps(rev)[:300]
+    if 'err' not in res and case.get('folds'):
+        folds = read(case['folds'])
+        want = [None if i % 6 == 0 else i % 6 - 1 for i in range(res['rows'])]
+        res['foldsok'] = 'err' not in folds and 'fold' in folds['cols'] and [c for c in folds['names'] if c != 'fold'] == res['names'] and all(folds['cols'][c]['values'] == res['cols'][c]['values'] for c in res['names']) and [None if v[0] == 'nan' else int(v[1]) if v[0] == 'i' else struct.unpack('<d', struct.pack('<Q', int(v[1])))[0] for v in folds['cols']['fold']['values']] == want
+        res['foldsmsg'] = json.dumps(folds)[:300]
     out.append(res)
 json.dump(out, sys.stdout)
 `
@@ -114,7 +119,7 @@ func TestPandasJSONLines(t *testing.T) {
 		data := genJSONL(r)
 		p := filepath.Join(dir, fmt.Sprintf("j%d.jsonl", i))
 		os.WriteFile(p, data, 0o644)
-		c := pandasCase{Path: p, Rev: filepath.Join(dir, fmt.Sprintf("j%d.rev.jsonl", i))}
+		c := pandasCase{Path: p, Rev: filepath.Join(dir, fmt.Sprintf("j%d.rev.jsonl", i)), Folds: filepath.Join(dir, fmt.Sprintf("j%d.folds.jsonl", i))}
 		if r.IntN(5) == 0 {
 			c.Path = p + ".gz"
 			writeGzip(t, c.Path, data)
@@ -129,6 +134,11 @@ func TestPandasJSONLines(t *testing.T) {
 		}
 		slices.Reverse(order)
 		writeRowsFile(t, ix, c.Rev, order)
+		var fb bytes.Buffer
+		if err := ix.WriteWithFolds(&fb, "fold", foldValues(ix.Len())); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(c.Folds, fb.Bytes(), 0o644)
 		ix.Close()
 		cases = append(cases, c)
 		datas = append(datas, data)
@@ -137,7 +147,11 @@ func TestPandasJSONLines(t *testing.T) {
 	oracle.RunJSON(t, pandasJSONScript, cases, &got)
 	fails := 0
 	for i, want := range got {
-		if msg := compareJSONL(datas[i], want); msg != "" {
+		msg := compareJSONL(datas[i], want)
+		if msg == "" && want.Err == "" && want.Rows > 0 && !want.FoldsOK {
+			msg = "the rows with folds (WriteWithFolds) do not read back as the rows plus a fold column: " + want.FoldsMsg
+		}
+		if msg != "" {
 			fails++
 			if fails <= 10 {
 				t.Errorf("case %d %q:\n%s", i, datas[i], msg)

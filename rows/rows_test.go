@@ -132,16 +132,16 @@ func TestColumnTyping(t *testing.T) {
 	}
 }
 
-func TestWriteWithColumn(t *testing.T) {
-	ix, err := IndexBytes("t.csv", []byte("a,b,c\r\n1,2,3\r\n4\r\n\"x\ny\",5,6"), Options{})
+func TestWriteWithFolds(t *testing.T) {
+	ix, err := IndexBytes("t.csv", []byte("a,b,c\r\n1,2,3\r\n4\r\n\"x\ny\",5,6\r\n7,8,9"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := ix.WriteWithColumn(&buf, "fold", []string{"0", "1", "2"}); err != nil {
+	if err := ix.WriteWithFolds(&buf, "fold", []int{0, 1, 12, -1}); err != nil {
 		t.Fatal(err)
 	}
-	want := "a,b,c,fold\r\n1,2,3,0\r\n4,,,1\r\n\"x\ny\",5,6,2\r\n"
+	want := "a,b,c,fold\r\n1,2,3,0\r\n4,,,1\r\n\"x\ny\",5,6,12\r\n7,8,9,\r\n"
 	if buf.String() != want {
 		t.Errorf("got %q, want %q", buf.String(), want)
 	}
@@ -229,9 +229,9 @@ func TestJSONLines(t *testing.T) {
 		t.Errorf("WriteRows %q, want %q", buf.String(), want)
 	}
 	buf.Reset()
-	ix.WriteWithColumn(&buf, "fold", []string{"0", "1", "2"})
-	if want := "{\"a\": 1, \"b\": \"x\",\"fold\":0}\r\n{\"fold\":1}\n{\"b\": \"y\",\"fold\":2}\n"; buf.String() != want {
-		t.Errorf("WriteWithColumn %q, want %q", buf.String(), want)
+	ix.WriteWithFolds(&buf, "fold", []int{0, -1, 2})
+	if want := "{\"a\": 1, \"b\": \"x\",\"fold\":0}\r\n{\"fold\":null}\n{\"b\": \"y\",\"fold\":2}\n"; buf.String() != want {
+		t.Errorf("WriteWithFolds %q, want %q", buf.String(), want)
 	}
 	col, err := ix.Column("a")
 	if err != nil || col.Dtype() != "float64" || !col.Null[1] {

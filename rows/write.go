@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
 	"sync"
 )
 
@@ -174,23 +175,26 @@ func (ix *Index) appendRows(out []byte, order []int) []byte {
 	return out
 }
 
-// WriteWithColumn writes the header and every row in input order with one
-// more last column: the header gets name, row i gets values[i]; rows
-// shorter than the table get empty fields before it. This is kfold's
-// `fold` column (df.assign(fold=values) keeping the input's bytes).
+// WriteWithFolds writes the header and every row in input order with one
+// more last column: the header gets name, row i gets folds[i] in decimal,
+// or nothing where folds[i] is negative (a row no fold tests: an empty
+// field, null in JSON Lines); rows shorter than the table get empty fields
+// before it. This is kfold's `fold` column (df.assign(fold=folds) with
+// pandas' nullable Int64, keeping the input's bytes).
 //
 // A fault reading the mapped file (it shrank) is ErrInputChanged.
-func (ix *Index) WriteWithColumn(w io.Writer, name string, values []string) error {
-	return ix.guard(func() error { return ix.writeWithColumn(w, name, values, 0, ix.Len()) })
+func (ix *Index) WriteWithFolds(w io.Writer, name string, folds []int) error {
+	return ix.guard(func() error { return ix.writeWithFolds(w, name, folds, 0, ix.Len()) })
 }
 
-// writeWithColumn writes the header and rows lo..hi-1 with the column.
-func (ix *Index) writeWithColumn(w io.Writer, name string, values []string, lo, hi int) error {
+// writeWithFolds writes the header and rows lo..hi-1 with the column.
+func (ix *Index) writeWithFolds(w io.Writer, name string, folds []int, lo, hi int) error {
 	n := ix.Len()
-	if len(values) != n {
-		return fmt.Errorf("rows: %d values for %d rows", len(values), n)
+	if len(folds) != n {
+		return fmt.Errorf("rows: %d folds for %d rows", len(folds), n)
 	}
 	bw := bufio.NewWriterSize(w, writeBuf)
+	var num []byte // folds[i] in decimal
 	if ix.jsonl {
 		// JSON Lines: the key is added as the object's last member.
 		for i := lo; i < hi; i++ {
@@ -209,7 +213,12 @@ func (ix *Index) writeWithColumn(w io.Writer, name string, values []string, lo, 
 			key, _ := json.Marshal(name)
 			bw.Write(key)
 			bw.WriteByte(':')
-			bw.WriteString(values[i])
+			if folds[i] < 0 {
+				bw.WriteString("null")
+			} else {
+				num = strconv.AppendInt(num[:0], int64(folds[i]), 10)
+				bw.Write(num)
+			}
 			bw.Write(body[j:])
 			if _, err := bw.Write(eol); err != nil {
 				return err
@@ -244,7 +253,10 @@ func (ix *Index) writeWithColumn(w io.Writer, name string, values []string, lo, 
 			bw.Write(sep)
 		}
 		bw.Write(sep)
-		bw.WriteString(values[i])
+		if folds[i] >= 0 {
+			num = strconv.AppendInt(num[:0], int64(folds[i]), 10)
+			bw.Write(num)
+		}
 		if _, err := bw.Write(eol); err != nil {
 			return err
 		}

@@ -8,10 +8,10 @@ import (
 	"github.com/splitter-dev/splitter/internal/pages"
 )
 
-// TestWriteRangeWithColumn: the ranges of a cut, written with their
-// header, concatenate (header once) to WriteWithColumn's file; a range
+// TestWriteRangeWithFolds: the ranges of a cut, written with their
+// header, concatenate (header once) to WriteWithFolds's file; a range
 // outside the rows is an error.
-func TestWriteRangeWithColumn(t *testing.T) {
+func TestWriteRangeWithFolds(t *testing.T) {
 	for _, data := range []string{
 		"a,b\r\n1,\"x\ny\"\r\n2,z\r\n3,w",
 		"\ufeffa;b\n1;2\n3;4\n5;6\n7;8\n",
@@ -29,39 +29,39 @@ func TestWriteRangeWithColumn(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		values := make([]string, ix.Len())
+		values := make([]int, ix.Len())
 		for i := range values {
-			values[i] = strconv.Itoa(i % 2)
+			values[i] = i%3 - 1 // -1: a row no fold tests
 		}
 		var whole bytes.Buffer
-		if err := ix.WriteWithColumn(&whole, "fold", values); err != nil {
+		if err := ix.WriteWithFolds(&whole, "fold", values); err != nil {
 			t.Fatal(err)
 		}
 		for cut := 0; cut <= ix.Len(); cut++ {
 			var a, b bytes.Buffer
-			if err := ix.WriteRangeWithColumn(&a, "fold", values, 0, cut); err != nil {
+			if err := ix.WriteRangeWithFolds(&a, "fold", values, 0, cut); err != nil {
 				t.Fatal(err)
 			}
-			if err := ix.WriteRangeWithColumn(&b, "fold", values, cut, ix.Len()); err != nil {
+			if err := ix.WriteRangeWithFolds(&b, "fold", values, cut, ix.Len()); err != nil {
 				t.Fatal(err)
 			}
 			var empty bytes.Buffer
-			ix.WriteRangeWithColumn(&empty, "fold", values, 0, 0) // the header alone
+			ix.WriteRangeWithFolds(&empty, "fold", values, 0, 0) // the header alone
 			got := append(a.Bytes(), b.Bytes()[empty.Len():]...)
 			if !bytes.Equal(got, whole.Bytes()) {
 				t.Errorf("%q cut at %d: %q, want %q", data, cut, got, whole.Bytes())
 			}
 		}
-		if err := ix.WriteRangeWithColumn(&whole, "fold", values, 1, ix.Len()+1); err == nil {
+		if err := ix.WriteRangeWithFolds(&whole, "fold", values, 1, ix.Len()+1); err == nil {
 			t.Errorf("%q: a range past the rows: no error", data)
 		}
 	}
 }
 
-// TestWriteWithColumnDropBehind: a file large enough to be read with
+// TestWriteWithFoldsDropBehind: a file large enough to be read with
 // drop-behind writes the same column file, whole and in ranges, as the
 // same bytes in memory.
-func TestWriteWithColumnDropBehind(t *testing.T) {
+func TestWriteWithFoldsDropBehind(t *testing.T) {
 	var b bytes.Buffer
 	b.WriteString("id,text\n")
 	for i := 0; b.Len() < dropMin+dropChunk+12345; i++ {
@@ -88,17 +88,17 @@ func TestWriteWithColumnDropBehind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	values := make([]string, ix.Len())
+	values := make([]int, ix.Len())
 	for i := range values {
-		values[i] = strconv.Itoa(i % 7)
+		values[i] = i % 7
 	}
 	n := ix.Len()
 	for _, r := range [][2]int{{0, n}, {0, n / 3}, {n / 3, n}, {n - 1, n}} {
 		var got, want bytes.Buffer
-		if err := ix.WriteRangeWithColumn(&got, "fold", values, r[0], r[1]); err != nil {
+		if err := ix.WriteRangeWithFolds(&got, "fold", values, r[0], r[1]); err != nil {
 			t.Fatal(err)
 		}
-		if err := mem.WriteRangeWithColumn(&want, "fold", values, r[0], r[1]); err != nil {
+		if err := mem.WriteRangeWithFolds(&want, "fold", values, r[0], r[1]); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {

@@ -172,7 +172,7 @@ func TestDatasetRows(t *testing.T) {
 		t.Errorf("wrote %q, want %q", b.String(), want)
 	}
 	b.Reset()
-	if err := d.WriteRangeWithColumn(&b, "fold", []string{"0", "1", "2", "3"}, 1, 4); err != nil {
+	if err := d.WriteRangeWithFolds(&b, "fold", []int{0, 1, 2, 3}, 1, 4); err != nil {
 		t.Fatal(err)
 	}
 	if want := "a,b,fold\r\n2,\"y\nz\",1\n3,w,2\n4,v,3\n"; b.String() != want {

@@ -19,9 +19,9 @@ func (d *Dataset) writeParquet(ctx context.Context, w io.Writer, order []int) er
 	return parquetrows.WriteConcatContext(ctx, w, d.pq, refs)
 }
 
-// writeParquetColumn is WriteRangeWithColumn of Parquet shards.
-func (d *Dataset) writeParquetColumn(w io.Writer, name string, values []string, lo, hi int) error {
-	return parquetrows.WriteConcatWithColumn(w, d.pq, name, values, lo, hi)
+// writeParquetFolds is WriteRangeWithFolds of Parquet shards.
+func (d *Dataset) writeParquetFolds(w io.Writer, name string, folds []int, lo, hi int) error {
+	return parquetrows.WriteConcatWithFolds(w, d.pq, name, folds, lo, hi)
 }
 
 // checkSchemas refuses a Parquet shard whose Arrow schema (names and

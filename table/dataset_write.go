@@ -58,24 +58,24 @@ func headerEOL(ix *rows.Index) []byte {
 	return []byte("\n")
 }
 
-// WriteWithColumn writes every row in order with one more last column
-// name holding values[i]: each shard's rows as its WriteWithColumn writes
+// WriteWithFolds writes every row in order with one more last column
+// name holding folds[i]: each shard's rows as its WriteWithFolds writes
 // them, after the first shard's header.
-func (d *Dataset) WriteWithColumn(w io.Writer, name string, values []string) error {
-	return d.WriteRangeWithColumn(w, name, values, 0, d.Len())
+func (d *Dataset) WriteWithFolds(w io.Writer, name string, folds []int) error {
+	return d.WriteRangeWithFolds(w, name, folds, 0, d.Len())
 }
 
-// WriteRangeWithColumn is WriteWithColumn of rows lo..hi-1 only, with the
+// WriteRangeWithFolds is WriteWithFolds of rows lo..hi-1 only, with the
 // header: one shard of that file.
-func (d *Dataset) WriteRangeWithColumn(w io.Writer, name string, values []string, lo, hi int) error {
-	if len(values) != d.Len() {
-		return fmt.Errorf("table: %d values for %d rows", len(values), d.Len())
+func (d *Dataset) WriteRangeWithFolds(w io.Writer, name string, folds []int, lo, hi int) error {
+	if len(folds) != d.Len() {
+		return fmt.Errorf("table: %d folds for %d rows", len(folds), d.Len())
 	}
 	if lo < 0 || hi < lo || hi > d.Len() {
 		return fmt.Errorf("table: range [%d, %d) out of [0, %d)", lo, hi, d.Len())
 	}
 	if d.pq != nil {
-		return d.writeParquetColumn(w, name, values, lo, hi)
+		return d.writeParquetFolds(w, name, folds, lo, hi)
 	}
 	for k, ix := range d.text {
 		a, b := max(lo, d.starts[k]), min(hi, d.starts[k+1])
@@ -85,16 +85,16 @@ func (d *Dataset) WriteRangeWithColumn(w io.Writer, name string, values []string
 		case a >= b: // the header alone
 			a, b = d.starts[0], d.starts[0]
 		}
-		vals := values[d.starts[k]:d.starts[k+1]]
+		vals := folds[d.starts[k]:d.starts[k+1]]
 		dst := w
 		if k > 0 { // its header line is the first shard's
 			var head bytes.Buffer
-			if err := ix.WriteRangeWithColumn(&head, name, vals, 0, 0); err != nil {
+			if err := ix.WriteRangeWithFolds(&head, name, vals, 0, 0); err != nil {
 				return err
 			}
 			dst = &skipWriter{w: w, skip: head.Len()}
 		}
-		if err := ix.WriteRangeWithColumn(dst, name, vals, a-d.starts[k], b-d.starts[k]); err != nil {
+		if err := ix.WriteRangeWithFolds(dst, name, vals, a-d.starts[k], b-d.starts[k]); err != nil {
 			return err
 		}
 	}

@@ -25,12 +25,13 @@ type Table interface {
 	// WriteRowsContext writes the header and rows order (positions, in
 	// that order): df.iloc[order].to_csv(w, index=False), byte-exact.
 	WriteRowsContext(ctx context.Context, w io.Writer, order []int) error
-	// WriteWithColumn writes every row with one more last column name
-	// holding values[i] (df.insert(len(df.columns), name, values)).
-	WriteWithColumn(w io.Writer, name string, values []string) error
-	// WriteRangeWithColumn is WriteWithColumn of rows lo..hi-1 only, with
+	// WriteWithFolds writes every row with one more last column name
+	// holding folds[i], nothing (pandas' <NA>) where it is negative
+	// (df.insert(len(df.columns), name, folds)).
+	WriteWithFolds(w io.Writer, name string, folds []int) error
+	// WriteRangeWithFolds is WriteWithFolds of rows lo..hi-1 only, with
 	// the header: one shard of that file.
-	WriteRangeWithColumn(w io.Writer, name string, values []string, lo, hi int) error
+	WriteRangeWithFolds(w io.Writer, name string, folds []int, lo, hi int) error
 	Close() error
 }
 

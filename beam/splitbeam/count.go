@@ -35,7 +35,7 @@ func (f *countFn) ProcessElement(ctx context.Context, sh Shard, emit func(ShardI
 	info := ShardInfo{Index: sh.Index, Path: sh.Path, Rows: int64(ix.Len()), SHA256: sum, Names: ix.Names(), Header: ix.Header(), IndexColumns: ix.IndexColumns()}
 	if f.Fold {
 		var h bytes.Buffer
-		if err := ix.WriteRangeWithColumn(&h, "fold", make([]string, ix.Len()), 0, 0); err != nil {
+		if err := ix.WriteRangeWithFolds(&h, "fold", make([]int, ix.Len()), 0, 0); err != nil {
 			return fmt.Errorf("%s: %w", sh.Path, err)
 		}
 		info.FoldHeader = h.Bytes()

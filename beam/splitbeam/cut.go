@@ -81,16 +81,16 @@ func (c *cutter) folds(ix *rows.Index, p *Piece) error {
 	if len(p.Ranges) == 0 {
 		return nil
 	}
-	if len(p.FoldValues) != ix.Len() {
-		return fmt.Errorf("%d folds for %d rows: %w", len(p.FoldValues), ix.Len(), rows.ErrInputChanged)
+	if len(p.Folds) != ix.Len() {
+		return fmt.Errorf("%d folds for %d rows: %w", len(p.Folds), ix.Len(), rows.ErrInputChanged)
 	}
 	var head, buf bytes.Buffer
-	if err := ix.WriteRangeWithColumn(&head, "fold", p.FoldValues, 0, 0); err != nil {
+	if err := ix.WriteRangeWithFolds(&head, "fold", p.Folds, 0, 0); err != nil {
 		return err
 	}
 	for _, r := range p.Ranges {
 		buf.Reset()
-		if err := ix.WriteRangeWithColumn(&buf, "fold", p.FoldValues, int(r.Lo), int(r.Hi)); err != nil {
+		if err := ix.WriteRangeWithFolds(&buf, "fold", p.Folds, int(r.Lo), int(r.Hi)); err != nil {
 			return err
 		}
 		c.add(r.File, r.Pos, int32(r.Hi-r.Lo), buf.Bytes()[head.Len():])

@@ -84,8 +84,8 @@ func (c *counted) Column(name string) (*rows.Column, error) {
 }
 
 func (c *counted) WriteRowsContext(context.Context, io.Writer, []int) error { return errNoRows }
-func (c *counted) WriteWithColumn(io.Writer, string, []string) error        { return errNoRows }
-func (c *counted) WriteRangeWithColumn(io.Writer, string, []string, int, int) error {
+func (c *counted) WriteWithFolds(io.Writer, string, []int) error            { return errNoRows }
+func (c *counted) WriteRangeWithFolds(io.Writer, string, []int, int, int) error {
 	return errNoRows
 }
 func (c *counted) Close() error { return nil }

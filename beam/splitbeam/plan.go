@@ -133,7 +133,7 @@ func emitPieces(d *table.Dataset, infos []ShardInfo, res *recipe.Result, outs []
 // lo.. onwards): their folds and the runs of them each shard of c holds.
 func foldPiece(in ShardInfo, lo int64, c recipe.FoldColumn, outs []recipe.Output) Piece {
 	hi := lo + in.Rows
-	p := Piece{Shard: in.Index, Path: in.Path, FoldValues: c.Values[lo:hi]}
+	p := Piece{Shard: in.Index, Path: in.Path, Folds: c.Folds[lo:hi]}
 	for file, o := range outs {
 		if o.Name != c.Name {
 			continue

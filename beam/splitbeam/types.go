@@ -31,16 +31,16 @@ type ShardInfo struct {
 
 // Piece tells a shard where some of its rows go: local row Rows[i] is at
 // position Pos[i] of output file Files[i]; and, for a fold column file,
-// FoldValues are the fold of each of the shard's rows and Ranges the runs
+// Folds are the fold of each of the shard's rows (-1: none) and Ranges the runs
 // of rows copied with them.
 type Piece struct {
-	Shard      int
-	Path       string
-	Rows       []int32
-	Files      []int32
-	Pos        []int64
-	FoldValues []string
-	Ranges     []FoldRange
+	Shard  int
+	Path   string
+	Rows   []int32
+	Files  []int32
+	Pos    []int64
+	Folds  []int
+	Ranges []FoldRange
 }
 
 // FoldRange is the local rows [Lo, Hi) of a shard written with their fold

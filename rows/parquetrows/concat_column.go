@@ -4,18 +4,20 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
 )
 
-// WriteConcatWithColumn writes rows lo..hi-1 of the files' rows
-// concatenated, with one more last column name holding values[i] (int64
-// when every value is an integer, else string): one shard of
-// pd.concat([...]).assign(name=values).to_parquet(), with the schema,
+// WriteConcatWithFolds writes rows lo..hi-1 of the files' rows
+// concatenated, with one more last column name holding folds[i]: int64
+// when no fold is negative, else strings, "" for a negative fold (a row no
+// fold tests): one shard of
+// pd.concat([...]).assign(name=folds).to_parquet(), with the schema,
 // metadata and codecs of files[0] (every file SameSchema).
-func WriteConcatWithColumn(w io.Writer, files []*File, name string, values []string, lo, hi int) (err error) {
+func WriteConcatWithFolds(w io.Writer, files []*File, name string, folds []int, lo, hi int) (err error) {
 	p := files[0]
 	out := &sink{w: w}
 	defer out.blame(&err)
@@ -27,10 +29,10 @@ func WriteConcatWithColumn(w io.Writer, files []*File, name string, values []str
 		}
 		n += f.n
 	}
-	if len(values) != n || lo < 0 || hi < lo || hi > n {
-		return fmt.Errorf("parquetrows: %d values, range [%d, %d) for %d rows", len(values), lo, hi, n)
+	if len(folds) != n || lo < 0 || hi < lo || hi > n {
+		return fmt.Errorf("parquetrows: %d folds, range [%d, %d) for %d rows", len(folds), lo, hi, n)
 	}
-	ints, isInt := allInts(values)
+	isInt := !slices.ContainsFunc(folds, func(f int) bool { return f < 0 })
 	extra := arrow.Field{Name: name, Type: arrow.BinaryTypes.String, Nullable: true}
 	if isInt {
 		extra.Type = arrow.PrimitiveTypes.Int64
@@ -61,7 +63,7 @@ func WriteConcatWithColumn(w io.Writer, files []*File, name string, values []str
 				return fmt.Errorf("%s: %w", f.name, err)
 			}
 			rec := whole.NewSlice(int64(glo-f.rgStart[g]), int64(ghi-f.rgStart[g]))
-			col := valuesArray(f, ints, values, isInt, first+glo, first+ghi)
+			col := foldsArray(f, folds[first+glo:first+ghi], isInt)
 			cols := append(append([]arrow.Array(nil), rec.Columns()...), col)
 			out := array.NewRecord(sc, cols, int64(ghi-glo))
 			col.Release()
@@ -83,29 +85,28 @@ func WriteConcatWithColumn(w io.Writer, files []*File, name string, values []str
 	return nil
 }
 
-// allInts parses values as int64s; false when one is not an integer.
-func allInts(values []string) ([]int64, bool) {
-	ints := make([]int64, len(values))
-	for i, v := range values {
-		x, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return nil, false
-		}
-		ints[i] = x
-	}
-	return ints, true
-}
-
-// valuesArray is the Arrow array of values[lo:hi] (ints when isInt).
-func valuesArray(f *File, ints []int64, values []string, isInt bool, lo, hi int) arrow.Array {
+// foldsArray is the Arrow array of folds: int64s when isInt, else their
+// decimals as strings, "" for a negative fold.
+func foldsArray(f *File, folds []int, isInt bool) arrow.Array {
 	if isInt {
 		b := array.NewInt64Builder(f.mem)
 		defer b.Release()
-		b.AppendValues(ints[lo:hi], nil)
+		b.Reserve(len(folds))
+		for _, v := range folds {
+			b.UnsafeAppend(int64(v))
+		}
 		return b.NewArray()
 	}
 	b := array.NewStringBuilder(f.mem)
 	defer b.Release()
-	b.AppendValues(values[lo:hi], nil)
+	b.Reserve(len(folds))
+	var num []byte
+	for _, v := range folds {
+		num = num[:0]
+		if v >= 0 {
+			num = strconv.AppendInt(num, int64(v), 10)
+		}
+		b.BinaryBuilder.Append(num)
+	}
 	return b.NewArray()
 }

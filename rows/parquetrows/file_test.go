@@ -318,7 +318,9 @@ func TestWriteRowsOrderSchemaMetadata(t *testing.T) {
 	}
 }
 
-func TestWriteWithColumn(t *testing.T) {
+// TestWriteWithFolds: the fold column is int64 when every row has a fold,
+// else strings, "" where a row has none (TimeSeriesSplit).
+func TestWriteWithFolds(t *testing.T) {
 	tt := randomTable(rand.New(rand.NewPCG(9, 9)), 23)
 	pq := filepath.Join(t.TempDir(), "d.parquet")
 	tt.writeParquet(t, pq, 5)
@@ -328,19 +330,27 @@ func TestWriteWithColumn(t *testing.T) {
 	}
 	defer p.Close()
 	for _, kind := range []string{"int", "string"} {
+		folds := make([]int, p.Len())
 		vals := make([]string, p.Len())
-		for i := range vals {
-			vals[i] = strconv.Itoa(i % 3)
-			if kind == "string" {
-				vals[i] = "f" + vals[i]
+		for i := range folds {
+			folds[i] = i % 3
+			if kind == "string" && i < 4 {
+				folds[i] = -1
+			}
+			if folds[i] >= 0 {
+				vals[i] = strconv.Itoa(folds[i])
 			}
 		}
 		var buf bytes.Buffer
-		if err := p.WriteWithColumn(&buf, "fold", vals); err != nil {
+		if err := p.WriteWithFolds(&buf, "fold", folds); err != nil {
 			t.Fatal(err)
 		}
 		tbl, _, _ := readBack(t, buf.Bytes())
-		if tbl.NumCols() != 7 || tbl.Schema().Field(6).Name != "fold" {
+		want := arrow.DataType(arrow.PrimitiveTypes.Int64)
+		if kind == "string" {
+			want = arrow.BinaryTypes.String
+		}
+		if tbl.NumCols() != 7 || tbl.Schema().Field(6).Name != "fold" || !arrow.TypeEqual(tbl.Schema().Field(6).Type, want) {
 			t.Fatalf("schema %v", tbl.Schema())
 		}
 		if fmt.Sprint(ids(tbl)) != fmt.Sprint(tt.ids) {

@@ -131,11 +131,11 @@ func readAll(t *testing.T, path string) {
 		order[i] = n - 1 - i
 	}
 	ok(p.WriteRows(io.Discard, order))
-	vals := make([]string, n)
-	for i := range vals {
-		vals[i] = "1"
+	folds := make([]int, n)
+	for i := range folds {
+		folds[i] = 1
 	}
-	ok(p.WriteWithColumn(io.Discard, "fold", vals))
+	ok(p.WriteWithFolds(io.Discard, "fold", folds))
 }
 
 func FuzzParquet(f *testing.F) {

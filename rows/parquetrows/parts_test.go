@@ -119,8 +119,8 @@ func TestWritePartsErrors(t *testing.T) {
 		if err := p.WriteRows(w, perm); !errors.Is(err, full) || errors.Is(err, ErrParquet) {
 			t.Errorf("WriteRows to a failing writer: got %v, want %v", err, full)
 		}
-		if err := p.WriteWithColumn(w, "fold", make([]string, 500)); !errors.Is(err, full) || errors.Is(err, ErrParquet) {
-			t.Errorf("WriteWithColumn to a failing writer: got %v, want %v", err, full)
+		if err := p.WriteWithFolds(w, "fold", make([]int, 500)); !errors.Is(err, full) || errors.Is(err, ErrParquet) {
+			t.Errorf("WriteWithFolds to a failing writer: got %v, want %v", err, full)
 		}
 	}
 	err = p.WritePartsContext(context.Background(), []io.Writer{io.Discard, io.Discard}, [][]int{perm[:400], {500}})

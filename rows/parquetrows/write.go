@@ -153,21 +153,21 @@ func (p *File) chunkRows() int {
 	return max(p.opts.ChunkRows, int(p.opts.CacheBytes/2/perRow))
 }
 
-// WriteWithColumn writes every row in input order with one more last
-// column: name holding values[i] for row i, as int64 when every value is
-// an integer and as string otherwise (kfold's `fold` column,
-// df.assign(fold=values).to_parquet()).
-func (p *File) WriteWithColumn(w io.Writer, name string, values []string) error {
-	return p.WriteRangeWithColumn(w, name, values, 0, p.n)
+// WriteWithFolds writes every row in input order with one more last
+// column: name holding folds[i] for row i, as int64 when no fold is
+// negative, else as strings ("" for a negative fold, a row no fold tests)
+// (kfold's `fold` column, df.assign(fold=folds).to_parquet()).
+func (p *File) WriteWithFolds(w io.Writer, name string, folds []int) error {
+	return p.WriteRangeWithFolds(w, name, folds, 0, p.n)
 }
 
-// WriteRangeWithColumn is WriteWithColumn of rows lo..hi-1 only: one
-// shard of the file WriteWithColumn writes, with the same schema (the
-// column's type decided by all the values). It is WriteConcatWithColumn
-// of the one file.
-func (p *File) WriteRangeWithColumn(w io.Writer, name string, values []string, lo, hi int) (err error) {
+// WriteRangeWithFolds is WriteWithFolds of rows lo..hi-1 only: one shard
+// of the file WriteWithFolds writes, with the same schema (the column's
+// type decided by all the folds). It is WriteConcatWithFolds of the one
+// file.
+func (p *File) WriteRangeWithFolds(w io.Writer, name string, folds []int, lo, hi int) (err error) {
 	defer p.remember(&err)
-	return WriteConcatWithColumn(w, []*File{p}, name, values, lo, hi)
+	return WriteConcatWithFolds(w, []*File{p}, name, folds, lo, hi)
 }
 
 // newWriter starts a Parquet writer for schema sc keeping the input's
