@@ -242,10 +242,28 @@ func stratifyColumns(ix audit.Table) []audit.Column {
 			continue
 		}
 		c := audit.Column{Name: name, Labels: l}
-		c.ClassLabels, _ = column.ClassLabels(col) // unset when HF cannot encode it
+		if !oneRowClass(l) {
+			c.ClassLabels, _ = column.ClassLabels(col) // unset when HF cannot encode it
+		}
 		cols = append(cols, c)
 	}
 	return cols
+}
+
+// oneRowClass reports whether a class of l has one row. Hugging Face's
+// classes (class_encode_column: str of each value) are never coarser
+// than scikit-learn's (np.unique merges 1 == 1.0 == True and -0.0 == 0.0,
+// str does not; columns np.unique cannot sort are not labels at all), so
+// such a class has one row there too, and stratify_by_column, which
+// needs two rows a class, is never tried: ClassLabels is not computed.
+// It is explain's costliest step on a column of distinct values (1-2 s
+// for 1M floats).
+func oneRowClass(l split.Labels) bool {
+	counts := make([]int32, l.NumClasses())
+	for _, c := range l.Codes() {
+		counts[c]++
+	}
+	return slices.Contains(counts, 1)
 }
 
 // pythonMatch is a match as explain prints it.
