@@ -20,9 +20,10 @@ func TestPandasChunks(t *testing.T) {
 	dir := t.TempDir()
 	b := bufferLines(2)
 	type variant struct {
-		long  int    // row given a third field, -1 for none
-		other string // value put in column a at row at
-		at    int
+		long    int    // row given a third field, -1 for none
+		other   string // value put in column a at row at
+		at      int
+		letters bool // column a is strings in every chunk
 	}
 	vs := []variant{
 		{long: b, at: -1},
@@ -32,6 +33,7 @@ func TestPandasChunks(t *testing.T) {
 		{long: -1, other: "1.5", at: b - 1},
 		{long: -1, other: "", at: b + 5},
 		{long: -1, other: "True", at: b + 7},
+		{long: -1, at: -1, letters: true},
 	}
 	var cases []pandasCase
 	var datas [][]byte
@@ -41,6 +43,9 @@ func TestPandasChunks(t *testing.T) {
 		n := 2*b + 10
 		for k := 0; k < n; k++ {
 			a := fmt.Sprint(k % 7)
+			if v.letters {
+				a = fmt.Sprint("s", k%11)
+			}
 			if k == v.at {
 				a = v.other
 			}

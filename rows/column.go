@@ -232,6 +232,18 @@ func (ix *Index) inferColumn(f, chunk int) (*Column, error) {
 	}
 	nchunks := (n + chunk - 1) / chunk
 	chunks := make([]chunkCol, nchunks)
+	// The strings of object chunks go to their rows of one slice, made at
+	// the first: a string column is that slice, not a copy of the chunks'.
+	var mu sync.Mutex
+	var all []string
+	strs := func(lo, hi int) []string {
+		mu.Lock()
+		defer mu.Unlock()
+		if all == nil {
+			all = make([]string, n)
+		}
+		return all[lo:hi:hi]
+	}
 	workers := min(2, runtime.GOMAXPROCS(0), nchunks)
 	var wg sync.WaitGroup
 	errs := make([]error, workers)
@@ -243,7 +255,8 @@ func (ix *Index) inferColumn(f, chunk int) (*Column, error) {
 				intern := map[string]string{}
 				for c := w; c < nchunks; c += workers {
 					lo, hi := c*chunk, min((c+1)*chunk, n)
-					chunks[c] = inferChunk(ix.words(f, lo, hi), 0, hi-lo, intern)
+					dst := func() []string { return strs(lo, hi) }
+					chunks[c] = inferChunk(ix.words(f, lo, hi), 0, hi-lo, intern, dst)
 				}
 				return nil
 			})
@@ -258,7 +271,7 @@ func (ix *Index) inferColumn(f, chunk int) (*Column, error) {
 	if len(chunks) == 1 {
 		return chunks[0].column(), nil
 	}
-	return concatChunks(chunks), nil
+	return concatChunks(chunks, all), nil
 }
 
 func (c *chunkCol) column() *Column {
@@ -280,7 +293,8 @@ func (c *chunkCol) column() *Column {
 
 // inferChunk is pandas' TextReader._convert_tokens with no dtype: try
 // int64 (uint64 on overflow), then float64, then bool, then object.
-func inferChunk(wl *wordList, lo, hi int, intern map[string]string) chunkCol {
+// An object chunk's strings go to dst() (hi-lo of them; nil: a new slice).
+func inferChunk(wl *wordList, lo, hi int, intern map[string]string, dst func() []string) chunkCol {
 	m := hi - lo
 	// int64 (slices are allocated at the first value that parses, so a
 	// string column costs no numeric arrays)
@@ -350,14 +364,14 @@ func inferChunk(wl *wordList, lo, hi int, intern map[string]string) chunkCol {
 		}
 		switch {
 		case uerr == numOverflow:
-			return objectChunk(wl, lo, hi, true, intern)
+			return objectChunk(wl, lo, hi, true, intern, dst)
 		case uerr != numOK:
 			// not an integer column: fall through to float64
 		case st.seenUint && (st.seenSint || st.seenNull):
 			// ValueError: object without NA filtering.
-			return objectChunk(wl, lo, hi, false, intern)
+			return objectChunk(wl, lo, hi, false, intern, dst)
 		case st.seenSint:
-			return objectChunk(wl, lo, hi, true, intern)
+			return objectChunk(wl, lo, hi, true, intern, dst)
 		default:
 			return chunkCol{kind: ckUint64, uints: uints}
 		}
@@ -427,18 +441,23 @@ func inferChunk(wl *wordList, lo, hi int, intern map[string]string) chunkCol {
 		}
 		return chunkCol{kind: ckObject, objBool: true, bools: bs, null: null}
 	}
-	return objectChunk(wl, lo, hi, true, intern)
+	return objectChunk(wl, lo, hi, true, intern, dst)
 }
 
 // internMax bounds the words a column shares: past it (ids, free text)
 // each word gets its own string.
 const internMax = 1 << 14
 
-// objectChunk is pandas' _string_box_utf8: the words as strings, NA words
-// as NaN when naFilter.
-func objectChunk(wl *wordList, lo, hi int, naFilter bool, intern map[string]string) chunkCol {
+// objectChunk is pandas' _string_box_utf8: the words as strings (into
+// dst(), or a new slice when dst is nil), NA words as NaN when naFilter.
+func objectChunk(wl *wordList, lo, hi int, naFilter bool, intern map[string]string, dst func() []string) chunkCol {
 	m := hi - lo
-	strs := make([]string, m)
+	var strs []string
+	if dst != nil {
+		strs = dst()
+	} else {
+		strs = make([]string, m)
+	}
 	var null []bool
 	for i := 0; i < m; i++ {
 		w := wl.at(lo + i)
@@ -466,7 +485,8 @@ func objectChunk(wl *wordList, lo, hi int, naFilter bool, intern map[string]stri
 // concatChunks joins chunk arrays as np.concatenate does: numeric dtypes
 // promote (bool < int64/uint64 < float64; int64 with uint64 gives float64),
 // anything with an object chunk is object holding each chunk's Python values.
-func concatChunks(chunks []chunkCol) *Column {
+// all, when not nil, holds every object chunk's strings in their rows.
+func concatChunks(chunks []chunkCol, all []string) *Column {
 	total := 0
 	for i := range chunks {
 		c := &chunks[i]
@@ -493,6 +513,17 @@ func concatChunks(chunks []chunkCol) *Column {
 	}
 	if len(kinds) == 1 && !hasObj {
 		out := chunks[0].column()
+		// Room for every chunk's values at once, not regrown chunk by chunk.
+		switch out.Kind {
+		case Int64:
+			out.Ints = slices.Grow(out.Ints, total-len(out.Ints))
+		case Uint64:
+			out.Uints = slices.Grow(out.Uints, total-len(out.Uints))
+		case Float64:
+			out.Floats = slices.Grow(out.Floats, total-len(out.Floats))
+		case Bool:
+			out.Bools = slices.Grow(out.Bools, total-len(out.Bools))
+		}
 		for _, c := range chunks[1:] {
 			out.Ints = append(out.Ints, c.ints...)
 			out.Uints = append(out.Uints, c.uints...)
@@ -504,6 +535,8 @@ func concatChunks(chunks []chunkCol) *Column {
 	}
 	if hasObj {
 		switch {
+		case allStr && all != nil: // every chunk's strings are in place
+			return &Column{Kind: String, Strings: all, Null: concatNull(chunks)}
 		case allStr:
 			out := &Column{Kind: String, Strings: make([]string, 0, total)}
 			for _, c := range chunks {
