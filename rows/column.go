@@ -175,11 +175,18 @@ func (w *wordList) len() int        { return len(w.offs) - 1 }
 func (w *wordList) at(i int) []byte { return w.arena[w.offs[i]:w.offs[i+1]] }
 
 // words collects field f of rows lo..hi-1 (empty for short rows), each
-// cut at its first NUL byte as pandas' C strings are.
-func (ix *Index) words(f, lo, hi int) *wordList {
+// cut at its first NUL byte as pandas' C strings are, into wl's memory
+// (reused from chunk to chunk: nothing keeps the words once typed).
+func (ix *Index) words(f, lo, hi int, wl *wordList) *wordList {
 	n := hi - lo
-	wl := &wordList{offs: make([]int, 1, n+1)}
+	wl.offs = append(wl.offs[:0], 0)
+	wl.arena = wl.arena[:0]
 	var scratch []byte
+	// One front-to-back pass: a large mapped input (read with
+	// drop-behind) is mapped ahead in one call and released behind, not
+	// faulted in page by page.
+	dr := newDropper(ix.data, int(ix.offs.at(lo)), ix.drop)
+	defer dr.finish(int(ix.offs.at(hi)))
 	// Size the arena from a sample of rows, so it is not regrown (and
 	// copied) many times.
 	sample := 0
@@ -190,11 +197,14 @@ func (ix *Index) words(f, lo, hi int) *wordList {
 		sample += len(v)
 	}
 	if k > 0 {
-		wl.arena = make([]byte, 0, sample*n/k+sample*n/k/8+64)
+		wl.arena = slices.Grow(wl.arena, sample*n/k+sample*n/k/8+64)
 	}
+	wl.offs = slices.Grow(wl.offs, n)
 	for i := lo; i < hi; i++ {
+		st, e := ix.bounds(i)
+		dr.advance(st)
 		var v []byte
-		v, _, scratch = fieldAt(ix.Record(i), ix.sep, f, scratch)
+		v, _, scratch = fieldAt(ix.data[st:e], ix.sep, f, scratch)
 		wl.arena = append(wl.arena, cString(v)...)
 		wl.offs = append(wl.offs, len(wl.arena))
 	}
@@ -253,10 +263,11 @@ func (ix *Index) inferColumn(f, chunk int) (*Column, error) {
 			defer wg.Done()
 			errs[w] = ix.guard(func() error {
 				intern := map[string]string{}
+				var wl wordList
 				for c := w; c < nchunks; c += workers {
 					lo, hi := c*chunk, min((c+1)*chunk, n)
 					dst := func() []string { return strs(lo, hi) }
-					chunks[c] = inferChunk(ix.words(f, lo, hi), 0, hi-lo, intern, dst)
+					chunks[c] = inferChunk(ix.words(f, lo, hi, &wl), 0, hi-lo, intern, dst)
 				}
 				return nil
 			})
