@@ -143,7 +143,7 @@ func EncodeInts(values []int64) Labels {
 func EncodeFloats(values []float64) Labels {
 	keys := make([]uint64, len(values))
 	l := Labels{kind: kindFloat}
-	const nanKey = 0x7ff8000000000000
+	const nanKey = math.MaxUint64 // after every number's key
 	for i, v := range values {
 		switch {
 		case v != v:
@@ -160,11 +160,9 @@ func EncodeFloats(values []float64) Labels {
 		if !floatIsInt64(v) {
 			l.nonInt = true
 		}
-		keys[i] = math.Float64bits(v)
+		keys[i] = orderedBits(v)
 	}
-	l.codes, l.k = rankDistinct(keys, nanLast(nanKey, func(a, b uint64) int {
-		return cmp.Compare(math.Float64frombits(a), math.Float64frombits(b))
-	}))
+	l.codes, l.k = rankDistinct(keys, cmp.Compare[uint64])
 	cls := make([]uint8, l.k)
 	if l.nan || l.inf || l.nonInt {
 		for i, v := range values {
@@ -182,6 +180,17 @@ func EncodeFloats(values []float64) Labels {
 	}
 	l.setClassFlags(cls)
 	return l
+}
+
+// orderedBits maps a float64 that is not NaN to a uint64 in the same
+// order (negative numbers have every bit flipped, the others their sign
+// bit): below math.MaxUint64, which EncodeFloats gives NaN.
+func orderedBits(v float64) uint64 {
+	b := math.Float64bits(v)
+	if b>>63 != 0 {
+		return ^b
+	}
+	return b | 1<<63
 }
 
 // nanLast orders keys with compare, except that nanKey (NaN, or a missing

@@ -51,3 +51,42 @@ func TestInverse(t *testing.T) {
 		}
 	}
 }
+
+// TestByRows: ranking by sorting every row (the path of many distinct
+// values) gives the codes hashing gives, runs, repeats and missing keys
+// included; and Inverse takes it past manyDistinct values.
+func TestByRows(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 300 {
+		n := r.IntN(80)
+		keys := make([]int64, n)
+		missing := make([]bool, n)
+		for i := range keys {
+			if i > 0 && r.IntN(3) == 0 {
+				keys[i] = keys[i-1]
+			} else {
+				keys[i] = int64(r.IntN(20) - 10)
+			}
+			missing[i] = r.IntN(5) == 0
+		}
+		var present func(int) bool
+		if r.IntN(2) == 0 {
+			present = func(i int) bool { return !missing[i] }
+		}
+		want, wk := Inverse(keys, present, cmp.Compare[int64])
+		got, gk := byRows(keys, present, cmp.Compare[int64], make([]int, n))
+		if gk != wk || !slices.Equal(got, want) {
+			t.Fatalf("%v (missing %v): byRows %v (%d), hashing %v (%d)", keys, missing, got, gk, want, wk)
+		}
+	}
+	// Past manyDistinct distinct values: every value twice, reversed.
+	n := 2 * (manyDistinct + 10)
+	keys := make([]int64, n)
+	for i := range keys {
+		keys[i] = int64(n/2 - i/2)
+	}
+	codes, k := Inverse(keys, nil, cmp.Compare[int64])
+	if k != n/2 || codes[0] != n/2-1 || codes[n-1] != 0 || codes[2] != codes[3] {
+		t.Fatalf("%d distinct, codes %v..%v, want %d, %d..0", k, codes[:4], codes[n-2:], n/2, n/2-1)
+	}
+}
