@@ -133,7 +133,11 @@ func rankDistinct[K comparable](keys []K, less func(a, b K) int) ([]int, int) {
 // EncodeInts encodes an int64 column (pandas int64): codes follow
 // np.unique(values) order, ascending.
 func EncodeInts(values []int64) Labels {
-	codes, k := rankDistinct(values, cmp.Compare[int64])
+	keys := make([]uint64, len(values))
+	for i, v := range values {
+		keys[i] = uint64(v) ^ 1<<63 // in the order of v
+	}
+	codes, k := unique.InverseUint64(keys, nil)
 	return Labels{codes: codes, k: k, kind: kindInt}
 }
 
@@ -162,7 +166,7 @@ func EncodeFloats(values []float64) Labels {
 		}
 		keys[i] = orderedBits(v)
 	}
-	l.codes, l.k = rankDistinct(keys, cmp.Compare[uint64])
+	l.codes, l.k = unique.InverseUint64(keys, nil)
 	cls := make([]uint8, l.k)
 	if l.nan || l.inf || l.nonInt {
 		for i, v := range values {
