@@ -304,7 +304,7 @@ func (c *chunkCol) column() *Column {
 
 // inferChunk is pandas' TextReader._convert_tokens with no dtype: try
 // int64 (uint64 on overflow), then float64, then bool, then object.
-// An object chunk's strings go to dst() (hi-lo of them; nil: a new slice).
+// An object chunk's strings go to dst() (hi-lo of them).
 func inferChunk(wl *wordList, lo, hi int, intern map[string]string, dst func() []string) chunkCol {
 	m := hi - lo
 	// int64 (slices are allocated at the first value that parses, so a
@@ -460,15 +460,10 @@ func inferChunk(wl *wordList, lo, hi int, intern map[string]string, dst func() [
 const internMax = 1 << 14
 
 // objectChunk is pandas' _string_box_utf8: the words as strings (into
-// dst(), or a new slice when dst is nil), NA words as NaN when naFilter.
+// dst(), hi-lo of them), NA words as NaN when naFilter.
 func objectChunk(wl *wordList, lo, hi int, naFilter bool, intern map[string]string, dst func() []string) chunkCol {
 	m := hi - lo
-	var strs []string
-	if dst != nil {
-		strs = dst()
-	} else {
-		strs = make([]string, m)
-	}
+	strs := dst()
 	var null []bool
 	for i := 0; i < m; i++ {
 		w := wl.at(lo + i)
@@ -496,7 +491,7 @@ func objectChunk(wl *wordList, lo, hi int, naFilter bool, intern map[string]stri
 // concatChunks joins chunk arrays as np.concatenate does: numeric dtypes
 // promote (bool < int64/uint64 < float64; int64 with uint64 gives float64),
 // anything with an object chunk is object holding each chunk's Python values.
-// all, when not nil, holds every object chunk's strings in their rows.
+// all holds every object chunk's strings in their rows.
 func concatChunks(chunks []chunkCol, all []string) *Column {
 	total := 0
 	for i := range chunks {
@@ -546,15 +541,8 @@ func concatChunks(chunks []chunkCol, all []string) *Column {
 	}
 	if hasObj {
 		switch {
-		case allStr && all != nil: // every chunk's strings are in place
+		case allStr: // every chunk's strings are in place in all
 			return &Column{Kind: String, Strings: all, Null: concatNull(chunks)}
-		case allStr:
-			out := &Column{Kind: String, Strings: make([]string, 0, total)}
-			for _, c := range chunks {
-				out.Strings = append(out.Strings, c.strs...)
-			}
-			out.Null = concatNull(chunks)
-			return out
 		case allBoolish:
 			out := &Column{Kind: Bool}
 			for _, c := range chunks {
