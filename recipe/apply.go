@@ -24,8 +24,8 @@ type Result struct {
 	// column: TestFolds[rep][i] is the fold whose test part holds row i,
 	// -1 when none does (time series); Folds builds split()'s folds from
 	// them. FoldColumns are the fold column files: one ("folds"), or one
-	// per repetition ("rep0.folds", ...) for the Repeated* calls; Values[i]
-	// is TestFolds[rep][i] as text, "" for -1.
+	// per repetition ("rep0.folds", ...) for the Repeated* calls, each
+	// holding its repetition's TestFolds.
 	TestFolds   [][]int
 	FoldColumns []FoldColumn
 	nFolds      int          // folds per repetition
