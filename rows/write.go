@@ -197,6 +197,7 @@ func (ix *Index) writeWithFolds(w io.Writer, name string, folds []int, lo, hi in
 	var num []byte // folds[i] in decimal
 	if ix.jsonl {
 		// JSON Lines: the key is added as the object's last member.
+		key, _ := json.Marshal(name)
 		for i := lo; i < hi; i++ {
 			rec := ix.Record(i)
 			eol := lineEnd(rec)
@@ -210,7 +211,6 @@ func (ix *Index) writeWithFolds(w io.Writer, name string, folds []int, lo, hi in
 			if len(inner) > 0 && inner[len(inner)-1] != '{' {
 				bw.WriteByte(',')
 			}
-			key, _ := json.Marshal(name)
 			bw.Write(key)
 			bw.WriteByte(':')
 			if folds[i] < 0 {
