@@ -203,8 +203,8 @@ func decodeDict(d *array.Dictionary) (arrow.Array, error) {
 		valid[j] = d.IsValid(j)
 		if valid[j] {
 			idx[j] = d.GetValueIndex(j)
-			// Checked here: Arrow's take runs on a goroutine of its own,
-			// where a panic could not be caught.
+			// Checked here, to name the file's damage (arrowtake would
+			// refuse the index too).
 			if idx[j] < 0 || idx[j] >= size {
 				return nil, fmt.Errorf("%w: dictionary index %d out of range [0, %d)", ErrParquet, idx[j], size)
 			}

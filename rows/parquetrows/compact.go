@@ -8,12 +8,14 @@ import (
 	"github.com/apache/arrow/go/v15/arrow/bitutil"
 	"github.com/apache/arrow/go/v15/arrow/memory"
 
+	"github.com/splitter-dev/splitter/internal/arrowtake"
+
 	"github.com/splitter-dev/splitter/internal/pages"
 )
 
 // compact returns the chunks of ch as one array in buffers of its length
 // (Arrow's reader leaves up to twice that reserved): copied into buffers
-// from cacheMem for a type gatherColumn copies, concatenated by Arrow on
+// from cacheMem for a type gatherColumn copies, concatenated (arrowtake.Concatenate) on
 // mem otherwise.
 func compact(ch *arrow.Chunked, cacheMem, mem memory.Allocator) (arrow.Array, error) {
 	chunks := ch.Chunks()
@@ -24,7 +26,7 @@ func compact(ch *arrow.Chunked, cacheMem, mem memory.Allocator) (arrow.Array, er
 		chunks[0].Retain()
 		return chunks[0], nil
 	}
-	return array.Concatenate(chunks, mem)
+	return arrowtake.Concatenate(mem, chunks)
 }
 
 // copyChunks copies chunks (validated arrays of type dt, a type

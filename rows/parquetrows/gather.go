@@ -1,13 +1,14 @@
 package parquetrows
 
 import (
-	"context"
 	"math"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"github.com/apache/arrow/go/v15/arrow/bitutil"
 	"github.com/apache/arrow/go/v15/arrow/memory"
+
+	"github.com/splitter-dev/splitter/internal/arrowtake"
 )
 
 // gatherColumn returns the values of one column at the rows (group[k],
@@ -15,7 +16,7 @@ import (
 // array per row group, nil for groups no row is taken from. It copies
 // values straight into buffers sized once, df.take's job without Arrow's
 // take, concatenation and second take. ok is false for a type it does
-// not copy (dictionaries, nested and large types): Arrow's take does.
+// not copy (dictionaries, nested and large types): arrowtake.Take does.
 // Buffers come from mem, or from the Go heap when mem is nil.
 func gatherColumn(mem memory.Allocator, dt arrow.DataType, srcs []arrow.Array, group, local []int32) (a arrow.Array, ok bool) {
 	n := len(group)
@@ -171,10 +172,10 @@ func copyShort(dst, src []byte) {
 	}
 }
 
-// takeByGroup is gatherColumn through Arrow's take, for any type: the rows
+// takeByGroup is gatherColumn through arrowtake.Take, for any type: the rows
 // of each group taken from it, the pieces concatenated, and a last take
 // putting them in order.
-func takeByGroup(ctx context.Context, mem memory.Allocator, dt arrow.DataType, srcs []arrow.Array, group, local []int32) (arrow.Array, error) {
+func takeByGroup(mem memory.Allocator, dt arrow.DataType, srcs []arrow.Array, group, local []int32) (arrow.Array, error) {
 	if len(group) == 0 {
 		return array.MakeArrayOfNull(mem, dt, 0), nil
 	}
@@ -201,23 +202,16 @@ func takeByGroup(ctx context.Context, mem memory.Allocator, dt arrow.DataType, s
 		if count[g] == count[g+1] {
 			continue
 		}
-		a, err := takePositions(ctx, s, loc[count[g]:count[g+1]])
+		a, err := takeColumn(s, loc[count[g]:count[g+1]])
 		if err != nil {
 			return nil, err
 		}
 		parts = append(parts, a)
 	}
-	all, err := array.Concatenate(parts, mem)
+	all, err := arrowtake.Concatenate(mem, parts)
 	if err != nil {
 		return nil, err
 	}
 	defer all.Release()
-	return takePositions(ctx, all, pos)
-}
-
-// takePositions is takeColumn at positions.
-func takePositions(ctx context.Context, col arrow.Array, positions []int) (arrow.Array, error) {
-	idx := indexArray(memory.DefaultAllocator, positions, nil)
-	defer idx.Release()
-	return takeColumn(ctx, col, idx, positions)
+	return takeColumn(all, pos)
 }

@@ -1,7 +1,6 @@
 package parquetrows
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -70,7 +69,7 @@ func TestGatherColumnIsTake(t *testing.T) {
 				if !ok {
 					t.Fatalf("%s: not gathered", dt)
 				}
-				want, err := takeByGroup(context.Background(), memory.DefaultAllocator, dt, srcs, group, local)
+				want, err := takeByGroup(memory.DefaultAllocator, dt, srcs, group, local)
 				if err != nil {
 					t.Fatal(err)
 				}

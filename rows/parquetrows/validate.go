@@ -10,9 +10,8 @@ import (
 // buffer long enough for its offset and length, offsets in order and
 // within the data or child they index, struct children as long as the
 // struct, dictionary indices within the dictionary. Arrow's decoders do
-// not promise this for a damaged file, and Arrow's take (used to reorder
-// rows, and by its Parquet writer for dictionaries) runs on a goroutine of
-// its own, where reading past a buffer would panic beyond recover.
+// not promise this for a damaged file, and reordering rows (arrowtake,
+// gatherColumn) and writing them read every buffer by those offsets.
 func validate(d arrow.ArrayData) error {
 	off, n := d.Offset(), d.Len()
 	if off < 0 || n < 0 {

@@ -12,12 +12,12 @@ import (
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
-	"github.com/apache/arrow/go/v15/arrow/compute"
 	"github.com/apache/arrow/go/v15/arrow/flight"
 	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet"
 	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 
+	"github.com/splitter-dev/splitter/internal/arrowtake"
 	"github.com/splitter-dev/splitter/internal/pages"
 )
 
@@ -291,7 +291,7 @@ func (r *resident) column(ctx context.Context, ci, lo, hi int) (arrow.Array, err
 	if a, ok := gatherColumn(nil, dt, srcs, r.group[lo:hi], r.local[lo:hi]); ok {
 		return a, nil
 	}
-	a, err := takeByGroup(ctx, r.p.mem, dt, srcs, r.group[lo:hi], r.local[lo:hi])
+	a, err := takeByGroup(r.p.mem, dt, srcs, r.group[lo:hi], r.local[lo:hi])
 	if err != nil {
 		return nil, fmt.Errorf("take column %q: %w", r.p.names[ci], err)
 	}
@@ -346,7 +346,7 @@ func (c *groupCache) gatherByGroup(ctx context.Context, chunk []int) (arrow.Reco
 		if err != nil {
 			return nil, err
 		}
-		piece, err := takeRecord(context.Background(), rec, local[count[g]:count[g+1]])
+		piece, err := takeRecord(rec, local[count[g]:count[g+1]])
 		rec.Release()
 		if err != nil {
 			return nil, err
@@ -387,29 +387,11 @@ func isIdentity(pos []int) bool {
 	return true
 }
 
-// indexArray returns positions as an Arrow int64 array (null where valid
-// is given and false).
-func indexArray(mem memory.Allocator, positions []int, valid []bool) arrow.Array {
-	b := array.NewInt64Builder(mem)
-	defer b.Release()
-	b.Reserve(len(positions))
-	for k, v := range positions {
-		if valid != nil && !valid[k] {
-			b.AppendNull()
-			continue
-		}
-		b.UnsafeAppend(int64(v))
-	}
-	return b.NewArray()
-}
-
 // takeRecord returns rec's rows at positions, in order (rec.take).
-func takeRecord(ctx context.Context, rec arrow.Record, positions []int) (arrow.Record, error) {
-	idx := indexArray(memory.DefaultAllocator, positions, nil)
-	defer idx.Release()
+func takeRecord(rec arrow.Record, positions []int) (arrow.Record, error) {
 	cols := make([]arrow.Array, rec.NumCols())
 	for i := range cols {
-		a, err := takeColumn(ctx, rec.Column(i), idx, positions)
+		a, err := takeColumn(rec.Column(i), positions)
 		if err != nil {
 			for _, x := range cols[:i] {
 				x.Release()
@@ -425,53 +407,15 @@ func takeRecord(ctx context.Context, rec arrow.Record, positions []int) (arrow.R
 	return out, nil
 }
 
-// takeColumn returns col's values at idx; a dictionary column keeps its
-// dictionary (Arrow's take has no dictionary kernel: its indices are
-// taken).
-func takeColumn(ctx context.Context, col, idx arrow.Array, positions []int) (arrow.Array, error) {
-	if s, ok := col.(*array.String); ok {
-		return takeStrings(s, positions), nil
-	}
-	d, ok := col.(*array.Dictionary)
-	if !ok {
-		return compute.TakeArrayOpts(ctx, col, idx, compute.TakeOptions{BoundsCheck: false})
-	}
-	ind, err := compute.TakeArrayOpts(ctx, d.Indices(), idx, compute.TakeOptions{BoundsCheck: false})
-	if err != nil {
-		return nil, err
-	}
-	defer ind.Release()
-	return array.NewDictionaryArray(d.DataType(), ind, d.Dictionary()), nil
-}
-
-// takeStrings is take for a string column with its value buffer sized
-// once (Arrow's take grows it step by step: half the cost of a split).
-func takeStrings(s *array.String, positions []int) arrow.Array {
-	total := 0
-	for _, j := range positions {
-		if s.IsValid(j) {
-			total += len(s.Value(j))
-		}
-	}
-	b := array.NewStringBuilder(memory.DefaultAllocator)
-	defer b.Release()
-	b.Reserve(len(positions))
-	b.ReserveData(total)
-	for _, j := range positions {
-		if s.IsNull(j) {
-			b.AppendNull()
-		} else {
-			b.Append(s.Value(j))
-		}
-	}
-	return b.NewArray()
+// takeColumn returns col's values at positions (df.take); a dictionary
+// column keeps its dictionary and takes its indices.
+func takeColumn(col arrow.Array, positions []int) (arrow.Array, error) {
+	return arrowtake.Take(memory.DefaultAllocator, col, positions, nil)
 }
 
 // takeArray returns values at positions (null where !valid).
 func takeArray(values arrow.Array, positions []int, valid []bool) (arrow.Array, error) {
-	idx := indexArray(memory.DefaultAllocator, positions, valid)
-	defer idx.Release()
-	return compute.TakeArray(context.Background(), values, idx)
+	return arrowtake.Take(memory.DefaultAllocator, values, positions, valid)
 }
 
 // concatTake concatenates pieces (records of p's schema holding n rows in
@@ -484,7 +428,7 @@ func (p *File) concatTake(pieces []arrow.Record, n int, pos []int) (arrow.Record
 		for k, r := range pieces {
 			parts[k] = r.Column(ci)
 		}
-		a, err := array.Concatenate(parts, p.mem)
+		a, err := arrowtake.Concatenate(p.mem, parts)
 		if err != nil {
 			return nil, err
 		}
@@ -492,5 +436,5 @@ func (p *File) concatTake(pieces []arrow.Record, n int, pos []int) (arrow.Record
 	}
 	all := array.NewRecord(p.schema, cols, int64(n))
 	defer all.Release()
-	return takeRecord(context.Background(), all, pos)
+	return takeRecord(all, pos)
 }
