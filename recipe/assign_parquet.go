@@ -8,7 +8,8 @@ import (
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet"
-	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+
+	"github.com/splitter-dev/splitter/internal/pqwriter"
 )
 
 // assignChunk is the number of rows of one record written at a time.
@@ -30,7 +31,7 @@ func assignSchema() *arrow.Schema {
 func (a *Assignment) WriteParquet(ctx context.Context, w io.Writer) error {
 	mem := memory.NewGoAllocator()
 	schema := assignSchema()
-	fw, err := pqarrow.NewFileWriter(schema, w, parquet.NewWriterProperties(parquet.WithAllocator(mem)), pqarrow.NewArrowWriterProperties())
+	fw, err := pqwriter.NewFileWriter(schema, w, parquet.NewWriterProperties(parquet.WithAllocator(mem)))
 	if err != nil {
 		return err
 	}

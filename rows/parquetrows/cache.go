@@ -11,7 +11,8 @@ import (
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
-	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+
+	"github.com/splitter-dev/splitter/internal/pqwriter"
 )
 
 // groupCache keeps decoded row groups (one record each) up to a byte bound,
@@ -251,7 +252,7 @@ func (c *groupCache) release() {
 // the cache together, each output column is gathered and written alone
 // (one column of one row group in memory at a time); otherwise the chunk
 // is gathered group by group into one record.
-func (c *groupCache) write(ctx context.Context, fw *pqarrow.FileWriter, chunk []int) error {
+func (c *groupCache) write(ctx context.Context, fw *pqwriter.FileWriter, chunk []int) error {
 	r, err := c.hold(ctx, chunk)
 	if err != nil {
 		return err
@@ -288,7 +289,7 @@ type gathered struct {
 // open, column by column; each column is gathered on a goroutine of its
 // own while the one before it is encoded (encoding takes about twice as
 // long), so a part's columns cost about their encoding alone.
-func (r *resident) writeGroup(ctx context.Context, fw *pqarrow.FileWriter, lo, hi int) (err error) {
+func (r *resident) writeGroup(ctx context.Context, fw *pqwriter.FileWriter, lo, hi int) (err error) {
 	nf := r.p.schema.NumFields()
 	gather := func(ci int) <-chan gathered {
 		ch := make(chan gathered, 1)

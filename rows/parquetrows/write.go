@@ -12,13 +12,12 @@ import (
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
-	"github.com/apache/arrow/go/v15/arrow/flight"
 	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet"
-	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 
 	"github.com/splitter-dev/splitter/internal/arrowtake"
 	"github.com/splitter-dev/splitter/internal/pages"
+	"github.com/splitter-dev/splitter/internal/pqwriter"
 )
 
 // WriteRows writes the rows in order to w as a new Parquet file with the
@@ -172,7 +171,7 @@ func (p *File) WriteRangeWithFolds(w io.Writer, name string, folds []int, lo, hi
 
 // newWriter starts a Parquet writer for schema sc keeping the input's
 // metadata, codecs and row group length.
-func (p *File) newWriter(w io.Writer, sc *arrow.Schema) (*pqarrow.FileWriter, error) {
+func (p *File) newWriter(w io.Writer, sc *arrow.Schema) (*pqwriter.FileWriter, error) {
 	props := []parquet.WriterProperty{parquet.WithAllocator(p.mem)}
 	if p.rgMaxRows > 0 {
 		props = append(props, parquet.WithMaxRowGroupLength(int64(p.rgMaxRows)))
@@ -194,7 +193,7 @@ func (p *File) newWriter(w io.Writer, sc *arrow.Schema) (*pqarrow.FileWriter, er
 			props = append(props, parquet.WithDictionaryPath(leaves.Column(c).ColumnPath(), keepsDictionary(p.pr.MetaData(), c)))
 		}
 	}
-	fw, err := pqarrow.NewFileWriter(sc, w, parquet.NewWriterProperties(props...), pqarrow.NewArrowWriterProperties())
+	fw, err := pqwriter.NewFileWriter(sc, w, parquet.NewWriterProperties(props...))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.name, err)
 	}
@@ -203,7 +202,7 @@ func (p *File) newWriter(w io.Writer, sc *arrow.Schema) (*pqarrow.FileWriter, er
 		// pandas metadata, dictionary and timezone types from it).
 		schema := p.arrowSchema
 		if sc != p.schema {
-			schema = base64.StdEncoding.EncodeToString(flight.SerializeSchema(sc, p.mem))
+			schema = base64.StdEncoding.EncodeToString(pqwriter.SerializeSchema(sc, p.mem))
 		}
 		if err := fw.AppendKeyValueMetadata("ARROW:schema", schema); err != nil {
 			return nil, fmt.Errorf("%s: %w", p.name, err)
