@@ -11,21 +11,22 @@ import (
 var errArrowSchema = errors.New("stored Arrow schema (ARROW:schema) is damaged")
 
 // checkArrowSchema checks the serialized Arrow schema a Parquet writer
-// stores under ARROW:schema before pqarrow decodes it. Arrow's decoder
-// (flight.DeserializeSchema) trusts the lengths it reads: a damaged
+// stores under ARROW:schema before it is decoded. Arrow's IPC decoder
+// (what pqarrow's flight.DeserializeSchema and pqreader call) trusts the
+// lengths it reads: a damaged
 // message or vector length makes it allocate what the process cannot
 // (fatal, beyond any recover). So the IPC framing and every vector of the
 // Schema flatbuffer are checked to lie within the bytes, and nesting is
 // bounded; anything else that is wrong panics or fails inside Arrow on the
 // caller's goroutine, where catch handles it.
 func checkArrowSchema(serialized string) error {
-	// As pqarrow decodes it: standard base64, else unpadded.
+	// As pqarrow and pqreader decode it: standard base64, else unpadded.
 	data, err := base64.StdEncoding.DecodeString(serialized)
 	if len(data) == 0 || err != nil {
 		data, err = base64.RawStdEncoding.DecodeString(serialized)
 	}
 	if err != nil {
-		return nil // pqarrow fails with an error of its own
+		return nil // the reader fails with an error of its own
 	}
 	if len(data) < 4 {
 		return nil

@@ -202,10 +202,8 @@ func (c *groupCache) decodeColumn(s *flatScratch, g, i int) (a arrow.Array, err 
 }
 
 // decode reads row group g as one record. Each column is decoded on this
-// goroutine (ReadRowGroups would use one of pqarrow's, out of reach of
-// catch), with no context to cancel (pqarrow v15 panics releasing what it
-// has not read when its context is cancelled mid-read); cancellation is
-// checked between row groups. Columns are copied to buffers of their
+// goroutine, where catch reaches its panics; cancellation is checked
+// between row groups. Columns are copied to buffers of their
 // length (compact): Arrow's reader leaves up to twice that reserved.
 func (c *groupCache) decode(g int) (arrow.Record, error) {
 	p := c.p

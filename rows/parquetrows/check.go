@@ -1,11 +1,11 @@
 package parquetrows
 
 import (
-	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet/compress"
 	"github.com/apache/arrow/go/v15/parquet/file"
 	"github.com/apache/arrow/go/v15/parquet/metadata"
-	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+
+	"github.com/splitter-dev/splitter/internal/pqreader"
 )
 
 // Bounds on what a file may declare, so that a damaged count or size fails
@@ -24,11 +24,9 @@ const (
 // check verifies the footer of the file of size bytes against itself and
 // the file's size before any data is read: every row group has a chunk for
 // every leaf column, each chunk lies inside the file, uses a codec splitter
-// can decode and is not encrypted, and row counts are within the bounds
-// above. It also builds (and drops) a record reader for every leaf column,
-// the step pqarrow takes on goroutines of its own for the fields of a
-// struct column: once it has succeeded here it cannot panic there.
-func check(name string, pr *file.Reader, fr *pqarrow.FileReader, size int64) ([]chunk, error) {
+// can decode and is not encrypted, row counts are within the bounds
+// above, and every leaf of the schema names a column.
+func check(name string, pr *file.Reader, fr *pqreader.FileReader, size int64) ([]chunk, error) {
 	var chunks []chunk
 	md := pr.MetaData()
 	leaves := md.Schema.NumColumns()
@@ -84,8 +82,8 @@ func check(name string, pr *file.Reader, fr *pqarrow.FileReader, size int64) ([]
 			return nil, damaged(name, "%d rows or more", total)
 		}
 	}
-	var walk func(fs []pqarrow.SchemaField) error
-	walk = func(fs []pqarrow.SchemaField) error {
+	var walk func(fs []pqreader.SchemaField) error
+	walk = func(fs []pqreader.SchemaField) error {
 		for i := range fs {
 			f := &fs[i]
 			if len(f.Children) > 0 {
@@ -97,8 +95,6 @@ func check(name string, pr *file.Reader, fr *pqarrow.FileReader, size int64) ([]
 			if f.ColIndex < 0 || f.ColIndex >= leaves || f.Field == nil {
 				return damaged(name, "schema field %d names no column", i)
 			}
-			rr := file.NewRecordReader(md.Schema.Column(f.ColIndex), f.LevelInfo, f.Field.Type, memory.DefaultAllocator, pr.BufferPool())
-			rr.Release()
 		}
 		return nil
 	}

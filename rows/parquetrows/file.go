@@ -2,7 +2,11 @@
 // rows of a Parquet file as pandas.read_parquet(path) (pandas 1.5, pyarrow
 // engine) numbers them, reads single columns typed as that DataFrame holds
 // them, and writes rows in any order to a new Parquet file with the input's
-// schema, types and key-value metadata, through Apache Arrow (pqarrow).
+// schema, types and key-value metadata. Arrays are Apache Arrow's; pages
+// are read and written through Arrow's parquet/file, and converted to and
+// from Arrow by splitter's own internal/pqreader and internal/pqwriter,
+// which match pqarrow value for value and byte for byte without linking
+// it (pqarrow links gRPC).
 //
 // Writing streams: the output is built in chunks of rows, and for each
 // chunk only the row groups holding its rows are decoded (kept in a cache
@@ -32,8 +36,8 @@ import (
 	"github.com/apache/arrow/go/v15/parquet"
 	"github.com/apache/arrow/go/v15/parquet/compress"
 	"github.com/apache/arrow/go/v15/parquet/file"
-	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 
+	"github.com/splitter-dev/splitter/internal/pqreader"
 	"github.com/splitter-dev/splitter/rows"
 )
 
@@ -77,7 +81,7 @@ type Options struct {
 type File struct {
 	name        string
 	pr          *file.Reader
-	fr          *pqarrow.FileReader
+	fr          *pqreader.FileReader
 	schema      *arrow.Schema
 	names       []string
 	n           int
@@ -156,9 +160,8 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 			}
 		}
 	}
-	// Parallel stays false, and parquetrows never calls the pqarrow
-	// methods that decode on goroutines of their own (see catch).
-	fr, err := pqarrow.NewFileReader(pr, pqarrow.ArrowReadProperties{Parallel: false, BatchSize: 1 << 16}, readMem)
+	// splitter's own reader decodes on the calling goroutine (see catch).
+	fr, err := pqreader.NewFileReader(pr, readMem)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, clean(err.Error()))
 	}

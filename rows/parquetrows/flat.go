@@ -19,7 +19,7 @@ import (
 // decoded straight into the cache's buffers, through scratch buffers a
 // decoding goroutine reuses, page by page (decodePages: pages.go's header
 // reader, Arrow's codecs); a chunk decodePages leaves alone (errNotHere)
-// goes the way of every other field, pqarrow's record reader, which
+// goes the way of every other field, pqreader's record reader, which
 // builds the same array through
 // buffers of its own, grown step by step and copied again by compact, and
 // Arrow's page reader copies every page once more on its way: for these
@@ -80,7 +80,7 @@ type flatScratch struct {
 }
 
 // decodeFlat decodes flat field i of row group g (flatLeaf) into buffers
-// from the cache's allocator: the array decodeColumn's pqarrow path makes.
+// from the cache's allocator: the array decodeColumn's pqreader path makes.
 // It returns errNotHere for a chunk decodePages leaves to that path.
 func (p *File) decodeFlat(s *flatScratch, g, i, leaf int, pt parquet.Type) (arrow.Array, error) {
 	f := &p.fr.Manifest.Fields[i]

@@ -2,6 +2,7 @@ package parquetrows
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet"
 	"github.com/apache/arrow/go/v15/parquet/compress"
+	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 )
 
 // flatTypes are the Arrow types decodeFlat decodes, each nullable and
@@ -220,16 +222,25 @@ func openRecord(t *testing.T, path string, rec arrow.Record, props ...parquet.Wr
 	return p
 }
 
-// pqarrowColumn is column i of row group g as pqarrow's path decodes it
-// (readField, compact).
+// pqarrowColumn is column i of row group g as pqarrow decodes it (the
+// oracle parquetrows' own readers are held to), as one array.
 func pqarrowColumn(t *testing.T, p *File, g, i int) arrow.Array {
 	t.Helper()
-	ch, err := p.readField(i, []int{g})
+	fr, err := pqarrow.NewFileReader(p.pr, pqarrow.ArrowReadProperties{BatchSize: 1 << 16}, memory.DefaultAllocator)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr, err := fr.GetFieldReader(context.Background(), i, p.allLeaves, []int{g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cr.Release()
+	ch, err := cr.NextBatch(int64(p.rgStart[g+1] - p.rgStart[g]))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ch.Release()
-	a, err := compact(ch, p.cacheMem, p.mem)
+	a, err := array.Concatenate(ch.Chunks(), memory.DefaultAllocator)
 	if err != nil {
 		t.Fatal(err)
 	}

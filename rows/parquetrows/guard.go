@@ -12,10 +12,10 @@ import (
 // error wrapping ErrParquet, stored in *err. Every exported method that
 // reads the file defers it. Arrow's Parquet decoders index buffers by
 // lengths and offsets taken from the file and panic on many damaged
-// files; parquetrows calls them only on its own goroutines (never through
-// pqarrow's ReadTable, ReadRowGroups, GetFieldReaders or record readers,
-// which decode on goroutines of their own where no recover can reach), so
-// this recover, and recovered on the goroutines that decode row groups in
+// files; parquetrows calls them only on its own goroutines (its reader,
+// internal/pqreader, starts none, unlike pqarrow's, which decodes the
+// fields of a struct on goroutines where no recover can reach), so this
+// recover, and recovered on the goroutines that decode row groups in
 // parallel (groupCache.decodeAll), see every such panic.
 func catch(name string, err *error) {
 	if r := recover(); r != nil {

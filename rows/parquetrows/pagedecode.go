@@ -21,14 +21,14 @@ const (
 	encPlainDict      = 2
 	encRLE            = 3
 	encRLEDictionary  = 8
-	maxChunkDecodable = 16 << 20 // larger column chunks are left to pqarrow's reader, which streams them
+	maxChunkDecodable = 16 << 20 // larger column chunks are left to pqreader, which streams them
 )
 
 // errNotHere says a column chunk uses what decodePages leaves to
-// pqarrow's reader (an encoding other than plain or dictionary, levels
+// pqreader (an encoding other than plain or dictionary, levels
 // bit-packed the deprecated way, a chunk above maxChunkDecodable, a
 // big-endian machine).
-var errNotHere = errors.New("left to pqarrow's reader")
+var errNotHere = errors.New("left to pqreader")
 
 // pageScratch holds what decodePages reads a chunk through, kept from one
 // chunk to the next.

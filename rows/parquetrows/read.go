@@ -6,7 +6,8 @@ import (
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/memory"
-	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+
+	"github.com/splitter-dev/splitter/internal/pqreader"
 )
 
 // batchRows is the most rows decoded by one step of readField: memory
@@ -15,8 +16,8 @@ import (
 const batchRows = 1 << 20
 
 // readField decodes top-level field i over the row groups groups, on the
-// calling goroutine (pqarrow's ReadRowGroups would decode it on one of its
-// own), and checks that it holds as many rows as the footer declares.
+// calling goroutine, and checks that it holds as many rows as the footer
+// declares.
 func (p *File) readField(i int, groups []int) (*arrow.Chunked, error) {
 	want := 0
 	for _, g := range groups {
@@ -24,9 +25,6 @@ func (p *File) readField(i int, groups []int) (*arrow.Chunked, error) {
 	}
 	f := &p.fr.Manifest.Fields[i]
 	if err := p.scanPages(f, groups); err != nil {
-		return nil, fmt.Errorf("%w: column %q: %s", ErrParquet, p.names[i], clean(err.Error()))
-	}
-	if err := p.probe(f.Children, isStruct(f), groups, want); err != nil {
 		return nil, fmt.Errorf("%w: column %q: %s", ErrParquet, p.names[i], clean(err.Error()))
 	}
 	var chunks []arrow.Array
@@ -59,7 +57,7 @@ func (p *File) readField(i int, groups []int) (*arrow.Chunked, error) {
 // same sequence of batch sizes whatever the data holds, so that probe
 // replays it exactly), passing each batch to keep, and returns the rows
 // read.
-func decode(fr *pqarrow.FileReader, i int, leaves map[int]bool, groups []int, want int, keep func(*arrow.Chunked)) (int, error) {
+func decode(fr *pqreader.FileReader, i int, leaves map[int]bool, groups []int, want int, keep func(*arrow.Chunked)) (int, error) {
 	cr, err := fr.GetFieldReader(context.Background(), i, leaves, groups)
 	if err != nil {
 		return 0, err
@@ -83,35 +81,8 @@ func decode(fr *pqarrow.FileReader, i int, leaves map[int]bool, groups []int, wa
 	return got, nil
 }
 
-// probe makes struct columns safe to decode. pqarrow decodes the children
-// of a struct on goroutines of its own (an errgroup, even when not
-// Parallel), where a panic on damaged data kills the process. So every
-// field under a struct (deepest first, so that a probe starts no goroutine
-// that has not been probed) is first decoded alone, on this goroutine,
-// with the batch sizes the struct will ask of it: if that passes, the same
-// deterministic decode cannot panic on pqarrow's goroutine.
-func (p *File) probe(fields []pqarrow.SchemaField, underStruct bool, groups []int, want int) error {
-	for k := range fields {
-		f := &fields[k]
-		if err := p.probe(f.Children, isStruct(f), groups, want); err != nil {
-			return err
-		}
-		if !underStruct {
-			continue
-		}
-		m := *p.fr.Manifest
-		m.Fields = []pqarrow.SchemaField{*f}
-		alone := *p.fr
-		alone.Manifest = &m
-		if _, err := decode(&alone, 0, p.allLeaves, groups, want, nil); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // scanPages runs scanChunk, once, on the chunks of field f in groups.
-func (p *File) scanPages(f *pqarrow.SchemaField, groups []int) error {
+func (p *File) scanPages(f *pqreader.SchemaField, groups []int) error {
 	for k := range f.Children {
 		if err := p.scanPages(&f.Children[k], groups); err != nil {
 			return err
@@ -132,10 +103,6 @@ func (p *File) scanPages(f *pqarrow.SchemaField, groups []int) error {
 		p.scanned[j].Store(true)
 	}
 	return nil
-}
-
-func isStruct(f *pqarrow.SchemaField) bool {
-	return f.Field != nil && f.Field.Type.ID() == arrow.STRUCT
 }
 
 // boundedAllocator is the Go allocator refusing, by a panic that catch
