@@ -20,6 +20,7 @@ type FileWriter struct {
 	pq     *schema.Schema
 	rgw    file.RowGroupWriter
 	colIdx int // the next leaf column WriteColumnData writes
+	sink   *footerSink
 	closed bool
 }
 
@@ -39,8 +40,9 @@ func NewFileWriter(sc *arrow.Schema, w io.Writer, props *parquet.WriterPropertie
 	for i := 0; i < md.Len(); i++ {
 		meta.Append(md.Keys()[i], md.Values()[i])
 	}
-	wr := file.NewParquetWriter(w, pq.Root(), file.WithWriterProps(props), file.WithWriteMetadata(meta))
-	return &FileWriter{wr: wr, schema: sc, pq: pq}, nil
+	sink := &footerSink{w: w}
+	wr := file.NewParquetWriter(sink, pq.Root(), file.WithWriterProps(props), file.WithWriteMetadata(meta))
+	return &FileWriter{wr: wr, schema: sc, pq: pq, sink: sink}, nil
 }
 
 // NewRowGroup closes the open row group, if any, and starts a new one
@@ -83,8 +85,18 @@ func (fw *FileWriter) Close() error {
 			return fmt.Errorf("pqwriter: closing row group: %w", err)
 		}
 	}
-	if err := fw.wr.Close(); err != nil {
-		return fmt.Errorf("pqwriter: closing file: %w", err)
+	fw.sink.hold = true
+	err := fw.wr.Close()
+	if err != nil {
+		err = fmt.Errorf("pqwriter: closing file: %w", err)
+	} else {
+		err = fw.sink.flush()
 	}
-	return nil
+	// pqarrow's writer closes a sink it can close, and so does this one.
+	if c, ok := fw.sink.w.(io.Closer); ok {
+		if cerr := c.Close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
 }
