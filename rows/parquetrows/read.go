@@ -53,10 +53,9 @@ func (p *File) readField(i int, groups []int) (*arrow.Chunked, error) {
 	return arrow.NewChunked(p.schema.Field(i).Type, chunks), nil
 }
 
-// decode reads field i of fr over groups in batches of batchRows (the
-// same sequence of batch sizes whatever the data holds, so that probe
-// replays it exactly), passing each batch to keep, and returns the rows
-// read.
+// decode reads field i of fr over groups in batches of batchRows (memory
+// grows with the rows the file really holds), passing each batch to keep,
+// and returns the rows read.
 func decode(fr *pqreader.FileReader, i int, leaves map[int]bool, groups []int, want int, keep func(*arrow.Chunked)) (int, error) {
 	cr, err := fr.GetFieldReader(context.Background(), i, leaves, groups)
 	if err != nil {
