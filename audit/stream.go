@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -569,11 +568,15 @@ func (c *Comparer) keepTail(p []byte) {
 // order from Go's map iteration (see internal/pqwriter's footerSink), so
 // outputs written before splitter fixed it hold either order.
 func (c *Comparer) footerOrderOnly() bool {
-	if c.gz != nil || c.tailDropped || len(c.tail) < 8 {
+	if c.gz != nil || c.tailDropped {
+		return false
+	}
+	footer, err := pqfooter.Size(c.tail)
+	if err != nil {
 		return false
 	}
 	size := c.diffAt + int64(len(c.tail))
-	n := int64(binary.LittleEndian.Uint32(c.tail[len(c.tail)-8:])) + 8
+	n := int64(footer) + 8
 	start := size - n
 	if start < 0 || start > c.diffAt || n > 2*maxTail {
 		return false

@@ -1,7 +1,6 @@
 package pqwriter
 
 import (
-	"encoding/binary"
 	"fmt"
 	"io"
 
@@ -35,10 +34,10 @@ func (s *footerSink) Write(p []byte) (int, error) {
 // "PAR1".
 func (s *footerSink) flush() error {
 	h := s.held
-	if len(h) < 8 || string(h[len(h)-4:]) != "PAR1" {
-		return fmt.Errorf("pqwriter: %d bytes written at close, not a footer", len(h))
+	n, err := pqfooter.Size(h)
+	if err != nil {
+		return fmt.Errorf("pqwriter: the footer written: %w", err)
 	}
-	n := int(binary.LittleEndian.Uint32(h[len(h)-8:]))
 	start := len(h) - 8 - n
 	if start < 0 {
 		return fmt.Errorf("pqwriter: a footer of %d bytes in %d bytes written at close", n, len(h))
