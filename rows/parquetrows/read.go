@@ -72,9 +72,7 @@ func decode(fr *pqreader.FileReader, i int, leaves map[int]bool, groups []int, w
 			return 0, err
 		}
 		got += ch.Len()
-		if keep != nil {
-			keep(ch)
-		}
+		keep(ch)
 		ch.Release()
 	}
 	return got, nil
