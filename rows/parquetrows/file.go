@@ -99,10 +99,10 @@ type File struct {
 	allocLimit  int                   // the most one allocation for reading may take
 	broken      atomic.Pointer[error] // set once a read finds the file damaged
 	src         io.ReaderAt
-	chunks      []chunk       // of row group g, leaf c at g*len(leaves)+c
-	scanned     []atomic.Bool // chunks whose pages scanChunk has passed
-	cache       *groupCache   // decoded row groups, kept for every write
-	cacheMem    memory.Allocator
+	chunks      []chunk          // of row group g, leaf c at g*len(leaves)+c
+	scanned     []atomic.Bool    // chunks whose pages scanChunk has passed
+	cache       *groupCache      // decoded row groups, kept for every write
+	cacheMem    memory.Allocator // the cache's buffers (offHeap)
 }
 
 // Open opens the Parquet file at path and reads its footer (schema and row
@@ -174,7 +174,7 @@ func OpenReader(name string, r parquet.ReaderAtSeeker, opts Options) (p *File, e
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrParquet, clean(err.Error()))
 	}
 	q := &File{name: path, pr: pr, fr: fr, schema: sc, opts: opts, rules: rules, allocLimit: allocLimit, mem: memory.NewGoAllocator(), allLeaves: map[int]bool{}, src: r, chunks: chunks, scanned: make([]atomic.Bool, len(chunks))}
-	q.cache, q.cacheMem = newGroupCache(q), newOffHeap()
+	q.cache, q.cacheMem = newGroupCache(q), newOffHeap(2*opts.CacheBytes)
 	for _, fl := range sc.Fields() {
 		q.names = append(q.names, fl.Name)
 	}

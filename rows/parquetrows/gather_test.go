@@ -64,7 +64,7 @@ func TestGatherColumnIsTake(t *testing.T) {
 				group[k] = r.Int32N(int32(len(srcs)))
 				local[k] = r.Int32N(int32(srcs[group[k]].Len()))
 			}
-			for _, mem := range []memory.Allocator{nil, newOffHeap()} {
+			for _, mem := range []memory.Allocator{nil, newOffHeap(1 << 30)} {
 				got, ok := gatherColumn(mem, dt, srcs, group, local)
 				if !ok {
 					t.Fatalf("%s: not gathered", dt)
@@ -100,7 +100,7 @@ func TestCompactKeepsValues(t *testing.T) {
 				t.Fatal(err)
 			}
 			ch := arrow.NewChunked(dt, chunks)
-			got, err := compact(ch, newOffHeap(), memory.DefaultAllocator)
+			got, err := compact(ch, newOffHeap(1<<30), memory.DefaultAllocator)
 			if err != nil {
 				t.Fatal(err)
 			}
