@@ -74,11 +74,7 @@ func writeDense(cw file.ColumnChunkWriter, leaf arrow.Array, def, rep []int16, p
 		}
 		return put[float64](w, a.Float64Values(), def, rep, leaf, spaced)
 	case *file.ByteArrayColumnChunkWriter:
-		vals, err := byteArrayValues(leaf)
-		if err != nil {
-			return err
-		}
-		return put[parquet.ByteArray](w, vals, def, rep, leaf, spaced)
+		return writeByteArrays(w, leaf, def, rep, spaced)
 	case *file.FixedLenByteArrayColumnChunkWriter:
 		return writeFixedLen(w, leaf, def, rep, spaced)
 	}
@@ -102,37 +98,96 @@ func boolValues(leaf arrow.Array) ([]bool, error) {
 
 // byteArrayValues: each entry's bytes, nulls' included.
 func byteArrayValues(leaf arrow.Array) ([]parquet.ByteArray, error) {
-	var offsets func(i int) int64
+	conv, err := byteArrayConverter(leaf)
+	if err != nil || leaf.Len() == 0 {
+		return []parquet.ByteArray{}, err
+	}
+	out := make([]parquet.ByteArray, leaf.Len())
+	return out, conv(0, out)
+}
+
+// byteArrayConverter returns a function setting out to the bytes of
+// leaf's entries lo..lo+len(out)-1, nulls' included; it checks every
+// entry's offsets.
+func byteArrayConverter(leaf arrow.Array) (func(lo int, out []parquet.ByteArray) error, error) {
+	var data []byte
+	if bufs := leaf.Data().Buffers(); len(bufs) > 2 && bufs[2] != nil {
+		data = bufs[2].Bytes()
+	}
 	switch a := leaf.(type) {
 	case *array.String, *array.Binary:
 		if err := checkOffsets(leaf, 4); err != nil || leaf.Len() == 0 {
-			return []parquet.ByteArray{}, err
+			return nil, err
 		}
 		offs := a.(interface{ ValueOffsets() []int32 }).ValueOffsets()
-		offsets = func(i int) int64 { return int64(offs[i]) }
+		return func(lo int, out []parquet.ByteArray) error { return sliceBytes(leaf, offs, data, lo, out) }, nil
 	case *array.LargeString, *array.LargeBinary:
 		if err := checkOffsets(leaf, 8); err != nil || leaf.Len() == 0 {
-			return []parquet.ByteArray{}, err
+			return nil, err
 		}
 		offs := a.(interface{ ValueOffsets() []int64 }).ValueOffsets()
-		offsets = func(i int) int64 { return offs[i] }
-	default:
-		return nil, fmt.Errorf("pqwriter: %w: invalid column type to write to ByteArray: %s", arrow.ErrInvalid, leaf.DataType().Name())
+		return func(lo int, out []parquet.ByteArray) error { return sliceBytes(leaf, offs, data, lo, out) }, nil
 	}
-	var data []byte
-	if b := leaf.Data().Buffers()[2]; b != nil {
-		data = b.Bytes()
-	}
-	out := make([]parquet.ByteArray, leaf.Len())
-	for i := range out {
-		lo, hi := offsets(i), offsets(i+1)
-		if lo < 0 || lo > hi || hi > int64(len(data)) {
-			return nil, fmt.Errorf("pqwriter: %s entry %d at bytes %d..%d of %d", leaf.DataType(), i, lo, hi, len(data))
-		}
-		out[i] = data[lo:hi]
-	}
-	return out, nil
+	return nil, fmt.Errorf("pqwriter: %w: invalid column type to write to ByteArray: %s", arrow.ErrInvalid, leaf.DataType().Name())
 }
+
+// sliceBytes sets out[k] to data[offs[lo+k]:offs[lo+k+1]].
+func sliceBytes[O int32 | int64](leaf arrow.Array, offs []O, data []byte, lo int, out []parquet.ByteArray) error {
+	offs = offs[lo : lo+len(out)+1]
+	for k := range out {
+		from, to := int64(offs[k]), int64(offs[k+1])
+		if from < 0 || from > to || to > int64(len(data)) {
+			return fmt.Errorf("pqwriter: %s entry %d at bytes %d..%d of %d", leaf.DataType(), lo+k, from, to, len(data))
+		}
+		out[k] = data[from:to]
+	}
+	return nil
+}
+
+// writeByteArrays writes a string or binary leaf. A flat column's entries
+// are converted and written a few thousand at a time, in multiples of the
+// write batch size, so that parquet/file cuts the same batches (and so
+// the same pages) as from one call; other columns' are converted at once.
+func writeByteArrays(w *file.ByteArrayColumnChunkWriter, leaf arrow.Array, def, rep []int16, spaced bool) error {
+	n := leaf.Len()
+	bs := int(w.Properties().WriteBatchSize())
+	step := bs * max(1, byteArrayStep/max(bs, 1))
+	if rep != nil || (def != nil && len(def) != n) || n <= step || bs <= 0 {
+		vals, err := byteArrayValues(leaf)
+		if err != nil {
+			return err
+		}
+		return put[parquet.ByteArray](w, vals, def, rep, leaf, spaced)
+	}
+	conv, err := byteArrayConverter(leaf)
+	if err != nil {
+		return err
+	}
+	buf := make([]parquet.ByteArray, step)
+	for lo := 0; lo < n; lo += step {
+		hi := min(lo+step, n)
+		vals := buf[:hi-lo]
+		if err := conv(lo, vals); err != nil {
+			return err
+		}
+		var d []int16
+		if def != nil {
+			d = def[lo:hi]
+		}
+		if !spaced {
+			if _, err := w.WriteBatch(vals, d, nil); err != nil {
+				return fmt.Errorf("pqwriter: writing %s values: %w", leaf.DataType(), err)
+			}
+			continue
+		}
+		w.WriteBatchSpaced(vals, d, nil, leaf.NullBitmapBytes(), int64(leaf.Data().Offset()+lo))
+	}
+	return nil
+}
+
+// byteArrayStep is about the number of a flat column's entries
+// writeByteArrays converts at a time.
+const byteArrayStep = 8192
 
 // checkOffsets checks a binary array has its buffers and enough offsets.
 func checkOffsets(leaf arrow.Array, width int) error {
