@@ -3,6 +3,8 @@ package pqfooter
 import (
 	"bytes"
 	"fmt"
+
+	"github.com/splitter-dev/splitter/internal/thrift"
 )
 
 // Canonical returns footer (the thrift compact-protocol FileMetaData of a
@@ -27,15 +29,15 @@ import (
 // to encoding_stats with an unexpected type is skipped, not rewritten.
 func Canonical(footer []byte) ([]byte, error) {
 	out := bytes.Clone(footer)
-	r := &reader{buf: footer}
-	err := r.fields(0, func(id int16, typ byte) (bool, error) {
-		if id != 4 || typ != typeList { // FileMetaData.row_groups
+	r := newReader(footer)
+	err := r.Fields(0, func(id int16, typ thrift.Type) (bool, error) {
+		if id != 4 || typ != thrift.TypeList { // FileMetaData.row_groups
 			return false, nil
 		}
 		return true, r.structs(func() error { return r.rowGroup(out) })
 	})
-	if err == nil && r.remaining() != 0 {
-		err = r.fail("%d bytes after the FileMetaData", r.remaining())
+	if err == nil && r.Remaining() != 0 {
+		err = r.Errorf("%d bytes after the FileMetaData", r.Remaining())
 	}
 	if err != nil {
 		return nil, fmt.Errorf("canonical footer: %w", err)
@@ -46,8 +48,8 @@ func Canonical(footer []byte) ([]byte, error) {
 // rowGroup reads a RowGroup, rewriting the encoding stats of its columns
 // into out.
 func (r *reader) rowGroup(out []byte) error {
-	return r.fields(1, func(id int16, typ byte) (bool, error) {
-		if id != 1 || typ != typeList { // RowGroup.columns
+	return r.Fields(1, func(id int16, typ thrift.Type) (bool, error) {
+		if id != 1 || typ != thrift.TypeList { // RowGroup.columns
 			return false, nil
 		}
 		return true, r.structs(func() error { return r.columnChunk(out) })
@@ -57,8 +59,8 @@ func (r *reader) rowGroup(out []byte) error {
 // columnChunk reads a ColumnChunk, rewriting the encoding stats of its
 // meta_data into out.
 func (r *reader) columnChunk(out []byte) error {
-	return r.fields(2, func(id int16, typ byte) (bool, error) {
-		if id != 3 || typ != typeStruct { // ColumnChunk.meta_data
+	return r.Fields(2, func(id int16, typ thrift.Type) (bool, error) {
+		if id != 3 || typ != thrift.TypeStruct { // ColumnChunk.meta_data
 			return false, nil
 		}
 		return true, r.columnMetaData(out)
@@ -68,8 +70,8 @@ func (r *reader) columnChunk(out []byte) error {
 // columnMetaData reads a ColumnMetaData, rewriting its encoding stats
 // into out.
 func (r *reader) columnMetaData(out []byte) error {
-	return r.fields(3, func(id int16, typ byte) (bool, error) {
-		if id != 13 || typ != typeList { // ColumnMetaData.encoding_stats
+	return r.Fields(3, func(id int16, typ thrift.Type) (bool, error) {
+		if id != 13 || typ != thrift.TypeList { // ColumnMetaData.encoding_stats
 			return false, nil
 		}
 		return true, r.encodingStats(out)
@@ -79,12 +81,12 @@ func (r *reader) columnMetaData(out []byte) error {
 // structs reads a list whose elements must be structs, calling each once
 // per element to read it.
 func (r *reader) structs(each func() error) error {
-	elem, n, err := r.listHeader()
+	elem, n, err := r.ListHeader()
 	if err != nil {
 		return err
 	}
-	if n > 0 && elem != typeStruct {
-		return r.fail("list of type %d where structs are due", elem)
+	if n > 0 && elem != thrift.TypeStruct {
+		return r.Errorf("list of type %d where structs are due", elem)
 	}
 	for range n {
 		if err := each(); err != nil {

@@ -4,6 +4,6 @@
 // same data can differ in the order of those entries, and only there.
 // Canonical sorts them; Split finds the footer in a whole file.
 //
-// The package walks the thrift bytes itself (see wire.go, skip.go) and
-// imports nothing of Arrow.
+// The package walks the thrift bytes with internal/thrift and imports
+// nothing of Arrow.
 package pqfooter

@@ -3,6 +3,8 @@ package pqfooter
 import (
 	"cmp"
 	"slices"
+
+	"github.com/splitter-dev/splitter/internal/thrift"
 )
 
 // Values of parquet.thrift's PageType and Encoding the order uses.
@@ -42,21 +44,21 @@ func (r *reader) encodingStats(out []byte) error {
 // encodingStat reads one PageEncodingStats struct, whose three fields
 // (page_type, encoding, count) are required i32.
 func (r *reader) encodingStat() (encodingStat, error) {
-	s := encodingStat{start: r.pos}
+	s := encodingStat{start: r.Offset()}
 	dst := [...]*int32{&s.pageType, &s.encoding, &s.count}
 	var seen [len(dst)]bool
-	err := r.fields(4, func(id int16, typ byte) (bool, error) {
-		if id < 1 || int(id) > len(dst) || typ != typeI32 {
+	err := r.Fields(4, func(id int16, typ thrift.Type) (bool, error) {
+		if id < 1 || int(id) > len(dst) || typ != thrift.TypeI32 {
 			return false, nil
 		}
-		v, err := r.i32()
+		v, err := r.I32()
 		*dst[id-1], seen[id-1] = v, true
 		return true, err
 	})
 	if err == nil && slices.Contains(seen[:], false) {
-		err = r.fail("PageEncodingStats without a required field")
+		err = r.Errorf("PageEncodingStats without a required field")
 	}
-	s.end = r.pos
+	s.end = r.Offset()
 	return s, err
 }
 

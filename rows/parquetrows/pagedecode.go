@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 
 	"github.com/apache/arrow/go/v15/arrow/endian"
@@ -13,6 +12,7 @@ import (
 	"github.com/golang/snappy"
 
 	"github.com/splitter-dev/splitter/internal/pages"
+	"github.com/splitter-dev/splitter/internal/thrift"
 )
 
 // Parquet encodings (parquet.thrift Encoding) decodePages reads.
@@ -39,21 +39,6 @@ type pageScratch struct {
 	dictBA []parquet.ByteArray
 	idx    []uint32 // dictionary indices, or definition levels
 	vals   []byte   // fixed-width values looked up in the dictionary
-	br     byteReader
-}
-
-// byteReader is a bytes.Reader that only reads bytes.
-type byteReader struct {
-	b   []byte
-	pos int
-}
-
-func (r *byteReader) ReadByte() (byte, error) {
-	if r.pos >= len(r.b) {
-		return 0, io.EOF
-	}
-	r.pos++
-	return r.b[r.pos-1], nil
 }
 
 // grow returns b with length n, reallocated when its capacity is short
@@ -90,13 +75,12 @@ func (p *File) decodePages(s *flatScratch, g, leaf int, o *flatOut, optional boo
 	d := pageDecoder{p: p, s: s, o: o, codec: codec, optional: optional,
 		plain: cc.Compression() == compress.Codecs.Uncompressed, snappy: cc.Compression() == compress.Codecs.Snappy}
 	for pos, seen := 0, int64(0); seen < c.values; {
-		ps.br = byteReader{b: ps.raw[pos:]}
-		cr := &countReader{r: &ps.br}
-		h, err := readPageHeader(cr)
+		hr := thrift.NewReader(ps.raw[pos:], errThrift)
+		h, err := readPageHeader(hr)
 		if err != nil {
 			return err
 		}
-		start := pos + int(cr.n)
+		start := pos + hr.Offset()
 		if h.compressed < 0 || int(h.compressed) > len(ps.raw)-start {
 			return fmt.Errorf("page at offset %d runs past its column chunk", int(c.start)+pos)
 		}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/splitter-dev/splitter/internal/thrift"
 )
 
 // Page types (parquet.thrift PageType) and the most header bytes Arrow
@@ -33,7 +35,8 @@ func scanChunk(r io.ReaderAt, start, n, values int64) error {
 		if pos >= end {
 			return fmt.Errorf("pages hold %d values of %d", seen, values)
 		}
-		br := &countReader{r: bufio.NewReaderSize(io.NewSectionReader(r, pos, min(end-pos, maxPageHeader)), 512)}
+		size := min(end-pos, maxPageHeader)
+		br := thrift.NewStreamReader(bufio.NewReaderSize(io.NewSectionReader(r, pos, size), 512), int(size), errThrift)
 		h, err := readPageHeader(br)
 		if err != nil {
 			return fmt.Errorf("page at offset %d: %w", pos, err)
@@ -52,62 +55,13 @@ func scanChunk(r io.ReaderAt, start, n, values int64) error {
 		if h.compressed < 0 || h.uncompressed < 0 || values < 0 {
 			return fmt.Errorf("page at offset %d: negative size or count", pos)
 		}
-		pos += br.n + body
+		head := int64(br.Offset())
+		pos += head + body
 		if pos > end {
-			return fmt.Errorf("page at offset %d runs past its column chunk", pos-br.n-body)
+			return fmt.Errorf("page at offset %d runs past its column chunk", pos-head-body)
 		}
 		if h.typ != pageDictionary {
 			seen += int64(values)
-		}
-	}
-	return nil
-}
-
-// countReader counts the bytes read.
-type countReader struct {
-	r io.ByteReader
-	n int64
-}
-
-func (c *countReader) byte() (byte, error) {
-	b, err := c.r.ReadByte()
-	if err != nil {
-		return 0, errThrift
-	}
-	c.n++
-	if c.n > maxPageHeader {
-		return 0, errThrift
-	}
-	return b, nil
-}
-
-func (c *countReader) varint() (uint64, error) {
-	var x uint64
-	for shift := 0; shift < 64; shift += 7 {
-		b, err := c.byte()
-		if err != nil {
-			return 0, err
-		}
-		x |= uint64(b&0x7f) << shift
-		if b < 0x80 {
-			return x, nil
-		}
-	}
-	return 0, errThrift
-}
-
-func (c *countReader) zigzag() (int64, error) {
-	u, err := c.varint()
-	return int64(u>>1) ^ -int64(u&1), err
-}
-
-func (c *countReader) skipBytes(n uint64) error {
-	if n > maxPageHeader {
-		return errThrift
-	}
-	for ; n > 0; n-- {
-		if _, err := c.byte(); err != nil {
-			return err
 		}
 	}
 	return nil
@@ -128,185 +82,79 @@ type pageHeader struct {
 }
 
 // readPageHeader decodes a PageHeader in Thrift's compact protocol.
-func readPageHeader(c *countReader) (pageHeader, error) {
+func readPageHeader(r *thrift.Reader) (pageHeader, error) {
 	h := pageHeader{v2compressed: true}
-	err := readStruct(c, 0, func(id int16, typ byte) (bool, error) {
+	err := r.Fields(0, func(id int16, typ thrift.Type) (bool, error) {
 		switch {
-		case id == 1 && typ == 5:
-			v, err := c.zigzag()
-			h.typ, h.hasTyp = int32(v), true
-			return true, err
-		case id == 2 && typ == 5:
-			v, err := c.zigzag()
-			h.uncompressed, h.hasUnc = int32(v), true
-			return true, err
-		case id == 3 && typ == 5:
-			v, err := c.zigzag()
-			h.compressed, h.hasComp = int32(v), true
-			return true, err
-		case (id == 5 || id == 8) && typ == 12: // data page header (v1, v2)
-			v2 := id == 8
-			return true, readStruct(c, 1, func(id int16, typ byte) (bool, error) {
-				var at *int32
-				switch {
-				case id == 1 && typ == 5:
-					at = &h.values[b2i(v2)]
-				case v2 && id == 7 && (typ == 1 || typ == 2):
-					h.v2compressed = typ == 1
-					return true, nil
-				case !v2 && id == 2 && typ == 5, v2 && id == 4 && typ == 5:
-					at = &h.encoding
-				case !v2 && id == 3 && typ == 5:
-					at = &h.defEncoding
-				case v2 && id == 5 && typ == 5:
-					at = &h.defLen
-				case v2 && id == 6 && typ == 5:
-					at = &h.repLen
-				default:
-					return false, nil
-				}
-				v, err := c.zigzag()
-				*at = int32(v)
-				return true, err
-			})
-		case id == 7 && typ == 12: // dictionary page header
-			return true, readStruct(c, 1, func(id int16, typ byte) (bool, error) {
-				if typ != 5 || id != 1 && id != 2 {
-					return false, nil
-				}
-				v, err := c.zigzag()
-				if id == 1 {
-					h.dictValues = int32(v)
-				} else {
-					h.encoding = int32(v)
-				}
-				return true, err
-			})
+		case id == 1 && typ == thrift.TypeI32:
+			h.hasTyp = true
+			return true, readI32(r, &h.typ)
+		case id == 2 && typ == thrift.TypeI32:
+			h.hasUnc = true
+			return true, readI32(r, &h.uncompressed)
+		case id == 3 && typ == thrift.TypeI32:
+			h.hasComp = true
+			return true, readI32(r, &h.compressed)
+		case (id == 5 || id == 8) && typ == thrift.TypeStruct: // data page header (v1, v2)
+			return true, readDataPageHeader(r, &h, id == 8)
+		case id == 7 && typ == thrift.TypeStruct: // dictionary page header
+			return true, readDictPageHeader(r, &h)
 		}
 		return false, nil
 	})
 	if err == nil && (!h.hasTyp || !h.hasUnc || !h.hasComp) {
-		err = errThrift
+		err = r.Errorf("page header without its type or sizes")
 	}
 	return h, err
 }
 
-// readStruct reads the fields of a compact-protocol struct up to its stop,
-// passing each to field, which reads it and returns true, or returns false
-// to have it skipped.
-func readStruct(c *countReader, depth int, field func(id int16, typ byte) (bool, error)) error {
-	if depth > 64 {
-		return errThrift
-	}
-	var last int16
-	for {
-		b, err := c.byte()
-		if err != nil {
-			return err
+// readDataPageHeader decodes the DataPageHeader (or, v2, the
+// DataPageHeaderV2) of a PageHeader into h.
+func readDataPageHeader(r *thrift.Reader, h *pageHeader, v2 bool) error {
+	return r.Fields(1, func(id int16, typ thrift.Type) (bool, error) {
+		var at *int32
+		i32 := typ == thrift.TypeI32
+		switch {
+		case id == 1 && i32:
+			at = &h.values[b2i(v2)]
+		case v2 && id == 7 && (typ == thrift.TypeTrue || typ == thrift.TypeFalse):
+			h.v2compressed = typ == thrift.TypeTrue
+			return true, nil
+		case !v2 && id == 2 && i32, v2 && id == 4 && i32:
+			at = &h.encoding
+		case !v2 && id == 3 && i32:
+			at = &h.defEncoding
+		case v2 && id == 5 && i32:
+			at = &h.defLen
+		case v2 && id == 6 && i32:
+			at = &h.repLen
+		default:
+			return false, nil
 		}
-		typ := b & 0x0f
-		if typ == 0 {
-			return nil
-		}
-		id := last + int16(b>>4)
-		if b>>4 == 0 {
-			v, err := c.zigzag()
-			if err != nil {
-				return err
-			}
-			id = int16(v)
-		}
-		last = id
-		done, err := field(id, typ)
-		if err != nil {
-			return err
-		}
-		if !done {
-			if err := skip(c, typ, depth+1); err != nil {
-				return err
-			}
-		}
-	}
+		return true, readI32(r, at)
+	})
 }
 
-// skip skips a compact-protocol value of type typ.
-func skip(c *countReader, typ byte, depth int) error {
-	if depth > 64 {
-		return errThrift
-	}
-	switch typ {
-	case 1, 2: // bool, in the field header
-		return nil
-	case 3:
-		_, err := c.byte()
-		return err
-	case 4, 5, 6:
-		_, err := c.varint()
-		return err
-	case 7:
-		return c.skipBytes(8)
-	case 8:
-		n, err := c.varint()
-		if err != nil {
-			return err
+// readDictPageHeader decodes the DictionaryPageHeader of a PageHeader
+// into h.
+func readDictPageHeader(r *thrift.Reader, h *pageHeader) error {
+	return r.Fields(1, func(id int16, typ thrift.Type) (bool, error) {
+		switch {
+		case id == 1 && typ == thrift.TypeI32:
+			return true, readI32(r, &h.dictValues)
+		case id == 2 && typ == thrift.TypeI32:
+			return true, readI32(r, &h.encoding)
 		}
-		return c.skipBytes(n)
-	case 9, 10:
-		b, err := c.byte()
-		if err != nil {
-			return err
-		}
-		n, elem := uint64(b>>4), b&0x0f
-		if n == 15 {
-			if n, err = c.varint(); err != nil {
-				return err
-			}
-		}
-		if n > maxPageHeader {
-			return errThrift
-		}
-		for ; n > 0; n-- {
-			if elem == 1 || elem == 2 { // bools in a list are bytes
-				if _, err := c.byte(); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := skip(c, elem, depth+1); err != nil {
-				return err
-			}
-		}
-		return nil
-	case 11:
-		n, err := c.varint()
-		if err != nil || n == 0 {
-			return err
-		}
-		if n > maxPageHeader {
-			return errThrift
-		}
-		kv, err := c.byte()
-		if err != nil {
-			return err
-		}
-		for ; n > 0; n-- {
-			for _, t := range []byte{kv >> 4, kv & 0x0f} {
-				if t == 1 || t == 2 {
-					if _, err := c.byte(); err != nil {
-						return err
-					}
-					continue
-				}
-				if err := skip(c, t, depth+1); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	case 12:
-		return readStruct(c, depth+1, func(int16, byte) (bool, error) { return false, nil })
-	}
-	return errThrift
+		return false, nil
+	})
+}
+
+// readI32 reads an i32 into *at as Thrift does (Arrow's page reader): the
+// varint cut to 32 bits, then unzigzagged.
+func readI32(r *thrift.Reader, at *int32) error {
+	v, err := r.I32()
+	*at = v
+	return err
 }
 
 func b2i(b bool) int {
