@@ -98,11 +98,11 @@ func TestTakeStructNullFields(t *testing.T) {
 // TestTakeLarge: long arrays of random types (bitmaps of many words).
 func TestTakeLarge(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	g := generator{r: r, mem: memory.DefaultAllocator}
+	g := newGen(r)
 	var n tally
 	for range 20 {
-		dt := randType(r, 2)
-		values := g.array(dt, 500+r.IntN(1500))
+		dt := g.Type(2)
+		values := g.Array(dt, 500+r.IntN(1500))
 		indices, valid := randomIndices(r, values.Len(), 3000)
 		check(t, values, indices, valid, &n)
 		values.Release()

@@ -31,7 +31,7 @@ func TestConcatenateDictionaries(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	g := generator{r: r, mem: mem}
+	g := newGen(r)
 	dicts := []arrow.DataType{
 		&arrow.DictionaryType{IndexType: arrow.PrimitiveTypes.Int32, ValueType: arrow.BinaryTypes.String},
 		&arrow.DictionaryType{IndexType: arrow.PrimitiveTypes.Int8, ValueType: arrow.PrimitiveTypes.Int64},
@@ -46,7 +46,7 @@ func TestConcatenateDictionaries(t *testing.T) {
 		case 2:
 			dt = arrow.StructOf(arrow.Field{Name: "a", Type: dt, Nullable: true}, arrow.Field{Name: "b", Type: arrow.PrimitiveTypes.Int32, Nullable: true})
 		case 3:
-			dt = randType(r, 3)
+			dt = g.Type(3)
 		}
 		if !hasDictionary(dt) {
 			continue
@@ -55,7 +55,7 @@ func TestConcatenateDictionaries(t *testing.T) {
 		arrs := make([]arrow.Array, 1+r.IntN(4))
 		var want []string
 		for i := range arrs {
-			arrs[i] = g.array(dt, r.IntN(30))
+			arrs[i] = g.Array(dt, r.IntN(30))
 			want = append(want, values(arrs[i])...)
 		}
 		got, err := Concatenate(mem, arrs)

@@ -8,6 +8,7 @@ import (
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"github.com/apache/arrow/go/v15/arrow/memory"
+	"github.com/splitter-dev/splitter/internal/arrowgen"
 )
 
 // tally counts the cases checked and those whose Parquet bytes were
@@ -95,12 +96,12 @@ func randomIndices(r *rand.Rand, n, k int) ([]int, []bool) {
 }
 
 // checkRandom checks cases random takes from random arrays of dt.
-func checkRandom(t *testing.T, r *rand.Rand, dt arrow.DataType, cases int, n *tally) {
+func checkRandom(t *testing.T, g *arrowgen.Gen, dt arrow.DataType, cases int, n *tally) {
 	t.Helper()
-	g := generator{r: r, mem: memory.DefaultAllocator}
+	r := g.Rand()
 	for range cases {
 		size := r.IntN(25)
-		values := g.array(dt, size)
+		values := g.Array(dt, size)
 		for range 2 {
 			indices, valid := randomIndices(r, size, r.IntN(40))
 			check(t, values, indices, valid, n)
@@ -109,28 +110,38 @@ func checkRandom(t *testing.T, r *rand.Rand, dt arrow.DataType, cases int, n *ta
 	}
 }
 
-// TestTakeLeafTypes: every non-nested type, sliced, with nulls.
+// TestTakeLeafTypes: every non-nested type (of random parameters: widths,
+// precisions, units, time zones, dictionary index and value types),
+// sliced, with nulls.
 func TestTakeLeafTypes(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
+	g := newGen(rand.New(rand.NewPCG(1, 2)))
 	var n tally
-	for _, dt := range leafTypes {
-		checkRandom(t, r, dt, 30, &n)
+	for _, id := range arrowgen.LeafTypes() {
+		cases := 40
+		switch id {
+		case arrow.DICTIONARY, arrow.TIMESTAMP:
+			cases = 120
+		}
+		for range cases {
+			checkRandom(t, g, g.TypeOf(id, 0), 1, &n)
+		}
 	}
 	n.log(t)
 }
 
 // TestTakeNestedLeafTypes: every non-nested type inside each nested type.
 func TestTakeNestedLeafTypes(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
+	g := newGen(rand.New(rand.NewPCG(3, 4)))
 	var n tally
-	for _, leaf := range leafTypes {
+	for _, id := range arrowgen.LeafTypes() {
+		leaf := g.TypeOf(id, 0)
 		f := arrow.Field{Name: "item", Type: leaf, Nullable: true}
 		for _, dt := range []arrow.DataType{
 			arrow.ListOfField(f), arrow.LargeListOfField(f), arrow.FixedSizeListOfField(2, f),
 			arrow.StructOf(f, arrow.Field{Name: "b", Type: arrow.PrimitiveTypes.Int32, Nullable: true}),
 			arrow.MapOf(arrow.BinaryTypes.String, leaf),
 		} {
-			checkRandom(t, r, dt, 6, &n)
+			checkRandom(t, g, dt, 8, &n)
 		}
 	}
 	n.log(t)
@@ -138,10 +149,10 @@ func TestTakeNestedLeafTypes(t *testing.T) {
 
 // TestTakeRandomNested: random types nested up to four levels.
 func TestTakeRandomNested(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
+	g := newGen(rand.New(rand.NewPCG(5, 6)))
 	var n tally
 	for range 500 {
-		checkRandom(t, r, randType(r, 4), 1, &n)
+		checkRandom(t, g, g.Type(4), 1, &n)
 	}
 	n.log(t)
 }

@@ -176,3 +176,12 @@ func TestLegacyLayouts(t *testing.T) {
 		checkHandBuilt(t, r, name, fields, nil, 12)
 	}
 }
+
+// words are strings with edge cases: empty, non-ASCII, spaces.
+var words = []string{"", "a", "bb", "ccc", "dddd", "héllo", "zz", "x y z"}
+
+func randomBytes(r *rand.Rand, n int) []byte {
+	out := make([]byte, n)
+	r.Read(out)
+	return out
+}

@@ -5,17 +5,32 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
+	randv2 "math/rand/v2"
 	"testing"
 
 	"github.com/apache/arrow/go/v15/arrow"
-	"github.com/apache/arrow/go/v15/arrow/array"
-	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet"
 	"github.com/apache/arrow/go/v15/parquet/compress"
 	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+	"github.com/splitter-dev/splitter/internal/arrowgen"
 )
 
 var codecs = []compress.Compression{compress.Codecs.Uncompressed, compress.Codecs.Snappy, compress.Codecs.Gzip, compress.Codecs.Brotli, compress.Codecs.Zstd}
+
+// newGen returns a generator of the Arrow data pqarrow writes (no
+// durations, intervals or large lists), three levels deep, with nulls at
+// every level (tidy: pqarrow refuses null lists that are not empty),
+// sliced at every level, and dictionaries with nulls and repeats.
+// Its seed is drawn from r.
+func newGen(r *rand.Rand) *arrowgen.Gen {
+	return arrowgen.New(randv2.New(randv2.NewPCG(r.Uint64(), 0)), arrowgen.Options{
+		Types: arrowgen.Without(arrowgen.AllTypes(), arrow.DURATION, arrow.INTERVAL_MONTHS,
+			arrow.INTERVAL_DAY_TIME, arrow.INTERVAL_MONTH_DAY_NANO, arrow.LARGE_LIST),
+		MaxDepth: 3, Nest: 2.0 / 3, MaxFields: 4,
+		NotNull: 1.0 / 3, Metadata: 0.25, SchemaMetadata: 0.5,
+		NullRates: []float64{0, 0.2, 0.5, 1}, Slice: arrowgen.SliceAll, TidyNulls: true,
+	})
+}
 
 // randomFile writes rows random rows of a random schema with random
 // writer settings; it returns nil when pqarrow's writer refuses them.
@@ -25,17 +40,9 @@ func randomFile(r *rand.Rand, rows int) (data []byte, desc string) {
 			data, desc = nil, fmt.Sprint("writer panic: ", e)
 		}
 	}()
-	fields := make([]arrow.Field, 1+r.Intn(4))
-	for i := range fields {
-		fields[i] = randomField(r, fmt.Sprintf("f%d", i), 3)
-	}
-	var meta *arrow.Metadata
-	if r.Intn(2) == 0 {
-		m := arrow.NewMetadata([]string{"origin"}, []string{"test"})
-		meta = &m
-	}
-	sc := arrow.NewSchema(fields, meta)
-	rec := randomRecord(r, sc, rows)
+	g := newGen(r)
+	sc := g.Schema()
+	rec := g.Record(sc, rows)
 	defer rec.Release()
 	versions := []parquet.Version{parquet.V1_0, parquet.V2_4, parquet.V2_6}
 	props := []parquet.WriterProperty{
@@ -75,17 +82,6 @@ func randomFile(r *rand.Rand, rows int) (data []byte, desc string) {
 		return nil, err.Error()
 	}
 	return buf.Bytes(), sc.String()
-}
-
-func randomRecord(r *rand.Rand, sc *arrow.Schema, rows int) arrow.Record {
-	b := array.NewRecordBuilder(memory.NewGoAllocator(), sc)
-	defer b.Release()
-	for i := 0; i < rows; i++ {
-		for j, f := range sc.Fields() {
-			appendRandom(r, b.Field(j), f.Type, f.Nullable)
-		}
-	}
-	return b.NewRecord()
 }
 
 // randomGroups is a random sequence of the file's row groups: all in

@@ -12,14 +12,13 @@ import (
 // nested columns.
 func BenchmarkWrite(b *testing.B) {
 	g := newGen(1, false)
-	g.pNull = 0.1
 	sc := arrow.NewSchema([]arrow.Field{
 		{Name: "i", Type: arrow.PrimitiveTypes.Int64, Nullable: true},
 		{Name: "s", Type: arrow.BinaryTypes.String, Nullable: true},
 		{Name: "l", Type: arrow.ListOf(arrow.PrimitiveTypes.Int32), Nullable: true},
 		{Name: "t", Type: arrow.StructOf(arrow.Field{Name: "a", Type: arrow.PrimitiveTypes.Float64, Nullable: true}), Nullable: true},
 	}, nil)
-	rec := g.record(sc, 50000)
+	rec := g.Record(sc, 50000)
 	defer rec.Release()
 	for _, w := range []impl{oracle, ours} {
 		b.Run(w.name, func(b *testing.B) {

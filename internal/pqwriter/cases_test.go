@@ -287,7 +287,7 @@ func TestDamagedInput(t *testing.T) {
 // TestSerializeSchema: the same bytes as flight.SerializeSchema.
 func TestSerializeSchema(t *testing.T) {
 	for seed := int64(1); seed <= 300; seed++ {
-		sc := newGen(seed, false).schema()
+		sc := newGen(seed, false).Schema()
 		if !bytes.Equal(SerializeSchema(sc, mem), flight.SerializeSchema(sc, mem)) {
 			t.Fatalf("seed %d: schema %s serialized differently", seed, sc)
 		}

@@ -32,14 +32,8 @@ func (p *pairType) ExtensionEquals(o arrow.ExtensionType) bool {
 // TestExtension: extension arrays are written as their storage.
 func TestExtension(t *testing.T) {
 	g := newGen(7, false)
-	g.pNull = 0.3
 	typ := newPairType()
-	storage := array.NewStructBuilder(mem, typ.StorageType().(*arrow.StructType))
-	defer storage.Release()
-	for i := 0; i < 60; i++ {
-		g.appendValue(storage, typ.StorageType(), true)
-	}
-	st := storage.NewArray()
+	st := g.Array(typ.StorageType(), 60)
 	ext := array.NewExtensionArrayWithStorage(typ, st)
 	r := record(array.NewSlice(ext, 0, 50), array.NewSlice(ext, 7, 57))
 	for _, rec := range []arrow.Record{r, r.NewSlice(3, 30)} {

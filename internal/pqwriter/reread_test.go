@@ -57,7 +57,7 @@ func readRecords(data []byte, batch int64, dict bool) (sc *arrow.Schema, recs []
 // written identically, by Write, WriteBuffered and WriteColumnData.
 func TestRewriteReadRecords(t *testing.T) {
 	written := 0
-	for seed := firstSeed(); seed < firstSeed()+250; seed++ {
+	for seed := firstSeed(); seed < firstSeed()+260; seed++ {
 		o := run(seed, false, oracle)
 		release(o.recs)
 		if o.err != nil || o.panicked != nil {
