@@ -42,6 +42,14 @@ func writeDictionary(cw file.ColumnChunkWriter, leaf *array.Dictionary, def, rep
 		return fmt.Errorf("pqwriter: cannot write a %s dictionary directly to a %s column", leaf.DataType(), cw.Type())
 	}
 	dict, indices := leaf.Dictionary(), leaf.Indices()
+	if offsetBinary(dict) {
+		c, err := take(dict, identity(dict.Len()))
+		if err != nil {
+			return err
+		}
+		defer c.Release()
+		dict = c
+	}
 	preserved := enc.PreservedDictionary()
 	stats := cw.PageStatistics()
 	switch {
@@ -177,4 +185,23 @@ func byteStatsPanic(values arrow.Array) bool {
 		return a.ValueOffset64(0) != 0
 	}
 	return false
+}
+
+// offsetBinary reports whether a string or binary dictionary's first
+// value does not start at offset 0 (a slice of a larger array). Arrow's
+// PutDictionary reads such values at their offsets within ValueBytes,
+// which starts at the first value: it panics or reads other bytes (and
+// pqarrow with it), so writeDictionary gives it a copy starting at 0.
+func offsetBinary(dict arrow.Array) bool {
+	b, ok := dict.(array.BinaryLike)
+	return ok && dict.Len() > 0 && b.ValueOffset64(0) != 0
+}
+
+// identity is the indices 0..n-1.
+func identity(n int) []int64 {
+	idx := make([]int64, n)
+	for i := range idx {
+		idx[i] = int64(i)
+	}
+	return idx
 }
