@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
@@ -219,7 +218,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 
 // startSeedProgress draws a bar of the seeds searched (count, rate, ETA)
 // on stderr when it is a terminal and --quiet is not given.
-func startSeedProgress(cmd *cobra.Command, span uint64) *progressbar.ProgressBar {
+func startSeedProgress(cmd *cobra.Command, span uint64) *bar {
 	f, ok := cmd.ErrOrStderr().(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) || flagBool(cmd, "quiet") {
 		return nil

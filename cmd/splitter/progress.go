@@ -5,9 +5,7 @@ import (
 	"io"
 	"os"
 	"sync"
-	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
@@ -21,7 +19,7 @@ import (
 // nothing.
 type progress struct {
 	mu    sync.Mutex // outputs may be written at once
-	bar   *progressbar.ProgressBar
+	bar   *bar
 	max   int64
 	count int64 // bytes written
 	shown int64 // bytes counted on the bar: never max or more
@@ -47,18 +45,7 @@ func newProgress(w io.Writer, rows int, total int64) *progress {
 	if total <= 0 {
 		total = -1 // unknown: a spinner with bytes and rate
 	}
-	return &progress{max: total, bar: progressbar.NewOptions64(total,
-		progressbar.OptionSetWriter(w),
-		progressbar.OptionSetDescription(fmt.Sprintf("writing %d rows", rows)),
-		progressbar.OptionShowBytes(true),
-		progressbar.OptionShowTotalBytes(true),
-		progressbar.OptionShowCount(),
-		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionSetWidth(24),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionClearOnFinish(),
-		progressbar.OptionUseANSICodes(true),
-	)}
+	return &progress{max: total, bar: newBar(w, fmt.Sprintf("writing %d rows", rows), total, "")}
 }
 
 // wrap counts the bytes written through w on the bar.
@@ -82,18 +69,18 @@ func (p *progress) Write(b []byte) (int, error) {
 	}
 	if n > 0 {
 		p.shown += n
-		p.bar.Add64(n)
+		_ = p.bar.Add64(n) // a bar that cannot be drawn is no error of the output
 	}
 	return len(b), nil
 }
 
-// done clears the bar (on success, error or interrupt alike).
+// done draws the last count and clears the bar (on success, error or
+// interrupt alike).
 func (p *progress) done() {
 	if p == nil {
 		return
 	}
-	p.bar.Finish()
-	p.bar.Clear()
+	_ = p.bar.Clear()
 }
 
 // outputEstimate is the bytes the outputs will take, about: the input's
@@ -126,17 +113,6 @@ func inputSize(t table.Table, path string) int64 {
 
 // newCountProgress draws a bar counting things (seeds) towards total on w,
 // with the rate and the time left.
-func newCountProgress(w io.Writer, things string, total int64) *progressbar.ProgressBar {
-	return progressbar.NewOptions64(total,
-		progressbar.OptionSetWriter(w),
-		progressbar.OptionSetDescription(things),
-		progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString(things),
-		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionSetWidth(24),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionClearOnFinish(),
-		progressbar.OptionUseANSICodes(true),
-	)
+func newCountProgress(w io.Writer, things string, total int64) *bar {
+	return newBar(w, things, total, things)
 }
