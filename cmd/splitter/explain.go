@@ -180,14 +180,17 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	if kinds == nil || kinds[0] == audit.Sklearn || kinds[0] == audit.Datasets {
 		eo.Columns = stratifyColumns(e.Data)
 	}
+	clearBar := func() {}
 	if bar := startSeedProgress(cmd, last-first); bar != nil {
 		eo.Progress = func(done, _ uint64) { _ = bar.Set64(int64(min(done, math.MaxInt64))) } // calls are serialised
-		defer func() { _ = bar.Clear() }()
+		clearBar = func() { _ = bar.Clear() }
+		defer clearBar()
 	}
 	if e.Three != nil {
-		return explainThree(cmd, args, opts.Sep, e.Three, eo)
+		return explainThree(cmd, args, opts.Sep, e.Three, eo, clearBar)
 	}
 	matches, err := audit.Explain(cmd.Context(), p, eo)
+	clearBar() // before the matches, which a terminal shows on the bar's line
 	pms := pythonMatches(matches, args[0], opts.Sep)
 	sum, serr := explainSummary(cmd, args, p, e.Data, pms)
 	if serr != nil && err == nil {

@@ -50,11 +50,14 @@ func explainFolds(cmd *cobra.Command, args []string, col string, opts rows.Optio
 // printFolds searches the folds and prints one line per match, "seed S:
 // CV(...).split(...)"; none is exit 1 with msg.
 func printFolds(cmd *cobra.Command, folds []int, eo audit.ExplainOptions, msg string) error {
+	clearBar := func() {}
 	if bar := startSeedProgress(cmd, eo.Last-eo.First); bar != nil {
 		eo.Progress = func(done, _ uint64) { _ = bar.Set64(int64(min(done, math.MaxInt64))) }
-		defer func() { _ = bar.Clear() }()
+		clearBar = func() { _ = bar.Clear() }
+		defer clearBar()
 	}
 	found, err := audit.ExplainFolds(cmd.Context(), folds, eo)
+	clearBar() // before the matches, which a terminal shows on the bar's line
 	if perr := printFoldMatches(cmd, found); perr != nil && err == nil {
 		err = perr
 	}

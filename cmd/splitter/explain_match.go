@@ -19,9 +19,11 @@ func matchFlags(cmd *cobra.Command) {
 }
 
 // explainThree searches the two-step three-way splits of three and
-// prints each match as two-part matches are printed.
-func explainThree(cmd *cobra.Command, args []string, sep byte, three *audit.Matched, eo audit.ExplainOptions) error {
+// prints each match as two-part matches are printed; searched is called
+// when the search ends (the progress bar is cleared before the matches).
+func explainThree(cmd *cobra.Command, args []string, sep byte, three *audit.Matched, eo audit.ExplainOptions, searched func()) error {
 	matches, err := audit.Explain3(cmd.Context(), three, eo)
+	searched()
 	if err != nil {
 		return err
 	}

@@ -148,6 +148,11 @@ func TestExplainProgressOnTerminal(t *testing.T) {
 	if !strings.Contains(s, "seeds") || !strings.Contains(s, "seed 4242: ") {
 		t.Fatalf("no progress or no match on the terminal: %q", s)
 	}
+	// The bar is cleared before the match is printed: the match starts
+	// its line (after the erase's carriage return), not after the bar.
+	if before := s[:strings.Index(s, "seed 4242: ")]; before != "" && !strings.HasSuffix(before, "\r") && !strings.HasSuffix(before, "\n") {
+		t.Fatalf("the match follows the bar on its line: %q", s)
+	}
 	res := mustRun(t, dir, "explain", "--seeds", "4000-5000", data, filepath.Join(dir, "data.train.csv"), filepath.Join(dir, "data.test.csv"))
 	if len(res.stderr) != 0 {
 		t.Fatalf("stderr on a pipe: %q", res.stderr)
