@@ -11,9 +11,9 @@ import (
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet"
-	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 
 	"github.com/splitter-dev/splitter/internal/pqfooter"
+	"github.com/splitter-dev/splitter/internal/pqtest"
 )
 
 // fallbackParquet writes, with Arrow's own writer, a file whose string
@@ -31,14 +31,7 @@ func fallbackParquet(t *testing.T) []byte {
 	rec := b.NewRecord()
 	defer rec.Release()
 	var buf bytes.Buffer
-	fw, err := pqarrow.NewFileWriter(sc, &buf, parquet.NewWriterProperties(parquet.WithDictionaryPageSizeLimit(1024)), pqarrow.NewArrowWriterProperties())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fw.Write(rec); err != nil {
-		t.Fatal(err)
-	}
-	if err := fw.Close(); err != nil {
+	if err := pqtest.Write(&buf, rec, []parquet.WriterProperty{parquet.WithDictionaryPageSizeLimit(1024)}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

@@ -20,6 +20,7 @@ import (
 	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 
 	"github.com/splitter-dev/splitter/internal/oracle"
+	"github.com/splitter-dev/splitter/internal/pqtest"
 )
 
 // pqTable is a random table written both as data.csv and data.parquet.
@@ -93,16 +94,7 @@ func (t pqTable) writeParquet(tb testing.TB, path string, rowGroup int) {
 		tb.Fatal(err)
 	}
 	defer f.Close()
-	fw, err := pqarrow.NewFileWriter(sc, f, parquet.NewWriterProperties(parquet.WithMaxRowGroupLength(int64(rowGroup))), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := fw.Write(rec); err != nil {
-		tb.Fatal(err)
-	}
-	if err := fw.Close(); err != nil {
-		tb.Fatal(err)
-	}
+	pqtest.MustWrite(tb, f, rec, parquet.WithMaxRowGroupLength(int64(rowGroup)))
 }
 
 // csvIDs returns the first field of every data line of a CSV output.

@@ -13,9 +13,9 @@ import (
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet"
-	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 
 	"github.com/splitter-dev/splitter/internal/oracle"
+	"github.com/splitter-dev/splitter/internal/pqtest"
 )
 
 // writeShardTwins writes rows lo..hi-1 of t as CSV at csvPath and as
@@ -51,16 +51,7 @@ func writeShardTwins(tb testing.TB, t pqTable, lo, hi int, csvPath, pqPath strin
 		tb.Fatal(err)
 	}
 	defer f.Close()
-	fw, err := pqarrow.NewFileWriter(sc, f, parquet.NewWriterProperties(parquet.WithMaxRowGroupLength(int64(rg))), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := fw.Write(rec); err != nil {
-		tb.Fatal(err)
-	}
-	if err := fw.Close(); err != nil {
-		tb.Fatal(err)
-	}
+	pqtest.MustWrite(tb, f, rec, parquet.WithMaxRowGroupLength(int64(rg)))
 }
 
 // TestShardsParquetMatchCSV cuts random tables into random shards written

@@ -9,8 +9,7 @@ import (
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"github.com/apache/arrow/go/v15/arrow/compute"
 	"github.com/apache/arrow/go/v15/arrow/memory"
-	"github.com/apache/arrow/go/v15/parquet"
-	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+	"github.com/splitter-dev/splitter/internal/pqtest"
 )
 
 // reference is the take the spec defines: compute.TakeArray with an int64
@@ -111,15 +110,7 @@ func parquetBytes(arr arrow.Array) (b []byte, err error) {
 	rec := array.NewRecord(schema, []arrow.Array{arr}, int64(arr.Len()))
 	defer rec.Release()
 	var buf bytes.Buffer
-	w, err := pqarrow.NewFileWriter(schema, &buf, parquet.NewWriterProperties(), pqarrow.NewArrowWriterProperties())
-	if err != nil {
-		return nil, err
-	}
-	if err := w.Write(rec); err != nil {
-		w.Close()
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
+	if err := pqtest.Write(&buf, rec, nil); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -13,7 +13,7 @@ import (
 	"github.com/apache/arrow/go/v15/arrow/memory"
 	"github.com/apache/arrow/go/v15/parquet"
 	"github.com/apache/arrow/go/v15/parquet/metadata"
-	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+	"github.com/splitter-dev/splitter/internal/pqtest"
 )
 
 // fileCase describes a Parquet file written by pqarrow for the tests.
@@ -49,17 +49,7 @@ func writeFile(t testing.TB, c fileCase) []byte {
 		props = append(props, parquet.WithDictionaryPageSizeLimit(c.dictLimit))
 	}
 	var buf bytes.Buffer
-	fw, err := pqarrow.NewFileWriter(rec.Schema(), &buf, parquet.NewWriterProperties(props...),
-		pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fw.Write(rec); err != nil {
-		t.Fatal(err)
-	}
-	if err := fw.Close(); err != nil {
-		t.Fatal(err)
-	}
+	pqtest.MustWrite(t, &buf, rec, props...)
 	return buf.Bytes()
 }
 

@@ -11,9 +11,9 @@ import (
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"github.com/apache/arrow/go/v15/arrow/decimal256"
 	"github.com/apache/arrow/go/v15/arrow/memory"
-	"github.com/apache/arrow/go/v15/parquet"
 	"github.com/apache/arrow/go/v15/parquet/file"
 	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+	"github.com/splitter-dev/splitter/internal/pqtest"
 )
 
 // TestDecimal256Exact writes decimal256 columns of every precision from 39
@@ -47,16 +47,7 @@ func TestDecimal256Exact(t *testing.T) {
 		}
 		rec := array.NewRecord(sc, []arrow.Array{b.NewArray()}, int64(len(want)))
 		var buf bytes.Buffer
-		fw, err := pqarrow.NewFileWriter(sc, &buf, parquet.NewWriterProperties(), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := fw.Write(rec); err != nil {
-			t.Fatal(err)
-		}
-		if err := fw.Close(); err != nil {
-			t.Fatal(err)
-		}
+		pqtest.MustWrite(t, &buf, rec)
 		got := readDecimals(t, buf.Bytes(), false)
 		theirs := readDecimals(t, buf.Bytes(), true)
 		for k := range want {

@@ -13,6 +13,7 @@ import (
 	"github.com/apache/arrow/go/v15/parquet/compress"
 	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 	"github.com/splitter-dev/splitter/internal/arrowgen"
+	"github.com/splitter-dev/splitter/internal/pqtest"
 )
 
 var codecs = []compress.Compression{compress.Codecs.Uncompressed, compress.Codecs.Snappy, compress.Codecs.Gzip, compress.Codecs.Brotli, compress.Codecs.Zstd}
@@ -71,14 +72,7 @@ func randomFile(r *rand.Rand, rows int) (data []byte, desc string) {
 		aprops = append(aprops, pqarrow.WithNoMapLogicalType())
 	}
 	var buf bytes.Buffer
-	fw, err := pqarrow.NewFileWriter(sc, &buf, parquet.NewWriterProperties(props...), pqarrow.NewArrowWriterProperties(aprops...))
-	if err != nil {
-		return nil, err.Error()
-	}
-	if err := fw.Write(rec); err != nil {
-		return nil, err.Error()
-	}
-	if err := fw.Close(); err != nil {
+	if err := pqtest.Write(&buf, rec, props, aprops...); err != nil {
 		return nil, err.Error()
 	}
 	return buf.Bytes(), sc.String()

@@ -21,6 +21,7 @@ import (
 	"github.com/apache/arrow/go/v15/parquet/file"
 	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 
+	"github.com/splitter-dev/splitter/internal/pqtest"
 	"github.com/splitter-dev/splitter/rows"
 )
 
@@ -91,16 +92,7 @@ func (tt testTable) writeParquet(t testing.TB, path string, rg int) {
 // and the Arrow schema stored.
 func writeRecord(t testing.TB, w io.Writer, rec arrow.Record, props ...parquet.WriterProperty) {
 	t.Helper()
-	fw, err := pqarrow.NewFileWriter(rec.Schema(), w, parquet.NewWriterProperties(props...), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fw.Write(rec); err != nil {
-		t.Fatal(err)
-	}
-	if err := fw.Close(); err != nil {
-		t.Fatal(err)
-	}
+	pqtest.MustWrite(t, w, rec, props...)
 }
 
 // csv returns the table as CSV text (floats in Go's shortest repr, which
@@ -391,12 +383,7 @@ func TestNullsAndNarrowTypes(t *testing.T) {
 	pq := filepath.Join(t.TempDir(), "n.parquet")
 	f, _ := os.Create(pq)
 	// Row groups of 2 rows: the dictionary differs between groups.
-	fw, err := pqarrow.NewFileWriter(sc, f, parquet.NewWriterProperties(parquet.WithMaxRowGroupLength(2)), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fw.Write(rec)
-	fw.Close()
+	pqtest.MustWrite(t, f, rec, parquet.WithMaxRowGroupLength(2))
 	f.Close()
 	p, err := Open(pq, Options{})
 	if err != nil {
