@@ -118,7 +118,8 @@ func unifyDictionaries(mem memory.Allocator, dt *arrow.DictionaryType, datas []a
 			return nil, fmt.Errorf("dictionary array without a dictionary")
 		}
 		dicts[i] = array.MakeFromData(d.Dictionary())
-		same = same && array.Equal(dicts[0], dicts[i])
+		// The same dictionary (slices of one array) needs no comparing.
+		same = same && (d.Dictionary() == datas[0].Dictionary() || array.Equal(dicts[0], dicts[i]))
 	}
 	if same {
 		for _, d := range datas {

@@ -12,8 +12,7 @@ import (
 
 // FileReader reads the fields of a Parquet file as Arrow arrays, as a
 // pqarrow.FileReader made with ArrowReadProperties{Parallel: false,
-// BatchSize: 1 << 16} does. Manifest may be replaced (by a copy holding
-// other fields): GetFieldReader reads the fields of the current one.
+// BatchSize: 1 << 16} does.
 type FileReader struct {
 	Manifest *SchemaManifest
 
